@@ -1,0 +1,198 @@
+import middy from '@middy/core';
+import httpRouter, { type Route } from '@middy/http-router';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import { z } from 'zod';
+import {
+  applyConfig,
+  archiveCommitment,
+  getCommitment,
+  putCommitment,
+} from '../../shared/app/commitments.js';
+import type { StoreDeps } from '../../shared/app/deps.js';
+import { MAX_EVENTS_PER_REQUEST } from '../../shared/app/event-schemas.js';
+import { addExcusal } from '../../shared/app/excusals.js';
+import { recordEvents } from '../../shared/app/record-events.js';
+import { getHistory, getStatus, listStatus } from '../../shared/app/status.js';
+import { toProblem } from '../../shared/http/error-mapper.js';
+import { HttpProblem, json } from '../../shared/http/problem.js';
+import { configBody, jsonBody, pathParam, queryFlag } from '../../shared/http/request.js';
+
+type Event = APIGatewayProxyEventV2;
+type Result = APIGatewayProxyResultV2;
+export type ApiRoute = Route<Event, Result>;
+
+export interface ApiLog {
+  error(message: string, error: unknown): void;
+}
+
+/** A route whose handler only needs the request (the router's own type is a union TS cannot infer). */
+export const route = (
+  method: ApiRoute['method'],
+  path: string,
+  handler: (event: Event) => Promise<Result>,
+): ApiRoute => ({
+  method,
+  path,
+  handler: (event: Event) => handler(event),
+});
+
+export interface ApiDeps extends StoreDeps {
+  log: ApiLog;
+  /** Routes that other features add (evaluations, ack, digest…), in the same problem+json envelope. */
+  extraRoutes?: ApiRoute[];
+}
+
+const eventsBodySchema = z.union([
+  z.strictObject({ events: z.array(z.unknown(), { error: 'must be a list of events' }) }),
+  z.looseObject({ id: z.unknown() }),
+]);
+
+function eventsOf(body: unknown): unknown[] {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new HttpProblem(400, 'Invalid request', 'Send {"events": [...]} or a single event object.', [
+      { path: '', message: 'must be {"events": [...]} or one event object' },
+    ]);
+  }
+  const parsed = eventsBodySchema.safeParse(body);
+  const events = 'events' in body ? (body as { events: unknown }).events : [body];
+  if (!parsed.success || !Array.isArray(events)) {
+    throw new HttpProblem(400, 'Invalid request', "'events' must be a list of event objects.", [
+      { path: 'events', message: 'must be a list of event objects' },
+    ]);
+  }
+  if (events.length === 0) {
+    throw new HttpProblem(400, 'Invalid request', "'events' is empty; send at least one event.", [
+      { path: 'events', message: 'must contain at least one event' },
+    ]);
+  }
+  if (events.length > MAX_EVENTS_PER_REQUEST) {
+    throw new HttpProblem(
+      413,
+      'Too many events',
+      `A request may carry at most ${MAX_EVENTS_PER_REQUEST} events; this one has ${events.length}. Split it into several requests.`,
+      [{ path: 'events', message: `must hold at most ${MAX_EVENTS_PER_REQUEST} events` }],
+    );
+  }
+  return events;
+}
+
+function positiveInt(event: Event, name: string, fallback: number, max: number): number {
+  const raw = event.queryStringParameters?.[name];
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    throw new HttpProblem(
+      400,
+      'Invalid request',
+      `Query parameter '${name}' must be a whole number from 1 to ${max}.`,
+      [{ path: name, message: `must be a whole number from 1 to ${max}` }],
+    );
+  }
+  return value;
+}
+
+function expectedVersion(event: Event): number | undefined {
+  const header = Object.entries(event.headers ?? {}).find(([n]) => n.toLowerCase() === 'if-match')?.[1];
+  if (header === undefined) return undefined;
+  const value = Number(header.replace(/"/g, ''));
+  if (!Number.isInteger(value) || value < 0) {
+    throw new HttpProblem(
+      400,
+      'Invalid request',
+      'The If-Match header must be the commitment\'s version number, e.g. "3".',
+    );
+  }
+  return value;
+}
+
+export function apiRoutes(deps: ApiDeps): ApiRoute[] {
+  return [
+    route('GET', '/health', async () => json(200, { status: 'ok' })),
+    route('GET', '/v1/commitments', async () => json(200, { commitments: await listStatus(deps) })),
+    route('GET', '/v1/status', async () => {
+      const statuses = await listStatus(deps);
+      return json(200, {
+        evaluatedAt: new Date(deps.clock.now()).toISOString(),
+        statuses: statuses.map((s) => ({
+          ...s.evaluation,
+          title: s.title,
+          provider: s.provider,
+          consumer: s.consumer,
+        })),
+      });
+    }),
+    route('GET', '/v1/commitments/{id}', async (event) =>
+      json(200, await getCommitment(deps, pathParam(event, 'id'))),
+    ),
+    route('PUT', '/v1/commitments/{id}', async (event) => {
+      const id = pathParam(event, 'id');
+      const outcome = await putCommitment(deps, id, jsonBody(event), {
+        immediate: queryFlag(event, 'immediate'),
+        expectedVersion: expectedVersion(event),
+      });
+      return json(outcome.created ? 201 : 200, {
+        id,
+        created: outcome.created,
+        changed: outcome.changed,
+        version: outcome.version.version,
+        effectiveFrom: new Date(outcome.version.effectiveFrom).toISOString(),
+        plan: outcome.plan,
+      });
+    }),
+    route('DELETE', '/v1/commitments/{id}', async (event) => {
+      const record = await archiveCommitment(deps, pathParam(event, 'id'));
+      return json(200, { id: record.id, state: record.state });
+    }),
+    route('POST', '/v1/config:apply', async (event) => {
+      const { text, format } = configBody(event);
+      const result = await applyConfig(deps, {
+        text,
+        format,
+        dryRun: queryFlag(event, 'dryRun'),
+        immediate: queryFlag(event, 'immediate'),
+      });
+      return json(200, result);
+    }),
+    route('POST', '/v1/commitments/{id}/events', async (event) => {
+      const id = pathParam(event, 'id');
+      const events = eventsOf(jsonBody(event));
+      const report = await recordEvents(deps, id, events);
+      const status = report.rejected.length === events.length ? 400 : report.rejected.length > 0 ? 207 : 200;
+      return json(status === 207 ? 200 : status, report);
+    }),
+    route('GET', '/v1/commitments/{id}/status', async (event) =>
+      json(200, await getStatus(deps, pathParam(event, 'id'), event.queryStringParameters?.period)),
+    ),
+    route('GET', '/v1/commitments/{id}/history', async (event) =>
+      json(200, {
+        results: await getHistory(deps, pathParam(event, 'id'), positiveInt(event, 'periods', 12, 120)),
+      }),
+    ),
+    route('POST', '/v1/commitments/{id}/excusals', async (event) => {
+      const outcome = await addExcusal(deps, pathParam(event, 'id'), jsonBody(event));
+      return json(outcome.duplicate ? 200 : 201, outcome);
+    }),
+    ...(deps.extraRoutes ?? []),
+  ];
+}
+
+/** The API Lambda: every `/v1` route behind one router, every error as problem+json. */
+export function makeHandler(deps: ApiDeps) {
+  const router = httpRouter<Event, Result>({
+    routes: apiRoutes(deps),
+    notFoundResponse: ({ method, path }) => {
+      throw new HttpProblem(
+        404,
+        'Not found',
+        `There is no route ${method} ${path}. See the API reference in the README.`,
+      );
+    },
+  });
+  return middy<Event, Result>()
+    .use({
+      onError: async (request) => {
+        request.response = toProblem(request.error, (error) => deps.log.error('unhandled error', { error }));
+      },
+    })
+    .handler(router);
+}

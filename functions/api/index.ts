@@ -1,0 +1,14 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createDynamoStores } from '../../shared/adapters/dynamodb/stores.js';
+import { requireEnv } from '../../shared/config/env.js';
+import { systemClock } from '../../shared/domain/model.js';
+import { makeHandler } from './handler.js';
+
+const logger = new Logger({ serviceName: 'sla-api' });
+const stores = createDynamoStores(new DynamoDBClient({}), requireEnv('TABLE_NAME'), systemClock);
+
+export const handler = makeHandler({
+  ...stores,
+  log: { error: (message, error) => logger.error(message, error as Error) },
+});

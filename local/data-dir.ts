@@ -1,0 +1,67 @@
+import {
+  accessSync,
+  closeSync,
+  constants,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
+import { join } from 'node:path';
+
+export class DataDirError extends Error {
+  readonly code = 'DATA_DIR';
+}
+
+/** Creates the data folder if needed and checks that it is writable, in one clear line when not. */
+export function prepareDataDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    throw new DataDirError(
+      `Data folder ${dir} is not writable (${(error as NodeJS.ErrnoException).code ?? 'error'}): set SLA_DATA_DIR to a folder you can write to.`,
+    );
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Takes the data folder's lock so two runtimes never share it by accident. A lock left by a
+ * process that no longer runs is taken over. Returns the release function.
+ */
+export function lockDataDir(dir: string): () => void {
+  const path = join(dir, 'runtime.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(path, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        rmSync(path, { force: true });
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const pid = Number(readFileSync(path, 'utf8').trim());
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) {
+        throw new DataDirError(
+          `Data folder ${dir} is in use by another runtime (pid ${pid}): stop it, or set SLA_DATA_DIR to another folder.`,
+        );
+      }
+      rmSync(path, { force: true });
+    }
+  }
+  throw new DataDirError(`Could not lock data folder ${dir}.`);
+}

@@ -1,0 +1,80 @@
+/**
+ * `npm start`: the whole system on this machine (PRODUCT.md section 9). Settings come from the
+ * environment variables of that section; every startup failure is explained in one line.
+ */
+import { ConfigFileError, startRuntime } from './runtime.js';
+
+function fail(message: string): never {
+  console.error(`sla: ${message}`);
+  process.exit(1);
+}
+
+function clockStart(): number | undefined {
+  const raw = process.env.SLA_CLOCK;
+  if (!raw) return undefined;
+  const at = Date.parse(raw);
+  if (Number.isNaN(at))
+    fail(`SLA_CLOCK '${raw}' is not an ISO-8601 instant, e.g. 2026-11-18T10:00:00-05:00.`);
+  return at;
+}
+
+function port(): number {
+  const raw = process.env.PORT ?? '3000';
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535)
+    fail(`PORT '${raw}' is not a port number (0-65535).`);
+  return value;
+}
+
+async function main() {
+  const options = {
+    host: process.env.HOST ?? '127.0.0.1',
+    port: port(),
+    dataDir: process.env.SLA_DATA_DIR ?? '.sla-local',
+    configPath: process.env.SLA_CONFIG ?? 'examples/commitments.yaml',
+    clockStart: clockStart(),
+    log: (line: string) => console.log(line),
+  };
+  let runtime: Awaited<ReturnType<typeof startRuntime>>;
+  try {
+    runtime = await startRuntime(options);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (error instanceof ConfigFileError || typeof code === 'string') fail((error as Error).message);
+    throw error;
+  }
+  const loaded = runtime.loadedConfig
+    ? `loaded ${options.configPath}: ${runtime.loadedConfig.counts.create} commitments created`
+    : 'kept the data of the last run';
+  console.log(
+    [
+      '',
+      `  SLA tracker running at ${runtime.url}`,
+      `  data folder   ${runtime.dataDir} (${loaded})`,
+      `  clock         ${new Date(runtime.clock.now()).toISOString()}${options.clockStart ? ' (from SLA_CLOCK)' : ''}`,
+      '',
+      '  Try:',
+      `    curl ${runtime.url}/v1/status`,
+      `    curl ${runtime.url}/v1/commitments/marketing-qualified-leads/status`,
+      '',
+      '  Ctrl-C stops everything; the data stays for the next start.',
+      '',
+    ].join('\n'),
+  );
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    await runtime.stop();
+    console.log('stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

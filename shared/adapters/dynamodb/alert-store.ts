@@ -1,0 +1,191 @@
+import {
+  BatchGetCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { AlertState } from '../../domain/alerts/alert-state.js';
+import type { Instant } from '../../domain/model.js';
+import type { AlertStore, NotificationClaim, OutgoingNotification } from '../../ports/alert-store.js';
+import { aggregateMapKey } from '../../ports/event-store.js';
+import { keys } from './keys.js';
+
+/** Claims are kept long enough that no retry or replay can outlive them. */
+const CLAIM_RETENTION_SECONDS = 400 * 24 * 3600;
+const ANNOTATION_PREFIX = 'a:';
+
+const iso = (at: Instant) => new Date(at).toISOString();
+
+export function createDynamoAlertStore(doc: DynamoDBDocumentClient, tableName: string): AlertStore {
+  const stateFrom = (item: Record<string, unknown>): AlertState => {
+    const { pk: _pk, sk: _sk, type: _type, ...state } = item;
+    return state as unknown as AlertState;
+  };
+  const claimFrom = (
+    item: Record<string, unknown>,
+  ): NotificationClaim & { annotations: Record<string, string> } => {
+    const annotations: Record<string, string> = {};
+    for (const [name, value] of Object.entries(item)) {
+      if (name.startsWith(ANNOTATION_PREFIX))
+        annotations[name.slice(ANNOTATION_PREFIX.length)] = value as string;
+    }
+    return {
+      notification: item.notification as OutgoingNotification,
+      state: item.state as NotificationClaim['state'],
+      claimedAt: item.claimedAt as number,
+      publishedAt: item.publishedAt as number | undefined,
+      annotations,
+    };
+  };
+
+  return {
+    async get(commitmentId, periodKey) {
+      const out = await doc.send(
+        new GetCommand({
+          TableName: tableName,
+          Key: keys.alert(commitmentId, periodKey),
+          ConsistentRead: true,
+        }),
+      );
+      return out.Item ? stateFrom(out.Item) : undefined;
+    },
+
+    async getMany(wanted) {
+      const result = new Map<string, AlertState>();
+      const unique = [
+        ...new Map(wanted.map((k) => [aggregateMapKey(k.commitmentId, k.periodKey), k])).values(),
+      ];
+      for (let start = 0; start < unique.length; start += 100) {
+        let pending = unique.slice(start, start + 100).map((k) => keys.alert(k.commitmentId, k.periodKey));
+        while (pending.length > 0) {
+          const out = await doc.send(
+            new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }),
+          );
+          for (const item of out.Responses?.[tableName] ?? []) {
+            const state = stateFrom(item);
+            result.set(aggregateMapKey(state.commitmentId, state.period), state);
+          }
+          pending = (out.UnprocessedKeys?.[tableName]?.Keys as typeof pending | undefined) ?? [];
+        }
+      }
+      return result;
+    },
+
+    async commit(state, expectedRevision, notifications, now) {
+      try {
+        await doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: { ...keys.alert(state.commitmentId, state.period), type: 'alert', ...state },
+                  ...(expectedRevision === null
+                    ? { ConditionExpression: 'attribute_not_exists(pk)' }
+                    : {
+                        ConditionExpression: 'revision = :r',
+                        ExpressionAttributeValues: { ':r': expectedRevision },
+                      }),
+                },
+              },
+              ...notifications.map((notification) => ({
+                Put: {
+                  TableName: tableName,
+                  Item: {
+                    ...keys.notification(notification.dedupKey),
+                    ...keys.pendingNotificationEntry(iso(now), notification.dedupKey),
+                    type: 'notification',
+                    commitmentId: notification.commitmentId,
+                    periodKey: notification.period,
+                    notification,
+                    state: 'pending',
+                    claimedAt: now,
+                    expiresAt: Math.floor(now / 1000) + CLAIM_RETENTION_SECONDS,
+                  },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              })),
+            ],
+          }),
+        );
+        return 'committed';
+      } catch (error) {
+        if (error instanceof Error && error.name === 'TransactionCanceledException') return 'conflict';
+        throw error;
+      }
+    },
+
+    async markPublished(dedupKey, now) {
+      await doc.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.notification(dedupKey),
+          UpdateExpression: 'SET #state = :published, publishedAt = :now REMOVE gsi1pk, gsi1sk',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':published': 'published', ':now': now },
+        }),
+      );
+    },
+
+    async listPending(claimedBefore) {
+      const claims: NotificationClaim[] = [];
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const out = await doc.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: 'gsi1',
+            KeyConditionExpression: 'gsi1pk = :p AND gsi1sk < :before',
+            ExpressionAttributeValues: { ':p': 'NPENDING', ':before': iso(claimedBefore) },
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        for (const item of out.Items ?? []) claims.push(claimFrom(item));
+        startKey = out.LastEvaluatedKey;
+      } while (startKey);
+      return claims;
+    },
+
+    async getClaim(dedupKey) {
+      const out = await doc.send(
+        new GetCommand({ TableName: tableName, Key: keys.notification(dedupKey), ConsistentRead: true }),
+      );
+      return out.Item ? claimFrom(out.Item) : undefined;
+    },
+
+    async annotateClaim(dedupKey, annotations) {
+      const entries = Object.entries(annotations);
+      if (entries.length === 0) return;
+      await doc.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.notification(dedupKey),
+          UpdateExpression: `SET ${entries.map((_, i) => `#a${i} = :a${i}`).join(', ')}`,
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: Object.fromEntries(
+            entries.map(([k], i) => [`#a${i}`, `${ANNOTATION_PREFIX}${k}`]),
+          ),
+          ExpressionAttributeValues: Object.fromEntries(entries.map(([, v], i) => [`:a${i}`, v])),
+        }),
+      );
+    },
+
+    async listClaims(commitmentId, periodKey) {
+      const out = await doc.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: {
+            ':pk': keys.commitmentHead(commitmentId).pk,
+            ':prefix': keys.notificationPrefix(commitmentId, periodKey),
+          },
+          ConsistentRead: true,
+        }),
+      );
+      return (out.Items ?? []).map(claimFrom).sort((x, y) => x.claimedAt - y.claimedAt);
+    },
+  };
+}

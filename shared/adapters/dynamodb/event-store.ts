@@ -1,0 +1,476 @@
+import { randomUUID } from 'node:crypto';
+import {
+  BatchGetCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { Excusal, Instant } from '../../domain/model.js';
+import {
+  type AdditiveEvent,
+  type AggregateRecord,
+  aggregateMapKey,
+  type EventStore,
+  type OutageRecord,
+  type RecordResult,
+  type StatefulResult,
+  type StatefulWrite,
+  type StoredEvent,
+  type TimerRecord,
+} from '../../ports/event-store.js';
+import { DUE_TIMER_PARTITION, keys } from './keys.js';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** DynamoDB allows 100 items a transaction: 99 event puts and the one aggregate update. */
+const EVENTS_PER_TRANSACTION = 99;
+/** Events are kept this long for idempotency and export, then expire through TTL. */
+const EVENT_RETENTION_SECONDS = 400 * 24 * 3600;
+const MAX_CONFLICT_RETRIES = 8;
+
+const COUNTER_PREFIX = 'c_';
+const OUTAGE_PREFIX = 'o:';
+const EXCUSAL_PREFIX = 'x:';
+
+const iso = (at: Instant) => new Date(at).toISOString();
+
+export function createDynamoEventStore(doc: DynamoDBDocumentClient, tableName: string): EventStore {
+  const eventPut = (event: StoredEvent): TransactItem => ({
+    Put: {
+      TableName: tableName,
+      Item: {
+        ...keys.event(event.commitmentId, event.eventId),
+        ...keys.eventListEntry(event.commitmentId, event.periodKey, iso(event.at), event.eventId),
+        type: 'event',
+        ...event,
+        expiresAt: Math.floor(event.recordedAt / 1000) + EVENT_RETENTION_SECONDS,
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  });
+
+  const aggregateUpdate = (
+    commitmentId: string,
+    periodKey: string,
+    increments: Record<string, number>,
+    sets: Record<string, unknown> = {},
+  ): TransactItem => {
+    const names: Record<string, string> = { '#type': 'type', '#closedAt': 'closedAt' };
+    const values: Record<string, unknown> = {
+      ':type': 'aggregate',
+      ':cid': commitmentId,
+      ':period': periodKey,
+      ':one': 1,
+    };
+    const adds = ['rev :one'];
+    Object.entries(increments).forEach(([name, amount], i) => {
+      names[`#c${i}`] = `${COUNTER_PREFIX}${name}`;
+      values[`:c${i}`] = amount;
+      adds.push(`#c${i} :c${i}`);
+    });
+    const setParts = ['#type = :type', 'commitmentId = :cid', 'periodKey = :period'];
+    Object.entries(sets).forEach(([name, value], i) => {
+      names[`#s${i}`] = name;
+      values[`:s${i}`] = value;
+      setParts.push(`#s${i} = :s${i}`);
+    });
+    return {
+      Update: {
+        TableName: tableName,
+        Key: keys.aggregate(commitmentId, periodKey),
+        UpdateExpression: `SET ${setParts.join(', ')} ADD ${adds.join(', ')}`,
+        ConditionExpression: 'attribute_not_exists(#closedAt)',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+    };
+  };
+
+  async function existingEventIds(commitmentId: string, eventIds: string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    let pending = eventIds.map((id) => keys.event(commitmentId, id));
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      const out = await doc.send(
+        new BatchGetCommand({
+          RequestItems: {
+            [tableName]: { Keys: pending, ProjectionExpression: 'eventId', ConsistentRead: true },
+          },
+        }),
+      );
+      for (const item of out.Responses?.[tableName] ?? []) found.add(item.eventId as string);
+      pending = (out.UnprocessedKeys?.[tableName]?.Keys as typeof pending | undefined) ?? [];
+      if (pending.length > 0) await backoff(attempt);
+    }
+    return found;
+  }
+
+  async function isPeriodClosed(commitmentId: string, periodKey: string): Promise<boolean> {
+    const out = await doc.send(
+      new GetCommand({
+        TableName: tableName,
+        Key: keys.aggregate(commitmentId, periodKey),
+        ProjectionExpression: 'closedAt',
+        ConsistentRead: true,
+      }),
+    );
+    return out.Item?.closedAt !== undefined;
+  }
+
+  /** Records one chunk; returns the result of each event of the chunk, in order. */
+  async function recordChunk(
+    commitmentId: string,
+    periodKey: string,
+    chunk: AdditiveEvent[],
+  ): Promise<RecordResult[]> {
+    const results = new Map<string, RecordResult>();
+    let pending = chunk;
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      const totals: Record<string, number> = {};
+      for (const { increments } of pending) {
+        for (const [name, amount] of Object.entries(increments)) totals[name] = (totals[name] ?? 0) + amount;
+      }
+      const ids = pending.map((e) => e.event.eventId);
+      try {
+        await doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              ...pending.map((e) => eventPut(e.event)),
+              aggregateUpdate(commitmentId, periodKey, totals),
+            ],
+            ClientRequestToken: requestToken(),
+          }),
+        );
+        for (const id of ids) results.set(id, 'accepted');
+        pending = [];
+      } catch (error) {
+        const reasons = cancellationCodes(error);
+        if (!reasons) throw error;
+        if (reasons.includes('TransactionConflict') && !reasons.includes('ConditionalCheckFailed')) {
+          if (attempt >= MAX_CONFLICT_RETRIES) throw error;
+          await backoff(attempt);
+          continue;
+        }
+        // A condition failed: some events were recorded before (retries), or the period is closed.
+        // Find out which, from the table itself, so it works whatever the cancellation detail says.
+        const existing = await existingEventIds(commitmentId, ids);
+        for (const id of existing) results.set(id, 'duplicate');
+        const fresh = pending.filter((e) => !existing.has(e.event.eventId));
+        if (fresh.length === pending.length) {
+          // No event was there before, so the aggregate's condition failed: the period is closed.
+          if (await isPeriodClosed(commitmentId, periodKey)) {
+            for (const e of fresh) results.set(e.event.eventId, 'closed');
+            pending = [];
+            continue;
+          }
+          await backoff(attempt);
+        }
+        pending = fresh;
+        if (attempt >= MAX_CONFLICT_RETRIES) throw error;
+      }
+    }
+    return chunk.map((e) => results.get(e.event.eventId) ?? 'duplicate');
+  }
+
+  async function recordStateful<S extends { revision: number }>(
+    write: StatefulWrite<S>,
+    stateItem: (next: S) => Record<string, unknown>,
+    extra: TransactItem[],
+  ): Promise<StatefulResult> {
+    const { event } = write;
+    const items: TransactItem[] = [
+      eventPut(event),
+      {
+        Put: {
+          TableName: tableName,
+          Item: stateItem(write.next),
+          ...(write.expectedRevision === null
+            ? { ConditionExpression: 'attribute_not_exists(pk)' }
+            : {
+                ConditionExpression: 'revision = :r',
+                ExpressionAttributeValues: { ':r': write.expectedRevision },
+              }),
+        },
+      },
+      ...write.aggregates.map((a) =>
+        aggregateUpdate(
+          event.commitmentId,
+          a.periodKey,
+          a.increments ?? {},
+          a.outage
+            ? { [`${OUTAGE_PREFIX}${a.outage.incident}`]: { down: a.outage.down, up: a.outage.up } }
+            : {},
+        ),
+      ),
+      ...extra,
+    ];
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await doc.send(
+          new TransactWriteCommand({
+            TransactItems: items,
+            ClientRequestToken: requestToken(),
+          }),
+        );
+        return 'accepted';
+      } catch (error) {
+        const reasons = cancellationCodes(error);
+        if (!reasons) throw error;
+        if ((await existingEventIds(event.commitmentId, [event.eventId])).size > 0) return 'duplicate';
+        for (const a of write.aggregates) {
+          if (await isPeriodClosed(event.commitmentId, a.periodKey)) return 'closed';
+        }
+        if (reasons.includes('ConditionalCheckFailed')) return 'conflict';
+        if (attempt >= MAX_CONFLICT_RETRIES) throw error;
+        await backoff(attempt);
+      }
+    }
+  }
+
+  const timerItem = (t: TimerRecord) => ({
+    ...keys.subject(t.commitmentId, t.subject),
+    ...(t.dueAt !== undefined && t.stoppedAt === undefined
+      ? keys.dueTimerEntry(iso(t.dueAt), t.commitmentId, t.subject)
+      : {}),
+    type: 'timer',
+    ...t,
+  });
+
+  return {
+    async recordAdditive(commitmentId, periodKey, events) {
+      const results: RecordResult[] = new Array(events.length);
+      const firstIndex = new Map<string, number>();
+      const unique: AdditiveEvent[] = [];
+      events.forEach((e, i) => {
+        if (firstIndex.has(e.event.eventId)) {
+          results[i] = 'duplicate';
+        } else {
+          firstIndex.set(e.event.eventId, i);
+          unique.push(e);
+        }
+      });
+      for (let start = 0; start < unique.length; start += EVENTS_PER_TRANSACTION) {
+        const chunk = unique.slice(start, start + EVENTS_PER_TRANSACTION);
+        const chunkResults = await recordChunk(commitmentId, periodKey, chunk);
+        chunk.forEach((e, i) => {
+          results[firstIndex.get(e.event.eventId) as number] = chunkResults[i] as RecordResult;
+        });
+      }
+      return results;
+    },
+
+    async hasEvent(commitmentId, eventId) {
+      return (await existingEventIds(commitmentId, [eventId])).size > 0;
+    },
+
+    async getTimer(commitmentId, subject) {
+      const out = await doc.send(
+        new GetCommand({
+          TableName: tableName,
+          Key: keys.subject(commitmentId, subject),
+          ConsistentRead: true,
+        }),
+      );
+      return out.Item ? (strip(out.Item) as unknown as TimerRecord) : undefined;
+    },
+
+    recordTimerEvent(write) {
+      return recordStateful(write, timerItem, []);
+    },
+
+    async getOutage(commitmentId, incident) {
+      const out = await doc.send(
+        new GetCommand({
+          TableName: tableName,
+          Key: keys.outage(commitmentId, incident),
+          ConsistentRead: true,
+        }),
+      );
+      return out.Item ? (strip(out.Item) as unknown as OutageRecord) : undefined;
+    },
+
+    recordOutageEvent(write) {
+      const head: TransactItem[] = [];
+      if (write.openOutage) {
+        const change = write.openOutage;
+        head.push({
+          Update: {
+            TableName: tableName,
+            Key: keys.commitmentHead(write.event.commitmentId),
+            UpdateExpression: 'closed' in change ? 'REMOVE openOutages.#i' : 'SET openOutages.#i = :down',
+            ConditionExpression: 'attribute_exists(openOutages)',
+            ExpressionAttributeNames: { '#i': change.incident },
+            ...('closed' in change ? {} : { ExpressionAttributeValues: { ':down': change.down } }),
+          },
+        });
+      }
+      return recordStateful(
+        write,
+        (o: OutageRecord) => ({ ...keys.outage(o.commitmentId, o.incident), type: 'outage', ...o }),
+        head,
+      );
+    },
+
+    async listDueTimers(at) {
+      const timers: TimerRecord[] = [];
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const out = await doc.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: 'gsi1',
+            KeyConditionExpression: 'gsi1pk = :p AND gsi1sk <= :at',
+            ExpressionAttributeValues: { ':p': DUE_TIMER_PARTITION, ':at': `${iso(at)}#\uffff` },
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        for (const item of out.Items ?? []) timers.push(strip(item) as unknown as TimerRecord);
+        startKey = out.LastEvaluatedKey;
+      } while (startKey);
+      return timers;
+    },
+
+    async retireTimer(commitmentId, subject) {
+      await doc.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.subject(commitmentId, subject),
+          UpdateExpression: 'REMOVE gsi1pk, gsi1sk SET retired = :t',
+          ExpressionAttributeValues: { ':t': true },
+        }),
+      );
+    },
+
+    async getAggregates(wanted) {
+      const result = new Map<string, AggregateRecord>();
+      const unique = [
+        ...new Map(wanted.map((k) => [aggregateMapKey(k.commitmentId, k.periodKey), k])).values(),
+      ];
+      for (let start = 0; start < unique.length; start += 100) {
+        let pending = unique
+          .slice(start, start + 100)
+          .map((k) => keys.aggregate(k.commitmentId, k.periodKey));
+        for (let attempt = 0; pending.length > 0; attempt++) {
+          const out = await doc.send(
+            new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending } } }),
+          );
+          for (const item of out.Responses?.[tableName] ?? []) {
+            const record = aggregateFromItem(item);
+            result.set(aggregateMapKey(record.commitmentId, record.periodKey), record);
+          }
+          pending = (out.UnprocessedKeys?.[tableName]?.Keys as typeof pending | undefined) ?? [];
+          if (pending.length > 0) await backoff(attempt);
+        }
+      }
+      return result;
+    },
+
+    async addExcusal(commitmentId, periodKeys, excusal) {
+      const attribute = `${EXCUSAL_PREFIX}${excusal.id}`;
+      try {
+        await doc.send(
+          new TransactWriteCommand({
+            TransactItems: periodKeys.map((periodKey) => ({
+              Update: {
+                TableName: tableName,
+                Key: keys.aggregate(commitmentId, periodKey),
+                UpdateExpression:
+                  'SET #type = :type, commitmentId = :cid, periodKey = :period, #x = :x ADD rev :one',
+                ConditionExpression: 'attribute_not_exists(#closedAt) AND attribute_not_exists(#x)',
+                ExpressionAttributeNames: { '#type': 'type', '#closedAt': 'closedAt', '#x': attribute },
+                ExpressionAttributeValues: {
+                  ':type': 'aggregate',
+                  ':cid': commitmentId,
+                  ':period': periodKey,
+                  ':x': excusal,
+                  ':one': 1,
+                },
+              },
+            })),
+          }),
+        );
+        return 'accepted';
+      } catch (error) {
+        if (!cancellationCodes(error)) throw error;
+        for (const periodKey of periodKeys) {
+          if (await isPeriodClosed(commitmentId, periodKey)) return 'closed';
+        }
+        return 'duplicate';
+      }
+    },
+
+    async listEvents(commitmentId, periodKey) {
+      const events: StoredEvent[] = [];
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const out = await doc.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: 'gsi1',
+            KeyConditionExpression: 'gsi1pk = :p',
+            ExpressionAttributeValues: { ':p': keys.eventListPartition(commitmentId, periodKey) },
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        for (const item of out.Items ?? []) {
+          const { commitmentId: c, eventId, periodKey: p, at, recordedAt, body } = item;
+          events.push({ commitmentId: c, eventId, periodKey: p, at, recordedAt, body } as StoredEvent);
+        }
+        startKey = out.LastEvaluatedKey;
+      } while (startKey);
+      return events;
+    },
+  };
+}
+
+function aggregateFromItem(item: Record<string, unknown>): AggregateRecord {
+  const record: AggregateRecord = {
+    commitmentId: item.commitmentId as string,
+    periodKey: item.periodKey as string,
+    counters: {},
+    outages: {},
+    excusals: [],
+    closedAt: item.closedAt as number | undefined,
+    rev: (item.rev as number | undefined) ?? 0,
+  };
+  for (const [name, value] of Object.entries(item)) {
+    if (name.startsWith(COUNTER_PREFIX)) record.counters[name.slice(COUNTER_PREFIX.length)] = value as number;
+    else if (name.startsWith(OUTAGE_PREFIX))
+      record.outages[name.slice(OUTAGE_PREFIX.length)] = value as { down: number; up?: number };
+    else if (name.startsWith(EXCUSAL_PREFIX)) record.excusals.push(value as Excusal);
+  }
+  record.excusals.sort((a, b) => a.from - b.from);
+  return record;
+}
+
+/** Drops the table's own attributes (keys, index keys, type) from an item. */
+function strip(item: Record<string, unknown>): Record<string, unknown> {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, type: _t, retired: _r, ...rest } = item;
+  return rest;
+}
+
+/** The codes of a cancelled transaction, or undefined when the error is something else. */
+function cancellationCodes(error: unknown): string[] | undefined {
+  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return undefined;
+  const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons;
+  if (reasons) return reasons.map((r) => r.Code ?? 'None');
+  // Older emulators put the codes only in the message: "…reasons [ConditionalCheckFailed, None]".
+  const match = /reasons \[([^\]]*)\]/.exec(error.message);
+  return match?.[1] ? match[1].split(',').map((s) => s.trim()) : ['Unknown'];
+}
+
+/**
+ * One token per transaction attempt: the SDK's own retries of that request reuse it, so a retry of a
+ * transaction that did commit is a no-op instead of a failure. A fresh call (a client's retry) gets
+ * a new token, so its events meet their conditions and are reported as duplicates.
+ */
+function requestToken(): string {
+  return randomUUID();
+}
+
+function backoff(attempt: number): Promise<void> {
+  const ms = Math.min(1000, 10 * 2 ** attempt) * (0.5 + Math.random() / 2);
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

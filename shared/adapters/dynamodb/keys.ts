@@ -1,0 +1,88 @@
+/**
+ * Every key string of the single table is built here and nowhere else (STYLE.md rule 5).
+ * `docs/data-model.md` describes each item type and the access pattern it serves.
+ */
+
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+export interface ItemKey {
+  pk: string;
+  sk: string;
+}
+
+/** Index partition that lists every commitment (active and archived), sorted by state then id. */
+export const COMMITMENT_LIST_PARTITION = 'COMMITMENTS';
+/** Sparse index partition of running duration timers, sorted by due time. */
+export const DUE_TIMER_PARTITION = 'DUE';
+
+export const keys = {
+  commitmentHead: (commitmentId: string): ItemKey => ({ pk: `C#${commitmentId}`, sk: 'HEAD' }),
+  commitmentListEntry: (state: 'active' | 'archived', commitmentId: string) => ({
+    gsi1pk: COMMITMENT_LIST_PARTITION,
+    gsi1sk: `${state}#${commitmentId}`,
+  }),
+  version: (commitmentId: string, version: number): ItemKey => ({
+    pk: `C#${commitmentId}`,
+    sk: `V#${pad(version, 6)}`,
+  }),
+  versionPrefix: 'V#',
+  aggregate: (commitmentId: string, periodKey: string): ItemKey => ({
+    pk: `C#${commitmentId}`,
+    sk: `A#${periodKey}`,
+  }),
+  event: (commitmentId: string, eventId: string): ItemKey => ({
+    pk: `EV#${commitmentId}#${eventId}`,
+    sk: 'EV',
+  }),
+  /** Lists a period's events in time order (export, audit). */
+  eventListEntry: (commitmentId: string, periodKey: string, atIso: string, eventId: string) => ({
+    gsi1pk: `EVP#${commitmentId}#${periodKey}`,
+    gsi1sk: `${atIso}#${eventId}`,
+  }),
+  eventListPartition: (commitmentId: string, periodKey: string) => `EVP#${commitmentId}#${periodKey}`,
+  subject: (commitmentId: string, subject: string): ItemKey => ({
+    pk: `C#${commitmentId}`,
+    sk: `S#${subject}`,
+  }),
+  /** Present only while a timer runs: the evaluator finds overdue subjects with one query. */
+  dueTimerEntry: (dueAtIso: string, commitmentId: string, subject: string) => ({
+    gsi1pk: DUE_TIMER_PARTITION,
+    gsi1sk: `${dueAtIso}#${commitmentId}#${subject}`,
+  }),
+  outage: (commitmentId: string, incident: string): ItemKey => ({
+    pk: `C#${commitmentId}`,
+    sk: `O#${incident}`,
+  }),
+  alert: (commitmentId: string, periodKey: string): ItemKey => ({
+    pk: `C#${commitmentId}`,
+    sk: `AL#${periodKey}`,
+  }),
+  /** Dedup keys start with the commitment id (`${commitmentId}#${period}#…`), ids never contain `#`. */
+  notification: (dedupKey: string): ItemKey => ({
+    pk: `C#${dedupKey.slice(0, dedupKey.indexOf('#'))}`,
+    sk: `N#${dedupKey}`,
+  }),
+  notificationPrefix: (commitmentId: string, periodKey: string) => `N#${commitmentId}#${periodKey}#`,
+  /** Notifications claimed but not yet confirmed as published, for the outbox sweep. */
+  pendingNotificationEntry: (claimedAtIso: string, dedupKey: string) => ({
+    gsi1pk: 'NPENDING',
+    gsi1sk: `${claimedAtIso}#${dedupKey}`,
+  }),
+  /** One per commitment per local day, sorted by date so trends read a date range. */
+  snapshot: (commitmentId: string, localDate: string): ItemKey => ({
+    pk: `C#${commitmentId}`,
+    sk: `SN#${localDate}`,
+  }),
+  snapshotPrefix: 'SN#',
+  result: (commitmentId: string, periodKey: string): ItemKey => ({
+    pk: `C#${commitmentId}`,
+    sk: `R#${periodKey}`,
+  }),
+  resultPrefix: 'R#',
+  ledger: (department: string, periodKey: string, commitmentId: string): ItemKey => ({
+    pk: `LEDGER#${department}`,
+    sk: `${periodKey}#${commitmentId}`,
+  }),
+  ledgerPartition: (department: string) => `LEDGER#${department}`,
+  config: (): ItemKey => ({ pk: 'CONFIG', sk: 'CURRENT' }),
+} as const;

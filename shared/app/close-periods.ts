@@ -1,0 +1,86 @@
+import { type ClosedPeriodResult, closePeriod } from '../domain/close.js';
+import type { Instant, Period } from '../domain/model.js';
+import { nextPeriod, periodFromKey, periodOf } from '../domain/periods.js';
+import { governingVersion } from '../domain/versions.js';
+import type { CommitmentRecord } from '../ports/commitment-store.js';
+import { aggregateMapKey } from '../ports/event-store.js';
+import type { StoreDeps } from './deps.js';
+import { countOverdue, latestVersion, measureAggregate } from './judge.js';
+
+/**
+ * How long after its end a period stays open for late events (a lead created at 23:58 and sent at
+ * 00:03 still counts in the month it belongs to). After that the evaluator closes it for good.
+ */
+export const CLOSE_GRACE_MS = 60 * 60_000;
+const CLOSE_RETRIES = 5;
+
+/** The periods of a commitment that have ended (plus grace) and are not closed yet, oldest first. */
+export function periodsToClose(record: CommitmentRecord, now: Instant, graceMs = CLOSE_GRACE_MS): Period[] {
+  const latest = latestVersion(record).definition;
+  const first = record.versions[0];
+  if (!first) return [];
+  let period = record.closedThrough
+    ? nextPeriod(periodFromKey(record.closedThrough, latest.timezone))
+    : periodOf(latest.period, first.effectiveFrom, latest.timezone);
+  const due: Period[] = [];
+  while (period.end + graceMs <= now) {
+    due.push(period);
+    period = nextPeriod(period);
+  }
+  return due;
+}
+
+/**
+ * Closes every ended period of one commitment: the final result with the version that governed it,
+ * credits into the ledger, exactly once even when evaluators race (the store's conditions decide).
+ */
+export async function closeEndedPeriods(
+  deps: StoreDeps,
+  record: CommitmentRecord,
+  now: Instant,
+  graceMs = CLOSE_GRACE_MS,
+): Promise<ClosedPeriodResult[]> {
+  const closed: ClosedPeriodResult[] = [];
+  for (const period of periodsToClose(record, now, graceMs)) {
+    const version = governingVersion(record.versions, period) ?? latestVersion(record);
+    const definition = version.definition;
+    let settled = false;
+    for (let attempt = 0; attempt < CLOSE_RETRIES && !settled; attempt++) {
+      const aggregates = await deps.events.getAggregates([{ commitmentId: record.id, periodKey: period.key }]);
+      const stored = aggregates.get(aggregateMapKey(record.id, period.key));
+      if (stored?.closedAt !== undefined) {
+        settled = true;
+        break;
+      }
+      const dueTimers = definition.measure === 'duration' ? await deps.events.listDueTimers(period.end) : [];
+      const excusals = stored?.excusals ?? [];
+      const overdue = countOverdue(definition, period.key, dueTimers, excusals, period.end);
+      const result = closePeriod({
+        definition,
+        version: version.version,
+        period,
+        aggregate: measureAggregate(definition, period, stored, record.openOutages, overdue),
+        excusals,
+        closedAt: now,
+      });
+      const outcome = await deps.results.close({
+        result,
+        provider: definition.provider,
+        aggregateRev: stored?.rev ?? 0,
+        now,
+      });
+      settled = outcome !== 'conflict';
+      if (outcome === 'closed') {
+        closed.push(result);
+        // Timers of a closed period were judged there; they leave the due index for good.
+        for (const timer of dueTimers.filter((t) => t.commitmentId === record.id && t.periodKey === period.key)) {
+          await deps.events.retireTimer(record.id, timer.subject);
+        }
+      }
+      // `conflict`: an event slipped in between reading and closing; judge again with it counted.
+    }
+    // Periods close in order: never close a later one while an earlier one is still open.
+    if (!settled) break;
+  }
+  return closed;
+}

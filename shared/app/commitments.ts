@@ -1,0 +1,193 @@
+import { parseCommitment, parseConfig, parseConfigText } from '../domain/config.js';
+import type { CommitmentDefinition, SlaConfig } from '../domain/model.js';
+import { type Plan, planCommitments } from '../domain/plan.js';
+import { ValidationError } from '../domain/validation-error.js';
+import { type CommitmentVersion, effectiveFromFor } from '../domain/versions.js';
+import type { CommitmentRecord, StoredConfig } from '../ports/commitment-store.js';
+import type { StoreDeps } from './deps.js';
+import { BadRequestError, CommitmentNotFoundError } from './errors.js';
+import { latestVersion } from './judge.js';
+
+export interface ApplyResult {
+  plan: Plan;
+  dryRun: boolean;
+  applied: boolean;
+}
+
+/**
+ * Applies a whole configuration (YAML or JSON): validates all of it first, plans, and only then
+ * writes. Nothing is written when anything is invalid, and nothing at all on a dry run.
+ */
+export async function applyConfig(
+  deps: StoreDeps,
+  input: {
+    text?: string;
+    document?: unknown;
+    format?: 'yaml' | 'json';
+    dryRun: boolean;
+    immediate?: boolean;
+  },
+): Promise<ApplyResult> {
+  const config =
+    input.text !== undefined ? parseConfigText(input.text, input.format) : parseConfig(input.document);
+  const all = await deps.commitments.list();
+  const active = all.filter((r) => r.state === 'active');
+  const plan = planCommitments(
+    active.map((r) => latestVersion(r).definition),
+    config.commitments,
+  );
+  if (input.dryRun) return { plan, dryRun: true, applied: false };
+
+  const now = deps.clock.now();
+  const byId = new Map(all.map((r) => [r.id, r]));
+  const wanted = new Map(config.commitments.map((c) => [c.id, c]));
+  for (const entry of plan.entries) {
+    const existing = byId.get(entry.id);
+    if (entry.action === 'archive' && existing) {
+      await deps.commitments.save(
+        { ...existing, state: 'archived', archivedAt: now, updatedAt: now },
+        existing.revision,
+      );
+      continue;
+    }
+    const definition = wanted.get(entry.id);
+    if (!definition || entry.action === 'unchanged') continue;
+    await saveDefinition(deps, existing, definition, input.immediate ?? false);
+  }
+  await deps.commitments.putConfig(storedConfigOf(config, now));
+  return { plan, dryRun: false, applied: true };
+}
+
+function storedConfigOf(config: SlaConfig, now: number): StoredConfig {
+  const { commitments: _commitments, ...rest } = config;
+  return { ...rest, appliedAt: now };
+}
+
+/** Creates a commitment, or amends it with a new version (from the next period unless immediate). */
+async function saveDefinition(
+  deps: StoreDeps,
+  existing: CommitmentRecord | undefined,
+  definition: CommitmentDefinition,
+  immediate: boolean,
+): Promise<{ record: CommitmentRecord; created: boolean; version: CommitmentVersion }> {
+  const now = deps.clock.now();
+  const previous = existing?.versions[existing.versions.length - 1];
+  const isFirst = !previous;
+  const version: CommitmentVersion = {
+    version: (previous?.version ?? 0) + 1,
+    // The next period is counted in the kind that governs now, so the running period ends under its own rules.
+    effectiveFrom: effectiveFromFor({
+      kind: previous?.definition.period ?? definition.period,
+      zone: previous?.definition.timezone ?? definition.timezone,
+      createdAt: now,
+      immediate,
+      isFirst,
+    }),
+    createdAt: now,
+    immediate,
+    definition,
+  };
+  const record: CommitmentRecord = existing
+    ? {
+        ...existing,
+        state: 'active',
+        archivedAt: undefined,
+        versions: [...existing.versions, version],
+        updatedAt: now,
+      }
+    : {
+        id: definition.id,
+        state: 'active',
+        versions: [version],
+        openOutages: {},
+        createdAt: now,
+        updatedAt: now,
+        revision: 0,
+      };
+  const saved = await deps.commitments.save(record, existing ? existing.revision : null);
+  return { record: saved, created: !existing, version };
+}
+
+/** The departments, calendars and policy the current configuration defines. */
+export async function currentContext(deps: StoreDeps): Promise<StoredConfig> {
+  const config = await deps.commitments.getConfig();
+  if (!config) {
+    throw new BadRequestError(
+      'No configuration has been applied yet: apply one with POST /v1/config:apply first.',
+    );
+  }
+  return config;
+}
+
+/** PUT /v1/commitments/{id}: create or amend one commitment against the applied configuration. */
+export async function putCommitment(
+  deps: StoreDeps,
+  id: string,
+  body: unknown,
+  options: { immediate: boolean; expectedVersion?: number },
+) {
+  const context = await currentContext(deps);
+  const withId = typeof body === 'object' && body !== null && !Array.isArray(body) ? { id, ...body } : body;
+  if (typeof withId === 'object' && withId !== null && (withId as { id?: unknown }).id !== id) {
+    throw new ValidationError([{ path: 'id', message: `must match the id in the URL ('${id}')` }]);
+  }
+  const definition = parseCommitment(withId, context);
+  const existing = await deps.commitments.get(id);
+  if (options.expectedVersion !== undefined) {
+    const current = existing ? latestVersion(existing).version : 0;
+    if (current !== options.expectedVersion) {
+      throw new VersionMismatchError(id, options.expectedVersion, current);
+    }
+  }
+  const previous = existing?.state === 'active' ? latestVersion(existing).definition : undefined;
+  const plan = planCommitments(previous ? [previous] : [], [definition]);
+  if (existing?.state === 'active' && plan.entries[0]?.action === 'unchanged') {
+    return { record: existing, created: false, changed: false, version: latestVersion(existing), plan };
+  }
+  const saved = await saveDefinition(deps, existing, definition, options.immediate);
+  return { ...saved, changed: true, plan };
+}
+
+export class VersionMismatchError extends Error {
+  readonly code = 'VERSION_MISMATCH';
+  constructor(id: string, expected: number, actual: number) {
+    super(
+      `Commitment '${id}' is at version ${actual}, not ${expected}: read it again and re-apply your change.`,
+    );
+    this.name = 'VersionMismatchError';
+  }
+}
+
+/** DELETE /v1/commitments/{id}: archive; history, results and credits are kept. */
+export async function archiveCommitment(deps: StoreDeps, id: string) {
+  const existing = await deps.commitments.get(id);
+  if (!existing || existing.state !== 'active') throw new CommitmentNotFoundError(id);
+  const now = deps.clock.now();
+  return deps.commitments.save(
+    { ...existing, state: 'archived', archivedAt: now, updatedAt: now },
+    existing.revision,
+  );
+}
+
+/** GET /v1/commitments/{id}: the definition, the derivation of its target, and its versions. */
+export async function getCommitment(deps: StoreDeps, id: string) {
+  const record = await deps.commitments.get(id);
+  if (!record) throw new CommitmentNotFoundError(id);
+  const latest = latestVersion(record);
+  return {
+    id: record.id,
+    state: record.state,
+    version: latest.version,
+    definition: latest.definition,
+    derivation: latest.definition.derivation,
+    versions: record.versions.map((v) => ({
+      version: v.version,
+      effectiveFrom: new Date(v.effectiveFrom).toISOString(),
+      createdAt: new Date(v.createdAt).toISOString(),
+      immediate: v.immediate,
+    })),
+    closedThrough: record.closedThrough,
+    createdAt: new Date(record.createdAt).toISOString(),
+    updatedAt: new Date(record.updatedAt).toISOString(),
+  };
+}

@@ -1,0 +1,14 @@
+import type { Clock } from '../domain/model.js';
+import type { AlertStore } from '../ports/alert-store.js';
+import type { CommitmentStore } from '../ports/commitment-store.js';
+import type { EventStore } from '../ports/event-store.js';
+import type { ResultStore } from '../ports/result-store.js';
+
+/** What every use case may use: the stores and the one clock. Handlers build it once per container. */
+export interface StoreDeps {
+  commitments: CommitmentStore;
+  events: EventStore;
+  alerts: AlertStore;
+  results: ResultStore;
+  clock: Clock;
+}

@@ -1,0 +1,50 @@
+/**
+ * Errors that use cases raise. Each carries a `code`; only the HTTP and Slack edges decide the
+ * status code and the wording people see (STYLE.md rule 7).
+ */
+
+export class CommitmentNotFoundError extends Error {
+  readonly code = 'COMMITMENT_NOT_FOUND';
+  constructor(readonly commitmentId: string) {
+    super(`No active commitment with id '${commitmentId}'.`);
+    this.name = 'CommitmentNotFoundError';
+  }
+}
+
+export class ConcurrentUpdateError extends Error {
+  readonly code = 'CONCURRENT_UPDATE';
+  constructor(what: string) {
+    super(`${what} was changed by someone else at the same time; read it again and retry.`);
+    this.name = 'ConcurrentUpdateError';
+  }
+}
+
+export class ConflictError extends Error {
+  readonly code = 'CONFLICT';
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConflictError';
+  }
+}
+
+export class PeriodClosedError extends Error {
+  readonly code = 'PERIOD_CLOSED';
+  constructor(
+    readonly commitmentId: string,
+    readonly periodKey: string,
+  ) {
+    super(`Period ${periodKey} of '${commitmentId}' is closed; its result is final.`);
+    this.name = 'PeriodClosedError';
+  }
+}
+
+export class BadRequestError extends Error {
+  readonly code = 'BAD_REQUEST';
+  constructor(
+    message: string,
+    readonly path?: string,
+  ) {
+    super(message);
+    this.name = 'BadRequestError';
+  }
+}

@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { Excusal } from '../domain/model.js';
+import { periodsBetween } from '../domain/periods.js';
+import { issuesFromZod, ValidationError } from '../domain/validation-error.js';
+import { currentContext } from './commitments.js';
+import type { StoreDeps } from './deps.js';
+import { CommitmentNotFoundError, PeriodClosedError } from './errors.js';
+import { latestVersion } from './judge.js';
+
+const isoDateTime = z.iso.datetime({
+  offset: true,
+  error: 'must be an ISO-8601 date-time with an offset, e.g. 2026-11-18T10:00:00-05:00',
+});
+
+export const excusalBodySchema = z.strictObject({
+  id: z.string().min(1).max(200).optional(),
+  from: isoDateTime,
+  to: isoDateTime,
+  causedBy: z
+    .string({ error: 'must name the department that caused the delay' })
+    .min(1, 'must name a department'),
+  reason: z
+    .string({ error: 'must say why, in a few words' })
+    .min(3, 'must say why, in a few words')
+    .max(1000),
+});
+
+/** An excusal may be planned ahead (a freeze), within reason. */
+const MAX_EXCUSAL_MS = 366 * 24 * 3600_000;
+
+/**
+ * POST /v1/commitments/{id}/excusals: a window in which the provider could not perform because of
+ * the consumer. Without an `id`, the same window and reason sent twice is recorded once.
+ */
+export async function addExcusal(deps: StoreDeps, commitmentId: string, body: unknown) {
+  const parsed = excusalBodySchema.safeParse(body);
+  if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
+  const input = parsed.data;
+  const record = await deps.commitments.get(commitmentId);
+  if (!record || record.state !== 'active') throw new CommitmentNotFoundError(commitmentId);
+  const definition = latestVersion(record).definition;
+  const from = Date.parse(input.from);
+  const to = Date.parse(input.to);
+  const issues = [];
+  if (to <= from) issues.push({ path: 'to', message: 'must be after from' });
+  if (to - from > MAX_EXCUSAL_MS) issues.push({ path: 'to', message: 'must be within a year of from' });
+  const context = await currentContext(deps);
+  if (!context.departments[input.causedBy]) {
+    issues.push({
+      path: 'causedBy',
+      message: `unknown department '${input.causedBy}'; known: ${Object.keys(context.departments).join(', ')}`,
+    });
+  } else if (input.causedBy === definition.provider) {
+    issues.push({
+      path: 'causedBy',
+      message: 'must not be the provider itself: an excusal records a delay caused by someone else',
+    });
+  }
+  if (issues.length > 0) throw new ValidationError(issues);
+  const periods = periodsBetween(definition.period, from, to, definition.timezone);
+  const closed = periods.find((p) => record.closedThrough && p.key <= record.closedThrough);
+  if (closed) throw new PeriodClosedError(commitmentId, closed.key);
+  const excusal: Excusal = {
+    id:
+      input.id ??
+      createHash('sha256')
+        .update(`${from}|${to}|${input.causedBy}|${input.reason}`)
+        .digest('hex')
+        .slice(0, 16),
+    from,
+    to,
+    causedBy: input.causedBy,
+    reason: input.reason,
+  };
+  const outcome = await deps.events.addExcusal(
+    commitmentId,
+    periods.map((p) => p.key),
+    excusal,
+  );
+  if (outcome === 'closed') throw new PeriodClosedError(commitmentId, periods[0]?.key ?? '');
+  return {
+    excusal: { ...excusal, from: input.from, to: input.to },
+    periods: periods.map((p) => p.key),
+    duplicate: outcome === 'duplicate',
+  };
+}

@@ -1,0 +1,109 @@
+import type { Evaluation, MeasureAggregate } from '../domain/evaluate.js';
+import { emptyAggregate, evaluate } from '../domain/evaluate.js';
+import type { CommitmentDefinition, Excusal, Instant, Period } from '../domain/model.js';
+import { calendarOf } from '../domain/pacing.js';
+import { periodOf } from '../domain/periods.js';
+import { isOverdue } from '../domain/subject-timer.js';
+import { type CommitmentVersion, governingVersion } from '../domain/versions.js';
+import type { CommitmentRecord } from '../ports/commitment-store.js';
+import type { AggregateRecord, TimerRecord } from '../ports/event-store.js';
+
+/** The newest definition: it decides the period kind and zone used to find "the current period". */
+export function latestVersion(record: CommitmentRecord): CommitmentVersion {
+  const latest = record.versions[record.versions.length - 1];
+  if (!latest) throw new Error(`commitment ${record.id} has no versions`);
+  return latest;
+}
+
+/** The period containing `at`, and the version that governs it. */
+export function periodAt(
+  record: CommitmentRecord,
+  at: Instant,
+): { period: Period; version: CommitmentVersion } {
+  const latest = latestVersion(record).definition;
+  const period = periodOf(latest.period, at, latest.timezone);
+  return { period, version: governingVersion(record.versions, period) ?? latestVersion(record) };
+}
+
+/**
+ * The aggregate the domain judges with, from what the recorder kept: counters, outages (plus the
+ * ones still down, kept on the commitment) and the overdue open timers of the period.
+ */
+export function measureAggregate(
+  definition: CommitmentDefinition,
+  period: Period,
+  stored: AggregateRecord | undefined,
+  openOutages: Record<string, Instant>,
+  overdueOpen: number,
+): MeasureAggregate {
+  const c = stored?.counters ?? {};
+  switch (definition.measure) {
+    case 'total':
+      return { measure: 'total', sum: c.sum ?? 0, count: c.count ?? 0 };
+    case 'ratio':
+      return { measure: 'ratio', good: c.good ?? 0, total: c.total ?? 0 };
+    case 'duration':
+      return {
+        measure: 'duration',
+        completed: c.completed ?? 0,
+        completedWithin: c.completedWithin ?? 0,
+        open: Math.max(0, c.open ?? 0),
+        openOverdue: overdueOpen,
+      };
+    case 'availability': {
+      const outages = new Map(
+        Object.entries(stored?.outages ?? {}).map(([incident, o]) => [incident, { incident, ...o }]),
+      );
+      for (const [incident, down] of Object.entries(openOutages)) {
+        if (down < period.end && !outages.get(incident)?.up) outages.set(incident, { incident, down });
+      }
+      return { measure: 'availability', outages: [...outages.values()] };
+    }
+    default:
+      return emptyAggregate(definition.measure);
+  }
+}
+
+/** How many of these running timers of the period are overdue at `at`, excusals taken into account. */
+export function countOverdue(
+  definition: CommitmentDefinition,
+  periodKey: string,
+  timers: TimerRecord[],
+  excusals: Excusal[],
+  at: Instant,
+): number {
+  if (definition.measure !== 'duration') return 0;
+  const calendar = calendarOf(definition);
+  const threshold = definition.thresholdMs ?? 0;
+  return timers.filter(
+    (t) =>
+      t.commitmentId === definition.id &&
+      t.periodKey === periodKey &&
+      t.stoppedAt === undefined &&
+      isOverdue(t, calendar, excusals, threshold, at),
+  ).length;
+}
+
+export interface JudgeInput {
+  record: CommitmentRecord;
+  period: Period;
+  version: CommitmentVersion;
+  aggregate: AggregateRecord | undefined;
+  dueTimers: TimerRecord[];
+  at: Instant;
+}
+
+/** One commitment, one period, judged from stored aggregates only (never from raw events). */
+export function judge(input: JudgeInput): Evaluation {
+  const { record, period, version, aggregate, at } = input;
+  const definition = version.definition;
+  const excusals = aggregate?.excusals ?? [];
+  const overdue = countOverdue(definition, period.key, input.dueTimers, excusals, at);
+  return evaluate({
+    definition,
+    period,
+    aggregate: measureAggregate(definition, period, aggregate, record.openOutages, overdue),
+    excusals,
+    at,
+  });
+}

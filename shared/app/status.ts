@@ -1,0 +1,86 @@
+import type { ClosedPeriodResult } from '../domain/close.js';
+import type { Evaluation } from '../domain/evaluate.js';
+import { periodFromKey, periodKindOfKey } from '../domain/periods.js';
+import { governingVersion } from '../domain/versions.js';
+import { aggregateMapKey } from '../ports/event-store.js';
+import type { StoreDeps } from './deps.js';
+import { BadRequestError, CommitmentNotFoundError } from './errors.js';
+import { judge, latestVersion, periodAt } from './judge.js';
+
+/** GET /v1/commitments/{id}/status: one period (default the current one), live or final. */
+export async function getStatus(deps: StoreDeps, id: string, periodKey?: string): Promise<Evaluation> {
+  const record = await deps.commitments.get(id);
+  if (!record || record.state !== 'active') throw new CommitmentNotFoundError(id);
+  const now = deps.clock.now();
+  const latest = latestVersion(record).definition;
+  let { period, version } = periodAt(record, now);
+  if (periodKey !== undefined) {
+    const kind = periodKindOfKey(periodKey);
+    if (kind !== latest.period) {
+      throw new BadRequestError(
+        `period must be a ${latest.period} key like ${period.key} (this commitment is judged by ${latest.period})`,
+        'period',
+      );
+    }
+    period = periodFromKey(periodKey, latest.timezone);
+    if (period.start > now) throw new BadRequestError(`period ${periodKey} has not started yet`, 'period');
+    version = governingVersion(record.versions, period) ?? version;
+  }
+  if (record.closedThrough && period.key <= record.closedThrough) {
+    const result = await deps.results.getResult(id, period.key);
+    if (result) return result.evaluation;
+  }
+  const [aggregates, dueTimers] = await Promise.all([
+    deps.events.getAggregates([{ commitmentId: id, periodKey: period.key }]),
+    latest.measure === 'duration' ? deps.events.listDueTimers(now) : Promise.resolve([]),
+  ]);
+  return judge({
+    record,
+    period,
+    version,
+    aggregate: aggregates.get(aggregateMapKey(id, period.key)),
+    dueTimers,
+    at: now,
+  });
+}
+
+/** GET /v1/status and GET /v1/commitments: every active commitment in its current period. */
+export async function listStatus(
+  deps: StoreDeps,
+): Promise<Array<{ evaluation: Evaluation; title: string; provider: string; consumer: string }>> {
+  const now = deps.clock.now();
+  const records = await deps.commitments.list('active');
+  const located = records.map((record) => ({ record, ...periodAt(record, now) }));
+  const [aggregates, dueTimers] = await Promise.all([
+    deps.events.getAggregates(located.map((l) => ({ commitmentId: l.record.id, periodKey: l.period.key }))),
+    located.some((l) => l.version.definition.measure === 'duration')
+      ? deps.events.listDueTimers(now)
+      : Promise.resolve([]),
+  ]);
+  return located
+    .map(({ record, period, version }) => ({
+      title: version.definition.title,
+      provider: version.definition.provider,
+      consumer: version.definition.consumer,
+      evaluation: judge({
+        record,
+        period,
+        version,
+        aggregate: aggregates.get(aggregateMapKey(record.id, period.key)),
+        dueTimers,
+        at: now,
+      }),
+    }))
+    .sort((a, b) => a.evaluation.commitmentId.localeCompare(b.evaluation.commitmentId));
+}
+
+/** GET /v1/commitments/{id}/history: closed periods with final results and credits, newest first. */
+export async function getHistory(
+  deps: StoreDeps,
+  id: string,
+  periods: number,
+): Promise<ClosedPeriodResult[]> {
+  const record = await deps.commitments.get(id);
+  if (!record) throw new CommitmentNotFoundError(id);
+  return deps.results.listResults(id, periods);
+}

@@ -1,0 +1,121 @@
+/**
+ * The alert state of one commitment in one period, the notifications it gives rise to, and the
+ * errors of acting on it. The transitions live in `../escalation.ts` and `./alert-reactions.ts`.
+ */
+import type { Instant, NotifyTarget, Status } from '../model.js';
+
+export type NotificationKind = 'at_risk' | 'escalated' | 'recovered' | 'breached' | 'met';
+export type Severity = 'info' | 'warning' | 'critical';
+
+export interface AlertState {
+  commitmentId: string;
+  period: string;
+  /** Increments each time an alert opens in this period (an alert can open, recover, and open again). */
+  episode: number;
+  /** 0 = no open alert; 1..steps.length otherwise. */
+  level: number;
+  /** When the current alert opened: escalation `after`s count from here. */
+  openedAt?: Instant;
+  /** The last status acted on (`no_data` and evaluations in quiet hours leave it alone). */
+  lastStatus: Status;
+  acknowledgedBy?: string;
+  acknowledgedAt?: Instant;
+  note?: string;
+  snoozedBy?: string;
+  snoozedUntil?: Instant;
+  lastNotifiedAt?: Instant;
+  breachNotified: boolean;
+  metNotified: boolean;
+  /** Bumped on every change; the storage adapter writes conditionally on it. */
+  revision: number;
+}
+
+export interface NotificationIntent {
+  /** `${commitmentId}#${period}#${episode}#${level}#${kind}`: the same intent always yields the same key. */
+  dedupKey: string;
+  kind: NotificationKind;
+  severity: Severity;
+  level: number;
+  commitmentId: string;
+  period: string;
+  episode: number;
+  /** The targets of the step for `level`. */
+  notify: NotifyTarget[];
+  status: Status;
+}
+
+export interface EscalationDecision {
+  state: AlertState;
+  notifications: NotificationIntent[];
+  /** False when `state` is the input state itself (same revision): nothing to write. */
+  changed: boolean;
+}
+
+export class NoOpenAlertError extends Error {
+  readonly code = 'NO_OPEN_ALERT';
+
+  constructor(commitmentId: string | undefined, period: string | undefined) {
+    super(
+      commitmentId === undefined
+        ? 'There is no open alert to act on'
+        : `Commitment ${commitmentId} has no open alert in period ${period}`,
+    );
+    this.name = 'NoOpenAlertError';
+  }
+}
+
+export class InvalidSnoozeError extends Error {
+  readonly code = 'INVALID_SNOOZE';
+
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidSnoozeError';
+  }
+}
+
+/** A caller passed the state of another commitment or period: a bug, never user input. */
+export class AlertStateMismatchError extends Error {
+  readonly code = 'ALERT_STATE_MISMATCH';
+
+  constructor(state: AlertState, commitmentId: string, period: string) {
+    super(`Alert state of ${state.commitmentId} ${state.period} given for ${commitmentId} ${period}`);
+    this.name = 'AlertStateMismatchError';
+  }
+}
+
+export function initialAlertState(commitmentId: string, period: string): AlertState {
+  return {
+    commitmentId,
+    period,
+    episode: 0,
+    level: 0,
+    lastStatus: 'no_data',
+    breachNotified: false,
+    metNotified: false,
+    revision: 0,
+  };
+}
+
+export function isSnoozed(state: AlertState, now: Instant): boolean {
+  return state.snoozedUntil !== undefined && state.snoozedUntil > now;
+}
+
+/** Whether two states differ in anything but their revision (absent and `undefined` fields are alike). */
+export function alertStateChanged(before: AlertState, after: AlertState): boolean {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)] as (keyof AlertState)[]);
+  keys.delete('revision');
+  return [...keys].some((key) => before[key] !== after[key]);
+}
+
+/** The state without an acknowledgement or a snooze, for a new alert or one that closed or got worse. */
+export function withoutReactions(state: AlertState): AlertState {
+  const {
+    acknowledgedBy: _by,
+    acknowledgedAt: _at,
+    note: _note,
+    snoozedBy: _sBy,
+    snoozedUntil: _until,
+    ...rest
+  } = state;
+  return rest;
+}

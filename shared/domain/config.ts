@@ -1,0 +1,151 @@
+/**
+ * The configuration language (PRODUCT.md §3): text or parsed data in, a normalized SlaConfig
+ * out, or a ValidationError listing every problem found (never just the first).
+ */
+import type { z } from 'zod';
+import { type CommitmentContext, readCommitment } from './config-commitment.js';
+import { normalizeCalendar } from './config-calendar.js';
+import {
+  checkDepartmentId,
+  DEFAULT_ESCALATION,
+  normalizeDepartment,
+  normalizeDigest,
+  normalizeEscalation,
+  normalizeEvaluation,
+} from './config-policy.js';
+import {
+  rawCalendarSchema,
+  rawConfigEnvelopeSchema,
+  rawDepartmentSchema,
+  rawDigestSchema,
+  rawEscalationSchema,
+  rawEvaluationSchema,
+} from './config-schema.js';
+import { readConfigSource } from './config-source.js';
+import type { BusinessCalendar, CommitmentDefinition, Department, EscalationStep, SlaConfig } from './model.js';
+import { describeValue, type FieldIssue, issuesFromZod, joinPath, ValidationError } from './validation-error.js';
+
+export type { CommitmentContext } from './config-commitment.js';
+
+/** Parses YAML (the default; it also reads JSON) or strict JSON text. */
+export function parseConfigText(text: string, format: 'yaml' | 'json' = 'yaml'): SlaConfig {
+  const source = readConfigSource(text, format);
+  try {
+    return parseConfig(source.data);
+  } catch (error) {
+    if (error instanceof ValidationError) throw new ValidationError(error.issues.map(source.locate));
+    throw error;
+  }
+}
+
+/** Validates and normalizes an already-parsed configuration object. */
+export function parseConfig(input: unknown): SlaConfig {
+  if (!isRecord(input)) {
+    const message =
+      input === null || input === undefined
+        ? 'the configuration is empty; it needs at least timezone, departments and commitments'
+        : `the configuration must be a mapping with timezone, departments and commitments, got ${describeValue(input)}`;
+    throw new ValidationError([{ path: '', message }]);
+  }
+  const issues: FieldIssue[] = [];
+  const envelope = rawConfigEnvelopeSchema.safeParse(input, { reportInput: true });
+  if (!envelope.success) issues.push(...issuesFromZod(envelope.error));
+  // Each section is read on its own from here, so one broken section does not hide the others;
+  // the envelope has already reported a section of the wrong type.
+  const shape = rawConfigEnvelopeSchema.shape;
+  const timezone = quietly(shape.timezone, input.timezone) ?? 'UTC';
+  const rawDepartments = quietly(shape.departments, input.departments) ?? {};
+  const rawCalendars = quietly(shape.calendars, input.calendars) ?? {};
+  const declared = { departments: Object.keys(rawDepartments), calendars: Object.keys(rawCalendars) };
+
+  const departments: Record<string, Department> = {};
+  for (const [id, value] of Object.entries(rawDepartments)) {
+    const path = joinPath('departments', id);
+    const idIsValid = checkDepartmentId(id, path, issues);
+    const raw = parseEntry(rawDepartmentSchema, value, path, issues);
+    if (raw !== undefined && idIsValid) departments[id] = normalizeDepartment(id, raw);
+  }
+
+  const calendars: Record<string, BusinessCalendar> = {};
+  for (const [name, value] of Object.entries(rawCalendars)) {
+    const path = joinPath('calendars', name);
+    const raw = parseEntry(rawCalendarSchema, value, path, issues);
+    const calendar = raw && normalizeCalendar(name, raw, raw.timezone ?? timezone, path, issues);
+    if (calendar !== undefined) calendars[name] = calendar;
+  }
+
+  let escalation: EscalationStep[] = DEFAULT_ESCALATION.map((step) => ({ ...step, notify: [...step.notify] }));
+  if (input.escalation !== undefined) {
+    const raw = parseEntry(rawEscalationSchema, input.escalation, 'escalation', issues);
+    escalation = raw === undefined ? [] : normalizeEscalation(raw, declared.departments, 'escalation', issues);
+  }
+
+  const rawDigest = input.digest === undefined ? undefined : parseEntry(rawDigestSchema, input.digest, 'digest', issues);
+  const digest =
+    input.digest !== undefined && rawDigest === undefined
+      ? undefined
+      : normalizeDigest(rawDigest, declared.departments, 'digest', issues);
+
+  const rawEvaluation =
+    input.evaluation === undefined ? undefined : parseEntry(rawEvaluationSchema, input.evaluation, 'evaluation', issues);
+  const evaluateEveryMinutes = normalizeEvaluation(rawEvaluation, 'evaluation', issues);
+
+  const context: CommitmentContext = { timezone, calendars, departments, escalation };
+  const commitments = parseCommitmentList(quietly(shape.commitments, input.commitments) ?? [], context, declared, issues);
+
+  if (issues.length > 0 || digest === undefined) throw new ValidationError(issues);
+  return { timezone, calendars, departments, escalation, digest, evaluateEveryMinutes, commitments };
+}
+
+/** One commitment on its own (`PUT /v1/commitments/{id}`), against the stored file's context. */
+export function parseCommitment(input: unknown, context: CommitmentContext): CommitmentDefinition {
+  const issues: FieldIssue[] = [];
+  const definition = readCommitment(input, context, '', issues);
+  if (definition === undefined || issues.length > 0) throw new ValidationError(issues);
+  return definition;
+}
+
+function parseCommitmentList(
+  entries: unknown[],
+  context: CommitmentContext,
+  declared: { departments: string[]; calendars: string[] },
+  issues: FieldIssue[],
+): CommitmentDefinition[] {
+  const commitments: CommitmentDefinition[] = [];
+  const firstIndex = new Map<string, number>();
+  entries.forEach((entry, index) => {
+    const path = joinPath('commitments', index);
+    // Looked at before the schema, so a duplicate is reported even when the entry has other problems.
+    const id = isRecord(entry) && typeof entry.id === 'string' ? entry.id : undefined;
+    if (id !== undefined) {
+      const earlier = firstIndex.get(id);
+      if (earlier === undefined) firstIndex.set(id, index);
+      else {
+        issues.push({
+          path: joinPath(path, 'id'),
+          message: `duplicate id '${id}': commitments[${earlier}] and commitments[${index}] both use it; ids must be unique`,
+        });
+      }
+    }
+    const definition = readCommitment(entry, context, path, issues, declared);
+    if (definition !== undefined) commitments.push(definition);
+  });
+  return commitments;
+}
+
+function parseEntry<T>(schema: z.ZodType<T>, value: unknown, path: string, issues: FieldIssue[]): T | undefined {
+  const result = schema.safeParse(value, { reportInput: true });
+  if (result.success) return result.data;
+  issues.push(...issuesFromZod(result.error, path));
+  return undefined;
+}
+
+/** Parses without reporting: for sections whose issues the envelope already reported. */
+function quietly<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
+  const result = schema.safeParse(value);
+  return result.success ? result.data : undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,165 @@
+/**
+ * The domain's vocabulary: the normalized shapes every rule works on.
+ *
+ * Instants are epoch milliseconds (UTC). Local dates and times only appear where a
+ * zone is named next to them; conversions go through Luxon in `periods.ts` and
+ * `calendar.ts`, never by adding hours by hand.
+ */
+
+/** Epoch milliseconds. */
+export type Instant = number;
+
+/** The one door time comes through. Production passes the system clock, tests a fixed one. */
+export interface Clock {
+  now(): Instant;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+export const fixedClock = (at: Instant): Clock => ({ now: () => at });
+
+export type Measure = 'total' | 'ratio' | 'duration' | 'availability';
+export type PeriodKind = 'week' | 'month' | 'quarter';
+export type Pacing = 'calendar' | 'business';
+export type Comparator = 'atLeast' | 'atMost';
+export type Status = 'on_track' | 'at_risk' | 'breached' | 'met' | 'no_data';
+export type ReviewCadence = 'month' | 'quarter' | 'half' | 'year';
+
+/** ISO weekday: 1 = Monday … 7 = Sunday (Luxon's numbering). */
+export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+/** Minutes after local midnight, [start, end). `end` may be 1440 (midnight). */
+export interface LocalSpan {
+  start: number;
+  end: number;
+}
+
+/** A business calendar, resolved: its zone travels with it so it can be used alone. */
+export interface BusinessCalendar {
+  name: string;
+  zone: string;
+  /** Open spans for each ISO weekday; a weekday without spans is closed. Sorted, non-overlapping. */
+  hours: Record<Weekday, LocalSpan[]>;
+  /** Local dates (`YYYY-MM-DD`) on which the calendar is closed all day. */
+  holidays: string[];
+}
+
+export interface Department {
+  id: string;
+  name: string;
+  slack: { channel?: string; lead?: string; members: string[] };
+  emails: string[];
+}
+
+/**
+ * Who a step notifies: `provider`, `consumer`, `provider.lead`, `consumer.lead`,
+ * a department id (`executives`), or a department's lead (`executives.lead`).
+ */
+export type NotifyTarget = string;
+
+export interface EscalationStep {
+  /** As written, for display (`8h`). */
+  after: string;
+  /** Milliseconds after the alert opened; business time when the commitment has a calendar. */
+  afterMs: number;
+  notify: NotifyTarget[];
+}
+
+export interface AtRiskRule {
+  /** At risk when projected attainment falls below this share of the target. */
+  projectedBelow: number;
+  /** …but only once this share of the period has elapsed (no alarms on the 1st). */
+  notBefore: number;
+}
+
+/** A service-credit tier. `below` applies to attainment (atLeast and objectives), `above` to atMost. */
+export interface CreditTier {
+  below?: number;
+  above?: number;
+  credit: number;
+}
+
+/** Revenue / deal size / close rate: the target in units, with the sum shown to people. */
+export interface TargetDerivation {
+  revenue: number;
+  dealSize: number;
+  closeRate: number;
+  /** The target before rounding up. */
+  exact: number;
+  /** `10000 / 500 / 0.2 = 100` */
+  formula: string;
+}
+
+export interface ReviewPolicy {
+  cadence: ReviewCadence;
+  /** Local date from which reviews are counted; defaults to the first version's date. */
+  baseline?: string;
+}
+
+/** One commitment's definition, normalized and self-contained (its calendar and policy resolved). */
+export interface CommitmentDefinition {
+  id: string;
+  title: string;
+  provider: string;
+  consumer: string;
+  measure: Measure;
+  unit: string;
+  period: PeriodKind;
+  timezone: string;
+  calendar?: BusinessCalendar;
+  pacing: Pacing;
+  /** total only. */
+  comparator: Comparator;
+  /** total: the target amount per period (derived targets are already computed). */
+  target?: number;
+  derivation?: TargetDerivation;
+  /** ratio, duration, availability: the share to achieve (0..1]. */
+  objective?: number;
+  /** duration: how long each subject may take. */
+  threshold?: string;
+  thresholdMs?: number;
+  atRisk: AtRiskRule;
+  escalation: EscalationStep[];
+  credits: CreditTier[];
+  review?: ReviewPolicy;
+}
+
+export interface DigestSettings {
+  weekday: Weekday;
+  /** Minutes after local midnight. */
+  minute: number;
+  /** As written (`mon 08:00`). */
+  schedule: string;
+  /** A department id whose channel receives the digest. */
+  to: string;
+}
+
+/** A whole configuration file, validated and normalized. */
+export interface SlaConfig {
+  timezone: string;
+  calendars: Record<string, BusinessCalendar>;
+  departments: Record<string, Department>;
+  escalation: EscalationStep[];
+  digest: DigestSettings;
+  /** How often the evaluator runs, in minutes. */
+  evaluateEveryMinutes: number;
+  commitments: CommitmentDefinition[];
+}
+
+/** A calendar-aligned period in a zone: [start, end). */
+export interface Period {
+  kind: PeriodKind;
+  key: string;
+  zone: string;
+  start: Instant;
+  end: Instant;
+}
+
+/** A window in which the provider could not perform because of the consumer. */
+export interface Excusal {
+  id: string;
+  from: Instant;
+  to: Instant;
+  causedBy: string;
+  reason: string;
+}

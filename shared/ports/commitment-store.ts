@@ -1,0 +1,37 @@
+import type { Instant, SlaConfig } from '../domain/model.js';
+import type { CommitmentVersion } from '../domain/versions.js';
+
+export type CommitmentState = 'active' | 'archived';
+
+/**
+ * A commitment as stored: its versions (the definitions), its lifecycle and the bookkeeping the
+ * evaluator needs (which periods are already closed, which outages are still open).
+ */
+export interface CommitmentRecord {
+  id: string;
+  state: CommitmentState;
+  /** Oldest first. The newest ones carry their definitions; see `docs/data-model.md`. */
+  versions: CommitmentVersion[];
+  /** The last period whose final result is written, if any. */
+  closedThrough?: string;
+  /** availability: incidents that are down right now, by incident id → down instant. */
+  openOutages: Record<string, Instant>;
+  createdAt: Instant;
+  updatedAt: Instant;
+  archivedAt?: Instant;
+  /** Bumped on every write; writes are conditional on it. */
+  revision: number;
+}
+
+/** The parts of the configuration file that are not commitments (departments, calendars…). */
+export type StoredConfig = Omit<SlaConfig, 'commitments'> & { appliedAt: Instant; source?: string };
+
+export interface CommitmentStore {
+  get(id: string): Promise<CommitmentRecord | undefined>;
+  /** Every commitment in a state, paged internally (about one request per hundred commitments). */
+  list(state?: CommitmentState): Promise<CommitmentRecord[]>;
+  /** Writes a new record (revision 0) or replaces one at `expectedRevision`; throws ConcurrentUpdateError. */
+  save(record: CommitmentRecord, expectedRevision: number | null): Promise<CommitmentRecord>;
+  getConfig(): Promise<StoredConfig | undefined>;
+  putConfig(config: StoredConfig): Promise<void>;
+}

@@ -1,0 +1,98 @@
+import type { Excusal, Instant } from '../domain/model.js';
+
+/** What happened to one event: counted, recognised as a retry, or refused because its period is final. */
+export type RecordResult = 'accepted' | 'duplicate' | 'closed';
+
+/** An event as kept for idempotency and export. */
+export interface StoredEvent {
+  commitmentId: string;
+  eventId: string;
+  periodKey: string;
+  at: Instant;
+  recordedAt: Instant;
+  /** The event's measure-specific fields as received (value, outcome, subject, phase…). */
+  body: Record<string, unknown>;
+}
+
+/** Additive event: its item and the numbers it adds to its period's aggregate. */
+export interface AdditiveEvent {
+  event: StoredEvent;
+  increments: Record<string, number>;
+}
+
+/** The raw counters and maps of one commitment-period aggregate. */
+export interface AggregateRecord {
+  commitmentId: string;
+  periodKey: string;
+  counters: Record<string, number>;
+  outages: Record<string, { down: Instant; up?: Instant }>;
+  excusals: Excusal[];
+  closedAt?: Instant;
+  /** Bumped by every write; closing a period is conditional on it. */
+  rev: number;
+}
+
+/** A per-subject duration timer (the subject item). */
+export interface TimerRecord {
+  commitmentId: string;
+  subject: string;
+  periodKey: string;
+  startedAt: Instant;
+  pauses: Array<{ from: Instant; to?: Instant }>;
+  stoppedAt?: Instant;
+  /** Set while the timer runs: when the subject becomes overdue if nothing changes. */
+  dueAt?: Instant;
+  /** Whether the stop was within the threshold (set once stopped). */
+  within?: boolean;
+  revision: number;
+}
+
+export interface OutageRecord {
+  commitmentId: string;
+  incident: string;
+  down: Instant;
+  up?: Instant;
+  revision: number;
+}
+
+/** A stateful event (timer or outage): the event, the state item's new value and the aggregate changes. */
+export interface StatefulWrite<S> {
+  event: StoredEvent;
+  /** `null` when the state item must not exist yet. */
+  expectedRevision: number | null;
+  next: S;
+  aggregates: Array<{
+    periodKey: string;
+    increments?: Record<string, number>;
+    outage?: { incident: string; down: Instant; up?: Instant };
+  }>;
+  /** availability: how the head's open-outage list changes. */
+  openOutage?: { incident: string; down: Instant } | { incident: string; closed: true };
+}
+
+export type StatefulResult = RecordResult | 'conflict';
+
+export interface EventStore {
+  /** Records additive events of one period, exactly once each; batches are chunked into transactions. */
+  recordAdditive(commitmentId: string, periodKey: string, events: AdditiveEvent[]): Promise<RecordResult[]>;
+  hasEvent(commitmentId: string, eventId: string): Promise<boolean>;
+  getTimer(commitmentId: string, subject: string): Promise<TimerRecord | undefined>;
+  recordTimerEvent(write: StatefulWrite<TimerRecord>): Promise<StatefulResult>;
+  getOutage(commitmentId: string, incident: string): Promise<OutageRecord | undefined>;
+  recordOutageEvent(write: StatefulWrite<OutageRecord>): Promise<StatefulResult>;
+  /** Running timers due at or before `at`, across all commitments (one indexed query, paged). */
+  listDueTimers(at: Instant): Promise<TimerRecord[]>;
+  /** Removes a timer from the due index once its period is closed (it was counted as a miss there). */
+  retireTimer(commitmentId: string, subject: string): Promise<void>;
+  getAggregates(
+    keys: Array<{ commitmentId: string; periodKey: string }>,
+  ): Promise<Map<string, AggregateRecord>>;
+  addExcusal(
+    commitmentId: string,
+    periodKeys: string[],
+    excusal: Excusal,
+  ): Promise<'accepted' | 'duplicate' | 'closed'>;
+  listEvents(commitmentId: string, periodKey: string): Promise<StoredEvent[]>;
+}
+
+export const aggregateMapKey = (commitmentId: string, periodKey: string) => `${commitmentId}|${periodKey}`;

@@ -1,0 +1,38 @@
+import type { ClosedPeriodResult } from '../domain/close.js';
+import type { Evaluation } from '../domain/evaluate.js';
+import type { Instant } from '../domain/model.js';
+
+export interface LedgerEntry {
+  department: string;
+  commitmentId: string;
+  periodKey: string;
+  credit: number;
+  attainment: number | null;
+  recordedAt: Instant;
+}
+
+export type CloseOutcome = 'closed' | 'already_closed' | 'conflict';
+
+export interface ResultStore {
+  /**
+   * Writes the final result, the credit (when owed) into the ledger, marks the aggregate closed and
+   * advances the commitment's `closedThrough`, in one transaction and exactly once. `aggregateRev` is the
+   * revision the result was computed from: an event that slipped in meanwhile makes it `conflict`.
+   */
+  close(input: {
+    result: ClosedPeriodResult;
+    provider: string;
+    aggregateRev: number;
+    now: Instant;
+  }): Promise<CloseOutcome>;
+  getResult(commitmentId: string, periodKey: string): Promise<ClosedPeriodResult | undefined>;
+  /** Final results, newest first. */
+  listResults(commitmentId: string, limit: number): Promise<ClosedPeriodResult[]>;
+  listLedger(department: string): Promise<LedgerEntry[]>;
+  /** One snapshot per commitment per local day: the latest evaluation of that day. */
+  putSnapshots(snapshots: Array<{ evaluation: Evaluation; localDate: string }>): Promise<void>;
+  listSnapshots(
+    commitmentId: string,
+    sinceLocalDate?: string,
+  ): Promise<Array<{ localDate: string; evaluation: Evaluation }>>;
+}

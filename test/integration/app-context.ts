@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { makeHandler } from '../../functions/api/handler.js';
+import { localContext } from '../../local/lambda-bridge.js';
+import { createDynamoStores } from '../../shared/adapters/dynamodb/stores.js';
+import { applyConfig } from '../../shared/app/commitments.js';
+import type { StoreDeps } from '../../shared/app/deps.js';
+import { MutableClock } from '../support/mutable-clock.js';
+import { type TestTable, useTestTable } from './dynamodb-context.js';
+
+export const EXAMPLE_CONFIG = readFileSync(
+  new URL('../../examples/commitments.yaml', import.meta.url),
+  'utf8',
+);
+
+export interface AppContext {
+  table: TestTable;
+  deps: StoreDeps;
+  clock: MutableClock;
+  /** Calls the API handler with an HTTP API v2 event; returns status, headers and the parsed body. */
+  call(
+    method: string,
+    path: string,
+    options?: { body?: unknown; rawBody?: string; contentType?: string; headers?: Record<string, string> },
+  ): Promise<{ status: number; headers: Record<string, string>; body: any }>;
+}
+
+/** A fresh table with the example configuration applied at `start`. Call at a test file's top level. */
+export async function useApp(start: string, config = EXAMPLE_CONFIG): Promise<AppContext> {
+  const table = await useTestTable();
+  const clock = new MutableClock(start);
+  const deps = createDynamoStores(table.client, table.tableName, clock);
+  await applyConfig(deps, { text: config, dryRun: false });
+  const handler = makeHandler({ ...deps, log: { error: (message, error) => console.error(message, error) } });
+  return {
+    table,
+    deps,
+    clock,
+    async call(method, path, options = {}) {
+      const url = new URL(path, 'http://localhost');
+      const query = Object.fromEntries(url.searchParams);
+      const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+      const event: APIGatewayProxyEventV2 = {
+        version: '2.0',
+        routeKey: '$default',
+        rawPath: url.pathname,
+        rawQueryString: url.search.slice(1),
+        headers: {
+          ...(body !== undefined ? { 'content-type': options.contentType ?? 'application/json' } : {}),
+          ...options.headers,
+        },
+        ...(Object.keys(query).length ? { queryStringParameters: query } : {}),
+        requestContext: {
+          accountId: 'test',
+          apiId: 'test',
+          domainName: 'localhost',
+          domainPrefix: 'test',
+          requestId: 'test',
+          routeKey: '$default',
+          stage: '$default',
+          time: '',
+          timeEpoch: clock.now(),
+          http: {
+            method,
+            path: url.pathname,
+            protocol: 'HTTP/1.1',
+            sourceIp: '127.0.0.1',
+            userAgent: 'test',
+          },
+        },
+        ...(body !== undefined ? { body } : {}),
+        isBase64Encoded: false,
+      };
+      const result = (await handler(event, localContext('sla-api'))) as APIGatewayProxyStructuredResultV2;
+      const text = result.body ?? '';
+      return {
+        status: result.statusCode ?? 200,
+        headers: (result.headers ?? {}) as Record<string, string>,
+        body: text ? JSON.parse(text) : undefined,
+      };
+    },
+  };
+}

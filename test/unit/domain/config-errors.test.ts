@@ -1,0 +1,565 @@
+/**
+ * A catalogue of broken configurations: each is the example file with one thing wrong, and each
+ * must be refused with the path of that thing and a message saying what to fix.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { parseConfig, parseConfigText } from '../../../shared/domain/config.js';
+import { type FieldIssue, ValidationError } from '../../../shared/domain/validation-error.js';
+
+const exampleText = readFileSync(new URL('../../../examples/commitments.yaml', import.meta.url), 'utf8');
+
+// biome-ignore lint/suspicious/noExplicitAny: the cases poke at raw, deliberately mistyped input
+type Raw = any;
+
+function issuesOf(run: () => unknown): FieldIssue[] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ValidationError) return error.issues;
+    throw error;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+function brokenExample(mutate: (config: Raw) => void): FieldIssue[] {
+  const config = parse(exampleText);
+  mutate(config);
+  return issuesOf(() => parseConfig(config));
+}
+
+const cases: Array<[string, (c: Raw) => void, string, string]> = [
+  [
+    'a close rate of 0',
+    (c) => {
+      c.commitments[0].target.derive.closeRate = 0;
+    },
+    'commitments[0].target.derive.closeRate',
+    'must be > 0',
+  ],
+  [
+    'a close rate above 1',
+    (c) => {
+      c.commitments[0].target.derive.closeRate = 20;
+    },
+    'commitments[0].target.derive.closeRate',
+    'must be <= 1',
+  ],
+  [
+    'an unknown provider',
+    (c) => {
+      c.commitments[0].provider = 'markting';
+    },
+    'commitments[0].provider',
+    "unknown department 'markting' (did you mean 'marketing'?); known: marketing, sales, it, executives",
+  ],
+  [
+    'the same department on both sides',
+    (c) => {
+      c.commitments[1].consumer = 'sales';
+    },
+    'commitments[1].consumer',
+    "must differ from provider 'sales'",
+  ],
+  [
+    'an unknown calendar',
+    (c) => {
+      c.commitments[1].calendar = 'bussiness';
+    },
+    'commitments[1].calendar',
+    "unknown calendar 'bussiness' (did you mean 'business'?); known: business",
+  ],
+  [
+    'business pacing without a calendar',
+    (c) => {
+      delete c.commitments[0].calendar;
+    },
+    'commitments[0].pacing',
+    'business pacing needs a calendar',
+  ],
+  [
+    'a duplicate id',
+    (c) => {
+      c.commitments[2].id = 'marketing-qualified-leads';
+    },
+    'commitments[2].id',
+    "duplicate id 'marketing-qualified-leads': commitments[0] and commitments[2] both use it",
+  ],
+  [
+    'an id that is not a slug',
+    (c) => {
+      c.commitments[1].id = 'Sales Follow-up';
+    },
+    'commitments[1].id',
+    "must be a lowercase id like 'marketing-qualified-leads'",
+  ],
+  [
+    'an objective of 1.5',
+    (c) => {
+      c.commitments[2].objective = 1.5;
+    },
+    'commitments[2].objective',
+    'must be <= 1 (a share: write 0.995 for 99.5%)',
+  ],
+  [
+    'an objective written as a percentage',
+    (c) => {
+      c.commitments[2].objective = '99.5%';
+    },
+    'commitments[2].objective',
+    "must be a number between 0 and 1, such as 0.995 for 99.5%, got '99.5%'",
+  ],
+  [
+    'a duration without a threshold',
+    (c) => {
+      delete c.commitments[1].threshold;
+    },
+    'commitments[1].threshold',
+    'is required for measure duration',
+  ],
+  [
+    'a threshold on a total',
+    (c) => {
+      c.commitments[0].threshold = '8h';
+    },
+    'commitments[0].threshold',
+    'only duration commitments have a threshold',
+  ],
+  [
+    'a target on a ratio',
+    (c) => {
+      c.commitments[2].measure = 'ratio';
+      c.commitments[2].target = 10;
+    },
+    'commitments[2].target',
+    'only total commitments have a target',
+  ],
+  [
+    'an objective on a total',
+    (c) => {
+      c.commitments[0].objective = 0.9;
+    },
+    'commitments[0].objective',
+    'only ratio, duration and availability commitments have an objective',
+  ],
+  [
+    'a missing objective',
+    (c) => {
+      delete c.commitments[2].objective;
+    },
+    'commitments[2].objective',
+    'is required for measure availability',
+  ],
+  [
+    'a negative target',
+    (c) => {
+      c.commitments[0].target = -100;
+    },
+    'commitments[0].target',
+    'must be > 0',
+  ],
+  [
+    'a missing target',
+    (c) => {
+      delete c.commitments[0].target;
+    },
+    'commitments[0].target',
+    'is required for measure total',
+  ],
+  [
+    'a target that is neither a number nor a derivation',
+    (c) => {
+      c.commitments[0].target = 'lots';
+    },
+    'commitments[0].target',
+    "must be a positive number or { derive: { revenue, dealSize, closeRate } }, got 'lots'",
+  ],
+  [
+    'a comparator on an availability',
+    (c) => {
+      c.commitments[2].comparator = 'atMost';
+    },
+    'commitments[2].comparator',
+    'only total commitments have a comparator',
+  ],
+  [
+    'a bad time zone',
+    (c) => {
+      c.timezone = 'America/NewYork';
+    },
+    'timezone',
+    "unknown time zone 'America/NewYork'; did you mean 'America/New_York'?",
+  ],
+  [
+    'a bad commitment time zone',
+    (c) => {
+      c.commitments[2].timezone = 'Mars/Olympus';
+    },
+    'commitments[2].timezone',
+    "unknown time zone 'Mars/Olympus'",
+  ],
+  [
+    'a holiday that does not exist',
+    (c) => {
+      c.calendars.business.holidays = ['2026-11-26', '2026-02-30'];
+    },
+    'calendars.business.holidays[1]',
+    "must be a real date written YYYY-MM-DD, got '2026-02-30'",
+  ],
+  [
+    'overlapping spans',
+    (c) => {
+      c.calendars.business.hours = { 'mon-fri': '08:00-12:30,12:00-18:00' };
+    },
+    'calendars.business.hours.mon-fri',
+    'spans 08:00-12:30 and 12:00-18:00 overlap',
+  ],
+  [
+    'a span that ends before it starts',
+    (c) => {
+      c.calendars.business.hours = { 'mon-fri': '18:00-08:00' };
+    },
+    'calendars.business.hours.mon-fri',
+    "'18:00-08:00' does not end after it starts",
+  ],
+  [
+    'a time that does not exist',
+    (c) => {
+      c.calendars.business.hours = { 'mon-fri': '08:00-25:00' };
+    },
+    'calendars.business.hours.mon-fri',
+    'has a time that does not exist',
+  ],
+  [
+    'a misspelt weekday',
+    (c) => {
+      c.calendars.business.hours = { 'mon-fir': '08:00-18:00' };
+    },
+    'calendars.business.hours.mon-fir',
+    "unknown weekday 'fir' in 'mon-fir' (did you mean 'fri'?)",
+  ],
+  [
+    'a weekday given twice',
+    (c) => {
+      c.calendars.business.hours = { 'mon-fri': '08:00-18:00', fri: '08:00-12:00' };
+    },
+    'calendars.business.hours.fri',
+    "fri already has hours from 'mon-fri'",
+  ],
+  [
+    'a calendar that is never open',
+    (c) => {
+      c.calendars.business.hours = { 'mon-sun': 'closed' };
+    },
+    'calendars.business.hours',
+    'is closed every day of the week',
+  ],
+  [
+    'escalation steps that do not increase',
+    (c) => {
+      c.escalation[2].after = '8h';
+    },
+    'escalation[2].after',
+    "must be later than the previous step's 8h",
+  ],
+  [
+    'an unknown notify target',
+    (c) => {
+      c.escalation[2].notify = ['executves'];
+    },
+    'escalation[2].notify[0]',
+    "unknown notify target 'executves' (did you mean 'executives'?)",
+  ],
+  [
+    'an unknown notify target in an override',
+    (c) => {
+      c.commitments[1].escalation = [{ after: '0h', notify: ['sales.laed'] }];
+    },
+    'commitments[1].escalation[0].notify[0]',
+    "unknown notify target 'sales.laed' (did you mean 'sales.lead'?)",
+  ],
+  [
+    'a duration that cannot be read',
+    (c) => {
+      c.escalation[1].after = '8 hours';
+    },
+    'escalation[1].after',
+    "'8 hours' is not a duration; write it like 30m, 8h",
+  ],
+  [
+    'an unknown field with a close match',
+    (c) => {
+      c.commitments[2].objectve = 0.99;
+    },
+    'commitments[2].objectve',
+    "unknown field 'objectve'; did you mean 'objective'?",
+  ],
+  [
+    'an unknown field with nothing close',
+    (c) => {
+      c.departments.it.budget = 5;
+    },
+    'departments.it.budget',
+    "unknown field 'budget'; allowed: name, slack, emails",
+  ],
+  [
+    'an unknown top-level section',
+    (c) => {
+      c.calendar = c.calendars;
+    },
+    'calendar',
+    "unknown field 'calendar'; did you mean 'calendars'?",
+  ],
+  [
+    'a number where a period name belongs',
+    (c) => {
+      c.commitments[0].period = 1;
+    },
+    'commitments[0].period',
+    'must be one of week, month, quarter; got 1',
+  ],
+  [
+    'a misspelt measure',
+    (c) => {
+      c.commitments[0].measure = 'totl';
+    },
+    'commitments[0].measure',
+    "must be one of total, ratio, duration, availability; got 'totl' (did you mean 'total'?)",
+  ],
+  [
+    'text where a list belongs',
+    (c) => {
+      c.escalation[0].notify = 'provider';
+    },
+    'escalation[0].notify',
+    "must be a list such as [provider.lead, consumer], got 'provider'",
+  ],
+  [
+    'an empty title',
+    (c) => {
+      c.commitments[0].title = '  ';
+    },
+    'commitments[0].title',
+    'must not be empty',
+  ],
+  [
+    'a missing title',
+    (c) => {
+      delete c.commitments[0].title;
+    },
+    'commitments[0].title',
+    'is required',
+  ],
+  [
+    'a Slack channel name instead of an ID',
+    (c) => {
+      c.departments.sales.slack.channel = '#sales';
+    },
+    'departments.sales.slack.channel',
+    'must be a Slack channel ID such as C0123ABCD',
+  ],
+  [
+    'a bad email',
+    (c) => {
+      c.departments.sales.emails = ['sales-at-example.com'];
+    },
+    'departments.sales.emails[0]',
+    "must be an email address, got 'sales-at-example.com'",
+  ],
+  [
+    'a department id with capitals',
+    (c) => {
+      c.departments.Legal = { name: 'Legal' };
+    },
+    'departments.Legal',
+    "department id 'Legal' must be lowercase",
+  ],
+  [
+    'a digest to an unknown department',
+    (c) => {
+      c.digest.to = 'execs';
+    },
+    'digest.to',
+    "unknown department 'execs'",
+  ],
+  [
+    'a digest schedule that cannot be read',
+    (c) => {
+      c.digest.schedule = 'monday at 8';
+    },
+    'digest.schedule',
+    'must be a weekday and a local time such as "mon 08:00"',
+  ],
+  [
+    'no digest and no executives to default to',
+    (c) => {
+      delete c.digest;
+      delete c.departments.executives;
+      c.escalation[2].notify = ['sales.lead'];
+    },
+    'digest.to',
+    "is required: there is no 'executives' department to default to",
+  ],
+  [
+    'an evaluation interval over an hour',
+    (c) => {
+      c.evaluation = { every: '2h' };
+    },
+    'evaluation.every',
+    'must be whole minutes from 1m to 60m',
+  ],
+  [
+    'a credit above the cap on an atLeast total',
+    (c) => {
+      c.commitments[0].credits = [{ above: 1.1, credit: 5 }];
+    },
+    'commitments[0].credits[0].above',
+    'only atMost totals use above',
+  ],
+  [
+    'a negative credit',
+    (c) => {
+      c.commitments[0].credits[1].credit = -15;
+    },
+    'commitments[0].credits[1].credit',
+    'must be >= 0',
+  ],
+  [
+    'an at-risk share above 1',
+    (c) => {
+      c.commitments[0].atRisk.projectedBelow = 95;
+    },
+    'commitments[0].atRisk.projectedBelow',
+    'must be <= 1',
+  ],
+  [
+    'a misspelt review cadence',
+    (c) => {
+      c.commitments[0].review = 'quartely';
+    },
+    'commitments[0].review',
+    "got 'quartely' (did you mean 'quarter'?)",
+  ],
+  [
+    'no commitments key at all',
+    (c) => {
+      delete c.commitments;
+    },
+    'commitments',
+    'is required; write `commitments: []` when there are none yet',
+  ],
+];
+
+describe('broken configurations are refused with the path and what to fix', () => {
+  it('has a catalogue of at least 25 cases', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(25);
+  });
+
+  it.each(cases)('%s', (_name, mutate, path, message) => {
+    const issues = brokenExample(mutate);
+    expect(issues).toEqual([{ path, message: expect.stringContaining(message) }]);
+  });
+});
+
+describe('every problem at once', () => {
+  it('reports problems in different sections and commitments together', () => {
+    const issues = brokenExample((c) => {
+      c.timezone = 'Mars/Base';
+      c.calendars.business.holidays = ['2026-13-01'];
+      c.commitments[0].target.derive.closeRate = 0;
+      c.commitments[1].provider = 'x';
+      c.commitments[2].objectve = c.commitments[2].objective;
+      delete c.commitments[2].objective;
+    });
+    expect(issues.map((issue) => issue.path)).toEqual([
+      'timezone',
+      'calendars.business.holidays[0]',
+      'commitments[0].target.derive.closeRate',
+      'commitments[1].provider',
+      'commitments[2].objectve',
+      'commitments[2].objective',
+    ]);
+  });
+
+  it('still checks references in a commitment whose shape is wrong, without repeating itself', () => {
+    const issues = brokenExample((c) => {
+      c.commitments[0].consumer = 'sails';
+      c.commitments[0].target.derive.closeRate = 0;
+      c.commitments[0].colour = 'blue';
+    });
+    expect(issues).toEqual([
+      { path: 'commitments[0].target.derive.closeRate', message: 'must be > 0' },
+      { path: 'commitments[0].colour', message: expect.stringContaining("unknown field 'colour'") },
+      { path: 'commitments[0].consumer', message: expect.stringContaining("unknown department 'sails'") },
+    ]);
+  });
+
+  it('lists them all in the error message', () => {
+    const config = parse(exampleText);
+    config.commitments[0].provider = 'markting';
+    config.commitments[2].objective = 2;
+    expect(() => parseConfig(config)).toThrow(
+      [
+        '2 problems:',
+        "  commitments[0].provider: unknown department 'markting' (did you mean 'marketing'?); known: marketing, sales, it, executives",
+        '  commitments[2].objective: must be <= 1 (a share: write 0.995 for 99.5%)',
+      ].join('\n'),
+    );
+  });
+
+  it('carries the code VALIDATION_FAILED', () => {
+    expect(() => parseConfig({})).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
+  });
+
+  it('does not report a broken department again where it is used', () => {
+    const issues = brokenExample((c) => {
+      c.departments.sales.slack.lead = 'bob';
+    });
+    expect(issues).toEqual([{ path: 'departments.sales.slack.lead', message: expect.stringContaining('Slack user ID') }]);
+  });
+});
+
+describe('text input', () => {
+  it('gives the line and column of a YAML syntax error', () => {
+    const issues = issuesOf(() => parseConfigText('timezone: UTC\ndepartments: { ops: { name: Ops }\ncommitments: []\n'));
+    expect(issues).toHaveLength(1);
+    expect(issues[0]?.path).toBe('');
+    expect(issues[0]?.message).toMatch(/^YAML syntax error at line \d+, column \d+: /);
+    expect(issues[0]?.line).toBeGreaterThanOrEqual(2);
+  });
+
+  it('refuses a key given twice', () => {
+    const issues = issuesOf(() => parseConfigText('timezone: UTC\ntimezone: Europe/Paris\n'));
+    expect(issues).toEqual([{ path: '', message: expect.stringContaining('line 2, column 1'), line: 2 }]);
+  });
+
+  it('points at the line of a semantic problem', () => {
+    const text = exampleText.replace('objective: 0.95', 'objectve: 0.95');
+    const lines = text.split('\n');
+    const typo = lines.findIndex((l) => /^\s+objectve:/.test(l)) + 1;
+    // A missing field is located at the entry that lacks it.
+    const entry = lines.findIndex((l) => l.includes('- id: sales-lead-follow-up')) + 1;
+    const issues = issuesOf(() => parseConfigText(text));
+    expect(issues).toEqual([
+      { path: 'commitments[1].objectve', message: "unknown field 'objectve'; did you mean 'objective'?", line: typo },
+      {
+        path: 'commitments[1].objective',
+        message: expect.stringContaining('is required for measure duration'),
+        line: entry,
+      },
+    ]);
+  });
+
+  it('says so when the JSON cannot be read', () => {
+    const issues = issuesOf(() => parseConfigText('{"timezone": "UTC",}', 'json'));
+    expect(issues).toEqual([{ path: '', message: expect.stringContaining('not valid JSON') }]);
+  });
+
+  it('refuses an empty document and a list at the top', () => {
+    expect(issuesOf(() => parseConfigText(''))).toEqual([
+      { path: '', message: 'the configuration is empty; it needs at least timezone, departments and commitments' },
+    ]);
+    expect(issuesOf(() => parseConfigText('- a\n- b\n'))[0]?.message).toContain('got a list');
+  });
+});
