@@ -37,7 +37,7 @@ function keyOf(kind: PeriodKind, first: DateTime): string {
   switch (kind) {
     case 'week':
       // The ISO week-year, not the calendar year: 2024-12-30 starts 2025-W01.
-      return `${pad(first.year, 4)}-W${pad(first.weekNumber, 2)}`;
+      return `${pad(first.weekYear, 4)}-W${pad(first.weekNumber, 2)}`;
     case 'month':
       return `${pad(first.year, 4)}-${pad(first.month, 2)}`;
     case 'quarter':
