@@ -8,10 +8,19 @@ import {
   getCommitment,
   putCommitment,
 } from '../../shared/app/commitments.js';
+import {
+  type AlertReaction,
+  acknowledgeAlert,
+  type ReactionListener,
+  snoozeAlert,
+} from '../../shared/app/alert-actions.js';
 import type { StoreDeps } from '../../shared/app/deps.js';
+import { runEvaluation } from '../../shared/app/evaluator.js';
 import { MAX_EVENTS_PER_REQUEST } from '../../shared/app/event-schemas.js';
 import { addExcusal } from '../../shared/app/excusals.js';
-import { recordEvents } from '../../shared/app/record-events.js';
+import { FUTURE_TOLERANCE_MS, recordEvents } from '../../shared/app/record-events.js';
+import { issuesFromZod, ValidationError } from '../../shared/domain/validation-error.js';
+import type { NotificationPublisher } from '../../shared/ports/notification-publisher.js';
 import { getHistory, getStatus, listStatus } from '../../shared/app/status.js';
 import { toProblem } from '../../shared/http/error-mapper.js';
 import { HttpProblem, json } from '../../shared/http/problem.js';
@@ -38,6 +47,10 @@ export const route = (
 
 export interface ApiDeps extends StoreDeps {
   log: ApiLog;
+  /** Where the evaluator's notifications go (POST /v1/evaluations). */
+  publisher: NotificationPublisher;
+  /** Told after an acknowledgement or snooze, e.g. to update the alert's Slack messages. */
+  onReaction?: ReactionListener;
   /** Routes that other features add (evaluations, ack, digest…), in the same problem+json envelope. */
   extraRoutes?: ApiRoute[];
 }
@@ -74,6 +87,26 @@ function eventsOf(body: unknown): unknown[] {
     );
   }
   return events;
+}
+
+const evaluationBodySchema = z.strictObject({
+  at: z.iso.datetime({ offset: true, error: 'must be an ISO-8601 date-time with an offset' }).optional(),
+});
+
+function alertView(reaction: AlertReaction) {
+  const { state } = reaction;
+  const iso = (at?: number) => (at === undefined ? undefined : new Date(at).toISOString());
+  return {
+    commitmentId: reaction.commitmentId,
+    period: reaction.period,
+    level: state.level,
+    episode: state.episode,
+    acknowledgedBy: state.acknowledgedBy,
+    acknowledgedAt: iso(state.acknowledgedAt),
+    note: state.note,
+    snoozedBy: state.snoozedBy,
+    snoozedUntil: iso(state.snoozedUntil),
+  };
 }
 
 function positiveInt(event: Event, name: string, fallback: number, max: number): number {
@@ -171,6 +204,27 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
     route('POST', '/v1/commitments/{id}/excusals', async (event) => {
       const outcome = await addExcusal(deps, pathParam(event, 'id'), jsonBody(event));
       return json(outcome.duplicate ? 200 : 201, outcome);
+    }),
+    route('POST', '/v1/commitments/{id}/ack', async (event) => {
+      const reaction = await acknowledgeAlert(deps, pathParam(event, 'id'), jsonBody(event));
+      await deps.onReaction?.(reaction, 'acknowledged');
+      return json(200, alertView(reaction));
+    }),
+    route('POST', '/v1/commitments/{id}/snooze', async (event) => {
+      const reaction = await snoozeAlert(deps, pathParam(event, 'id'), jsonBody(event));
+      await deps.onReaction?.(reaction, 'snoozed');
+      return json(200, alertView(reaction));
+    }),
+    route('POST', '/v1/evaluations', async (event) => {
+      const body = event.body ? jsonBody(event) : {};
+      const parsed = evaluationBodySchema.safeParse(body);
+      if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
+      const now = deps.clock.now();
+      const at = parsed.data.at === undefined ? now : Date.parse(parsed.data.at);
+      if (at > now + FUTURE_TOLERANCE_MS) {
+        throw new ValidationError([{ path: 'at', message: 'must not be in the future: the evaluator judges what has happened' }]);
+      }
+      return json(200, await runEvaluation(deps, at));
     }),
     ...(deps.extraRoutes ?? []),
   ];

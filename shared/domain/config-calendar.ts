@@ -60,7 +60,8 @@ export function normalizeCalendar(
   if (issues.length === before && WEEKDAYS.every((day) => hours[day].length === 0)) {
     issues.push({
       path: joinPath(path, 'hours'),
-      message: 'is closed every day of the week; give open hours for at least one day, e.g. mon-fri: "08:00-18:00"',
+      message:
+        'is closed every day of the week; give open hours for at least one day, e.g. mon-fri: "08:00-18:00"',
     });
   }
   if (issues.length > before) return undefined;
@@ -78,7 +79,7 @@ function parseWeekdayKey(key: string, path: string, issues: FieldIssue[]): Weekd
   for (const part of key.split(',')) {
     const ends = part.split('-');
     const parsed = ends.map((end) => weekdayFromName(end));
-    const unknown = ends.find((end, index) => parsed[index] === undefined);
+    const unknown = ends[parsed.indexOf(undefined)];
     if (unknown !== undefined || ends.length > 2) {
       const word = unknown ?? part;
       issues.push({
@@ -104,13 +105,21 @@ function parseWeekdayKey(key: string, path: string, issues: FieldIssue[]): Weekd
 const SPAN = /^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$/;
 
 /** Spans sorted by start, touching spans merged; undefined when any problem was reported. */
-function parseHoursValue(value: string | string[], path: string, issues: FieldIssue[]): LocalSpan[] | undefined {
-  const entries = typeof value === 'string' ? [{ text: value, path }] : value.map((text, index) => ({ text, path: joinPath(path, index) }));
+function parseHoursValue(
+  value: string | string[],
+  path: string,
+  issues: FieldIssue[],
+): LocalSpan[] | undefined {
+  const entries =
+    typeof value === 'string'
+      ? [{ text: value, path }]
+      : value.map((text, index) => ({ text, path: joinPath(path, index) }));
   const before = issues.length;
   const spans: Array<LocalSpan & { text: string }> = [];
   for (const entry of entries) {
     if (entry.text.trim().toLowerCase() === 'closed') {
-      if (entries.length > 1) issues.push({ path: entry.path, message: "'closed' cannot be combined with open hours" });
+      if (entries.length > 1)
+        issues.push({ path: entry.path, message: "'closed' cannot be combined with open hours" });
       continue;
     }
     for (const piece of entry.text.split(',')) {
@@ -124,7 +133,10 @@ function parseHoursValue(value: string | string[], path: string, issues: FieldIs
   let reach: (LocalSpan & { text: string }) | undefined;
   for (const span of spans) {
     if (reach !== undefined && span.start < reach.end) {
-      issues.push({ path, message: `spans ${reach.text} and ${span.text} overlap; make them separate or join them into one` });
+      issues.push({
+        path,
+        message: `spans ${reach.text} and ${span.text} overlap; make them separate or join them into one`,
+      });
       continue;
     }
     reach = span;
@@ -144,13 +156,21 @@ function parseSpan(text: string, path: string, issues: FieldIssue[]): LocalSpan 
     });
     return undefined;
   }
-  const [startHour, startMinute, endHour, endMinute] = match.slice(1).map(Number) as [number, number, number, number];
+  const [startHour, startMinute, endHour, endMinute] = match.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+  ];
   const start = startHour * 60 + startMinute;
   const end = endHour * 60 + endMinute;
   const valid = (hour: number, minute: number, isEnd: boolean) =>
     minute < 60 && (hour < 24 || (isEnd && hour === 24 && minute === 0));
   if (!valid(startHour, startMinute, false) || !valid(endHour, endMinute, true)) {
-    issues.push({ path, message: `'${text}' has a time that does not exist; use 00:00 to 23:59, and 24:00 only as an end` });
+    issues.push({
+      path,
+      message: `'${text}' has a time that does not exist; use 00:00 to 23:59, and 24:00 only as an end`,
+    });
     return undefined;
   }
   if (end <= start) {

@@ -2,6 +2,8 @@
  * One commitment as written into a self-contained CommitmentDefinition: defaults filled in,
  * its calendar and escalation policy resolved, measure-specific fields checked.
  */
+
+import { creditTiers } from './config-credits.js';
 import { normalizeEscalation, unknownDepartmentMessage } from './config-policy.js';
 import { type RawCommitment, rawCommitmentSchema } from './config-schema.js';
 import { parseDuration } from './duration.js';
@@ -9,7 +11,6 @@ import type {
   AtRiskRule,
   BusinessCalendar,
   CommitmentDefinition,
-  CreditTier,
   Department,
   EscalationStep,
   Measure,
@@ -35,13 +36,23 @@ export interface DeclaredNames {
 }
 
 /** Defaults, documented for people writing configs (see examples/commitments.yaml). */
-export const DEFAULT_UNIT: Record<Measure, string> = { total: 'units', ratio: '%', duration: '%', availability: '%' };
+export const DEFAULT_UNIT: Record<Measure, string> = {
+  total: 'units',
+  ratio: '%',
+  duration: '%',
+  availability: '%',
+};
 /**
  * Totals tolerate a 5% projected shortfall before warning: counts arrive in lumps (a webinar's
  * leads on one day), so a straight-line projection wobbles. Objective measures already carry
  * their slack in the error budget, so a projection below the objective is a real risk.
  */
-export const DEFAULT_PROJECTED_BELOW: Record<Measure, number> = { total: 0.95, ratio: 1, duration: 1, availability: 1 };
+export const DEFAULT_PROJECTED_BELOW: Record<Measure, number> = {
+  total: 0.95,
+  ratio: 1,
+  duration: 1,
+  availability: 1,
+};
 export const DEFAULT_NOT_BEFORE = 0.2;
 /** Every agreement gets looked at again at least yearly unless it says otherwise. */
 export const DEFAULT_REVIEW: ReviewPolicy = { cadence: 'year' };
@@ -69,7 +80,11 @@ export function readCommitment(
   const more: FieldIssue[] = [];
   normalizeCommitment(salvaged, context, path, more, declared);
   const related = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || a.startsWith(`${b}[`);
-  issues.push(...more.filter((issue) => !shapeIssues.some((s) => related(issue.path, s.path) || related(s.path, issue.path))));
+  issues.push(
+    ...more.filter(
+      (issue) => !shapeIssues.some((s) => related(issue.path, s.path) || related(s.path, issue.path)),
+    ),
+  );
   return undefined;
 }
 
@@ -102,18 +117,28 @@ export function normalizeCommitment(
   const problem = (segment: string, message: string) => issues.push({ path: at(segment), message });
 
   for (const role of ['provider', 'consumer'] as const) {
-    if (!declared.departments.includes(raw[role])) problem(role, unknownDepartmentMessage(raw[role], declared.departments));
+    if (!declared.departments.includes(raw[role]))
+      problem(role, unknownDepartmentMessage(raw[role], declared.departments));
   }
   if (raw.provider === raw.consumer) {
-    problem('consumer', `must differ from provider '${raw.provider}': a department does not commit to itself`);
+    problem(
+      'consumer',
+      `must differ from provider '${raw.provider}': a department does not commit to itself`,
+    );
   }
 
   let calendar: BusinessCalendar | undefined;
   if (raw.calendar !== undefined) {
     calendar = context.calendars[raw.calendar];
     if (calendar === undefined && !declared.calendars.includes(raw.calendar)) {
-      const known = declared.calendars.length === 0 ? 'no calendars are declared' : `known: ${declared.calendars.join(', ')}`;
-      problem('calendar', `unknown calendar '${raw.calendar}'${meantHint(raw.calendar, declared.calendars)}; ${known}`);
+      const known =
+        declared.calendars.length === 0
+          ? 'no calendars are declared'
+          : `known: ${declared.calendars.join(', ')}`;
+      problem(
+        'calendar',
+        `unknown calendar '${raw.calendar}'${meantHint(raw.calendar, declared.calendars)}; ${known}`,
+      );
     }
   }
   const pacing = raw.pacing ?? (raw.calendar === undefined ? 'calendar' : 'business');
@@ -145,7 +170,10 @@ export function normalizeCommitment(
       problem('objective', `only ${OBJECTIVE_MEASURES} commitments have an objective; a total has a target`);
     }
     if (raw.target === undefined) {
-      problem('target', 'is required for measure total: a positive number, or { derive: { revenue, dealSize, closeRate } }');
+      problem(
+        'target',
+        'is required for measure total: a positive number, or { derive: { revenue, dealSize, closeRate } }',
+      );
     } else if (typeof raw.target === 'number') {
       definition.target = raw.target;
     } else {
@@ -155,11 +183,17 @@ export function normalizeCommitment(
     }
   } else {
     if (raw.target !== undefined) {
-      problem('target', `only total commitments have a target; a ${measure} commitment has an objective between 0 and 1 (0.95 = 95%)`);
+      problem(
+        'target',
+        `only total commitments have a target; a ${measure} commitment has an objective between 0 and 1 (0.95 = 95%)`,
+      );
     }
     if (raw.comparator !== undefined) problem('comparator', 'only total commitments have a comparator');
     if (raw.objective === undefined) {
-      problem('objective', `is required for measure ${measure}: the share to achieve, between 0 and 1 (0.95 = 95%)`);
+      problem(
+        'objective',
+        `is required for measure ${measure}: the share to achieve, between 0 and 1 (0.95 = 95%)`,
+      );
     } else {
       definition.objective = raw.objective;
     }
@@ -181,7 +215,12 @@ export function normalizeCommitment(
   if (raw.escalation === undefined) {
     definition.escalation = context.escalation.map((step) => ({ ...step, notify: [...step.notify] }));
   } else {
-    definition.escalation = normalizeEscalation(raw.escalation, declared.departments, at('escalation'), issues);
+    definition.escalation = normalizeEscalation(
+      raw.escalation,
+      declared.departments,
+      at('escalation'),
+      issues,
+    );
   }
 
   definition.credits = creditTiers(raw, at, issues);
@@ -201,48 +240,4 @@ function reviewPolicy(raw: RawCommitment): ReviewPolicy {
   const policy: ReviewPolicy = { cadence: raw.review.cadence };
   if (raw.review.baseline !== undefined) policy.baseline = raw.review.baseline;
   return policy;
-}
-
-/** Tiers sorted from the mildest to the harshest, so the order they were written in does not matter. */
-function creditTiers(
-  raw: RawCommitment,
-  at: (...segments: PropertyKey[]) => string,
-  issues: FieldIssue[],
-): CreditTier[] {
-  const capped = raw.measure === 'total' && (raw.comparator ?? 'atLeast') === 'atMost';
-  const tiers: CreditTier[] = [];
-  const seen = new Map<string, number>();
-  (raw.credits ?? []).forEach((tier, index) => {
-    const { below, above } = tier;
-    if (below === undefined && above === undefined) {
-      issues.push({
-        path: at('credits', index),
-        message: capped
-          ? 'needs above: the share of the cap beyond which the credit is owed (1.1 = 10% over)'
-          : 'needs below: the attainment under which the credit is owed (0.8 = 80% of the target)',
-      });
-      return;
-    }
-    if (below !== undefined && above !== undefined) {
-      issues.push({ path: at('credits', index), message: 'give either below or above, not both' });
-      return;
-    }
-    if (above !== undefined && !capped) {
-      issues.push({ path: at('credits', index, 'above'), message: 'only atMost totals use above; use below: <attainment>' });
-      return;
-    }
-    if (below !== undefined && capped) {
-      issues.push({ path: at('credits', index, 'below'), message: 'an atMost total uses above: <share of the cap>, such as 1.1' });
-      return;
-    }
-    const key = below !== undefined ? `below ${below}` : `above ${above}`;
-    const earlier = seen.get(key);
-    if (earlier !== undefined) {
-      issues.push({ path: at('credits', index), message: `repeats the tier '${key}' of credits[${earlier}]` });
-      return;
-    }
-    seen.set(key, index);
-    tiers.push(below !== undefined ? { below, credit: tier.credit } : { above: above as number, credit: tier.credit });
-  });
-  return tiers.sort((a, b) => (b.below ?? 0) - (a.below ?? 0) || (a.above ?? 0) - (b.above ?? 0));
 }

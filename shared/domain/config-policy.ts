@@ -30,7 +30,10 @@ export function normalizeDepartment(id: string, raw: RawDepartment): Department 
 /** Department ids appear in notify targets (`sales.lead`) and in keys, so they stay simple. */
 export function checkDepartmentId(id: string, path: string, issues: FieldIssue[]): boolean {
   if (id === 'provider' || id === 'consumer') {
-    issues.push({ path, message: `'${id}' is reserved for escalation targets; name the department differently` });
+    issues.push({
+      path,
+      message: `'${id}' is reserved for escalation targets; name the department differently`,
+    });
     return false;
   }
   if (!isSlug(id)) {
@@ -76,7 +79,8 @@ export function normalizeEscalation(
     }
     step.notify.forEach((target, targetIndex) => {
       const problem = notifyTargetProblem(target, departments);
-      if (problem !== undefined) issues.push({ path: joinPath(stepPath, 'notify', targetIndex), message: problem });
+      if (problem !== undefined)
+        issues.push({ path: joinPath(stepPath, 'notify', targetIndex), message: problem });
     });
     previous = { after: step.after, afterMs, notify: [...new Set(step.notify)] };
     normalized.push(previous);
@@ -120,7 +124,11 @@ export function normalizeDigest(
   return { weekday, minute: hour * 60 + minuteOfHour, schedule, to };
 }
 
-export function normalizeEvaluation(raw: RawEvaluation | undefined, path: string, issues: FieldIssue[]): number {
+export function normalizeEvaluation(
+  raw: RawEvaluation | undefined,
+  path: string,
+  issues: FieldIssue[],
+): number {
   if (raw?.every === undefined) return DEFAULT_EVALUATION_MINUTES;
   const minutes = parseDuration(raw.every) / 60_000;
   if (!Number.isInteger(minutes) || minutes < 1 || minutes > 60) {

@@ -36,28 +36,32 @@ const required = (what: string) => (issue: { input?: unknown; code: string }) =>
       : `must be ${what}, got ${describeValue(issue.input)}`
     : undefined;
 
-const text = z.string({ error: required('text') }).trim().min(1, 'must not be empty');
+const text = z
+  .string({ error: required('text') })
+  .trim()
+  .min(1, 'must not be empty');
 
-export const durationTextSchema = z.string({ error: required('a duration such as 8h or 30m') }).superRefine((value, ctx) => {
-  try {
-    parseDuration(value);
-  } catch (error) {
-    ctx.addIssue({ code: 'custom', message: (error as Error).message, input: value });
-  }
-});
+export const durationTextSchema = z
+  .string({ error: required('a duration such as 8h or 30m') })
+  .superRefine((value, ctx) => {
+    try {
+      parseDuration(value);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message, input: value });
+    }
+  });
 
 const zoneNames = (): string[] => Intl.supportedValuesOf('timeZone');
 
-export const timezoneSchema = z.string({ error: required('an IANA time zone such as America/New_York') }).refine(
-  (zone) => IANAZone.isValidZone(zone),
-  {
+export const timezoneSchema = z
+  .string({ error: required('an IANA time zone such as America/New_York') })
+  .refine((zone) => IANAZone.isValidZone(zone), {
     error: (issue) => {
       const zone = String(issue.input);
       const hint = didYouMean(zone, zoneNames());
       return `unknown time zone '${zone}'${hint === '' ? '; use an IANA name such as America/New_York or Europe/Berlin' : hint}`;
     },
-  },
-);
+  });
 
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -86,14 +90,18 @@ export const slugSchema = z.string({ error: required('a lowercase id') }).refine
 });
 
 // Slack's APIs want IDs; channel names change when someone renames the channel.
-const slackChannel = z.string({ error: required('a Slack channel ID such as C0123ABCD') }).regex(/^[CGD][A-Z0-9]{2,}$/, {
-  error: (issue) =>
-    `must be a Slack channel ID such as C0123ABCD (copy it from the channel's details; names like #sales change), got ${describeValue(issue.input)}`,
-});
-const slackUser = z.string({ error: required('a Slack user ID such as U0123ABCD') }).regex(/^[UW][A-Z0-9]{2,}$/, {
-  error: (issue) =>
-    `must be a Slack user ID such as U0123ABCD (from the person's profile, "Copy member ID"), got ${describeValue(issue.input)}`,
-});
+const slackChannel = z
+  .string({ error: required('a Slack channel ID such as C0123ABCD') })
+  .regex(/^[CGD][A-Z0-9]{2,}$/, {
+    error: (issue) =>
+      `must be a Slack channel ID such as C0123ABCD (copy it from the channel's details; names like #sales change), got ${describeValue(issue.input)}`,
+  });
+const slackUser = z
+  .string({ error: required('a Slack user ID such as U0123ABCD') })
+  .regex(/^[UW][A-Z0-9]{2,}$/, {
+    error: (issue) =>
+      `must be a Slack user ID such as U0123ABCD (from the person's profile, "Copy member ID"), got ${describeValue(issue.input)}`,
+  });
 
 const positive = z.number({ error: required('a number') }).gt(0, 'must be > 0');
 
@@ -117,7 +125,9 @@ const hoursValue = z.union([z.string(), z.array(z.string()).min(1, 'must not be 
 
 export const rawCalendarSchema = strictObject({
   timezone: timezoneSchema.optional(),
-  hours: z.record(z.string(), hoursValue, { error: required('a mapping of weekdays to hours, like { mon-fri: "08:00-18:00" }') }),
+  hours: z.record(z.string(), hoursValue, {
+    error: required('a mapping of weekdays to hours, like { mon-fri: "08:00-18:00" }'),
+  }),
   holidays: z.array(localDateSchema, { error: required('a list of dates') }).optional(),
 });
 
@@ -128,16 +138,22 @@ export const rawDepartmentSchema = strictObject({
     lead: slackUser.optional(),
     members: z.array(slackUser, { error: required('a list of Slack user IDs') }).optional(),
   }).optional(),
-  emails: z.array(z.email({ error: (issue) => `must be an email address, got ${describeValue(issue.input)}` })).optional(),
+  emails: z
+    .array(z.email({ error: (issue) => `must be an email address, got ${describeValue(issue.input)}` }))
+    .optional(),
 });
 
 export const rawEscalationStepSchema = strictObject({
   after: durationTextSchema,
-  notify: z.array(text, { error: required('a list such as [provider.lead, consumer]') }).min(1, 'must not be empty'),
+  notify: z
+    .array(text, { error: required('a list such as [provider.lead, consumer]') })
+    .min(1, 'must not be empty'),
 });
 
 export const rawEscalationSchema = z
-  .array(rawEscalationStepSchema, { error: required('a list of steps such as - { after: 0h, notify: [provider] }') })
+  .array(rawEscalationStepSchema, {
+    error: required('a list of steps such as - { after: 0h, notify: [provider] }'),
+  })
   .min(1, 'must have at least one step');
 
 export const rawDigestSchema = strictObject({
@@ -185,13 +201,19 @@ export const rawCommitmentSchema = strictObject({
     .optional(),
   objective: share.optional(),
   threshold: durationTextSchema.optional(),
-  atRisk: strictObject({ projectedBelow: unitInterval.optional(), notBefore: unitInterval.optional() }).optional(),
+  atRisk: strictObject({
+    projectedBelow: unitInterval.optional(),
+    notBefore: unitInterval.optional(),
+  }).optional(),
   escalation: rawEscalationSchema.optional(),
   credits: z
     .array(
       strictObject({
         below: positive.lte(1, 'must be <= 1 (attainment: 0.8 = 80% of the target)').optional(),
-        above: z.number({ error: required('a number') }).gte(1, 'must be >= 1 (1.1 = 10% over the cap)').optional(),
+        above: z
+          .number({ error: required('a number') })
+          .gte(1, 'must be >= 1 (1.1 = 10% over the cap)')
+          .optional(),
         credit: z.number({ error: required('a number') }).gte(0, 'must be >= 0'),
       }),
       { error: required('a list of tiers such as - { below: 1.0, credit: 5 }') },
@@ -213,8 +235,12 @@ export const rawCommitmentSchema = strictObject({
  */
 export const rawConfigEnvelopeSchema = strictObject({
   timezone: timezoneSchema,
-  calendars: z.record(z.string(), z.unknown(), { error: required('a mapping of calendar names to calendars') }).optional(),
-  departments: z.record(z.string(), z.unknown(), { error: required('a mapping of department ids to departments') }),
+  calendars: z
+    .record(z.string(), z.unknown(), { error: required('a mapping of calendar names to calendars') })
+    .optional(),
+  departments: z.record(z.string(), z.unknown(), {
+    error: required('a mapping of department ids to departments'),
+  }),
   escalation: z.unknown().optional(),
   digest: z.unknown().optional(),
   evaluation: z.unknown().optional(),

@@ -15,7 +15,13 @@ export function readConfigSource(text: string, format: 'yaml' | 'json'): ConfigS
   const lineCounter = new LineCounter();
   // The core schema of YAML 1.2 keeps `08:00-18:00` and `2026-11-26` as strings (YAML 1.1 would
   // turn them into a sexagesimal number and a timestamp) and duplicate keys are refused.
-  const doc = parseDocument(text, { lineCounter, schema: 'core', version: '1.2', uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text, {
+    lineCounter,
+    schema: 'core',
+    version: '1.2',
+    uniqueKeys: true,
+    prettyErrors: false,
+  });
   let data: unknown;
   if (format === 'json') {
     try {
@@ -62,7 +68,9 @@ function offsetOf(doc: Document, segments: Array<string | number>): number | und
   let offset = (node as Node | null)?.range?.[0];
   for (const segment of segments) {
     if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+      const pair = node.items.find(
+        (item) => isScalar(item.key) && String(item.key.value) === String(segment),
+      );
       if (pair === undefined) break;
       offset = (pair.key as Node).range?.[0] ?? offset;
       node = pair.value;

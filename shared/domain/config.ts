@@ -3,8 +3,8 @@
  * out, or a ValidationError listing every problem found (never just the first).
  */
 import type { z } from 'zod';
-import { type CommitmentContext, readCommitment } from './config-commitment.js';
 import { normalizeCalendar } from './config-calendar.js';
+import { type CommitmentContext, readCommitment } from './config-commitment.js';
 import {
   checkDepartmentId,
   DEFAULT_ESCALATION,
@@ -22,8 +22,20 @@ import {
   rawEvaluationSchema,
 } from './config-schema.js';
 import { readConfigSource } from './config-source.js';
-import type { BusinessCalendar, CommitmentDefinition, Department, EscalationStep, SlaConfig } from './model.js';
-import { describeValue, type FieldIssue, issuesFromZod, joinPath, ValidationError } from './validation-error.js';
+import type {
+  BusinessCalendar,
+  CommitmentDefinition,
+  Department,
+  EscalationStep,
+  SlaConfig,
+} from './model.js';
+import {
+  describeValue,
+  type FieldIssue,
+  issuesFromZod,
+  joinPath,
+  ValidationError,
+} from './validation-error.js';
 
 export type { CommitmentContext } from './config-commitment.js';
 
@@ -74,24 +86,36 @@ export function parseConfig(input: unknown): SlaConfig {
     if (calendar !== undefined) calendars[name] = calendar;
   }
 
-  let escalation: EscalationStep[] = DEFAULT_ESCALATION.map((step) => ({ ...step, notify: [...step.notify] }));
+  let escalation: EscalationStep[] = DEFAULT_ESCALATION.map((step) => ({
+    ...step,
+    notify: [...step.notify],
+  }));
   if (input.escalation !== undefined) {
     const raw = parseEntry(rawEscalationSchema, input.escalation, 'escalation', issues);
-    escalation = raw === undefined ? [] : normalizeEscalation(raw, declared.departments, 'escalation', issues);
+    escalation =
+      raw === undefined ? [] : normalizeEscalation(raw, declared.departments, 'escalation', issues);
   }
 
-  const rawDigest = input.digest === undefined ? undefined : parseEntry(rawDigestSchema, input.digest, 'digest', issues);
+  const rawDigest =
+    input.digest === undefined ? undefined : parseEntry(rawDigestSchema, input.digest, 'digest', issues);
   const digest =
     input.digest !== undefined && rawDigest === undefined
       ? undefined
       : normalizeDigest(rawDigest, declared.departments, 'digest', issues);
 
   const rawEvaluation =
-    input.evaluation === undefined ? undefined : parseEntry(rawEvaluationSchema, input.evaluation, 'evaluation', issues);
+    input.evaluation === undefined
+      ? undefined
+      : parseEntry(rawEvaluationSchema, input.evaluation, 'evaluation', issues);
   const evaluateEveryMinutes = normalizeEvaluation(rawEvaluation, 'evaluation', issues);
 
   const context: CommitmentContext = { timezone, calendars, departments, escalation };
-  const commitments = parseCommitmentList(quietly(shape.commitments, input.commitments) ?? [], context, declared, issues);
+  const commitments = parseCommitmentList(
+    quietly(shape.commitments, input.commitments) ?? [],
+    context,
+    declared,
+    issues,
+  );
 
   if (issues.length > 0 || digest === undefined) throw new ValidationError(issues);
   return { timezone, calendars, departments, escalation, digest, evaluateEveryMinutes, commitments };
@@ -133,7 +157,12 @@ function parseCommitmentList(
   return commitments;
 }
 
-function parseEntry<T>(schema: z.ZodType<T>, value: unknown, path: string, issues: FieldIssue[]): T | undefined {
+function parseEntry<T>(
+  schema: z.ZodType<T>,
+  value: unknown,
+  path: string,
+  issues: FieldIssue[],
+): T | undefined {
   const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return result.data;
   issues.push(...issuesFromZod(result.error, path));

@@ -45,9 +45,11 @@ const ISO_CALENDAR_UNITS = /^P(?:\d+Y)?(?:\d+M)?/;
 /** Milliseconds in a written duration; throws InvalidDurationError naming the accepted forms. */
 export function parseDuration(text: string): number {
   const trimmed = text.trim();
-  if (trimmed === '') throw new InvalidDurationError(text, `a duration must not be empty; write it like ${ACCEPTED_FORMS}`);
+  if (trimmed === '')
+    throw new InvalidDurationError(text, `a duration must not be empty; write it like ${ACCEPTED_FORMS}`);
   const ms = COMPACT.test(trimmed) ? parseCompact(trimmed, text) : parseIso(trimmed.toUpperCase(), text);
-  if (!Number.isSafeInteger(ms)) throw new InvalidDurationError(text, `'${text}' is too long to be a duration`);
+  if (!Number.isSafeInteger(ms))
+    throw new InvalidDurationError(text, `'${text}' is too long to be a duration`);
   return ms;
 }
 

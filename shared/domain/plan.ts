@@ -137,8 +137,7 @@ function spanText(span: LocalSpan): string {
  */
 function flatten(value: unknown, path = '', into = new Map<string, unknown>()): Map<string, unknown> {
   if (Array.isArray(value) && value.some((item) => isObject(item))) {
-    value.forEach((item, index) => flatten(item, `${path}[${index}]`, into));
-    if (value.length === 0) into.set(path, []);
+    for (const [index, item] of value.entries()) flatten(item, `${path}[${index}]`, into);
   } else if (isObject(value)) {
     for (const [key, child] of Object.entries(value)) {
       if (child !== undefined) flatten(child, path === '' ? key : `${path}.${key}`, into);

@@ -33,6 +33,11 @@ export function deriveTarget(inputs: FunnelInputs): DerivedTarget {
   // Twelve significant digits drop binary noise (30 / 0.1 is 300.00000000000006), which would
   // otherwise round a clean 300 up to 301.
   const exact = Number((revenue / dealSize / closeRate).toPrecision(12));
+  if (!Number.isFinite(exact)) {
+    throw new ValidationError([
+      { path: 'revenue', message: 'gives a target too large to count; check the funnel inputs' },
+    ]);
+  }
   const target = Math.ceil(exact);
   const sum = `${revenue} / ${dealSize} / ${closeRate} = ${formatExact(exact)}`;
   const formula = target === exact ? sum : `${sum}, rounded up to ${target}`;

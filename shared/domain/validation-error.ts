@@ -85,7 +85,11 @@ function editDistance(a: string, b: string): number {
       }
       const previous = rows[i - 1] as number[];
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min((previous[j] as number) + 1, (row[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
+      let value = Math.min(
+        (previous[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (previous[j - 1] as number) + cost,
+      );
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
         value = Math.min(value, ((rows[i - 2] as number[])[j - 2] as number) + 1);
       }
@@ -122,7 +126,8 @@ function fromIssue(issue: ZodIssue, prefix: string): FieldIssue[] {
     // When exactly one alternative got past the type check (`target: { derve: … }` is an object,
     // not a number), its issues say what is wrong; the bare "no alternative matched" does not.
     const plausible = issue.errors.filter((branch) => !branch.every(isTypeMismatchAtRoot));
-    if (plausible.length === 1) return (plausible[0] as ZodIssue[]).flatMap((inner) => fromIssue(inner, path));
+    if (plausible.length === 1)
+      return (plausible[0] as ZodIssue[]).flatMap((inner) => fromIssue(inner, path));
   }
   const message = isZodDefault(issue.message) ? humaneMessage(issue) : issue.message;
   return [{ path, message }];
@@ -155,7 +160,8 @@ function humaneMessage(issue: ZodIssue): string {
     case 'too_big':
       return sizeMessage('at most', issue.origin, Number(issue.maximum), issue.inclusive ?? true, '<');
     case 'invalid_value': {
-      if (hasInput && input === undefined) return `is required (one of ${issue.values.map(String).join(', ')})`;
+      if (hasInput && input === undefined)
+        return `is required (one of ${issue.values.map(String).join(', ')})`;
       const options = issue.values.map((value) => String(value));
       const hint = typeof input === 'string' ? meantHint(input, options) : '';
       const got = hasInput ? `; got ${describeValue(input)}${hint}` : '';

@@ -516,13 +516,17 @@ describe('every problem at once', () => {
     const issues = brokenExample((c) => {
       c.departments.sales.slack.lead = 'bob';
     });
-    expect(issues).toEqual([{ path: 'departments.sales.slack.lead', message: expect.stringContaining('Slack user ID') }]);
+    expect(issues).toEqual([
+      { path: 'departments.sales.slack.lead', message: expect.stringContaining('Slack user ID') },
+    ]);
   });
 });
 
 describe('text input', () => {
   it('gives the line and column of a YAML syntax error', () => {
-    const issues = issuesOf(() => parseConfigText('timezone: UTC\ndepartments: { ops: { name: Ops }\ncommitments: []\n'));
+    const issues = issuesOf(() =>
+      parseConfigText('timezone: UTC\ndepartments: { ops: { name: Ops }\ncommitments: []\n'),
+    );
     expect(issues).toHaveLength(1);
     expect(issues[0]?.path).toBe('');
     expect(issues[0]?.message).toMatch(/^YAML syntax error at line \d+, column \d+: /);
@@ -542,7 +546,11 @@ describe('text input', () => {
     const entry = lines.findIndex((l) => l.includes('- id: sales-lead-follow-up')) + 1;
     const issues = issuesOf(() => parseConfigText(text));
     expect(issues).toEqual([
-      { path: 'commitments[1].objectve', message: "unknown field 'objectve'; did you mean 'objective'?", line: typo },
+      {
+        path: 'commitments[1].objectve',
+        message: "unknown field 'objectve'; did you mean 'objective'?",
+        line: typo,
+      },
       {
         path: 'commitments[1].objective',
         message: expect.stringContaining('is required for measure duration'),
@@ -558,7 +566,10 @@ describe('text input', () => {
 
   it('refuses an empty document and a list at the top', () => {
     expect(issuesOf(() => parseConfigText(''))).toEqual([
-      { path: '', message: 'the configuration is empty; it needs at least timezone, departments and commitments' },
+      {
+        path: '',
+        message: 'the configuration is empty; it needs at least timezone, departments and commitments',
+      },
     ]);
     expect(issuesOf(() => parseConfigText('- a\n- b\n'))[0]?.message).toContain('got a list');
   });

@@ -114,7 +114,15 @@ function minimal(extra: Record<string, unknown> = {}, commitmentFields: Record<s
     departments: { ops: { name: 'Ops' }, finance: { name: 'Finance' } },
     digest: { to: 'finance' },
     commitments: [
-      { id: 'c', title: 'A commitment', provider: 'ops', consumer: 'finance', measure: 'total', target: 10, ...commitmentFields },
+      {
+        id: 'c',
+        title: 'A commitment',
+        provider: 'ops',
+        consumer: 'finance',
+        measure: 'total',
+        target: 10,
+        ...commitmentFields,
+      },
     ],
     ...extra,
   };
@@ -181,7 +189,12 @@ describe('commitment defaults and forms', () => {
     parseConfig(minimal(extra, fields)).commitments[0] as CommitmentDefinition;
 
   it('paces on the calendar clock when no calendar is named', () => {
-    expect(only({})).toMatchObject({ pacing: 'calendar', unit: 'units', period: 'month', timezone: 'Europe/Berlin' });
+    expect(only({})).toMatchObject({
+      pacing: 'calendar',
+      unit: 'units',
+      period: 'month',
+      timezone: 'Europe/Berlin',
+    });
     expect(only({}).calendar).toBeUndefined();
   });
 
@@ -268,14 +281,20 @@ describe('parseCommitment (PUT /v1/commitments/{id})', () => {
 
   it('reports problems with paths relative to the commitment', () => {
     const attempt = () =>
-      parseCommitment({ id: 'x', title: 'X', provider: 'sales', consumer: 'legal', measure: 'ratio' }, context);
+      parseCommitment(
+        { id: 'x', title: 'X', provider: 'sales', consumer: 'legal', measure: 'ratio' },
+        context,
+      );
     expect(attempt).toThrow(ValidationError);
     try {
       attempt();
     } catch (error) {
       expect((error as ValidationError).issues).toEqual([
         { path: 'consumer', message: "unknown department 'legal'; known: marketing, sales, it, executives" },
-        { path: 'objective', message: 'is required for measure ratio: the share to achieve, between 0 and 1 (0.95 = 95%)' },
+        {
+          path: 'objective',
+          message: 'is required for measure ratio: the share to achieve, between 0 and 1 (0.95 = 95%)',
+        },
       ]);
     }
   });

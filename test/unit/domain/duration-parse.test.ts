@@ -108,7 +108,9 @@ describe('round trip', () => {
           const compact = `${days}d${hours}h${minutes}m${seconds}s`;
           const iso = `P${days}DT${hours}H${minutes}M${seconds}S`;
           expect(parseDuration(iso)).toBe(parseDuration(compact));
-          expect(parseDuration(compact)).toBe(days * DAY + hours * HOUR + minutes * MINUTE + seconds * SECOND);
+          expect(parseDuration(compact)).toBe(
+            days * DAY + hours * HOUR + minutes * MINUTE + seconds * SECOND,
+          );
         },
       ),
       { numRuns: 300 },

@@ -47,7 +47,11 @@ describe('planCommitments', () => {
         ],
       },
       { id: 'sales-lead-follow-up', action: 'unchanged' },
-      { id: 'website-availability', action: 'change', changes: [{ path: 'objective', from: 0.995, to: 0.99 }] },
+      {
+        id: 'website-availability',
+        action: 'change',
+        changes: [{ path: 'objective', from: 0.995, to: 0.99 }],
+      },
     ]);
   });
 
@@ -64,7 +68,11 @@ describe('planCommitments', () => {
     const followUp = plan.entries.find((entry) => entry.id === 'sales-lead-follow-up');
     expect(followUp?.changes).toEqual([
       { path: 'calendar.hours.fri', from: '08:00-18:00', to: '08:00-16:00' },
-      { path: 'calendar.holidays', from: ['2026-11-26', '2026-12-25'], to: ['2026-11-26', '2026-12-24', '2026-12-25'] },
+      {
+        path: 'calendar.holidays',
+        from: ['2026-11-26', '2026-12-25'],
+        to: ['2026-11-26', '2026-12-24', '2026-12-25'],
+      },
       { path: 'escalation[1].after', from: '8h', to: '4h' },
       { path: 'escalation[1].notify', from: ['provider.lead', 'consumer'], to: ['sales.lead'] },
       { path: 'escalation[2].after', from: '24h', to: undefined },
@@ -107,11 +115,30 @@ describe('planCommitments', () => {
     });
     const expected = planCommitments(current, next);
     fc.assert(
-      fc.property(fc.shuffledSubarray(current, { minLength: 3 }), fc.shuffledSubarray(next, { minLength: 3 }), (a, b) => {
-        expect(planCommitments(a, b)).toEqual(expected);
-      }),
+      fc.property(
+        fc.shuffledSubarray(current, { minLength: 3 }),
+        fc.shuffledSubarray(next, { minLength: 3 }),
+        (a, b) => {
+          expect(planCommitments(a, b)).toEqual(expected);
+        },
+      ),
       { numRuns: 50 },
     );
+  });
+
+  it('does not care in which order a stored definition lists its fields', () => {
+    const next = commitmentsOf((raw) => {
+      raw.commitments[0].unit = 'MQLs';
+      raw.commitments[0].period = 'quarter';
+    });
+    const reordered = current.map(
+      (d) => Object.fromEntries(Object.entries(d).reverse()) as CommitmentDefinition,
+    );
+    expect(planCommitments(reordered, next)).toEqual(planCommitments(current, next));
+    expect(planCommitments(reordered, next).entries[0]?.changes?.map((c) => c.path)).toEqual([
+      'unit',
+      'period',
+    ]);
   });
 
   it('treats hours written differently but meaning the same as unchanged', () => {
@@ -122,6 +149,8 @@ describe('planCommitments', () => {
   });
 
   it('refuses duplicate ids on either side', () => {
-    expect(() => planCommitments([...current, ...current], current)).toThrow("duplicate commitment id 'marketing-qualified-leads'");
+    expect(() => planCommitments([...current, ...current], current)).toThrow(
+      "duplicate commitment id 'marketing-qualified-leads'",
+    );
   });
 });

@@ -24,7 +24,10 @@ describe('deriveTarget', () => {
 
   it('does not round binary noise up to an extra lead', () => {
     // 3000 / 100 / 0.1 is 300.00000000000006 in floating point.
-    expect(deriveTarget({ revenue: 3000, dealSize: 100, closeRate: 0.1 })).toMatchObject({ target: 300, exact: 300 });
+    expect(deriveTarget({ revenue: 3000, dealSize: 100, closeRate: 0.1 })).toMatchObject({
+      target: 300,
+      exact: 300,
+    });
   });
 
   it('refuses inputs that are not positive, and close rates above 1', () => {

@@ -1,0 +1,217 @@
+import { DateTime } from 'luxon';
+import type { ClosedPeriodResult } from '../domain/close.js';
+import { type AlertState, decideEscalation, type NotificationIntent } from '../domain/escalation.js';
+import type { Evaluation } from '../domain/evaluate.js';
+import type { CommitmentDefinition, Department, Instant, Status } from '../domain/model.js';
+import type { OutgoingNotification } from '../ports/alert-store.js';
+import type { CommitmentRecord } from '../ports/commitment-store.js';
+import { aggregateMapKey } from '../ports/event-store.js';
+import type { NotificationPublisher } from '../ports/notification-publisher.js';
+import { closeEndedPeriods } from './close-periods.js';
+import type { StoreDeps } from './deps.js';
+import { judge, latestVersion, periodAt } from './judge.js';
+import { notificationText } from './notification-text.js';
+
+export interface EvaluatorDeps extends StoreDeps {
+  publisher: NotificationPublisher;
+}
+
+export interface EvaluationSummary {
+  at: string;
+  evaluated: number;
+  closed: Array<{ commitmentId: string; period: string; status: string; credit: number }>;
+  transitions: Array<{ commitmentId: string; period: string; from: Status; to: Status }>;
+  notifications: Array<{ dedupKey: string; kind: string; level: number; commitmentId: string; period: string }>;
+  /** States another evaluator moved first: it sent those notifications, this run did not. */
+  conflicts: number;
+  /** Claimed notifications of earlier runs that were published again now (a crash in between). */
+  republished: number;
+}
+
+/** A claim older than this whose publication was never confirmed is published again. */
+const REPUBLISH_AFTER_MS = 2 * 60_000;
+
+/**
+ * One evaluator run (what the schedule triggers every 15 minutes): close ended periods, judge every
+ * active commitment's current period, move alert states and send each notification exactly once.
+ * Its DynamoDB requests grow with commitments (about one per hundred per step), never with events.
+ */
+export async function runEvaluation(deps: EvaluatorDeps, at?: Instant): Promise<EvaluationSummary> {
+  const now = at ?? deps.clock.now();
+  const summary: EvaluationSummary = {
+    at: new Date(now).toISOString(),
+    evaluated: 0,
+    closed: [],
+    transitions: [],
+    notifications: [],
+    conflicts: 0,
+    republished: 0,
+  };
+  const config = await deps.commitments.getConfig();
+  const departments = config?.departments ?? {};
+  let records = await deps.commitments.list('active');
+
+  // 1. Close what has ended. Only commitments at a period boundary do any work here.
+  const closedResults = new Map<string, ClosedPeriodResult>();
+  for (const record of records) {
+    for (const result of await closeEndedPeriods(deps, record, now)) {
+      closedResults.set(aggregateMapKey(record.id, result.period), result);
+      summary.closed.push({
+        commitmentId: result.commitmentId,
+        period: result.period,
+        status: result.status,
+        credit: result.credit,
+      });
+    }
+  }
+  if (summary.closed.length > 0) records = await deps.commitments.list('active');
+
+  // 2. Read everything the judgement needs in batches.
+  const located = records.map((record) => ({ record, ...periodAt(record, now) }));
+  const alertKeys = located.flatMap(({ record, period }) => [
+    { commitmentId: record.id, periodKey: period.key },
+    ...(record.closedThrough ? [{ commitmentId: record.id, periodKey: record.closedThrough }] : []),
+  ]);
+  const [aggregates, alertStates, dueTimers] = await Promise.all([
+    deps.events.getAggregates(located.map(({ record, period }) => ({ commitmentId: record.id, periodKey: period.key }))),
+    deps.alerts.getMany(alertKeys),
+    located.some((l) => l.version.definition.measure === 'duration')
+      ? deps.events.listDueTimers(now)
+      : Promise.resolve([]),
+  ]);
+
+  const snapshots: Array<{ evaluation: Evaluation; localDate: string }> = [];
+  for (const { record, period, version } of located) {
+    const evaluation = judge({
+      record,
+      period,
+      version,
+      aggregate: aggregates.get(aggregateMapKey(record.id, period.key)),
+      dueTimers,
+      at: now,
+    });
+    summary.evaluated++;
+    snapshots.push({
+      evaluation,
+      localDate: DateTime.fromMillis(now, { zone: version.definition.timezone }).toISODate() ?? '',
+    });
+    // The period that just closed still owes its final word (met or breached), possibly after quiet hours.
+    if (record.closedThrough) {
+      await settleClosedPeriod(deps, summary, departments, record, alertStates, closedResults, now);
+    }
+    await moveAlert(deps, summary, departments, {
+      definition: version.definition,
+      evaluation,
+      state: alertStates.get(aggregateMapKey(record.id, period.key)),
+      final: false,
+      now,
+    });
+  }
+  await deps.results.putSnapshots(snapshots);
+
+  // 3. Anything claimed earlier but never confirmed as published goes out now (at-least-once transport,
+  //    deduplicated downstream by the dedup key).
+  for (const claim of await deps.alerts.listPending(now - REPUBLISH_AFTER_MS)) {
+    await deps.publisher.publish(claim.notification);
+    await deps.alerts.markPublished(claim.notification.dedupKey, now);
+    summary.republished++;
+  }
+  return summary;
+}
+
+async function settleClosedPeriod(
+  deps: EvaluatorDeps,
+  summary: EvaluationSummary,
+  departments: Record<string, Department>,
+  record: CommitmentRecord,
+  alertStates: Map<string, AlertState>,
+  closedResults: Map<string, ClosedPeriodResult>,
+  now: Instant,
+): Promise<void> {
+  const periodKey = record.closedThrough as string;
+  const key = aggregateMapKey(record.id, periodKey);
+  const state = alertStates.get(key);
+  if (state && (state.lastStatus === 'met' || state.lastStatus === 'breached')) return;
+  const result = closedResults.get(key) ?? (await deps.results.getResult(record.id, periodKey));
+  if (!result || result.status === 'no_data') return;
+  const definition = record.versions.find((v) => v.version === result.version)?.definition ?? latestVersion(record).definition;
+  await moveAlert(deps, summary, departments, {
+    definition,
+    evaluation: result.evaluation,
+    state,
+    final: true,
+    now,
+  });
+}
+
+async function moveAlert(
+  deps: EvaluatorDeps,
+  summary: EvaluationSummary,
+  departments: Record<string, Department>,
+  input: { definition: CommitmentDefinition; evaluation: Evaluation; state: AlertState | undefined; final: boolean; now: Instant },
+): Promise<void> {
+  const { definition, evaluation, state, now } = input;
+  const decision = decideEscalation({
+    state,
+    commitmentId: definition.id,
+    period: evaluation.period,
+    status: evaluation.status,
+    final: input.final,
+    steps: definition.escalation,
+    calendar: definition.calendar,
+    zone: definition.timezone,
+    now,
+  });
+  if (!decision.changed) return;
+  const outgoing = decision.notifications.map((intent) => toOutgoing(intent, definition, evaluation, departments, now));
+  const outcome = await deps.alerts.commit(decision.state, state ? state.revision : null, outgoing, now);
+  if (outcome === 'conflict') {
+    summary.conflicts++;
+    return;
+  }
+  if (state?.lastStatus !== decision.state.lastStatus) {
+    summary.transitions.push({
+      commitmentId: definition.id,
+      period: evaluation.period,
+      from: state?.lastStatus ?? 'no_data',
+      to: decision.state.lastStatus,
+    });
+  }
+  for (const notification of outgoing) {
+    await deps.publisher.publish(notification);
+    await deps.alerts.markPublished(notification.dedupKey, now);
+    summary.notifications.push({
+      dedupKey: notification.dedupKey,
+      kind: notification.kind,
+      level: notification.level,
+      commitmentId: notification.commitmentId,
+      period: notification.period,
+    });
+  }
+}
+
+function toOutgoing(
+  intent: NotificationIntent,
+  definition: CommitmentDefinition,
+  evaluation: Evaluation,
+  departments: Record<string, Department>,
+  now: Instant,
+): OutgoingNotification {
+  return {
+    ...intent,
+    title: definition.title,
+    provider: definition.provider,
+    consumer: definition.consumer,
+    unit: definition.unit,
+    evaluation,
+    text: notificationText({
+      intent,
+      evaluation,
+      title: definition.title,
+      provider: definition.provider,
+      consumer: definition.consumer,
+      departments,
+    }),
+    at: now,
+  };
+}

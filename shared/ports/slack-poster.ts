@@ -1,0 +1,32 @@
+/** A Slack message as the Web API takes it (chat.postMessage / chat.update). */
+export interface SlackMessage {
+  /** A channel id (`C…`) or a user id (`U…`) for a direct message. */
+  channel: string;
+  /** Plain-text fallback, shown in notifications and where blocks cannot render. */
+  text: string;
+  blocks?: unknown[];
+  /** Posts into the thread of this message. */
+  threadTs?: string;
+}
+
+export interface PostedMessage {
+  channel: string;
+  ts: string;
+}
+
+/** Where Slack messages go: the real Web API in AWS, the outbox (and optionally Slack) locally. */
+export interface SlackPoster {
+  post(message: SlackMessage): Promise<PostedMessage>;
+  update(message: SlackMessage & { ts: string }): Promise<void>;
+}
+
+export interface DigestDelivery {
+  week: string;
+  subject: string;
+  text: string;
+}
+
+/** Publishes the weekly digest's email body to the `digests` SNS topic (or the local outbox). */
+export interface DigestPublisher {
+  publish(digest: DigestDelivery): Promise<void>;
+}
