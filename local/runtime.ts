@@ -6,12 +6,17 @@ import { createDynamoStores } from '../shared/adapters/dynamodb/stores.js';
 import { ensureTable } from '../shared/adapters/dynamodb/table-definition.js';
 import { applyConfig } from '../shared/app/commitments.js';
 import type { StoreDeps } from '../shared/app/deps.js';
+import { runEvaluation } from '../shared/app/evaluator.js';
 import type { Plan } from '../shared/domain/plan.js';
 import { describeIssues, ValidationError } from '../shared/domain/validation-error.js';
+import { makeClockHandler } from './clock-route.js';
 import { lockDataDir, prepareDataDir } from './data-dir.js';
 import { createLocalDynamoClient, type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.js';
 import { asHttpHandler } from './lambda-bridge.js';
 import { LocalClock } from './local-clock.js';
+import { createLocalAlertPublisher } from './local-transports.js';
+import { createOutbox } from './outbox.js';
+import { everyMinutes, LocalScheduler } from './scheduler.js';
 import { type LocalServer, startLocalServer } from './server.js';
 
 export const LOCAL_TABLE_NAME = 'sla-local';
@@ -35,6 +40,8 @@ export interface Runtime {
   /** The plan applied at first start, when the store was empty. */
   loadedConfig?: Plan;
   dynamoEndpoint: string;
+  outboxPath: string;
+  scheduler: LocalScheduler;
   stop(): Promise<void>;
 }
 
@@ -75,24 +82,40 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       }
     }
 
-    const api = makeApiHandler({
-      ...stores,
-      log: {
-        error: (message, error) =>
-          options.log(`error: ${message}: ${(error as Error)?.stack ?? String(error)}`),
-      },
-    });
+    const outbox = createOutbox(join(dataDir, 'outbox.jsonl'), options.log);
+    const logError = (message: string, error: unknown) =>
+      options.log(`error: ${message}: ${(error as Error)?.stack ?? String(error)}`);
+    const publisher = createLocalAlertPublisher({ outbox, clock, subscribers: [], log: options.log });
+    const config = await stores.commitments.getConfig();
+    const scheduler = new LocalScheduler(
+      clock,
+      [
+        {
+          name: 'evaluate',
+          nextAfter: everyMinutes(config?.evaluateEveryMinutes ?? 15),
+          run: async (at) => {
+            await runEvaluation({ ...stores, publisher }, at);
+          },
+        },
+      ],
+      (job, error) => logError(`schedule ${job} failed`, error),
+    );
+    cleanups.push(() => scheduler.stop());
+
+    const api = asHttpHandler('sla-api', makeApiHandler({ ...stores, publisher, log: { error: logError } }));
     const server: LocalServer = await startLocalServer({
       host: options.host,
       port: options.port,
       clock,
       mounts: [
-        { prefix: '/health', handler: asHttpHandler('sla-api', api) },
-        { prefix: '/v1/', handler: asHttpHandler('sla-api', api) },
+        { prefix: '/health', handler: api },
+        { prefix: '/v1/', handler: api },
+        { prefix: '/local/', handler: makeClockHandler(clock, scheduler, options.log) },
       ],
-      onError: (error) => options.log(`error: ${(error as Error)?.stack ?? String(error)}`),
+      onError: (error) => logError('request failed', error),
     });
     cleanups.push(() => server.close());
+    scheduler.start();
     return {
       url: server.url,
       port: server.port,
@@ -101,6 +124,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       stores,
       loadedConfig,
       dynamoEndpoint: dynamo.endpoint,
+      outboxPath: outbox.path,
+      scheduler,
       stop,
     };
   } catch (error) {

@@ -3,28 +3,28 @@ import httpRouter, { type Route } from '@middy/http-router';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { z } from 'zod';
 import {
-  applyConfig,
-  archiveCommitment,
-  getCommitment,
-  putCommitment,
-} from '../../shared/app/commitments.js';
-import {
   type AlertReaction,
   acknowledgeAlert,
   type ReactionListener,
   snoozeAlert,
 } from '../../shared/app/alert-actions.js';
+import {
+  applyConfig,
+  archiveCommitment,
+  getCommitment,
+  putCommitment,
+} from '../../shared/app/commitments.js';
 import type { StoreDeps } from '../../shared/app/deps.js';
 import { runEvaluation } from '../../shared/app/evaluator.js';
-import { MAX_EVENTS_PER_REQUEST } from '../../shared/app/event-schemas.js';
 import { addExcusal } from '../../shared/app/excusals.js';
-import { FUTURE_TOLERANCE_MS, recordEvents } from '../../shared/app/record-events.js';
-import { issuesFromZod, ValidationError } from '../../shared/domain/validation-error.js';
-import type { NotificationPublisher } from '../../shared/ports/notification-publisher.js';
+import { FUTURE_TOLERANCE_MS } from '../../shared/app/record-events.js';
 import { getHistory, getStatus, listStatus } from '../../shared/app/status.js';
+import { issuesFromZod, ValidationError } from '../../shared/domain/validation-error.js';
 import { toProblem } from '../../shared/http/error-mapper.js';
+import { recordEventsRequest } from '../../shared/http/events-request.js';
 import { HttpProblem, json } from '../../shared/http/problem.js';
 import { configBody, jsonBody, pathParam, queryFlag } from '../../shared/http/request.js';
+import type { NotificationPublisher } from '../../shared/ports/notification-publisher.js';
 
 type Event = APIGatewayProxyEventV2;
 type Result = APIGatewayProxyResultV2;
@@ -53,40 +53,6 @@ export interface ApiDeps extends StoreDeps {
   onReaction?: ReactionListener;
   /** Routes that other features add (evaluations, ack, digest…), in the same problem+json envelope. */
   extraRoutes?: ApiRoute[];
-}
-
-const eventsBodySchema = z.union([
-  z.strictObject({ events: z.array(z.unknown(), { error: 'must be a list of events' }) }),
-  z.looseObject({ id: z.unknown() }),
-]);
-
-function eventsOf(body: unknown): unknown[] {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new HttpProblem(400, 'Invalid request', 'Send {"events": [...]} or a single event object.', [
-      { path: '', message: 'must be {"events": [...]} or one event object' },
-    ]);
-  }
-  const parsed = eventsBodySchema.safeParse(body);
-  const events = 'events' in body ? (body as { events: unknown }).events : [body];
-  if (!parsed.success || !Array.isArray(events)) {
-    throw new HttpProblem(400, 'Invalid request', "'events' must be a list of event objects.", [
-      { path: 'events', message: 'must be a list of event objects' },
-    ]);
-  }
-  if (events.length === 0) {
-    throw new HttpProblem(400, 'Invalid request', "'events' is empty; send at least one event.", [
-      { path: 'events', message: 'must contain at least one event' },
-    ]);
-  }
-  if (events.length > MAX_EVENTS_PER_REQUEST) {
-    throw new HttpProblem(
-      413,
-      'Too many events',
-      `A request may carry at most ${MAX_EVENTS_PER_REQUEST} events; this one has ${events.length}. Split it into several requests.`,
-      [{ path: 'events', message: `must hold at most ${MAX_EVENTS_PER_REQUEST} events` }],
-    );
-  }
-  return events;
 }
 
 const evaluationBodySchema = z.strictObject({
@@ -186,13 +152,7 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
       });
       return json(200, result);
     }),
-    route('POST', '/v1/commitments/{id}/events', async (event) => {
-      const id = pathParam(event, 'id');
-      const events = eventsOf(jsonBody(event));
-      const report = await recordEvents(deps, id, events);
-      const status = report.rejected.length === events.length ? 400 : report.rejected.length > 0 ? 207 : 200;
-      return json(status === 207 ? 200 : status, report);
-    }),
+    route('POST', '/v1/commitments/{id}/events', (event) => recordEventsRequest(deps, event)),
     route('GET', '/v1/commitments/{id}/status', async (event) =>
       json(200, await getStatus(deps, pathParam(event, 'id'), event.queryStringParameters?.period)),
     ),
@@ -222,7 +182,9 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
       const now = deps.clock.now();
       const at = parsed.data.at === undefined ? now : Date.parse(parsed.data.at);
       if (at > now + FUTURE_TOLERANCE_MS) {
-        throw new ValidationError([{ path: 'at', message: 'must not be in the future: the evaluator judges what has happened' }]);
+        throw new ValidationError([
+          { path: 'at', message: 'must not be in the future: the evaluator judges what has happened' },
+        ]);
       }
       return json(200, await runEvaluation(deps, at));
     }),

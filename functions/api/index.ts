@@ -1,6 +1,8 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { createDynamoStores } from '../../shared/adapters/dynamodb/stores.js';
+import { createSnsPublisher } from '../../shared/adapters/sns/sns-publisher.js';
 import { requireEnv } from '../../shared/config/env.js';
 import { systemClock } from '../../shared/domain/model.js';
 import { makeHandler } from './handler.js';
@@ -10,5 +12,6 @@ const stores = createDynamoStores(new DynamoDBClient({}), requireEnv('TABLE_NAME
 
 export const handler = makeHandler({
   ...stores,
+  publisher: createSnsPublisher(new SNSClient({}), requireEnv('ALERTS_TOPIC_ARN')),
   log: { error: (message, error) => logger.error(message, error as Error) },
 });

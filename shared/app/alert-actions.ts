@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { acknowledge, type AlertState, snooze } from '../domain/escalation.js';
+import { type AlertState, acknowledge, snooze } from '../domain/escalation.js';
 import type { Instant } from '../domain/model.js';
 import { issuesFromZod, ValidationError } from '../domain/validation-error.js';
 import type { NotificationClaim } from '../ports/alert-store.js';
@@ -8,7 +8,9 @@ import { CommitmentNotFoundError, ConcurrentUpdateError } from './errors.js';
 import { periodAt } from './judge.js';
 
 export const ackBodySchema = z.strictObject({
-  by: z.string({ error: 'must name who acknowledges (a Slack user id or an email)' }).min(1, 'must not be empty'),
+  by: z
+    .string({ error: 'must name who acknowledges (a Slack user id or an email)' })
+    .min(1, 'must not be empty'),
   note: z.string().max(1000, 'must be at most 1000 characters').optional(),
 });
 
@@ -34,25 +36,39 @@ async function react(
   change: (state: AlertState | undefined, now: Instant) => AlertState,
 ): Promise<AlertReaction> {
   const record = await deps.commitments.get(commitmentId);
-  if (!record || record.state !== 'active') throw new CommitmentNotFoundError(commitmentId);
+  if (record?.state !== 'active') throw new CommitmentNotFoundError(commitmentId);
   const now = deps.clock.now();
   const { period } = periodAt(record, now);
   for (let attempt = 0; attempt < 3; attempt++) {
     const current = await deps.alerts.get(commitmentId, period.key);
     const next = change(current, now);
     if (current && next.revision === current.revision) {
-      return { commitmentId, period: period.key, state: current, claims: await deps.alerts.listClaims(commitmentId, period.key) };
+      return {
+        commitmentId,
+        period: period.key,
+        state: current,
+        claims: await deps.alerts.listClaims(commitmentId, period.key),
+      };
     }
     const outcome = await deps.alerts.commit(next, current ? current.revision : null, [], now);
     if (outcome === 'committed') {
-      return { commitmentId, period: period.key, state: next, claims: await deps.alerts.listClaims(commitmentId, period.key) };
+      return {
+        commitmentId,
+        period: period.key,
+        state: next,
+        claims: await deps.alerts.listClaims(commitmentId, period.key),
+      };
     }
   }
   throw new ConcurrentUpdateError(`The alert of '${commitmentId}'`);
 }
 
 /** POST /v1/commitments/{id}/ack: stops further escalation of the open alert. */
-export async function acknowledgeAlert(deps: StoreDeps, commitmentId: string, body: unknown): Promise<AlertReaction> {
+export async function acknowledgeAlert(
+  deps: StoreDeps,
+  commitmentId: string,
+  body: unknown,
+): Promise<AlertReaction> {
   const parsed = ackBodySchema.safeParse(body);
   if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
   const { by, note } = parsed.data;
@@ -60,7 +76,11 @@ export async function acknowledgeAlert(deps: StoreDeps, commitmentId: string, bo
 }
 
 /** POST /v1/commitments/{id}/snooze: no escalation until `until`. */
-export async function snoozeAlert(deps: StoreDeps, commitmentId: string, body: unknown): Promise<AlertReaction> {
+export async function snoozeAlert(
+  deps: StoreDeps,
+  commitmentId: string,
+  body: unknown,
+): Promise<AlertReaction> {
   const parsed = snoozeBodySchema.safeParse(body);
   if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
   const { by } = parsed.data;

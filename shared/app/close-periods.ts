@@ -46,7 +46,9 @@ export async function closeEndedPeriods(
     const definition = version.definition;
     let settled = false;
     for (let attempt = 0; attempt < CLOSE_RETRIES && !settled; attempt++) {
-      const aggregates = await deps.events.getAggregates([{ commitmentId: record.id, periodKey: period.key }]);
+      const aggregates = await deps.events.getAggregates([
+        { commitmentId: record.id, periodKey: period.key },
+      ]);
       const stored = aggregates.get(aggregateMapKey(record.id, period.key));
       if (stored?.closedAt !== undefined) {
         settled = true;
@@ -73,7 +75,9 @@ export async function closeEndedPeriods(
       if (outcome === 'closed') {
         closed.push(result);
         // Timers of a closed period were judged there; they leave the due index for good.
-        for (const timer of dueTimers.filter((t) => t.commitmentId === record.id && t.periodKey === period.key)) {
+        for (const timer of dueTimers.filter(
+          (t) => t.commitmentId === record.id && t.periodKey === period.key,
+        )) {
           await deps.events.retireTimer(record.id, timer.subject);
         }
       }

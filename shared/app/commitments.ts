@@ -161,7 +161,7 @@ export class VersionMismatchError extends Error {
 /** DELETE /v1/commitments/{id}: archive; history, results and credits are kept. */
 export async function archiveCommitment(deps: StoreDeps, id: string) {
   const existing = await deps.commitments.get(id);
-  if (!existing || existing.state !== 'active') throw new CommitmentNotFoundError(id);
+  if (existing?.state !== 'active') throw new CommitmentNotFoundError(id);
   const now = deps.clock.now();
   return deps.commitments.save(
     { ...existing, state: 'archived', archivedAt: now, updatedAt: now },

@@ -21,7 +21,13 @@ export interface EvaluationSummary {
   evaluated: number;
   closed: Array<{ commitmentId: string; period: string; status: string; credit: number }>;
   transitions: Array<{ commitmentId: string; period: string; from: Status; to: Status }>;
-  notifications: Array<{ dedupKey: string; kind: string; level: number; commitmentId: string; period: string }>;
+  notifications: Array<{
+    dedupKey: string;
+    kind: string;
+    level: number;
+    commitmentId: string;
+    period: string;
+  }>;
   /** States another evaluator moved first: it sent those notifications, this run did not. */
   conflicts: number;
   /** Claimed notifications of earlier runs that were published again now (a crash in between). */
@@ -73,7 +79,9 @@ export async function runEvaluation(deps: EvaluatorDeps, at?: Instant): Promise<
     ...(record.closedThrough ? [{ commitmentId: record.id, periodKey: record.closedThrough }] : []),
   ]);
   const [aggregates, alertStates, dueTimers] = await Promise.all([
-    deps.events.getAggregates(located.map(({ record, period }) => ({ commitmentId: record.id, periodKey: period.key }))),
+    deps.events.getAggregates(
+      located.map(({ record, period }) => ({ commitmentId: record.id, periodKey: period.key })),
+    ),
     deps.alerts.getMany(alertKeys),
     located.some((l) => l.version.definition.measure === 'duration')
       ? deps.events.listDueTimers(now)
@@ -134,7 +142,8 @@ async function settleClosedPeriod(
   if (state && (state.lastStatus === 'met' || state.lastStatus === 'breached')) return;
   const result = closedResults.get(key) ?? (await deps.results.getResult(record.id, periodKey));
   if (!result || result.status === 'no_data') return;
-  const definition = record.versions.find((v) => v.version === result.version)?.definition ?? latestVersion(record).definition;
+  const definition =
+    record.versions.find((v) => v.version === result.version)?.definition ?? latestVersion(record).definition;
   await moveAlert(deps, summary, departments, {
     definition,
     evaluation: result.evaluation,
@@ -148,7 +157,13 @@ async function moveAlert(
   deps: EvaluatorDeps,
   summary: EvaluationSummary,
   departments: Record<string, Department>,
-  input: { definition: CommitmentDefinition; evaluation: Evaluation; state: AlertState | undefined; final: boolean; now: Instant },
+  input: {
+    definition: CommitmentDefinition;
+    evaluation: Evaluation;
+    state: AlertState | undefined;
+    final: boolean;
+    now: Instant;
+  },
 ): Promise<void> {
   const { definition, evaluation, state, now } = input;
   const decision = decideEscalation({
@@ -163,7 +178,9 @@ async function moveAlert(
     now,
   });
   if (!decision.changed) return;
-  const outgoing = decision.notifications.map((intent) => toOutgoing(intent, definition, evaluation, departments, now));
+  const outgoing = decision.notifications.map((intent) =>
+    toOutgoing(intent, definition, evaluation, departments, now),
+  );
   const outcome = await deps.alerts.commit(decision.state, state ? state.revision : null, outgoing, now);
   if (outcome === 'conflict') {
     summary.conflicts++;

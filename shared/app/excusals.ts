@@ -38,7 +38,7 @@ export async function addExcusal(deps: StoreDeps, commitmentId: string, body: un
   if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
   const input = parsed.data;
   const record = await deps.commitments.get(commitmentId);
-  if (!record || record.state !== 'active') throw new CommitmentNotFoundError(commitmentId);
+  if (record?.state !== 'active') throw new CommitmentNotFoundError(commitmentId);
   const definition = latestVersion(record).definition;
   const from = Date.parse(input.from);
   const to = Date.parse(input.to);

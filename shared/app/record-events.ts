@@ -54,7 +54,7 @@ export async function recordEvents(
   events: unknown[],
 ): Promise<RecordEventsReport> {
   const record = await deps.commitments.get(commitmentId);
-  if (!record || record.state !== 'active') throw new CommitmentNotFoundError(commitmentId);
+  if (record?.state !== 'active') throw new CommitmentNotFoundError(commitmentId);
   const now = deps.clock.now();
   const report: RecordEventsReport = { accepted: 0, duplicates: 0, rejected: [] };
   const reject = (index: number, errors: FieldIssue[], id?: string) =>
@@ -89,7 +89,9 @@ export async function recordEvents(
       periodKey,
       group.map((p) => toAdditive(commitmentId, p, now)),
     );
-    group.forEach((p, i) => tally(results[i] as RecordResult, p));
+    group.forEach((p, i) => {
+      tally(results[i] as RecordResult, p);
+    });
   }
 
   // Timers and outages are state machines: their events are applied one by one, in time order.

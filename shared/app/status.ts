@@ -10,7 +10,7 @@ import { judge, latestVersion, periodAt } from './judge.js';
 /** GET /v1/commitments/{id}/status: one period (default the current one), live or final. */
 export async function getStatus(deps: StoreDeps, id: string, periodKey?: string): Promise<Evaluation> {
   const record = await deps.commitments.get(id);
-  if (!record || record.state !== 'active') throw new CommitmentNotFoundError(id);
+  if (record?.state !== 'active') throw new CommitmentNotFoundError(id);
   const now = deps.clock.now();
   const latest = latestVersion(record).definition;
   let { period, version } = periodAt(record, now);

@@ -7,6 +7,8 @@ export interface SlackMessage {
   blocks?: unknown[];
   /** Posts into the thread of this message. */
   threadTs?: string;
+  /** What the message is about, for logs and the local outbox (not sent to Slack). */
+  meta?: { kind: string; commitmentId?: string; period?: string; level?: number };
 }
 
 export interface PostedMessage {

@@ -5,6 +5,8 @@ import { localContext } from '../../local/lambda-bridge.js';
 import { createDynamoStores } from '../../shared/adapters/dynamodb/stores.js';
 import { applyConfig } from '../../shared/app/commitments.js';
 import type { StoreDeps } from '../../shared/app/deps.js';
+import type { OutgoingNotification } from '../../shared/ports/alert-store.js';
+import type { NotificationPublisher } from '../../shared/ports/notification-publisher.js';
 import { MutableClock } from '../support/mutable-clock.js';
 import { type TestTable, useTestTable } from './dynamodb-context.js';
 
@@ -17,6 +19,9 @@ export interface AppContext {
   table: TestTable;
   deps: StoreDeps;
   clock: MutableClock;
+  /** Every notification the API's evaluator published, in order. */
+  published: OutgoingNotification[];
+  publisher: NotificationPublisher;
   /** Calls the API handler with an HTTP API v2 event; returns status, headers and the parsed body. */
   call(
     method: string,
@@ -31,11 +36,19 @@ export async function useApp(start: string, config = EXAMPLE_CONFIG): Promise<Ap
   const clock = new MutableClock(start);
   const deps = createDynamoStores(table.client, table.tableName, clock);
   await applyConfig(deps, { text: config, dryRun: false });
-  const handler = makeHandler({ ...deps, log: { error: (message, error) => console.error(message, error) } });
+  const published: OutgoingNotification[] = [];
+  const publisher: NotificationPublisher = { publish: async (n) => void published.push(n) };
+  const handler = makeHandler({
+    ...deps,
+    publisher,
+    log: { error: (message, error) => console.error(message, error) },
+  });
   return {
     table,
     deps,
     clock,
+    published,
+    publisher,
     async call(method, path, options = {}) {
       const url = new URL(path, 'http://localhost');
       const query = Object.fromEntries(url.searchParams);

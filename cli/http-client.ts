@@ -1,0 +1,133 @@
+import { ApiError, NetworkError, type Problem } from './errors.js';
+
+/** A request as the signer sees it, before it is sent. */
+export interface OutgoingRequest {
+  method: string;
+  url: URL;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+/** Returns the headers to send (the given ones plus any the signature adds). */
+export type RequestSigner = (request: OutgoingRequest) => Promise<Record<string, string>>;
+
+export interface RequestOptions {
+  query?: Record<string, string | number | boolean | undefined>;
+  /** Sent as JSON. */
+  json?: unknown;
+  /** Sent as is, with `contentType`. */
+  text?: string;
+  contentType?: string;
+}
+
+export interface ApiClient {
+  readonly baseUrl: string;
+  request<T = unknown>(method: string, path: string, options?: RequestOptions): Promise<T>;
+}
+
+export interface ApiClientOptions {
+  baseUrl: string;
+  fetch: typeof fetch;
+  signer?: RequestSigner;
+  timeoutMs?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+/**
+ * The API over `fetch`: JSON in and out, problem+json errors raised as ApiError, a request that
+ * gets no answer raised as NetworkError. A base path (an API Gateway stage such as `/prod`) is kept.
+ */
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const base = new URL(options.baseUrl);
+  const basePath = base.pathname.replace(/\/+$/, '');
+  return {
+    baseUrl: options.baseUrl,
+    async request<T>(method: string, path: string, request: RequestOptions = {}): Promise<T> {
+      const url = new URL(base.origin);
+      url.pathname = `${basePath}${path}`;
+      for (const [name, value] of Object.entries(request.query ?? {})) {
+        if (value !== undefined) url.searchParams.set(name, String(value));
+      }
+      let headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+      let body: string | undefined;
+      if (request.json !== undefined) {
+        body = JSON.stringify(request.json);
+        headers['content-type'] = 'application/json';
+      } else if (request.text !== undefined) {
+        body = request.text;
+        headers['content-type'] = request.contentType ?? 'text/plain';
+      }
+      if (options.signer) headers = await options.signer({ method, url, headers, body });
+      let response: Response;
+      try {
+        response = await options.fetch(url, {
+          method,
+          headers,
+          body,
+          signal: AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+        });
+      } catch (error) {
+        throw new NetworkError(options.baseUrl, networkReason(error, options.timeoutMs ?? DEFAULT_TIMEOUT_MS));
+      }
+      const parsed = await readBody(response);
+      if (!response.ok) throw new ApiError(response.status, problemOf(parsed, response), parsed);
+      return parsed as T;
+    },
+  };
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  const type = response.headers.get('content-type') ?? '';
+  if (text === '' || !/json/i.test(type)) return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function problemOf(body: unknown, response: Response): Problem {
+  if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
+    const { title, detail, status, errors } = body as Record<string, unknown>;
+    return {
+      title: typeof title === 'string' ? title : undefined,
+      detail: typeof detail === 'string' ? detail : undefined,
+      status: typeof status === 'number' ? status : response.status,
+      errors: Array.isArray(errors) ? errors.filter(isIssue) : undefined,
+    };
+  }
+  // Not ours (a proxy's HTML page, an API Gateway `{"message": ...}`): say what came back.
+  const text = typeof body === 'string' ? body.trim().slice(0, 200) : '';
+  return {
+    title: response.statusText || `HTTP ${response.status}`,
+    detail: `the API answered ${response.status} ${response.statusText}${text ? `: ${text}` : ''}`.trim(),
+    status: response.status,
+  };
+}
+
+function isIssue(value: unknown): value is { path: string; message: string; line?: number } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { path?: unknown }).path === 'string' &&
+    typeof (value as { message?: unknown }).message === 'string'
+  );
+}
+
+/** The innermost useful reason: `connect ECONNREFUSED 127.0.0.1:3000`, not `fetch failed`. */
+function networkReason(error: unknown, timeoutMs: number): string {
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+    return `no answer within ${Math.round(timeoutMs / 1000)} s`;
+  }
+  let current: unknown = error;
+  let reason = error instanceof Error ? error.message : String(error);
+  for (let depth = 0; depth < 5 && current instanceof Error && current.cause !== undefined; depth++) {
+    current = current.cause;
+    if (current instanceof Error && current.message) reason = current.message;
+    else if (current instanceof AggregateError && current.errors[0] instanceof Error)
+      reason = current.errors[0].message;
+  }
+  return reason;
+}

@@ -1,0 +1,37 @@
+import type { Plan } from '../../shared/domain/plan.js';
+import { configValue } from './values.js';
+
+/**
+ * The plan of `sla apply` as a diff a reviewer reads like `terraform plan`:
+ *
+ *     + create support-first-response
+ *     ~ change marketing-qualified-leads
+ *         target: 100 → 120
+ *     - archive old-commitment
+ *     3 unchanged
+ */
+export function renderPlan(plan: Plan): string {
+  const lines: string[] = [];
+  for (const entry of plan.entries) {
+    if (entry.action === 'create') lines.push(`+ create ${entry.id}`);
+    else if (entry.action === 'archive') lines.push(`- archive ${entry.id}`);
+    else if (entry.action === 'change') {
+      lines.push(`~ change ${entry.id}`);
+      for (const change of entry.changes ?? []) {
+        lines.push(`    ${change.path}: ${configValue(change.from)} → ${configValue(change.to)}`);
+      }
+    }
+  }
+  if (plan.counts.unchanged > 0 || lines.length === 0) lines.push(`${plan.counts.unchanged} unchanged`);
+  return lines.join('\n');
+}
+
+/** The closing line: what happened, or on a dry run what would. */
+export function planOutcome(plan: Plan, dryRun: boolean): string {
+  const { create, change, archive } = plan.counts;
+  if (create + change + archive === 0) return 'No changes: the configuration is already applied.';
+  if (dryRun) {
+    return `Dry run: nothing applied (${create} to create, ${change} to change, ${archive} to archive). Run without --dry-run to apply.`;
+  }
+  return `Applied: ${create} created, ${change} changed, ${archive} archived.`;
+}

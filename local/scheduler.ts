@@ -1,0 +1,87 @@
+import type { Instant } from '../shared/domain/model.js';
+import type { LocalClock } from './local-clock.js';
+
+/** A schedule of the local runtime, like one EventBridge Scheduler schedule in AWS. */
+export interface LocalJob {
+  name: string;
+  /** The first instant strictly after `after` at which the job falls due. */
+  nextAfter(after: Instant): Instant;
+  run(at: Instant): Promise<void>;
+}
+
+/** `rate(N minutes)`, aligned to whole multiples of N minutes (…:00, :15, :30, :45 for 15). */
+export function everyMinutes(minutes: number): (after: Instant) => Instant {
+  const step = minutes * 60_000;
+  return (after) => Math.floor(after / step) * step + step;
+}
+
+/**
+ * Runs the local schedules off the one clock. Moving the clock forward runs every job that falls
+ * due on the way, in time order, with the clock set to each due instant (as if the time had really
+ * passed); while the clock runs by itself, a timer runs whatever has come due.
+ */
+export class LocalScheduler {
+  private lastRun: Instant;
+  private queue: Promise<unknown> = Promise.resolve();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly clock: LocalClock,
+    private readonly jobs: LocalJob[],
+    private readonly onError: (job: string, error: unknown) => void,
+  ) {
+    this.lastRun = clock.now();
+  }
+
+  /** Serializes clock moves and job runs: one at a time, in the order asked. */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async runDue(until: Instant): Promise<Array<{ job: string; at: string }>> {
+    const ran: Array<{ job: string; at: string }> = [];
+    for (;;) {
+      let earliest: { job: LocalJob; at: Instant } | undefined;
+      for (const job of this.jobs) {
+        const at = job.nextAfter(this.lastRun);
+        if (at <= until && (!earliest || at < earliest.at)) earliest = { job, at };
+      }
+      if (!earliest) break;
+      if (earliest.at > this.clock.now()) this.clock.advance(earliest.at - this.clock.now());
+      this.lastRun = earliest.at;
+      try {
+        await earliest.job.run(earliest.at);
+        ran.push({ job: earliest.job.name, at: new Date(earliest.at).toISOString() });
+      } catch (error) {
+        this.onError(earliest.job.name, error);
+      }
+    }
+    return ran;
+  }
+
+  /** Moves the clock forward to `to` (never back), running every job due on the way. */
+  moveTo(to: Instant): Promise<{ from: string; to: string; ran: Array<{ job: string; at: string }> }> {
+    return this.exclusive(async () => {
+      const from = this.clock.now();
+      if (to < from) throw new RangeError('the local clock only moves forward');
+      const ran = await this.runDue(to);
+      if (to > this.clock.now()) this.clock.advance(to - this.clock.now());
+      return { from: new Date(from).toISOString(), to: new Date(this.clock.now()).toISOString(), ran };
+    });
+  }
+
+  /** Starts the timer that runs jobs as the clock passes them at normal speed. */
+  start(intervalMs = 5_000): void {
+    this.timer = setInterval(() => {
+      void this.exclusive(() => this.runDue(this.clock.now()));
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.queue;
+  }
+}

@@ -1,0 +1,56 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import { z } from 'zod';
+import type { StoreDeps } from '../app/deps.js';
+import { MAX_EVENTS_PER_REQUEST } from '../app/event-schemas.js';
+import { recordEvents } from '../app/record-events.js';
+import { HttpProblem, json } from './problem.js';
+import { jsonBody, pathParam } from './request.js';
+
+const eventsBodySchema = z.union([
+  z.strictObject({ events: z.array(z.unknown(), { error: 'must be a list of events' }) }),
+  z.looseObject({ id: z.unknown() }),
+]);
+
+function eventsOf(body: unknown): unknown[] {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new HttpProblem(400, 'Invalid request', 'Send {"events": [...]} or a single event object.', [
+      { path: '', message: 'must be {"events": [...]} or one event object' },
+    ]);
+  }
+  const parsed = eventsBodySchema.safeParse(body);
+  const events = 'events' in body ? (body as { events: unknown }).events : [body];
+  if (!parsed.success || !Array.isArray(events)) {
+    throw new HttpProblem(400, 'Invalid request', "'events' must be a list of event objects.", [
+      { path: 'events', message: 'must be a list of event objects' },
+    ]);
+  }
+  if (events.length === 0) {
+    throw new HttpProblem(400, 'Invalid request', "'events' is empty; send at least one event.", [
+      { path: 'events', message: 'must contain at least one event' },
+    ]);
+  }
+  if (events.length > MAX_EVENTS_PER_REQUEST) {
+    throw new HttpProblem(
+      413,
+      'Too many events',
+      `A request may carry at most ${MAX_EVENTS_PER_REQUEST} events; this one has ${events.length}. Split it into several requests.`,
+      [{ path: 'events', message: `must hold at most ${MAX_EVENTS_PER_REQUEST} events` }],
+    );
+  }
+  return events;
+}
+
+/**
+ * `POST …/commitments/{id}/events` (the IAM route and the HMAC webhook alike): `{events: [...]}` or one
+ * event; each event answered on its own. 200 when at least one event was accepted or a duplicate,
+ * 400 when every event was rejected.
+ */
+export async function recordEventsRequest(
+  deps: StoreDeps,
+  event: APIGatewayProxyEventV2,
+): Promise<APIGatewayProxyResultV2> {
+  const id = pathParam(event, 'id');
+  const events = eventsOf(jsonBody(event));
+  const report = await recordEvents(deps, id, events);
+  return json(report.rejected.length === events.length ? 400 : 200, report);
+}
