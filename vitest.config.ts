@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 // One vitest project per test speed (STYLE.md rule 9). `npm test` runs them all.
 export default defineConfig({
   test: {
+    // Lambda runs Node 22; this machine's Node 20 would make the AWS SDK print a notice on every run.
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     projects: [
       {
         test: {

@@ -49,7 +49,9 @@ export function parseCommandArgs(command: string, argv: string[], options: Optio
   }
   const positionals = [
     ...(parsed.tokens ?? []).flatMap((token) =>
-      token.kind === 'positional' ? [{ index: keptIndex[token.index] ?? token.index, value: token.value }] : [],
+      token.kind === 'positional'
+        ? [{ index: keptIndex[token.index] ?? token.index, value: token.value }]
+        : [],
     ),
     ...negatives,
   ]
@@ -113,7 +115,11 @@ export function positionals(args: ParsedArgs, command: string, names: string[], 
 }
 
 /** At most one of several mutually exclusive flags; returns the one given. */
-export function oneOf<T extends string>(args: ParsedArgs, names: readonly T[], command: string): T | undefined {
+export function oneOf<T extends string>(
+  args: ParsedArgs,
+  names: readonly T[],
+  command: string,
+): T | undefined {
   const given = names.filter((name) => args.values[name] !== undefined && args.values[name] !== false);
   if (given.length > 1) {
     throw new UsageError(`give only one of ${given.map((n) => `--${n}`).join(', ')}`, command);

@@ -68,7 +68,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
           signal: AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
         });
       } catch (error) {
-        throw new NetworkError(options.baseUrl, networkReason(error, options.timeoutMs ?? DEFAULT_TIMEOUT_MS));
+        throw new NetworkError(
+          options.baseUrl,
+          networkReason(error, options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+        );
       }
       const parsed = await readBody(response);
       if (!response.ok) throw new ApiError(response.status, problemOf(parsed, response), parsed);

@@ -27,6 +27,8 @@ function port(): number {
 }
 
 async function main() {
+  // Lambda runs Node 22; on an older local Node the AWS SDK would print a support notice at start.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const options = {
     host: process.env.HOST ?? '127.0.0.1',
     port: port(),

@@ -1,7 +1,15 @@
 import type { ClosedPeriodResult } from '../../shared/domain/close.js';
 import type { Evaluation } from '../../shared/domain/evaluate.js';
 
-export const HISTORY_CSV_COLUMNS = ['period', 'status', 'actual', 'target', 'attainment', 'credit', 'final'] as const;
+export const HISTORY_CSV_COLUMNS = [
+  'period',
+  'status',
+  'actual',
+  'target',
+  'attainment',
+  'credit',
+  'final',
+] as const;
 
 type CsvRecord = Record<(typeof HISTORY_CSV_COLUMNS)[number], string | number | boolean | null | undefined>;
 

@@ -4,7 +4,8 @@ import type { Problem } from '../errors.js';
 /** `commitments[0].target.derive.closeRate: must be > 0 (line 12)`. */
 export function issueLine(issue: FieldIssue): string {
   const where = issue.path === '' ? '' : `${issue.path}: `;
-  const line = issue.line === undefined || issue.message.includes(`line ${issue.line}`) ? '' : ` (line ${issue.line})`;
+  const line =
+    issue.line === undefined || issue.message.includes(`line ${issue.line}`) ? '' : ` (line ${issue.line})`;
   return `${where}${issue.message}${line}`;
 }
 

@@ -57,9 +57,14 @@ export function renderStatusDetail(e: Evaluation): string {
     const x = e.excused;
     const windows = `${x.windows} window${x.windows === 1 ? '' : 's'}`;
     const original =
-      x.originalTarget === undefined ? '' : ` · target ${formatAmount(x.originalTarget)} → ${formatAmount(e.target)}`;
+      x.originalTarget === undefined
+        ? ''
+        : ` · target ${formatAmount(x.originalTarget)} → ${formatAmount(e.target)}`;
     lines.push(
-      row('excused', `${formatPercent(x.share)} of the period (${windows}, caused by ${x.causedBy.join(', ')})${original}`),
+      row(
+        'excused',
+        `${formatPercent(x.share)} of the period (${windows}, caused by ${x.causedBy.join(', ')})${original}`,
+      ),
     );
   }
   lines.push(row('evaluated', e.evaluatedAt));

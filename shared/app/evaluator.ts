@@ -14,6 +14,8 @@ import { notificationText } from './notification-text.js';
 
 export interface EvaluatorDeps extends StoreDeps {
   publisher: NotificationPublisher;
+  /** Told when the transport refuses a notification (it stays pending and is retried next run). */
+  onPublishError?: (notification: OutgoingNotification, error: unknown) => void;
 }
 
 export interface EvaluationSummary {
@@ -32,6 +34,8 @@ export interface EvaluationSummary {
   conflicts: number;
   /** Claimed notifications of earlier runs that were published again now (a crash in between). */
   republished: number;
+  /** Notifications claimed but not handed over (the transport failed); the next run retries them. */
+  failed: number;
 }
 
 /** A claim older than this whose publication was never confirmed is published again. */
@@ -52,6 +56,7 @@ export async function runEvaluation(deps: EvaluatorDeps, at?: Instant): Promise<
     notifications: [],
     conflicts: 0,
     republished: 0,
+    failed: 0,
   };
   const config = await deps.commitments.getConfig();
   const departments = config?.departments ?? {};
@@ -120,11 +125,25 @@ export async function runEvaluation(deps: EvaluatorDeps, at?: Instant): Promise<
   // 3. Anything claimed earlier but never confirmed as published goes out now (at-least-once transport,
   //    deduplicated downstream by the dedup key).
   for (const claim of await deps.alerts.listPending(now - REPUBLISH_AFTER_MS)) {
-    await deps.publisher.publish(claim.notification);
-    await deps.alerts.markPublished(claim.notification.dedupKey, now);
-    summary.republished++;
+    if (await publish(deps, claim.notification, now)) summary.republished++;
+    else summary.failed++;
   }
   return summary;
+}
+
+/**
+ * Hands a claimed notification to the transport. A failure is not fatal to the run: the claim stays
+ * pending and the next run publishes it again, so nothing claimed is ever lost.
+ */
+async function publish(deps: EvaluatorDeps, notification: OutgoingNotification, now: Instant): Promise<boolean> {
+  try {
+    await deps.publisher.publish(notification);
+  } catch (error) {
+    deps.onPublishError?.(notification, error);
+    return false;
+  }
+  await deps.alerts.markPublished(notification.dedupKey, now);
+  return true;
 }
 
 async function settleClosedPeriod(
@@ -195,8 +214,10 @@ async function moveAlert(
     });
   }
   for (const notification of outgoing) {
-    await deps.publisher.publish(notification);
-    await deps.alerts.markPublished(notification.dedupKey, now);
+    if (!(await publish(deps, notification, now))) {
+      summary.failed++;
+      continue;
+    }
     summary.notifications.push({
       dedupKey: notification.dedupKey,
       kind: notification.kind,

@@ -50,7 +50,26 @@ export async function recordEventsRequest(
   event: APIGatewayProxyEventV2,
 ): Promise<APIGatewayProxyResultV2> {
   const id = pathParam(event, 'id');
-  const events = eventsOf(jsonBody(event));
+  const body = jsonBody(event);
+  const events = eventsOf(body);
   const report = await recordEvents(deps, id, events);
-  return json(report.rejected.length === events.length ? 400 : 200, report);
+  if (report.rejected.length < events.length) return json(200, report);
+  // Nothing was recorded: a problem document, still carrying the per-event report.
+  const prefix = (index: number) => ('events' in (body as object) ? `events[${index}]` : '');
+  const errors = report.rejected.flatMap((r) =>
+    r.errors.map((e) => ({ path: [prefix(r.index), e.path].filter(Boolean).join('.'), message: e.message })),
+  );
+  const first = errors[0];
+  return {
+    statusCode: 400,
+    headers: { 'content-type': 'application/problem+json' },
+    body: JSON.stringify({
+      type: 'https://sla-tracker.dev/problems/invalid-events',
+      title: 'Invalid events',
+      status: 400,
+      detail: `No event was recorded: ${first ? `${first.path || 'event'} ${first.message}` : 'every event was rejected'}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}.`,
+      errors,
+      ...report,
+    }),
+  };
 }

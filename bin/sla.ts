@@ -1,0 +1,18 @@
+/**
+ * `sla`: the command-line tool. All the work is in `cli/`; this file binds it to the process.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { runCli } from '../cli/main.js';
+
+const code = await runCli(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(`${text}\n`),
+  stdoutRaw: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(`${text}\n`),
+  env: process.env,
+  fetch: globalThis.fetch,
+  now: () => Date.now(),
+  newId: () => `cli-${randomUUID()}`,
+  readFile: (path) => readFileSync(path, 'utf8'),
+});
+process.exitCode = code;

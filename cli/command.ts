@@ -1,0 +1,41 @@
+import type { OptionSpecs, ParsedArgs } from './args.js';
+import type { ExitCode } from './exit-codes.js';
+import type { ApiClient } from './http-client.js';
+
+/** Everything the CLI touches outside itself, so tests can run it without a terminal or a clock. */
+export interface CliIo {
+  /** Writes one line (a newline is added) to standard output. */
+  stdout(text: string): void;
+  /** Writes raw text to standard output, for CSV and other machine-read output. */
+  stdoutRaw(text: string): void;
+  stderr(text: string): void;
+  env: Record<string, string | undefined>;
+  fetch: typeof fetch;
+  /** This machine's time, for durations such as `snooze --for 4h`. */
+  now(): number;
+  /** A fresh idempotency key (`cli-<uuid>`). */
+  newId(): string;
+  readFile(path: string): string;
+}
+
+export interface CommandContext {
+  io: CliIo;
+  api: ApiClient;
+}
+
+export interface Command {
+  name: string;
+  /** One line for the command list of `sla --help`. */
+  summary: string;
+  /** The body of `sla <name> --help`: usage lines, what it does, its options. */
+  help: string;
+  options: OptionSpecs;
+  run(args: ParsedArgs, context: CommandContext): Promise<ExitCode | undefined>;
+}
+
+/** Prints a value for scripts: stable, indented JSON. */
+export function printJson(io: CliIo, value: unknown): void {
+  io.stdout(JSON.stringify(value, null, 2));
+}
+
+export const commitmentPath = (id: string, rest = '') => `/v1/commitments/${encodeURIComponent(id)}${rest}`;

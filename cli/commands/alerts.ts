@@ -1,0 +1,96 @@
+import { InvalidDurationError, parseDuration } from '../../shared/domain/duration.js';
+import { flag, isoInstant, oneOf, positionals, requiredOption, stringOption } from '../args.js';
+import { type Command, commitmentPath, printJson } from '../command.js';
+import { UsageError } from '../errors.js';
+import { EXIT } from '../exit-codes.js';
+
+/** The alert as the ack and snooze routes return it. */
+interface AlertView {
+  commitmentId: string;
+  period: string;
+  level: number;
+  acknowledgedBy?: string;
+  acknowledgedAt?: string;
+  note?: string;
+  snoozedBy?: string;
+  snoozedUntil?: string;
+}
+
+export const ackCommand: Command = {
+  name: 'ack',
+  summary: "acknowledge a commitment's open alert (stops its escalation)",
+  help: `Usage: sla ack COMMITMENT --by WHO [--note TEXT] [--json]
+
+Acknowledges the open alert of the commitment's current period: nobody further up is told
+(a breach is still announced).
+
+Options:
+  --by WHO      who acknowledges (a Slack user id or an email)
+  --note TEXT   what is being done about it
+  --json        print the alert as JSON`,
+  options: { by: { type: 'string' }, note: { type: 'string' }, json: { type: 'boolean' } },
+  async run(args, { io, api }) {
+    const [commitment] = positionals(args, 'ack', ['COMMITMENT'], 1) as [string];
+    const by = requiredOption(args, 'by', 'ack');
+    const note = stringOption(args, 'note');
+    const alert = await api.request<AlertView>('POST', commitmentPath(commitment, '/ack'), {
+      json: { by, ...(note === undefined ? {} : { note }) },
+    });
+    if (flag(args, 'json')) printJson(io, alert);
+    else
+      io.stdout(
+        `Acknowledged the ${alert.period} alert of ${alert.commitmentId} (level ${alert.level}) as ${alert.acknowledgedBy ?? by}.`,
+      );
+    return EXIT.ok;
+  },
+};
+
+/** `until` for `--for`: this machine's time plus the duration (`4h`, `1d`, `PT30M`). */
+export function snoozeUntil(now: number, forText: string): string {
+  try {
+    return new Date(now + parseDuration(forText)).toISOString();
+  } catch (error) {
+    if (error instanceof InvalidDurationError) throw new UsageError(`--for: ${error.message}`, 'snooze');
+    throw error;
+  }
+}
+
+export const snoozeCommand: Command = {
+  name: 'snooze',
+  summary: "pause a commitment's escalation for a while",
+  help: `Usage: sla snooze COMMITMENT --by WHO (--for DURATION | --until ISO) [--json]
+
+No escalation of the current alert until then (at most 30 days). --for counts from this
+machine's clock.
+
+Options:
+  --by WHO          who snoozes (a Slack user id or an email)
+  --for DURATION    e.g. 4h, 1d, 1h30m, PT8H
+  --until ISO       e.g. 2026-11-19T09:00:00-05:00
+  --json            print the alert as JSON`,
+  options: {
+    by: { type: 'string' },
+    for: { type: 'string' },
+    until: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  async run(args, { io, api }) {
+    const [commitment] = positionals(args, 'snooze', ['COMMITMENT'], 1) as [string];
+    const by = requiredOption(args, 'by', 'snooze');
+    const which = oneOf(args, ['for', 'until'] as const, 'snooze');
+    if (!which) throw new UsageError('give --for DURATION or --until ISO', 'snooze');
+    const until =
+      which === 'for'
+        ? snoozeUntil(io.now(), requiredOption(args, 'for', 'snooze'))
+        : isoInstant(requiredOption(args, 'until', 'snooze'), 'until', 'snooze');
+    const alert = await api.request<AlertView>('POST', commitmentPath(commitment, '/snooze'), {
+      json: { by, until },
+    });
+    if (flag(args, 'json')) printJson(io, alert);
+    else
+      io.stdout(
+        `Snoozed the ${alert.period} alert of ${alert.commitmentId} until ${alert.snoozedUntil ?? until} (by ${alert.snoozedBy ?? by}).`,
+      );
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,58 @@
+import { flag, isoInstant, positionals, requiredOption, stringOption } from '../args.js';
+import { type Command, commitmentPath, printJson } from '../command.js';
+import { EXIT } from '../exit-codes.js';
+
+interface ExcusalAnswer {
+  excusal: { id: string; from: string; to: string; causedBy: string; reason: string };
+  periods: string[];
+  duplicate: boolean;
+}
+
+export const excuseCommand: Command = {
+  name: 'excuse',
+  summary: 'record a window in which the provider could not perform because of someone else',
+  help: `Usage: sla excuse COMMITMENT --from ISO --to ISO --caused-by DEPARTMENT --reason TEXT [--id ID] [--json]
+
+The excused window scales a total's target down pro rata and pauses duration timers; the
+digest shows the shortfall as excused. The same window and reason sent twice is kept once.
+
+Options:
+  --from ISO             start, e.g. 2026-11-18T09:00:00-05:00
+  --to ISO               end
+  --caused-by DEPARTMENT the department that caused the delay (not the provider itself)
+  --reason TEXT          why, in a few words
+  --id ID                an idempotency id (default: derived from the window and reason)
+  --json                 print the API's answer as JSON`,
+  options: {
+    from: { type: 'string' },
+    to: { type: 'string' },
+    'caused-by': { type: 'string' },
+    reason: { type: 'string' },
+    id: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  async run(args, { io, api }) {
+    const [commitment] = positionals(args, 'excuse', ['COMMITMENT'], 1) as [string];
+    const id = stringOption(args, 'id');
+    const body = {
+      ...(id === undefined ? {} : { id }),
+      from: isoInstant(requiredOption(args, 'from', 'excuse'), 'from', 'excuse'),
+      to: isoInstant(requiredOption(args, 'to', 'excuse'), 'to', 'excuse'),
+      causedBy: requiredOption(args, 'caused-by', 'excuse'),
+      reason: requiredOption(args, 'reason', 'excuse'),
+    };
+    const answer = await api.request<ExcusalAnswer>('POST', commitmentPath(commitment, '/excusals'), {
+      json: body,
+    });
+    if (flag(args, 'json')) {
+      printJson(io, answer);
+      return EXIT.ok;
+    }
+    const { excusal } = answer;
+    const verb = answer.duplicate ? 'Already excused' : 'Excused';
+    io.stdout(
+      `${verb}: ${commitment} from ${excusal.from} to ${excusal.to}, caused by ${excusal.causedBy} (${answer.periods.join(', ')}; id ${excusal.id}).`,
+    );
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,139 @@
+import { flag, parseCommandArgs, stringOption } from './args.js';
+import type { CliIo, Command } from './command.js';
+import { ackCommand, snoozeCommand } from './commands/alerts.js';
+import { applyCommand } from './commands/apply.js';
+import { clockCommand } from './commands/clock.js';
+import { digestCommand } from './commands/digest.js';
+import { evaluateCommand } from './commands/evaluate.js';
+import { excuseCommand } from './commands/excuse.js';
+import { exportCommand, historyCommand } from './commands/history.js';
+import { recordCommand } from './commands/record.js';
+import { statusCommand } from './commands/status.js';
+import { ApiError, NetworkError, UsageError } from './errors.js';
+import { EXIT, EXIT_CODES_HELP, type ExitCode, exitCodeForStatus } from './exit-codes.js';
+import { createApiClient, type RequestSigner } from './http-client.js';
+import { renderProblem } from './render/problem.js';
+import { createSigV4Signer, defaultCredentials, shouldSign, signingRegion } from './sigv4.js';
+
+export const COMMANDS: Command[] = [
+  applyCommand,
+  statusCommand,
+  recordCommand,
+  excuseCommand,
+  ackCommand,
+  snoozeCommand,
+  evaluateCommand,
+  digestCommand,
+  historyCommand,
+  exportCommand,
+  clockCommand,
+];
+
+export const DEFAULT_API_URL = 'http://127.0.0.1:3000';
+
+const COMMON_HELP = `Options for every command:
+  --api URL    the SLA API (default: $SLA_API_URL, else ${DEFAULT_API_URL})
+  --sign       sign requests with AWS SigV4 (automatic for *.amazonaws.com URLs); credentials
+               come from the standard AWS chain, the region from the URL or AWS_REGION
+  -h, --help   help for the command`;
+
+export function mainHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'sla: the SLA tracker from the terminal (commitments between departments, as code)',
+    '',
+    'Usage: sla COMMAND [arguments] [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    COMMON_HELP,
+    '',
+    EXIT_CODES_HELP,
+    '',
+    'Run `sla COMMAND --help` for the details of a command.',
+  ].join('\n');
+}
+
+export function commandHelp(command: Command): string {
+  return `${command.help}\n\n${COMMON_HELP}\n\n${EXIT_CODES_HELP}`;
+}
+
+/** Runs one command line and returns its exit code; never throws for expected failures. */
+export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    const topic = name === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
+    io.stdout(topic ? commandHelp(topic) : mainHelp());
+    return EXIT.ok;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  let apiUrl = io.env.SLA_API_URL || DEFAULT_API_URL;
+  try {
+    if (!command) throw new UsageError(`unknown command '${name}'`);
+    const args = parseCommandArgs(command.name, rest, command.options);
+    if (flag(args, 'help')) {
+      io.stdout(commandHelp(command));
+      return EXIT.ok;
+    }
+    apiUrl = stringOption(args, 'api') ?? apiUrl;
+    const url = parseApiUrl(apiUrl);
+    const signer = shouldSign(url, flag(args, 'sign')) ? await sigV4Signer(url, io) : undefined;
+    const api = createApiClient({ baseUrl: apiUrl, fetch: io.fetch, signer });
+    return (await command.run(args, { io, api })) ?? EXIT.ok;
+  } catch (error) {
+    return reportError(error, io, apiUrl);
+  }
+}
+
+function parseApiUrl(text: string): URL {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UsageError(`the API URL '${text}' is not a URL; write it like ${DEFAULT_API_URL}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(`the API URL '${text}' must start with http:// or https://`);
+  }
+  return url;
+}
+
+async function sigV4Signer(url: URL, io: CliIo): Promise<RequestSigner> {
+  return createSigV4Signer({ region: signingRegion(url, io.env), credentials: await defaultCredentials() });
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '0.0.0.0']);
+
+function reportError(error: unknown, io: CliIo, apiUrl: string): ExitCode {
+  if (error instanceof UsageError) {
+    io.stderr(`sla: ${error.message}`);
+    io.stderr(
+      error.command ? `Run \`sla ${error.command} --help\` for usage.` : 'Run `sla --help` for usage.',
+    );
+    return EXIT.usage;
+  }
+  if (error instanceof ApiError) {
+    const [first, ...more] = renderProblem(error.problem);
+    io.stderr(`sla: ${first}`);
+    for (const line of more) io.stderr(line);
+    return exitCodeForStatus(error.status);
+  }
+  if (error instanceof NetworkError) {
+    const local = LOOPBACK.has(new URL(apiUrl).hostname);
+    const hint = local
+      ? '; is `npm start` running?'
+      : '; check the URL (--api or SLA_API_URL) and your network';
+    io.stderr(`sla: ${error.message}${hint}`);
+    return EXIT.unavailable;
+  }
+  if (isCredentialsError(error)) {
+    io.stderr(`sla: no AWS credentials to sign the request with: ${(error as Error).message}`);
+    return EXIT.usage;
+  }
+  throw error;
+}
+
+function isCredentialsError(error: unknown): boolean {
+  return error instanceof Error && error.name === 'CredentialsProviderError';
+}

@@ -1,0 +1,102 @@
+import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Architecture, type IFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+
+// ESM bundles still meet CommonJS dependencies that call `require` (parts of the AWS SDK do).
+const REQUIRE_SHIM = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+export interface SlaFunctionProps {
+  /** Absolute path of the handler file (`functions/<name>/index.ts`). */
+  readonly entry: string;
+  /** Directory that holds package-lock.json and the sources; esbuild runs from there. */
+  readonly projectRoot: string;
+  readonly description: string;
+  /** `POWERTOOLS_SERVICE_NAME`, also used in log and metric names. */
+  readonly serviceName: string;
+  readonly environment?: Record<string, string>;
+  readonly timeout?: Duration;
+  readonly memorySize?: number;
+  /** Where asynchronous invocations (SNS, Scheduler) land after Lambda's own retries. */
+  readonly deadLetterQueue?: sqs.IQueue;
+  readonly logRetention: logs.RetentionDays;
+  readonly logRemovalPolicy: RemovalPolicy;
+}
+
+/**
+ * One Lambda function with the project's defaults: Node.js 22 on arm64, an ESM bundle built by
+ * the local esbuild (never Docker), source maps, X-Ray, and its own log group and role. The role
+ * starts with nothing but writing to that log group; callers add exactly what the code uses.
+ */
+export class SlaFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly role: iam.Role;
+  readonly logGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: SlaFunctionProps) {
+    super(scope, id);
+
+    this.logGroup = new logs.LogGroup(this, 'Logs', {
+      retention: props.logRetention,
+      removalPolicy: props.logRemovalPolicy,
+    });
+
+    // A role of our own instead of AWSLambdaBasicExecutionRole, whose logs:* on every log
+    // group is wider than this function needs.
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs ${props.serviceName}`,
+    });
+    this.logGroup.grantWrite(this.role);
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: props.entry,
+      projectRoot: props.projectRoot,
+      depsLockFilePath: `${props.projectRoot}/package-lock.json`,
+      handler: 'handler',
+      description: props.description,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 256,
+      timeout: props.timeout ?? Duration.seconds(10),
+      role: this.role,
+      logGroup: this.logGroup,
+      tracing: Tracing.ACTIVE,
+      deadLetterQueue: props.deadLetterQueue,
+      environment: {
+        POWERTOOLS_SERVICE_NAME: props.serviceName,
+        NODE_OPTIONS: '--enable-source-maps',
+        ...props.environment,
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node22',
+        mainFields: ['module', 'main'],
+        banner: REQUIRE_SHIM,
+        minify: true,
+        sourceMap: true,
+        // Stack traces need line mappings, not a second copy of every source file.
+        sourcesContent: false,
+        // The SDK is bundled: the versions in package-lock.json are the ones that run, instead
+        // of whatever the managed runtime ships that week.
+        externalModules: [],
+        forceDockerBundling: false,
+      },
+    });
+  }
+
+  get functionArn(): string {
+    return this.function.functionArn;
+  }
+
+  addEnvironment(name: string, value: string): void {
+    this.function.addEnvironment(name, value);
+  }
+
+  asFunction(): IFunction {
+    return this.function;
+  }
+}

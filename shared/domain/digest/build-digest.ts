@@ -1,0 +1,135 @@
+/**
+ * Builds the weekly digest from values: the content (headline, commitments by provider, credits,
+ * excused shortfalls, top risks, reviews due), then its two renderings (email text, Slack).
+ */
+import { DateTime } from 'luxon';
+import { statusFigures } from '../../presentation/status-line.js';
+import { isoInZone } from '../evaluate.js';
+import type { Department, Instant, Status } from '../model.js';
+import { periodFromKey } from '../periods.js';
+import { renderDigestSlack } from './block-kit.js';
+import { creditsIn, creditWindows } from './credits.js';
+import type {
+  Digest,
+  DigestCommitment,
+  DigestCommitmentInput,
+  DigestContent,
+  DigestInput,
+  DigestProvider,
+  ReviewDue,
+} from './digest-types.js';
+import { daysBetween, isReviewDue, localDateOf, reviewDueOn } from './review-due.js';
+import { excusedShortfalls, STATUS_ORDER, topRisks } from './risks.js';
+import { renderDigestText } from './text-render.js';
+import { trendAndSparkline } from './trend.js';
+
+export function buildDigest(input: DigestInput): Digest {
+  const content = digestContent(input);
+  return { ...content, text: renderDigestText(content), messages: renderDigestSlack(content, input.departments) };
+}
+
+export function digestContent(input: DigestInput): DigestContent {
+  const { departments, zone } = input;
+  const week = periodFromKey(input.week, zone);
+  const windows = creditWindows(input.asOf, zone);
+  return {
+    week: input.week,
+    generatedAt: isoInZone(input.generatedAt, zone),
+    asOf: isoInZone(input.asOf, zone),
+    timezone: zone,
+    weekFrom: localDateOf(week.start, zone),
+    weekTo: DateTime.fromMillis(week.start, { zone }).plus({ days: 6 }).toISODate() ?? '',
+    headline: headline(input.commitments.map((c) => c.evaluation.status)),
+    providers: byProvider(input.commitments, input.week, departments),
+    credits: {
+      periodKey: windows.month.key,
+      quarterKey: windows.quarter.key,
+      period: creditsIn(input.ledger, windows.month, zone, departments),
+      quarter: creditsIn(input.ledger, windows.quarter, zone, departments),
+    },
+    excused: excusedShortfalls(input.commitments, departments),
+    topRisks: topRisks(input.commitments, departments),
+    dueForReview: reviewsDue(input.commitments, input.asOf, zone),
+  };
+}
+
+function headline(statuses: Status[]): DigestContent['headline'] {
+  const counts = { met: 0, on_track: 0, at_risk: 0, breached: 0, no_data: 0, total: statuses.length };
+  for (const status of statuses) counts[status]++;
+  return counts;
+}
+
+const nameOf = (departments: Record<string, Department>, id: string) => departments[id]?.name ?? id;
+
+function byProvider(
+  inputs: readonly DigestCommitmentInput[],
+  week: string,
+  departments: Record<string, Department>,
+): DigestProvider[] {
+  const groups = new Map<string, DigestProvider>();
+  const ordered = [...inputs].sort(
+    (a, b) =>
+      STATUS_ORDER[a.evaluation.status] - STATUS_ORDER[b.evaluation.status] ||
+      a.definition.title.localeCompare(b.definition.title) ||
+      a.definition.id.localeCompare(b.definition.id),
+  );
+  for (const input of ordered) {
+    const provider = input.definition.provider;
+    let group = groups.get(provider);
+    if (!group) {
+      group = { department: provider, name: nameOf(departments, provider), commitments: [] };
+      groups.set(provider, group);
+    }
+    group.commitments.push(commitmentLine(input, week, departments));
+  }
+  return [...groups.values()].sort((a, b) => a.name.localeCompare(b.name) || a.department.localeCompare(b.department));
+}
+
+function commitmentLine(
+  input: DigestCommitmentInput,
+  week: string,
+  departments: Record<string, Department>,
+): DigestCommitment {
+  const { definition, evaluation: e } = input;
+  const line: DigestCommitment = {
+    id: definition.id,
+    title: definition.title,
+    measure: definition.measure,
+    consumer: definition.consumer,
+    consumerName: nameOf(departments, definition.consumer),
+    period: e.period,
+    status: e.status,
+    attainment: e.attainment,
+    actual: e.actual,
+    target: e.target,
+    unit: e.unit,
+    figures: statusFigures(e),
+    ...trendAndSparkline(input.snapshots, week, definition),
+  };
+  if (e.excused) {
+    line.excused = { share: e.excused.share, causedBy: e.excused.causedBy };
+    if (e.excused.originalTarget !== undefined) line.excused.originalTarget = e.excused.originalTarget;
+  }
+  if (input.lastClosed) {
+    const { period, status, attainment, credit } = input.lastClosed;
+    line.lastClosed = { period, status, attainment, credit };
+  }
+  return line;
+}
+
+function reviewsDue(inputs: readonly DigestCommitmentInput[], asOf: Instant, zone: string): ReviewDue[] {
+  const today = localDateOf(asOf, zone);
+  const due: ReviewDue[] = [];
+  for (const { definition, createdAt } of inputs) {
+    const dueOn = reviewDueOn(definition.review, createdAt, zone);
+    if (!isReviewDue(dueOn, today)) continue;
+    due.push({
+      commitmentId: definition.id,
+      title: definition.title,
+      cadence: definition.review?.cadence ?? 'year',
+      dueOn,
+      daysLeft: daysBetween(today, dueOn),
+    });
+  }
+  return due.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.commitmentId.localeCompare(b.commitmentId));
+}

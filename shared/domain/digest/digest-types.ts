@@ -1,0 +1,168 @@
+/**
+ * The weekly executive digest: what goes in (values gathered by `shared/app/digest.ts`) and what
+ * comes out (the JSON of `GET /v1/digest`, with the email text and the Slack messages).
+ */
+import type { ClosedPeriodResult } from '../close.js';
+import type { Evaluation } from '../evaluate.js';
+import type {
+  CommitmentDefinition,
+  Department,
+  Excusal,
+  Instant,
+  Measure,
+  ReviewCadence,
+  Status,
+} from '../model.js';
+import type { SlackBlock } from './block-kit-types.js';
+
+/** Better (`up`), worse (`down`), about the same (`flat`) than a week earlier, or nothing to compare (`new`). */
+export type Trend = 'up' | 'down' | 'flat' | 'new';
+
+export interface DigestCommitmentInput {
+  /** The definition that governs the evaluated period. */
+  definition: CommitmentDefinition;
+  /** The state shown: the live evaluation of the current period, or the last one of a past week. */
+  evaluation: Evaluation;
+  /** When the commitment was first created: the review baseline unless the definition names one. */
+  createdAt: Instant;
+  /** Daily snapshots, any order; those of the sparkline's weeks are used. */
+  snapshots: Array<{ localDate: string; evaluation: Evaluation }>;
+  /** The newest closed period, if any. */
+  lastClosed?: ClosedPeriodResult;
+  /** The excusals recorded on the evaluated period (for who caused them and why). */
+  excusals: Excusal[];
+}
+
+/** A ledger line, as much of it as the digest needs (`LedgerEntry` fits). */
+export interface CreditEntry {
+  department: string;
+  commitmentId: string;
+  periodKey: string;
+  credit: number;
+}
+
+export interface DigestInput {
+  /** ISO week reported, `2026-W46`. */
+  week: string;
+  /** The company's zone: weeks, months and review dates are read in it. */
+  zone: string;
+  generatedAt: Instant;
+  /** The instant the state is shown at: now for the latest week, the week's end for older ones. */
+  asOf: Instant;
+  departments: Record<string, Department>;
+  commitments: DigestCommitmentInput[];
+  ledger: CreditEntry[];
+}
+
+export interface DigestCommitment {
+  id: string;
+  title: string;
+  measure: Measure;
+  consumer: string;
+  consumerName: string;
+  period: string;
+  status: Status;
+  attainment: number | null;
+  actual: number;
+  target: number;
+  unit: string;
+  /** The status figures people read: `62 / 100 leads · expected 70 by now · projected 89`. */
+  figures: string;
+  trend: Trend;
+  /** One character per week, oldest first, `·` for a week without a judgement. */
+  sparkline: string;
+  excused?: { share: number; causedBy: string[]; originalTarget?: number };
+  lastClosed?: { period: string; status: ClosedPeriodResult['status']; attainment: number | null; credit: number };
+}
+
+export interface DigestProvider {
+  department: string;
+  name: string;
+  commitments: DigestCommitment[];
+}
+
+export interface DepartmentCredits {
+  department: string;
+  name: string;
+  credits: number;
+  items: Array<{ commitmentId: string; periodKey: string; credit: number }>;
+}
+
+export interface DigestOwner {
+  department: string;
+  name: string;
+  /** The provider's lead (a Slack user id), when the configuration names one. */
+  lead?: string;
+}
+
+export interface TopRisk {
+  commitmentId: string;
+  title: string;
+  owner: DigestOwner;
+  status: Status;
+  /** Shortfall as a share of the target, by projection where there is one (0 = none). */
+  gap: number;
+  /** The same for people: `38 leads short by projection`. */
+  gapText: string;
+}
+
+export interface ExcusedShortfall {
+  commitmentId: string;
+  title: string;
+  period: string;
+  causedBy: string;
+  causedByName: string;
+  /** Share of the period excused because of `causedBy`, by the commitment's pacing. */
+  share: number;
+  reason?: string;
+  /** totals: the target before and after excused time was taken out. */
+  targetBefore?: number;
+  targetAfter?: number;
+  unit: string;
+}
+
+export interface ReviewDue {
+  commitmentId: string;
+  title: string;
+  cadence: ReviewCadence;
+  /** Local date, `YYYY-MM-DD`. */
+  dueOn: string;
+  /** Days from the digest's date to `dueOn`; negative when overdue. */
+  daysLeft: number;
+}
+
+export interface DigestContent {
+  week: string;
+  /** ISO-8601 in the company zone. */
+  generatedAt: string;
+  asOf: string;
+  timezone: string;
+  /** The week's first and last local dates. */
+  weekFrom: string;
+  weekTo: string;
+  headline: { met: number; on_track: number; at_risk: number; breached: number; no_data: number; total: number };
+  providers: DigestProvider[];
+  /**
+   * Credits owed for periods that ended in the last closed month (`periodKey`) and in its quarter so
+   * far (`quarterKey`): a credit is only owed once a period closes, so "this month" would always be empty.
+   */
+  credits: { periodKey: string; quarterKey: string; period: DepartmentCredits[]; quarter: DepartmentCredits[] };
+  excused: ExcusedShortfall[];
+  topRisks: TopRisk[];
+  dueForReview: ReviewDue[];
+}
+
+export interface DigestMessage {
+  /** `summary` is the first message (and any continuation of its lists); `details` are the provider groups. */
+  part: 'summary' | 'details';
+  blocks: SlackBlock[];
+  /** Plain-text fallback for notifications and clients that cannot show blocks. */
+  text: string;
+}
+
+export interface Digest extends DigestContent {
+  /** The email body. */
+  text: string;
+  /** Slack messages in order: the first is posted to the channel, the rest as replies in its thread. */
+  messages: DigestMessage[];
+}

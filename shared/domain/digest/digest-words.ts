@@ -1,0 +1,88 @@
+/**
+ * Words and dates shared by the email text and the Slack messages, so both say the same thing.
+ */
+import { DateTime } from 'luxon';
+import { formatAmount, formatPercent } from '../../presentation/status-line.js';
+import type { ReviewCadence } from '../model.js';
+import type { DigestCommitment, DigestContent, ExcusedShortfall, ReviewDue, Trend } from './digest-types.js';
+
+const LOCALE = 'en-US';
+
+export const TREND_WORD: Record<Trend, string> = {
+  up: 'improving',
+  down: 'worsening',
+  flat: 'steady',
+  new: 'new',
+};
+
+const CADENCE_WORD: Record<ReviewCadence, string> = {
+  month: 'monthly',
+  quarter: 'quarterly',
+  half: 'half-yearly',
+  year: 'yearly',
+};
+
+const date = (iso: string) => DateTime.fromISO(iso, { zone: 'UTC' }).setLocale(LOCALE);
+
+/** `Nov 9 - 15, 2026`, or `Dec 28, 2026 - Jan 3, 2027` across a year. */
+export function weekRange(content: Pick<DigestContent, 'weekFrom' | 'weekTo'>): string {
+  const from = date(content.weekFrom);
+  const to = date(content.weekTo);
+  if (from.year !== to.year) return `${from.toFormat('LLL d, yyyy')} - ${to.toFormat('LLL d, yyyy')}`;
+  if (from.month !== to.month) return `${from.toFormat('LLL d')} - ${to.toFormat('LLL d, yyyy')}`;
+  return `${from.toFormat('LLL d')} - ${to.toFormat('d, yyyy')}`;
+}
+
+/** `Mon Nov 16, 2026, 08:00 EST`. */
+export function asOfWords(content: Pick<DigestContent, 'asOf' | 'timezone'>): string {
+  return DateTime.fromISO(content.asOf, { setZone: true })
+    .setZone(content.timezone)
+    .setLocale(LOCALE)
+    .toFormat('ccc LLL d, yyyy, HH:mm ZZZZ');
+}
+
+/** `October 2026` for a month key; other keys as they are. */
+export function periodWords(key: string): string {
+  return /^\d{4}-\d{2}$/.test(key) ? DateTime.fromISO(`${key}-01`, { zone: 'UTC' }).setLocale(LOCALE).toFormat('LLLL yyyy') : key;
+}
+
+export function creditWords(credits: number): string {
+  return `${formatAmount(credits)} credit${credits === 1 ? '' : 's'}`;
+}
+
+export function excusedWords(line: ExcusedShortfall): string {
+  const parts = [`${formatPercent(line.share)} of ${line.period} excused, caused by ${line.causedByName}`];
+  if (line.targetBefore !== undefined && line.targetAfter !== undefined) {
+    parts.push(`target ${formatAmount(line.targetBefore)} -> ${formatAmount(line.targetAfter)} ${line.unit}`);
+  }
+  return parts.join('; ');
+}
+
+export function reviewWords(review: ReviewDue): string {
+  const when =
+    review.daysLeft < 0
+      ? `overdue by ${-review.daysLeft} day${review.daysLeft === -1 ? '' : 's'}`
+      : review.daysLeft === 0
+        ? 'due today'
+        : `in ${review.daysLeft} day${review.daysLeft === 1 ? '' : 's'}`;
+  return `${CADENCE_WORD[review.cadence]} review due ${review.dueOn} (${when})`;
+}
+
+/** `Attainment 34% · trend worsening ▇▆▅▃`, the line under the figures. */
+export function progressWords(c: DigestCommitment): string {
+  const parts: string[] = [];
+  if (c.attainment !== null) parts.push(`attainment ${formatPercent(c.attainment)}`);
+  parts.push(`trend ${TREND_WORD[c.trend]}${c.sparkline ? ` ${c.sparkline}` : ''}`);
+  if (c.excused) {
+    parts.push(`${formatPercent(c.excused.share)} excused (caused by ${c.excused.causedBy.join(', ')})`);
+  }
+  return parts.join(' · ');
+}
+
+export function lastClosedWords(c: DigestCommitment): string | undefined {
+  if (!c.lastClosed) return undefined;
+  const { period, status, attainment, credit } = c.lastClosed;
+  const at = attainment === null ? '' : ` at ${formatPercent(attainment)}`;
+  const owed = credit > 0 ? `, ${creditWords(credit)} owed` : '';
+  return `last closed ${period}: ${status.toUpperCase().replace('_', ' ')}${at}${owed}`;
+}

@@ -1,0 +1,114 @@
+/**
+ * Trends and sparklines need one number per week that can be compared across weeks and across
+ * periods: a month's running total grows every week, so the raw actual or attainment cannot be.
+ *
+ * The health score is 1 when a commitment is exactly on target and higher when better:
+ * - totals (atLeast): the projected attainment (projection / target), or the final attainment;
+ * - totals (atMost): target / projection, so spending less scores higher;
+ * - objectives (ratio, duration, availability): achieved / objective.
+ *
+ * Each week is represented by its last judged daily snapshot. The trend compares the reported
+ * week with the one before it (the sparkline shows the longer run).
+ */
+import { DateTime } from 'luxon';
+import type { Evaluation } from '../evaluate.js';
+import type { CommitmentDefinition } from '../model.js';
+import { periodFromKey, previousPeriod } from '../periods.js';
+import type { Trend } from './digest-types.js';
+import { sparkline } from './sparkline.js';
+
+/** How many weeks the sparkline covers, the reported one included. */
+export const SPARKLINE_WEEKS = 6;
+
+export function healthScore(
+  evaluation: Evaluation,
+  definition: Pick<CommitmentDefinition, 'measure' | 'comparator'>,
+): number | null {
+  if (evaluation.status === 'no_data') return null;
+  return clampScore(rawScore(evaluation, definition));
+}
+
+/** Scores are capped at twice the target, so one outlier week cannot flatten the rest of a sparkline. */
+const MAX_SCORE = 2;
+
+function clampScore(score: number | null): number | null {
+  if (score === null || !Number.isFinite(score)) return null;
+  return Math.min(MAX_SCORE, Math.max(0, score));
+}
+
+function rawScore(
+  evaluation: Evaluation,
+  definition: Pick<CommitmentDefinition, 'measure' | 'comparator'>,
+): number | null {
+  if (definition.measure !== 'total') return evaluation.attainment;
+  const value = evaluation.final || evaluation.projected === null ? evaluation.actual : evaluation.projected;
+  if (definition.comparator === 'atMost') {
+    if (value <= 0) return MAX_SCORE;
+    return evaluation.target / value;
+  }
+  return evaluation.target > 0 ? value / evaluation.target : null;
+}
+
+/**
+ * The smallest change of the score that counts as a trend: two points of attainment for totals;
+ * for objectives a fifth of the allowance (0.1 points of a 99.5% availability, 1 point of 95%).
+ */
+export function trendTolerance(definition: Pick<CommitmentDefinition, 'measure' | 'objective'>): number {
+  if (definition.measure === 'total') return 0.02;
+  const objective = definition.objective ?? 1;
+  return Math.max(0.001, 0.2 * (1 - objective)) / Math.max(objective, 0.01);
+}
+
+/** The first and last local dates of the `count` ISO weeks ending with `week`, oldest first. */
+export function weeksEndingWith(week: string, count: number): Array<{ key: string; from: string; to: string }> {
+  const weeks: Array<{ key: string; from: string; to: string }> = [];
+  // The zone only places the boundaries in time; the dates of an ISO week are the same everywhere.
+  let period = periodFromKey(week, 'UTC');
+  for (let i = 0; i < count; i++) {
+    const from = DateTime.fromMillis(period.start, { zone: 'UTC' });
+    weeks.unshift({ key: period.key, from: from.toISODate() ?? '', to: from.plus({ days: 6 }).toISODate() ?? '' });
+    period = previousPeriod(period);
+  }
+  return weeks;
+}
+
+/** One score per week: that of the week's last snapshot that could be judged. */
+export function weeklyScores(
+  snapshots: ReadonlyArray<{ localDate: string; evaluation: Evaluation }>,
+  weeks: ReadonlyArray<{ from: string; to: string }>,
+  definition: Pick<CommitmentDefinition, 'measure' | 'comparator'>,
+): Array<number | null> {
+  const sorted = [...snapshots].sort((a, b) => (a.localDate < b.localDate ? 1 : a.localDate > b.localDate ? -1 : 0));
+  return weeks.map(({ from, to }) => {
+    for (const snapshot of sorted) {
+      if (snapshot.localDate > to || snapshot.localDate < from) continue;
+      const score = healthScore(snapshot.evaluation, definition);
+      if (score !== null && Number.isFinite(score)) return score;
+    }
+    return null;
+  });
+}
+
+/** The reported week (last point) against the nearest earlier week that has a score. */
+export function trendOf(points: ReadonlyArray<number | null>, tolerance: number): Trend {
+  const current = points[points.length - 1];
+  if (current === null || current === undefined) return 'new';
+  for (let i = points.length - 2; i >= 0; i--) {
+    const earlier = points[i];
+    if (earlier === null || earlier === undefined) continue;
+    const change = current - earlier;
+    if (Math.abs(change) < tolerance) return 'flat';
+    return change > 0 ? 'up' : 'down';
+  }
+  return 'new';
+}
+
+export function trendAndSparkline(
+  snapshots: ReadonlyArray<{ localDate: string; evaluation: Evaluation }>,
+  week: string,
+  definition: CommitmentDefinition,
+): { trend: Trend; sparkline: string } {
+  const points = weeklyScores(snapshots, weeksEndingWith(week, SPARKLINE_WEEKS), definition);
+  const tolerance = trendTolerance(definition);
+  return { trend: trendOf(points, tolerance), sparkline: sparkline(points, 5 * tolerance) };
+}

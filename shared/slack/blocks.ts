@@ -1,0 +1,124 @@
+/**
+ * The few Block Kit shapes this app uses, built so that they already fit Slack's limits.
+ * Text that came from people (titles, notes) is escaped before it goes into mrkdwn.
+ */
+import type { Instant } from '../domain/model.js';
+import {
+  MAX_BUTTON_TEXT,
+  MAX_BUTTON_VALUE,
+  MAX_CONTEXT_ELEMENTS,
+  MAX_CONTEXT_TEXT,
+  MAX_FIELD_TEXT,
+  MAX_FIELDS,
+  MAX_HEADER_TEXT,
+  MAX_SECTION_TEXT,
+  TRUNCATION_NOTE,
+  truncate,
+} from './limits.js';
+
+export interface PlainText {
+  type: 'plain_text';
+  text: string;
+  emoji?: boolean;
+}
+
+export interface Mrkdwn {
+  type: 'mrkdwn';
+  text: string;
+}
+
+export interface ButtonElement {
+  type: 'button';
+  text: PlainText;
+  action_id: string;
+  value?: string;
+  style?: 'primary' | 'danger';
+}
+
+export type Block =
+  | { type: 'header'; text: PlainText }
+  | { type: 'section'; text?: Mrkdwn; fields?: Mrkdwn[]; accessory?: ButtonElement }
+  | { type: 'context'; elements: Mrkdwn[] }
+  | { type: 'actions'; elements: ButtonElement[] }
+  | { type: 'divider' };
+
+/** What a slash command or an interaction answers with. */
+export interface SlackReply {
+  response_type: 'ephemeral' | 'in_channel';
+  text: string;
+  blocks: Block[];
+}
+
+/** Slack's three control characters in mrkdwn; anything else is shown as typed. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Slack escapes these in slash-command text; people meant the characters. */
+export function unescapeSlack(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
+
+/** `<@U…>` for a Slack user id; anything else (an email from the API) as plain text. */
+export function who(by: string): string {
+  return SLACK_USER_ID.test(by) ? `<@${by}>` : escapeMrkdwn(by);
+}
+
+export const channelMention = (channel: string) => `<#${channel}>`;
+
+/** A time Slack renders in each reader's own time zone, with a UTC fallback for old clients. */
+export function slackDate(at: Instant): string {
+  const fallback = `${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return `<!date^${Math.floor(at / 1000)}^{date_short_pretty} at {time}|${fallback}>`;
+}
+
+export function header(text: string): Block {
+  return { type: 'header', text: { type: 'plain_text', text: truncate(text, MAX_HEADER_TEXT), emoji: true } };
+}
+
+export function section(text: string, accessory?: ButtonElement): Block {
+  return {
+    type: 'section',
+    text: { type: 'mrkdwn', text: truncate(text, MAX_SECTION_TEXT, TRUNCATION_NOTE) },
+    ...(accessory ? { accessory } : {}),
+  };
+}
+
+export function fields(texts: string[]): Block {
+  return {
+    type: 'section',
+    fields: texts.slice(0, MAX_FIELDS).map((text) => ({ type: 'mrkdwn', text: truncate(text, MAX_FIELD_TEXT) })),
+  };
+}
+
+export function context(...texts: string[]): Block {
+  return {
+    type: 'context',
+    elements: texts
+      .slice(0, MAX_CONTEXT_ELEMENTS)
+      .map((text) => ({ type: 'mrkdwn', text: truncate(text, MAX_CONTEXT_TEXT) })),
+  };
+}
+
+export function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger'): ButtonElement {
+  if (value.length > MAX_BUTTON_VALUE) throw new RangeError(`button value of ${value.length} characters`);
+  return {
+    type: 'button',
+    text: { type: 'plain_text', text: truncate(text, MAX_BUTTON_TEXT), emoji: true },
+    action_id: actionId,
+    value,
+    ...(style ? { style } : {}),
+  };
+}
+
+export function actions(...buttons: ButtonElement[]): Block {
+  return { type: 'actions', elements: buttons };
+}
+
+export const divider = (): Block => ({ type: 'divider' });
+
+export function ephemeral(text: string, blocks?: Block[]): SlackReply {
+  return { response_type: 'ephemeral', text, blocks: blocks ?? [section(text)] };
+}

@@ -1,0 +1,105 @@
+/**
+ * The `/sla` command language, parsed from the text Slack sends. Pure: what to do with a command
+ * is `command-runner.ts`'s job. Usage mistakes become an `invalid` command that says what to type.
+ */
+import { unescapeSlack } from './blocks.js';
+
+export type SlaCommand =
+  | { kind: 'mine'; public: boolean }
+  | { kind: 'status'; target: string; public: boolean }
+  | { kind: 'help' }
+  | { kind: 'log'; commitmentId: string; amount: number; note?: string }
+  | { kind: 'ack'; commitmentId: string; note?: string }
+  | { kind: 'snooze'; commitmentId: string; duration: string }
+  /** A first word that is no subcommand: maybe a commitment or department id typed without `status`. */
+  | { kind: 'unknown'; word: string; rest: string[] }
+  | { kind: 'invalid'; subcommand: string; problem: string };
+
+export const SUBCOMMANDS = ['status', 'log', 'ack', 'snooze', 'help'] as const;
+
+export const USAGE: Record<(typeof SUBCOMMANDS)[number] | 'mine', string> = {
+  mine: '`/sla` — the commitments of your department(s)',
+  status: '`/sla status <commitment-id | department-id> [public]` — one commitment or one department',
+  log: '`/sla log <commitment-id> [amount] [note]` — record work by hand (amount defaults to 1)',
+  ack: '`/sla ack <commitment-id> [note]` — take on the open alert: escalation stops',
+  snooze: '`/sla snooze <commitment-id> <duration>` — hold escalation, e.g. `4h`, `1d`',
+  help: '`/sla help` — this list',
+};
+
+const HELP_WORDS = new Set(['help', '?', '-h', '--help', 'h']);
+const PUBLIC = 'public';
+const NUMBER = /^\+?(\d+(\.\d+)?|\.\d+)$/;
+const LOOKS_NUMERIC = /^[-+]?[\d.,]+$/;
+
+/** Words, and the text after the first `count` words as typed (for notes). */
+function split(text: string): { words: string[]; after: (count: number) => string } {
+  const words: string[] = [];
+  const ends: number[] = [];
+  for (const match of text.matchAll(/\S+/gu)) {
+    words.push(match[0]);
+    ends.push((match.index ?? 0) + match[0].length);
+  }
+  return { words, after: (count) => (count === 0 ? text : text.slice(ends[count - 1] ?? text.length)).trim() };
+}
+
+const id = (word: string) => word.toLowerCase();
+const noteOf = (text: string) => (text === '' ? undefined : text);
+
+export function parseCommand(rawText: string): SlaCommand {
+  const text = unescapeSlack(rawText).trim();
+  const { words, after } = split(text);
+  const [first, second, third] = words;
+  if (first === undefined) return { kind: 'mine', public: false };
+  const sub = first.toLowerCase();
+  if (sub === PUBLIC && words.length === 1) return { kind: 'mine', public: true };
+  if (HELP_WORDS.has(sub)) return { kind: 'help' };
+
+  switch (sub) {
+    case 'status': {
+      if (second === undefined) return invalid('status', 'name a commitment or a department');
+      const isPublic = third?.toLowerCase() === PUBLIC;
+      if (words.length > (isPublic ? 3 : 2)) {
+        return invalid('status', `one id at a time; add \`${PUBLIC}\` to show it to the channel`);
+      }
+      return { kind: 'status', target: id(second), public: isPublic };
+    }
+    case 'log': {
+      if (second === undefined) return invalid('log', 'name the commitment to log work for');
+      if (third !== undefined && NUMBER.test(third)) {
+        const amount = Number(third.replace(/^\+/, ''));
+        if (amount <= 0) return invalid('log', 'the amount must be more than 0');
+        return { kind: 'log', commitmentId: id(second), amount, ...optionalNote(after(3)) };
+      }
+      if (third !== undefined && LOOKS_NUMERIC.test(third)) {
+        return invalid(
+          'log',
+          `\`${third}\` is not an amount: write a positive number like \`3\` or \`2.5\` (corrections go through the API with \`"correction": true\`)`,
+        );
+      }
+      return { kind: 'log', commitmentId: id(second), amount: 1, ...optionalNote(after(2)) };
+    }
+    case 'ack':
+    case 'acknowledge': {
+      if (second === undefined) return invalid('ack', 'name the commitment whose alert you take on');
+      return { kind: 'ack', commitmentId: id(second), ...optionalNote(after(2)) };
+    }
+    case 'snooze': {
+      if (second === undefined || third === undefined) {
+        return invalid('snooze', 'name the commitment and how long, e.g. `4h` or `1d`');
+      }
+      if (words.length > 3) return invalid('snooze', 'write the duration as one word, e.g. `1d4h`');
+      return { kind: 'snooze', commitmentId: id(second), duration: third };
+    }
+    default:
+      return { kind: 'unknown', word: first, rest: words.slice(1) };
+  }
+}
+
+function optionalNote(text: string): { note?: string } {
+  const note = noteOf(text);
+  return note === undefined ? {} : { note };
+}
+
+function invalid(subcommand: (typeof SUBCOMMANDS)[number], problem: string): SlaCommand {
+  return { kind: 'invalid', subcommand, problem };
+}

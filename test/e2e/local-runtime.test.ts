@@ -1,0 +1,108 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Runtime, startRuntime } from '../../local/runtime.js';
+
+/** The local runtime over real HTTP, as `npm start` runs it, in a temporary data folder. */
+const dataDir = mkdtempSync(join(tmpdir(), 'sla-e2e-'));
+let runtime: Runtime;
+const logs: string[] = [];
+
+async function start() {
+  runtime = await startRuntime({
+    host: '127.0.0.1',
+    port: 0,
+    dataDir,
+    configPath: 'examples/commitments.yaml',
+    clockStart: Date.parse('2026-11-18T10:00:00-05:00'),
+    log: (line) => logs.push(line),
+  });
+}
+
+async function http(method: string, path: string, body?: unknown) {
+  const response = await fetch(`${runtime.url}${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as any };
+}
+
+function outbox(): Array<Record<string, any>> {
+  return readFileSync(join(dataDir, 'outbox.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
+}
+
+beforeAll(start);
+afterAll(async () => {
+  await runtime?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('the local runtime', () => {
+  it('answers /health and serves the example commitments', async () => {
+    expect(await http('GET', '/health')).toEqual({ status: 200, body: { status: 'ok' } });
+    const { body } = await http('GET', '/v1/status');
+    expect(body.statuses.map((s: { commitmentId: string }) => s.commitmentId)).toEqual([
+      'marketing-qualified-leads',
+      'sales-lead-follow-up',
+      'website-availability',
+    ]);
+  });
+
+  it('records 40 leads, evaluates, and reports at_risk with one level-1 alert', async () => {
+    const events = Array.from({ length: 40 }, (_, i) => ({ id: `lead-${i}`, at: '2026-11-17T11:00:00-05:00' }));
+    const recorded = await http('POST', '/v1/commitments/marketing-qualified-leads/events', { events });
+    expect(recorded.body).toEqual({ accepted: 40, duplicates: 0, rejected: [] });
+    const evaluation = await http('POST', '/v1/evaluations', {});
+    expect(evaluation.status).toBe(200);
+    const status = await http('GET', '/v1/commitments/marketing-qualified-leads/status');
+    expect(status.body).toMatchObject({ status: 'at_risk', actual: 40, target: 100 });
+    expect(status.body.expected).toBeCloseTo(61, 0);
+    expect(status.body.projected).toBeCloseTo(65.6, 0);
+    const alerts = outbox().filter((e) => e.commitmentId === 'marketing-qualified-leads');
+    expect(alerts.filter((e) => e.transport === 'sns')).toEqual([
+      expect.objectContaining({ kind: 'at_risk', level: 1, target: 'alerts', period: '2026-11' }),
+    ]);
+  });
+
+  it('escalates to level 2 when the clock moves past 8 business hours, at the next open hour', async () => {
+    const moved = await http('POST', '/local/clock', { to: '2026-11-19T09:00:00-05:00' });
+    expect(moved.status).toBe(200);
+    expect(moved.body.ran.filter((r: { job: string }) => r.job === 'evaluate').length).toBeGreaterThan(80);
+    const escalations = outbox().filter((e) => e.transport === 'sns' && e.kind === 'escalated' && e.commitmentId === 'marketing-qualified-leads');
+    expect(escalations).toEqual([expect.objectContaining({ level: 2 })]);
+    // The alert opened a moment after 10:00 on Wednesday; 8 business hours later the office is shut,
+    // so the escalation goes out with the first scheduled run once it opens on Thursday (08:00-08:15).
+    const at = Date.parse(escalations[0]?.at);
+    expect(at).toBeGreaterThanOrEqual(Date.parse('2026-11-19T08:00:00-05:00'));
+    expect(at).toBeLessThanOrEqual(Date.parse('2026-11-19T08:15:01-05:00'));
+  });
+
+  it('stops escalating after an acknowledgement', async () => {
+    const ack = await http('POST', '/v1/commitments/marketing-qualified-leads/ack', { by: 'U0MKTLEAD' });
+    expect(ack.body).toMatchObject({ acknowledgedBy: 'U0MKTLEAD', level: 2 });
+    await http('POST', '/local/clock', { advance: 'P1DT8H' });
+    const level3 = outbox().filter((e) => e.commitmentId === 'marketing-qualified-leads' && e.level === 3);
+    expect(level3).toEqual([]);
+  });
+
+  it('refuses to move the clock backwards', async () => {
+    const back = await http('POST', '/local/clock', { to: '2026-11-01T00:00:00-04:00' });
+    expect(back.status).toBe(400);
+    expect(back.body.errors[0].path).toBe('to');
+  });
+
+  it('keeps its data across a restart', async () => {
+    await runtime.stop();
+    await start();
+    const status = await http('GET', '/v1/commitments/marketing-qualified-leads/status?period=2026-11');
+    expect(status.body.actual).toBe(40);
+    // Not applied again: the store was not empty.
+    expect(runtime.loadedConfig).toBeUndefined();
+  });
+});
