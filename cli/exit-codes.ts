@@ -15,7 +15,8 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 export const EXIT_CODES_HELP = `Exit codes:
   0  ok
-  1  usage error: unknown command or option, missing argument, unreadable file
+  1  usage error: unknown command or option, missing argument, unreadable file,
+     no AWS credentials to sign with
   2  refused by the API as invalid (a 4xx answer; each wrong field is named)
   3  not found: no such commitment, department or route
   4  conflict: someone changed it meanwhile, the period is closed, no open alert

@@ -34,6 +34,17 @@ export interface ApiClientOptions {
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '0.0.0.0']);
+
+/** The local runtime of `npm start` (it binds to 127.0.0.1), as opposed to a deployed stack. */
+export function isLocalApi(baseUrl: string): boolean {
+  try {
+    return LOOPBACK.has(new URL(baseUrl).hostname);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The API over `fetch`: JSON in and out, problem+json errors raised as ApiError, a request that
  * gets no answer raised as NetworkError. A base path (an API Gateway stage such as `/prod`) is kept.

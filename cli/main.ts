@@ -11,7 +11,7 @@ import { recordCommand } from './commands/record.js';
 import { statusCommand } from './commands/status.js';
 import { ApiError, NetworkError, UsageError } from './errors.js';
 import { EXIT, EXIT_CODES_HELP, type ExitCode, exitCodeForStatus } from './exit-codes.js';
-import { createApiClient, type RequestSigner } from './http-client.js';
+import { createApiClient, isLocalApi, type RequestSigner } from './http-client.js';
 import { renderProblem } from './render/problem.js';
 import { createSigV4Signer, defaultCredentials, shouldSign, signingRegion } from './sigv4.js';
 
@@ -103,8 +103,6 @@ async function sigV4Signer(url: URL, io: CliIo): Promise<RequestSigner> {
   return createSigV4Signer({ region: signingRegion(url, io.env), credentials: await defaultCredentials() });
 }
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '0.0.0.0']);
-
 function reportError(error: unknown, io: CliIo, apiUrl: string): ExitCode {
   if (error instanceof UsageError) {
     io.stderr(`sla: ${error.message}`);
@@ -120,7 +118,7 @@ function reportError(error: unknown, io: CliIo, apiUrl: string): ExitCode {
     return exitCodeForStatus(error.status);
   }
   if (error instanceof NetworkError) {
-    const local = LOOPBACK.has(new URL(apiUrl).hostname);
+    const local = isLocalApi(apiUrl);
     const hint = local
       ? '; is `npm start` running?'
       : '; check the URL (--api or SLA_API_URL) and your network';

@@ -1,8 +1,9 @@
 import { InvalidDurationError, parseDuration } from '../../shared/domain/duration.js';
 import { flag, isoInstant, oneOf, positionals, requiredOption, stringOption } from '../args.js';
-import { type Command, commitmentPath, printJson } from '../command.js';
-import { UsageError } from '../errors.js';
+import { type CliIo, type Command, commitmentPath, printJson } from '../command.js';
+import { ApiError, UsageError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
+import { type ApiClient, isLocalApi } from '../http-client.js';
 
 /** The alert as the ack and snooze routes return it. */
 interface AlertView {
@@ -55,13 +56,30 @@ export function snoozeUntil(now: number, forText: string): string {
   }
 }
 
+/**
+ * The time `--for` counts from: this machine's, except against the local runtime, whose clock may
+ * have been started elsewhere in time (SLA_CLOCK) or moved forward (`sla clock`).
+ */
+async function referenceNow(io: CliIo, api: ApiClient): Promise<number> {
+  if (!isLocalApi(api.baseUrl)) return io.now();
+  try {
+    const { now } = await api.request<{ now?: unknown }>('GET', '/local/clock');
+    const at = typeof now === 'string' ? Date.parse(now) : Number.NaN;
+    return Number.isNaN(at) ? io.now() : at;
+  } catch (error) {
+    if (error instanceof ApiError) return io.now();
+    throw error;
+  }
+}
+
 export const snoozeCommand: Command = {
   name: 'snooze',
   summary: "pause a commitment's escalation for a while",
   help: `Usage: sla snooze COMMITMENT --by WHO (--for DURATION | --until ISO) [--json]
 
 No escalation of the current alert until then (at most 30 days). --for counts from this
-machine's clock.
+machine's clock, or from the local runtime's clock when the API is \`npm start\` (which may run
+at another time, see SLA_CLOCK).
 
 Options:
   --by WHO          who snoozes (a Slack user id or an email)
@@ -81,7 +99,7 @@ Options:
     if (!which) throw new UsageError('give --for DURATION or --until ISO', 'snooze');
     const until =
       which === 'for'
-        ? snoozeUntil(io.now(), requiredOption(args, 'for', 'snooze'))
+        ? snoozeUntil(await referenceNow(io, api), requiredOption(args, 'for', 'snooze'))
         : isoInstant(requiredOption(args, 'until', 'snooze'), 'until', 'snooze');
     const alert = await api.request<AlertView>('POST', commitmentPath(commitment, '/snooze'), {
       json: { by, until },

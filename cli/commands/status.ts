@@ -59,7 +59,7 @@ async function showDepartment(
   const statuses = list.statuses.filter((s) => s.provider === department || s.consumer === department);
   if (statuses.length === 0) {
     io.stderr(
-      `No commitment '${department}', and no active commitment names '${department}' as provider or consumer.`,
+      `sla: no commitment '${department}', and no active commitment has '${department}' as provider or consumer.`,
     );
     return EXIT.notFound;
   }

@@ -1,5 +1,5 @@
 import type { ClosedPeriodResult } from '../../shared/domain/close.js';
-import type { Evaluation } from '../../shared/domain/evaluate.js';
+import type { Budget, Evaluation } from '../../shared/domain/evaluate.js';
 import {
   formatAmount,
   formatPercent,
@@ -30,29 +30,18 @@ export function renderStatusTable(rows: StatusRow[]): string {
   return renderTable(STATUS_COLUMNS, rows);
 }
 
-/** One commitment in one period, every figure on its own line. */
+/** One commitment in one period: the headline figures, then the details behind them. */
 export function renderStatusDetail(e: Evaluation): string {
   const lines = [
     `${e.commitmentId} · ${e.period} · ${STATUS_LABEL[e.status]}${e.final ? ' (final)' : ''}`,
     `  ${statusFigures(e)}`,
     '',
-    row('actual', actualOfTarget(e)),
     row('progress', progress(e)),
   ];
-  if (live(e)) {
-    lines.push(row('expected', `${figure(e, e.expected)} by now`));
-    lines.push(row('projected', figure(e, e.projected)));
-  }
+  // statusFigures shows a total's pace; a share measure's projection is only here.
+  if (live(e) && e.measure !== 'total') lines.push(row('projected', figure(e, e.projected)));
   lines.push(row('elapsed', `${formatPercent(e.elapsed)} of the period`));
-  if (e.budget) {
-    const b = e.budget;
-    lines.push(
-      row(
-        'budget',
-        `${formatAmount(b.used)} of ${formatAmount(b.allowed)} misses used, ${formatAmount(b.remaining)} left · burn rate ${formatAmount(b.burnRate)}`,
-      ),
-    );
-  }
+  if (e.budget) lines.push(row('budget', budgetText(e.measure, e.budget)));
   if (e.excused) {
     const x = e.excused;
     const windows = `${x.windows} window${x.windows === 1 ? '' : 's'}`;
@@ -69,6 +58,14 @@ export function renderStatusDetail(e: Evaluation): string {
   }
   lines.push(row('evaluated', e.evaluatedAt));
   return lines.join('\n');
+}
+
+/** Availability budgets are minutes of downtime; the others count misses (bad or late items). */
+export function budgetText(measure: Evaluation['measure'], b: Budget): string {
+  const unit = measure === 'availability' ? 'minutes of downtime' : 'misses';
+  const left =
+    b.remaining >= 0 ? `${formatAmount(b.remaining)} left` : `over by ${formatAmount(-b.remaining)}`;
+  return `${formatAmount(b.used)} of ${formatAmount(b.allowed)} ${unit} used, ${left} · burn rate ${formatAmount(b.burnRate)}`;
 }
 
 const row = (label: string, value: string) => `  ${label.padEnd(10)} ${value}`;

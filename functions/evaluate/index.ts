@@ -3,8 +3,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { createDynamoStores } from '../../shared/adapters/dynamodb/stores.js';
 import { createSnsPublisher } from '../../shared/adapters/sns/sns-publisher.js';
+import { systemClock } from '../../shared/adapters/system-clock.js';
 import { requireEnv } from '../../shared/config/env.js';
-import { systemClock } from '../../shared/domain/model.js';
 import { makeHandler } from './handler.js';
 
 const logger = new Logger({ serviceName: 'sla-evaluate' });

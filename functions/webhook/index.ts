@@ -3,8 +3,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { createDynamoStores } from '../../shared/adapters/dynamodb/stores.js';
 import { cachedSecret } from '../../shared/adapters/secrets.js';
+import { systemClock } from '../../shared/adapters/system-clock.js';
 import { requireEnv } from '../../shared/config/env.js';
-import { systemClock } from '../../shared/domain/model.js';
 import { makeHandler } from './handler.js';
 
 const logger = new Logger({ serviceName: 'sla-webhook' });

@@ -3,6 +3,7 @@ import type { ClosedPeriodResult } from '../domain/close.js';
 import { type AlertState, decideEscalation, type NotificationIntent } from '../domain/escalation.js';
 import type { Evaluation } from '../domain/evaluate.js';
 import type { CommitmentDefinition, Department, Instant, Status } from '../domain/model.js';
+import { periodFromKey } from '../domain/periods.js';
 import type { OutgoingNotification } from '../ports/alert-store.js';
 import type { CommitmentRecord } from '../ports/commitment-store.js';
 import { aggregateMapKey } from '../ports/event-store.js';
@@ -79,9 +80,10 @@ export async function runEvaluation(deps: EvaluatorDeps, at?: Instant): Promise<
 
   // 2. Read everything the judgement needs in batches.
   const located = records.map((record) => ({ record, ...periodAt(record, now) }));
+  const settling = (record: CommitmentRecord) => recentlyClosed(record, now);
   const alertKeys = located.flatMap(({ record, period }) => [
     { commitmentId: record.id, periodKey: period.key },
-    ...(record.closedThrough ? [{ commitmentId: record.id, periodKey: record.closedThrough }] : []),
+    ...(settling(record) ? [{ commitmentId: record.id, periodKey: record.closedThrough as string }] : []),
   ]);
   const [aggregates, alertStates, dueTimers] = await Promise.all([
     deps.events.getAggregates(
@@ -109,7 +111,7 @@ export async function runEvaluation(deps: EvaluatorDeps, at?: Instant): Promise<
       localDate: DateTime.fromMillis(now, { zone: version.definition.timezone }).toISODate() ?? '',
     });
     // The period that just closed still owes its final word (met or breached), possibly after quiet hours.
-    if (record.closedThrough) {
+    if (settling(record)) {
       await settleClosedPeriod(deps, summary, departments, record, alertStates, closedResults, now);
     }
     await moveAlert(deps, summary, departments, {
@@ -135,7 +137,11 @@ export async function runEvaluation(deps: EvaluatorDeps, at?: Instant): Promise<
  * Hands a claimed notification to the transport. A failure is not fatal to the run: the claim stays
  * pending and the next run publishes it again, so nothing claimed is ever lost.
  */
-async function publish(deps: EvaluatorDeps, notification: OutgoingNotification, now: Instant): Promise<boolean> {
+async function publish(
+  deps: EvaluatorDeps,
+  notification: OutgoingNotification,
+  now: Instant,
+): Promise<boolean> {
   try {
     await deps.publisher.publish(notification);
   } catch (error) {
@@ -144,6 +150,18 @@ async function publish(deps: EvaluatorDeps, notification: OutgoingNotification, 
   }
   await deps.alerts.markPublished(notification.dedupKey, now);
   return true;
+}
+
+/**
+ * A closed period's final word (met or breached) may wait for business hours, a long weekend at
+ * most; after a few days there is nothing left to say, and its alert state is no longer read.
+ */
+const SETTLE_WINDOW_MS = 4 * 24 * 3600_000;
+
+function recentlyClosed(record: CommitmentRecord, now: Instant): boolean {
+  if (!record.closedThrough) return false;
+  const zone = latestVersion(record).definition.timezone;
+  return periodFromKey(record.closedThrough, zone).end > now - SETTLE_WINDOW_MS;
 }
 
 async function settleClosedPeriod(

@@ -14,8 +14,6 @@ export interface Clock {
   now(): Instant;
 }
 
-export const systemClock: Clock = { now: () => Date.now() };
-
 export const fixedClock = (at: Instant): Clock => ({ now: () => at });
 
 export type Measure = 'total' | 'ratio' | 'duration' | 'availability';

@@ -18,14 +18,14 @@ import type {
   DigestProvider,
   ReviewDue,
 } from './digest-types.js';
-import { daysBetween, isReviewDue, localDateOf, reviewDueOn } from './review-due.js';
+import { DEFAULT_REVIEW_CADENCE, daysBetween, isReviewDue, localDateOf, reviewDueOn } from './review-due.js';
 import { excusedShortfalls, STATUS_ORDER, topRisks } from './risks.js';
 import { renderDigestText } from './text-render.js';
 import { trendAndSparkline } from './trend.js';
 
 export function buildDigest(input: DigestInput): Digest {
   const content = digestContent(input);
-  return { ...content, text: renderDigestText(content), messages: renderDigestSlack(content, input.departments) };
+  return { ...content, text: renderDigestText(content), messages: renderDigestSlack(content) };
 }
 
 export function digestContent(input: DigestInput): DigestContent {
@@ -82,7 +82,9 @@ function byProvider(
     }
     group.commitments.push(commitmentLine(input, week, departments));
   }
-  return [...groups.values()].sort((a, b) => a.name.localeCompare(b.name) || a.department.localeCompare(b.department));
+  return [...groups.values()].sort(
+    (a, b) => a.name.localeCompare(b.name) || a.department.localeCompare(b.department),
+  );
 }
 
 function commitmentLine(
@@ -107,7 +109,11 @@ function commitmentLine(
     ...trendAndSparkline(input.snapshots, week, definition),
   };
   if (e.excused) {
-    line.excused = { share: e.excused.share, causedBy: e.excused.causedBy };
+    line.excused = {
+      share: e.excused.share,
+      causedBy: e.excused.causedBy,
+      causedByNames: e.excused.causedBy.map((id) => nameOf(departments, id)),
+    };
     if (e.excused.originalTarget !== undefined) line.excused.originalTarget = e.excused.originalTarget;
   }
   if (input.lastClosed) {
@@ -126,7 +132,7 @@ function reviewsDue(inputs: readonly DigestCommitmentInput[], asOf: Instant, zon
     due.push({
       commitmentId: definition.id,
       title: definition.title,
-      cadence: definition.review?.cadence ?? 'year',
+      cadence: definition.review?.cadence ?? DEFAULT_REVIEW_CADENCE,
       dueOn,
       daysLeft: daysBetween(today, dueOn),
     });

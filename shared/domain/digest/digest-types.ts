@@ -71,8 +71,13 @@ export interface DigestCommitment {
   trend: Trend;
   /** One character per week, oldest first, `·` for a week without a judgement. */
   sparkline: string;
-  excused?: { share: number; causedBy: string[]; originalTarget?: number };
-  lastClosed?: { period: string; status: ClosedPeriodResult['status']; attainment: number | null; credit: number };
+  excused?: { share: number; causedBy: string[]; causedByNames: string[]; originalTarget?: number };
+  lastClosed?: {
+    period: string;
+    status: ClosedPeriodResult['status'];
+    attainment: number | null;
+    credit: number;
+  };
 }
 
 export interface DigestProvider {
@@ -140,13 +145,25 @@ export interface DigestContent {
   /** The week's first and last local dates. */
   weekFrom: string;
   weekTo: string;
-  headline: { met: number; on_track: number; at_risk: number; breached: number; no_data: number; total: number };
+  headline: {
+    met: number;
+    on_track: number;
+    at_risk: number;
+    breached: number;
+    no_data: number;
+    total: number;
+  };
   providers: DigestProvider[];
   /**
    * Credits owed for periods that ended in the last closed month (`periodKey`) and in its quarter so
    * far (`quarterKey`): a credit is only owed once a period closes, so "this month" would always be empty.
    */
-  credits: { periodKey: string; quarterKey: string; period: DepartmentCredits[]; quarter: DepartmentCredits[] };
+  credits: {
+    periodKey: string;
+    quarterKey: string;
+    period: DepartmentCredits[];
+    quarter: DepartmentCredits[];
+  };
   excused: ExcusedShortfall[];
   topRisks: TopRisk[];
   dueForReview: ReviewDue[];

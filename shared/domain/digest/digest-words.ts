@@ -2,8 +2,8 @@
  * Words and dates shared by the email text and the Slack messages, so both say the same thing.
  */
 import { DateTime } from 'luxon';
-import { formatAmount, formatPercent } from '../../presentation/status-line.js';
-import type { ReviewCadence } from '../model.js';
+import { formatAmount, formatPercent, STATUS_LABEL } from '../../presentation/status-line.js';
+import type { ReviewCadence, Status } from '../model.js';
 import type { DigestCommitment, DigestContent, ExcusedShortfall, ReviewDue, Trend } from './digest-types.js';
 
 const LOCALE = 'en-US';
@@ -43,7 +43,9 @@ export function asOfWords(content: Pick<DigestContent, 'asOf' | 'timezone'>): st
 
 /** `October 2026` for a month key; other keys as they are. */
 export function periodWords(key: string): string {
-  return /^\d{4}-\d{2}$/.test(key) ? DateTime.fromISO(`${key}-01`, { zone: 'UTC' }).setLocale(LOCALE).toFormat('LLLL yyyy') : key;
+  return /^\d{4}-\d{2}$/.test(key)
+    ? DateTime.fromISO(`${key}-01`, { zone: 'UTC' }).setLocale(LOCALE).toFormat('LLLL yyyy')
+    : key;
 }
 
 export function creditWords(credits: number): string {
@@ -74,7 +76,7 @@ export function progressWords(c: DigestCommitment): string {
   if (c.attainment !== null) parts.push(`attainment ${formatPercent(c.attainment)}`);
   parts.push(`trend ${TREND_WORD[c.trend]}${c.sparkline ? ` ${c.sparkline}` : ''}`);
   if (c.excused) {
-    parts.push(`${formatPercent(c.excused.share)} excused (caused by ${c.excused.causedBy.join(', ')})`);
+    parts.push(`${formatPercent(c.excused.share)} excused (caused by ${c.excused.causedByNames.join(', ')})`);
   }
   return parts.join(' · ');
 }
@@ -85,4 +87,12 @@ export function lastClosedWords(c: DigestCommitment): string | undefined {
   const at = attainment === null ? '' : ` at ${formatPercent(attainment)}`;
   const owed = credit > 0 ? `, ${creditWords(credit)} owed` : '';
   return `last closed ${period}: ${status.toUpperCase().replace('_', ' ')}${at}${owed}`;
+}
+
+const HEADLINE_ORDER: Status[] = ['breached', 'at_risk', 'on_track', 'met', 'no_data'];
+
+/** `3 commitments: 0 BREACHED, 1 AT RISK, 1 ON TRACK, 1 MET, 0 NO DATA.` */
+export function headlineWords(headline: DigestContent['headline']): string {
+  const counts = HEADLINE_ORDER.map((s) => `${headline[s]} ${STATUS_LABEL[s]}`).join(', ');
+  return `${headline.total} commitment${headline.total === 1 ? '' : 's'}: ${counts}.`;
 }

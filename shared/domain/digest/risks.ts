@@ -14,7 +14,13 @@ import { healthScore } from './trend.js';
 export const TOP_RISKS = 5;
 
 /** Worst first: the order commitments are listed in within a provider, too. */
-export const STATUS_ORDER: Record<Status, number> = { breached: 0, at_risk: 1, no_data: 2, on_track: 3, met: 4 };
+export const STATUS_ORDER: Record<Status, number> = {
+  breached: 0,
+  at_risk: 1,
+  no_data: 2,
+  on_track: 3,
+  met: 4,
+};
 
 const nameOf = (departments: Record<string, Department>, id: string) => departments[id]?.name ?? id;
 
@@ -37,9 +43,7 @@ function gapText(e: Evaluation, comparator: 'atLeast' | 'atMost'): string {
         ? `${formatAmount(value - e.target)} ${e.unit} over the limit${by}`
         : `within the limit of ${formatAmount(e.target)} ${e.unit}${by}`;
     }
-    return value < e.target
-      ? `${formatAmount(e.target - value)} ${e.unit} short${by}`
-      : `on target${by}`;
+    return value < e.target ? `${formatAmount(e.target - value)} ${e.unit} short${by}` : `on target${by}`;
   }
   const parts = [`${formatPercent(e.actual)} against ${formatPercent(e.target)}`];
   if (e.budget && e.budget.allowed > 0) {
@@ -48,7 +52,10 @@ function gapText(e: Evaluation, comparator: 'atLeast' | 'atMost'): string {
   return parts.join(', ');
 }
 
-export function topRisks(inputs: readonly DigestCommitmentInput[], departments: Record<string, Department>): TopRisk[] {
+export function topRisks(
+  inputs: readonly DigestCommitmentInput[],
+  departments: Record<string, Department>,
+): TopRisk[] {
   return inputs
     .filter((i) => i.evaluation.status === 'breached' || i.evaluation.status === 'at_risk')
     .map((i) => ({ input: i, ...gapOf(i) }))

@@ -60,13 +60,20 @@ export function trendTolerance(definition: Pick<CommitmentDefinition, 'measure' 
 }
 
 /** The first and last local dates of the `count` ISO weeks ending with `week`, oldest first. */
-export function weeksEndingWith(week: string, count: number): Array<{ key: string; from: string; to: string }> {
+export function weeksEndingWith(
+  week: string,
+  count: number,
+): Array<{ key: string; from: string; to: string }> {
   const weeks: Array<{ key: string; from: string; to: string }> = [];
   // The zone only places the boundaries in time; the dates of an ISO week are the same everywhere.
   let period = periodFromKey(week, 'UTC');
   for (let i = 0; i < count; i++) {
     const from = DateTime.fromMillis(period.start, { zone: 'UTC' });
-    weeks.unshift({ key: period.key, from: from.toISODate() ?? '', to: from.plus({ days: 6 }).toISODate() ?? '' });
+    weeks.unshift({
+      key: period.key,
+      from: from.toISODate() ?? '',
+      to: from.plus({ days: 6 }).toISODate() ?? '',
+    });
     period = previousPeriod(period);
   }
   return weeks;
@@ -78,7 +85,9 @@ export function weeklyScores(
   weeks: ReadonlyArray<{ from: string; to: string }>,
   definition: Pick<CommitmentDefinition, 'measure' | 'comparator'>,
 ): Array<number | null> {
-  const sorted = [...snapshots].sort((a, b) => (a.localDate < b.localDate ? 1 : a.localDate > b.localDate ? -1 : 0));
+  const sorted = [...snapshots].sort((a, b) =>
+    a.localDate < b.localDate ? 1 : a.localDate > b.localDate ? -1 : 0,
+  );
   return weeks.map(({ from, to }) => {
     for (const snapshot of sorted) {
       if (snapshot.localDate > to || snapshot.localDate < from) continue;

@@ -1,0 +1,169 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
+import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import type { Construct } from 'constructs';
+import type { StageConfig } from './config.js';
+import { DeadLetterQueue } from './constructs/dead-letter-queue.js';
+import { EmailSubscriptions } from './constructs/email-subscriptions.js';
+import { NotificationTopics } from './constructs/notification-topics.js';
+import { OpsAlarms } from './constructs/ops-alarms.js';
+import { ScheduledInvocation } from './constructs/scheduled-invocation.js';
+import { SlaFunction, type SlaFunctionProps } from './constructs/sla-function.js';
+import { SlaHttpApi } from './constructs/sla-http-api.js';
+import { SlaSecrets } from './constructs/sla-secrets.js';
+import { SlaTable } from './constructs/sla-table.js';
+import { entryPath, type FunctionName } from './function-catalog.js';
+
+/** The repository root: package-lock.json and `functions/` live there. */
+export const REPOSITORY_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface SlaTrackerStackProps extends StackProps {
+  readonly config: StageConfig;
+  /** Where `functions/<name>/index.ts` and package-lock.json are; the repository by default. */
+  readonly sourceRoot?: string;
+}
+
+type FunctionSettings = Pick<SlaFunctionProps, 'description' | 'timeout' | 'memorySize'>;
+
+const FUNCTIONS: Record<FunctionName, FunctionSettings> = {
+  // Under API Gateway's 30-second integration limit, so a slow request ends as our 5xx, not a 503.
+  api: { description: 'HTTP API: /v1 admin routes and /health', timeout: Duration.seconds(25) },
+  evaluate: { description: 'Scheduled evaluator: status, closing periods, alerts', timeout: Duration.minutes(5) },
+  'notify-slack': { description: 'Posts alerts from SNS to Slack', timeout: Duration.seconds(30) },
+  // Slack waits 3 seconds; more memory buys the CPU that makes a cold start fit in them.
+  slack: { description: 'Slack slash commands and buttons', timeout: Duration.seconds(10), memorySize: 512 },
+  digest: { description: 'Weekly digest to Slack and the digests topic', timeout: Duration.minutes(2) },
+  webhook: { description: 'HMAC-signed CRM event ingestion', timeout: Duration.seconds(25) },
+};
+
+/** The whole system. It only composes; each construct owns one concern. */
+export class SlaTrackerStack extends Stack {
+  constructor(scope: Construct, id: string, props: SlaTrackerStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const sourceRoot = props.sourceRoot ?? REPOSITORY_ROOT;
+    const removalPolicy = config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    const logRetention = config.retainData ? logs.RetentionDays.SIX_MONTHS : logs.RetentionDays.ONE_MONTH;
+
+    const table = new SlaTable(this, 'Data', { retainData: config.retainData });
+    const topics = new NotificationTopics(this, 'Topics', { removalPolicy });
+    const secrets = new SlaSecrets(this, 'Secrets', { slackSecretName: config.slackSecretName, removalPolicy });
+    const slackFailures = new DeadLetterQueue(this, 'NotifySlackFailures', {
+      purpose: 'alerts the Slack notifier could not post after Lambda retried it',
+      removalPolicy,
+    });
+
+    const make = (name: FunctionName, extra: Partial<SlaFunctionProps> = {}) =>
+      new SlaFunction(this, `Fn-${name}`, {
+        ...FUNCTIONS[name],
+        entry: entryPath(sourceRoot, name),
+        projectRoot: sourceRoot,
+        serviceName: `sla-${name}`,
+        environment: { TABLE_NAME: table.tableName },
+        logRetention,
+        logRemovalPolicy: removalPolicy,
+        ...extra,
+      });
+    const fns = {
+      api: make('api'),
+      evaluate: make('evaluate'),
+      'notify-slack': make('notify-slack', { deadLetterQueue: slackFailures.queue }),
+      slack: make('slack'),
+      digest: make('digest'),
+      webhook: make('webhook'),
+    } satisfies Record<FunctionName, SlaFunction>;
+
+    // Least privilege: each function gets the table actions, topics and secrets its code uses.
+    table.grant(fns.api.role, 'readWrite');
+    table.grant(fns.evaluate.role, 'readWrite');
+    table.grant(fns['notify-slack'].role, 'readAndAnnotate');
+    table.grant(fns.slack.role, 'readWrite');
+    table.grant(fns.digest.role, 'read');
+    table.grant(fns.webhook.role, 'readWrite');
+    for (const fn of [fns.api, fns.evaluate]) {
+      topics.alerts.grantPublish(fn.role);
+      fn.addEnvironment('ALERTS_TOPIC_ARN', topics.alerts.topicArn);
+    }
+    topics.digests.grantPublish(fns.digest.role);
+    fns.digest.addEnvironment('DIGESTS_TOPIC_ARN', topics.digests.topicArn);
+    for (const fn of [fns.api, fns['notify-slack'], fns.slack, fns.digest]) {
+      secrets.slack.grantRead(fn.role);
+      fn.addEnvironment('SLACK_SECRET_ARN', secrets.slack.secretArn);
+    }
+    secrets.webhook.grantRead(fns.webhook.role);
+    fns.webhook.addEnvironment('WEBHOOK_SECRET_ARN', secrets.webhook.secretArn);
+
+    const http = new SlaHttpApi(this, 'Http', {
+      handlers: { api: fns.api.function, slack: fns.slack.function, webhook: fns.webhook.function },
+      logRetention,
+      logRemovalPolicy: removalPolicy,
+    });
+
+    const slackDelivery = new DeadLetterQueue(this, 'NotifySlackDelivery', {
+      purpose: 'alerts SNS could not hand to the Slack notifier',
+      removalPolicy,
+    });
+    topics.alerts.addSubscription(
+      new LambdaSubscription(fns['notify-slack'].function, { deadLetterQueue: slackDelivery.queue }),
+    );
+    new EmailSubscriptions(this, 'Email', {
+      alerts: topics.alerts,
+      digests: topics.digests,
+      subscribers: config.emailSubscribers,
+      executiveLevel: config.executiveLevel,
+    });
+
+    const evaluator = new ScheduledInvocation(this, 'EvaluateSchedule', {
+      function: fns.evaluate.function,
+      schedule: ScheduleExpression.rate(Duration.minutes(config.evaluateEvery)),
+      description: `Run the SLA evaluator every ${config.evaluateEvery} minutes`,
+      // A run older than the interval is pointless: the next one is already due.
+      retryAttempts: 3,
+      maxEventAge: Duration.minutes(Math.max(1, config.evaluateEvery)),
+      removalPolicy,
+    });
+    const digest = new ScheduledInvocation(this, 'DigestSchedule', {
+      function: fns.digest.function,
+      schedule: ScheduleExpression.expression(config.digestSchedule, TimeZone.of(config.timezone)),
+      description: `Send the weekly SLA digest (${config.digestSchedule}, ${config.timezone})`,
+      retryAttempts: 3,
+      maxEventAge: Duration.hours(6),
+      removalPolicy,
+    });
+
+    new OpsAlarms(this, 'Alarms', {
+      topic: topics.ops,
+      functions: Object.fromEntries(Object.entries(fns).map(([name, fn]) => [name, fn.function])),
+      deadLetterQueues: {
+        'notify-slack-delivery': slackDelivery,
+        'notify-slack-failures': slackFailures,
+        'evaluate-schedule': evaluator.deadLetterQueue,
+        'digest-schedule': digest.deadLetterQueue,
+      },
+      apiStage: http.stage,
+      opsEmail: config.opsEmail,
+    });
+
+    const output = (id: string, value: string, description: string) =>
+      new CfnOutput(this, id, { value, description });
+    output('ApiUrl', http.url, 'Base URL of the HTTP API (the /v1 routes need SigV4)');
+    output('SlackCommandsUrl', `${http.url}slack/commands`, 'Slash command Request URL for the Slack app');
+    output(
+      'SlackInteractionsUrl',
+      `${http.url}slack/interactions`,
+      'Interactivity Request URL for the Slack app',
+    );
+    output(
+      'WebhookUrl',
+      `${http.url}webhook/commitments/{id}/events`,
+      'CRM webhook (HMAC-signed); replace {id} with the commitment id',
+    );
+    output('AlertsTopicArn', topics.alerts.topicArn, 'SNS topic with one message per notification');
+    output('DigestsTopicArn', topics.digests.topicArn, 'SNS topic with the weekly digest');
+    output('SlackSecretArn', secrets.slack.secretArn, 'Fill in {"signingSecret","botToken"} after deploy');
+    output('TableName', table.tableName, 'DynamoDB table');
+  }
+}

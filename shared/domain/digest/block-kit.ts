@@ -1,0 +1,162 @@
+/**
+ * The digest as Slack messages. The first is the summary an executive reads in a minute
+ * (headline, top risks, credits, excusals, reviews due); every commitment follows, grouped by
+ * provider, in replies in its thread. Long lists run on into more replies; nothing is dropped.
+ */
+import { STATUS_EMOJI, STATUS_LABEL } from '../../presentation/status-line.js';
+import { escapeMrkdwn, type SlackBlock, truncate } from './block-kit-types.js';
+import { type BlockGroup, context, header, packMessages, sectionsFromEntries } from './block-split.js';
+import type {
+  DepartmentCredits,
+  DigestCommitment,
+  DigestContent,
+  DigestMessage,
+  TopRisk,
+} from './digest-types.js';
+import {
+  asOfWords,
+  creditWords,
+  excusedWords,
+  headlineWords,
+  lastClosedWords,
+  periodWords,
+  progressWords,
+  reviewWords,
+  weekRange,
+} from './digest-words.js';
+
+/** How many entries of each list the first message shows; the rest follow in the thread. */
+export const SUMMARY_LIST_LIMIT = 8;
+/** Titles are cut in the summary so that it stays a one-screen read. */
+const SUMMARY_TITLE_CHARS = 90;
+const DETAIL_TITLE_CHARS = 200;
+
+const SLACK_USER = /^[UW][A-Z0-9]+$/;
+
+const esc = (text: string, max: number) => escapeMrkdwn(truncate(text, max));
+
+export function renderDigestSlack(content: DigestContent): DigestMessage[] {
+  const lists = summaryLists(content);
+  const summary = packMessages([
+    {
+      label: 'summary',
+      heading: (continued) => [
+        header(`Weekly SLA digest · ${content.week}${continued ? ' (continued)' : ''}`),
+      ],
+      items: [
+        context(`${weekRange(content)} · state as of ${asOfWords(content)}`),
+        ...sectionsFromEntries([headlineLine(content)]),
+        ...lists.flatMap((list) => sectionsFromEntries(list.shown, `*${list.title}*`)),
+        context(
+          content.providers.length > 0
+            ? 'Every commitment, by provider, is in the thread.'
+            : 'There are no active commitments.',
+        ),
+      ],
+    },
+  ]);
+  const overflow = packMessages(
+    lists
+      .filter((list) => list.rest.length > 0)
+      .map((list) => ({
+        label: list.title,
+        heading: (continued) => [header(`${list.title}${continued ? ' (continued)' : ' (all)'}`)],
+        items: sectionsFromEntries(list.rest),
+      })),
+  );
+  const details = packMessages(content.providers.map(providerGroup));
+  const detailText = (labels: string[], i: number) =>
+    `Weekly SLA digest ${content.week}, details ${i + 1} of ${details.length}: ${labels.join(', ')}`;
+  return [
+    ...summary.map((m) => ({
+      part: 'summary' as const,
+      blocks: m.blocks,
+      text: `Weekly SLA digest ${content.week}: ${headlineWords(content.headline)}`,
+    })),
+    ...overflow.map((m) => ({
+      part: 'summary' as const,
+      blocks: m.blocks,
+      text: `Weekly SLA digest ${content.week}: ${m.labels.join(', ').toLowerCase()}`,
+    })),
+    ...details.map((m, i) => ({ part: 'details' as const, blocks: m.blocks, text: detailText(m.labels, i) })),
+  ];
+}
+
+function headlineLine(content: DigestContent): string {
+  const { headline } = content;
+  const order = ['breached', 'at_risk', 'on_track', 'met', 'no_data'] as const;
+  const counts = order.map((s) => `${STATUS_EMOJI[s]} *${headline[s]}* ${STATUS_LABEL[s].toLowerCase()}`);
+  return `${counts.join('   ')}   ·   ${headline.total} commitment${headline.total === 1 ? '' : 's'}`;
+}
+
+interface SummaryList {
+  title: string;
+  shown: string[];
+  rest: string[];
+}
+
+function summaryLists(content: DigestContent): SummaryList[] {
+  const split = (title: string, entries: string[], none: string): SummaryList => {
+    if (entries.length === 0) return { title, shown: [`_${none}_`], rest: [] };
+    const shown = entries.slice(0, SUMMARY_LIST_LIMIT);
+    const rest = entries.slice(SUMMARY_LIST_LIMIT);
+    if (rest.length > 0) shown.push(`_…and ${rest.length} more in the thread._`);
+    return { title, shown, rest };
+  };
+  const { credits } = content;
+  return [
+    split('Top risks', content.topRisks.map(riskLine), 'Nothing is at risk or breached.'),
+    split(
+      `Service credits for periods closed in ${periodWords(credits.periodKey)}`,
+      credits.period.map(creditLine),
+      'None.',
+    ),
+    split(`Service credits in ${credits.quarterKey} so far`, credits.quarter.map(creditLine), 'None.'),
+    split(
+      'Excused shortfalls',
+      content.excused.map(
+        (x) =>
+          `• ${esc(x.title, SUMMARY_TITLE_CHARS)}: ${escapeMrkdwn(excusedWords(x))}` +
+          (x.reason ? ` _(${esc(x.reason, 200)})_` : ''),
+      ),
+      'None.',
+    ),
+    split(
+      'Due for review',
+      content.dueForReview.map((r) => `• ${esc(r.title, SUMMARY_TITLE_CHARS)}: ${reviewWords(r)}`),
+      'None in the next two weeks.',
+    ),
+  ];
+}
+
+function riskLine(risk: TopRisk): string {
+  const lead = risk.owner.lead && SLACK_USER.test(risk.owner.lead) ? ` (<@${risk.owner.lead}>)` : '';
+  return (
+    `${STATUS_EMOJI[risk.status]} *${esc(risk.title, SUMMARY_TITLE_CHARS)}* · ${STATUS_LABEL[risk.status]}\n` +
+    `      Owner: ${escapeMrkdwn(risk.owner.name)}${lead} · ${escapeMrkdwn(risk.gapText)}`
+  );
+}
+
+function creditLine(owed: DepartmentCredits): string {
+  return `• ${escapeMrkdwn(owed.name)}: *${creditWords(owed.credits)}*`;
+}
+
+function commitmentEntry(c: DigestCommitment): string {
+  const last = lastClosedWords(c);
+  return [
+    `${STATUS_EMOJI[c.status]} *${esc(c.title, DETAIL_TITLE_CHARS)}* → ${escapeMrkdwn(c.consumerName)}  \`${c.id}\``,
+    `${escapeMrkdwn(c.figures)} · *${STATUS_LABEL[c.status]}*`,
+    escapeMrkdwn(progressWords(c)) + (last ? ` · ${last}` : ''),
+  ].join('\n');
+}
+
+function providerGroup(provider: DigestContent['providers'][number]): BlockGroup {
+  const count = `${provider.commitments.length} commitment${provider.commitments.length === 1 ? '' : 's'}`;
+  return {
+    label: provider.name,
+    heading: (continued): SlackBlock[] => [
+      header(continued ? `${provider.name} (continued)` : `${provider.name} · ${count}`),
+    ],
+    items: sectionsFromEntries(provider.commitments.map(commitmentEntry), undefined, '\n\n'),
+  };
+}

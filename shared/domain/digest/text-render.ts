@@ -1,0 +1,118 @@
+/**
+ * The digest as an email body: plain text that reads well in any mail client. Short lines,
+ * underlined section headings, status words in capitals, every commitment with its id.
+ */
+import { STATUS_LABEL } from '../../presentation/status-line.js';
+import type { DepartmentCredits, DigestCommitment, DigestContent } from './digest-types.js';
+import {
+  asOfWords,
+  creditWords,
+  excusedWords,
+  headlineWords,
+  lastClosedWords,
+  periodWords,
+  progressWords,
+  reviewWords,
+  weekRange,
+} from './digest-words.js';
+import { heading, wrap } from './plain-text.js';
+
+export function renderDigestText(content: DigestContent): string {
+  const lines: string[] = [
+    ...heading(`Weekly SLA digest: week ${content.week} (${weekRange(content)})`, '='),
+    ...wrap(`State of every commitment as of ${asOfWords(content)}.`),
+    '',
+    ...headlineSection(content),
+    '',
+    ...topRisksSection(content),
+    '',
+    ...creditsSection(content),
+    '',
+    ...excusedSection(content),
+    '',
+    ...reviewsSection(content),
+    '',
+    ...heading('COMMITMENTS BY PROVIDER', '='),
+  ];
+  if (content.providers.length === 0) lines.push('', 'No active commitments.');
+  for (const provider of content.providers) {
+    lines.push('', ...heading(`${provider.name.toUpperCase()} (${provider.commitments.length})`));
+    for (const commitment of provider.commitments) lines.push(...commitmentLines(commitment), '');
+    lines.pop();
+  }
+  lines.push('', '--', ...wrap(`Generated ${content.generatedAt} (${content.timezone}) by the SLA tracker.`));
+  return `${lines.join('\n')}\n`;
+}
+
+function headlineSection(content: DigestContent): string[] {
+  return [...heading('AT A GLANCE'), ...wrap(headlineWords(content.headline))];
+}
+
+function topRisksSection(content: DigestContent): string[] {
+  const lines = heading('TOP RISKS');
+  if (content.topRisks.length === 0) return [...lines, 'None: nothing is at risk or breached.'];
+  content.topRisks.forEach((risk, i) => {
+    lines.push(...wrap(`${i + 1}. ${STATUS_LABEL[risk.status]}: ${risk.title}`, '', '   '));
+    lines.push(...wrap(`Owner: ${risk.owner.name}. ${capitalize(risk.gapText)}.`, '   '));
+  });
+  return lines;
+}
+
+function creditLines(owed: DepartmentCredits[]): string[] {
+  if (owed.length === 0) return ['  None.'];
+  return owed.flatMap((d) =>
+    wrap(
+      `${d.name}: ${creditWords(d.credits)} (${d.items.map((i) => `${i.commitmentId} ${i.periodKey}: ${i.credit}`).join(', ')})`,
+      '  ',
+      '    ',
+    ),
+  );
+}
+
+function creditsSection(content: DigestContent): string[] {
+  const { credits } = content;
+  return [
+    ...heading('SERVICE CREDITS OWED'),
+    `For periods closed in ${periodWords(credits.periodKey)}:`,
+    ...creditLines(credits.period),
+    `Quarter ${credits.quarterKey} so far:`,
+    ...creditLines(credits.quarter),
+  ];
+}
+
+function excusedSection(content: DigestContent): string[] {
+  const lines = heading('EXCUSED SHORTFALLS');
+  if (content.excused.length === 0) return [...lines, 'None.'];
+  for (const line of content.excused) {
+    lines.push(...wrap(line.title, '', '  '));
+    lines.push(...wrap(`${capitalize(excusedWords(line))}.`, '  '));
+    if (line.reason) lines.push(...wrap(`Reason: ${line.reason}`, '  ', '    '));
+  }
+  return lines;
+}
+
+function reviewsSection(content: DigestContent): string[] {
+  const lines = heading('DUE FOR REVIEW');
+  if (content.dueForReview.length === 0) return [...lines, 'None in the next two weeks.'];
+  for (const review of content.dueForReview) {
+    lines.push(...wrap(review.title, '', '  '));
+    lines.push(...wrap(`${capitalize(reviewWords(review))}.`, '  '));
+  }
+  return lines;
+}
+
+function commitmentLines(c: DigestCommitment): string[] {
+  const lines = [
+    ...wrap(`${STATUS_LABEL[c.status]}: ${c.title}`, '', '  '),
+    ...wrap(`For ${c.consumerName}, period ${c.period}. [${c.id}]`, '  '),
+    ...wrap(c.figures, '  '),
+    ...wrap(capitalize(progressWords(c)), '  '),
+  ];
+  const last = lastClosedWords(c);
+  if (last) lines.push(...wrap(capitalize(last), '  '));
+  return lines;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

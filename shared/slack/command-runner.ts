@@ -1,0 +1,266 @@
+/**
+ * Runs a parsed `/sla` command against the stores and shapes the reply. Each command is a few
+ * DynamoDB reads (and at most one write), well inside Slack's 3-second limit. Errors the user can
+ * fix become a helpful ephemeral reply; anything else is logged and answered politely.
+ */
+import { type AlertReaction, acknowledgeAlert, type ReactionListener, snoozeAlert } from '../app/alert-actions.js';
+import type { StoreDeps } from '../app/deps.js';
+import { CommitmentNotFoundError } from '../app/errors.js';
+import { latestVersion, periodAt } from '../app/judge.js';
+import { recordEvents } from '../app/record-events.js';
+import { getStatus, listStatus } from '../app/status.js';
+import { parseDuration } from '../domain/duration.js';
+import type { Department } from '../domain/model.js';
+import { describeIssues, ValidationError } from '../domain/validation-error.js';
+import type { CommitmentRecord } from '../ports/commitment-store.js';
+import { formatAmount } from '../presentation/status-line.js';
+import { context, ephemeral, escapeMrkdwn, type SlackReply, section, slackDate, who } from './blocks.js';
+import type { SlaCommand } from './commands.js';
+import {
+  helpReply,
+  noConfigReply,
+  notFoundReply,
+  notLoggableReply,
+  somethingWentWrongReply,
+  unknownSubcommandReply,
+  unknownUserReply,
+  usageReply,
+} from './replies.js';
+import type { SlackLog } from './slack-log.js';
+import { countsText, type Departments, nameOf, statusDetailMessage, statusListMessage, statusText } from './status-blocks.js';
+
+export interface SlackCommandDeps {
+  stores: StoreDeps;
+  onReaction?: ReactionListener;
+  log: SlackLog;
+}
+
+export interface CommandRequest {
+  userId: string;
+  channelId: string;
+  /** The same for Slack's retries of one request (derived from its trigger_id): events logged count once. */
+  requestKey: string;
+}
+
+/** The departments a person speaks for: as lead or member, or because of the channel they are in. */
+export function departmentsOf(userId: string, channelId: string, departments: Departments): Department[] {
+  return Object.values(departments).filter(
+    (d) => d.slack.lead === userId || d.slack.members.includes(userId) || (channelId !== '' && d.slack.channel === channelId),
+  );
+}
+
+export async function runCommand(
+  deps: SlackCommandDeps,
+  command: SlaCommand,
+  request: CommandRequest,
+): Promise<SlackReply> {
+  try {
+    return await dispatch(deps, command, request);
+  } catch (error) {
+    return replyForError(deps, error);
+  }
+}
+
+async function dispatch(deps: SlackCommandDeps, command: SlaCommand, request: CommandRequest): Promise<SlackReply> {
+  switch (command.kind) {
+    case 'help':
+      return helpReply();
+    case 'invalid':
+      return usageReply(command.subcommand as Parameters<typeof usageReply>[0], command.problem);
+    case 'mine':
+      return mine(deps, request, command.public);
+    case 'status':
+      return status(deps, command.target, command.public);
+    case 'log':
+      return logWork(deps, command, request);
+    case 'ack': {
+      const reaction = await acknowledgeAlert(deps.stores, command.commitmentId, {
+        by: request.userId,
+        ...(command.note ? { note: command.note.slice(0, 1000) } : {}),
+      });
+      await notifyReaction(deps, reaction, 'acknowledged');
+      return ephemeral(
+        `:white_check_mark: You acknowledged the alert on \`${command.commitmentId}\` (${reaction.period}, level ${reaction.state.level}): it will not escalate further.`,
+      );
+    }
+    case 'snooze': {
+      const until = deps.stores.clock.now() + parseDuration(command.duration);
+      const reaction = await snoozeAlert(deps.stores, command.commitmentId, {
+        by: request.userId,
+        until: new Date(until).toISOString(),
+      });
+      await notifyReaction(deps, reaction, 'snoozed');
+      return ephemeral(
+        `:zzz: Snoozed the alert on \`${command.commitmentId}\` until ${slackDate(until)}. Escalation resumes then unless someone acknowledges it.`,
+      );
+    }
+    case 'unknown': {
+      const word = command.word.toLowerCase();
+      const ids = await knownIds(deps.stores);
+      const rest = command.rest.map((w) => w.toLowerCase());
+      if (ids.includes(word) && (rest.length === 0 || (rest.length === 1 && rest[0] === 'public'))) {
+        return status(deps, word, rest[0] === 'public');
+      }
+      return unknownSubcommandReply(command.word, ids);
+    }
+  }
+}
+
+/** Tells the listener (which updates the alert's Slack messages); its failure must not undo the reaction. */
+export async function notifyReaction(
+  deps: { onReaction?: ReactionListener; log: SlackLog },
+  reaction: AlertReaction,
+  kind: 'acknowledged' | 'snoozed',
+): Promise<void> {
+  try {
+    await deps.onReaction?.(reaction, kind);
+  } catch (error) {
+    deps.log.error('updating the alert messages after a reaction failed', error);
+  }
+}
+
+async function mine(deps: SlackCommandDeps, request: CommandRequest, isPublic: boolean): Promise<SlackReply> {
+  const config = await deps.stores.commitments.getConfig();
+  if (!config) return noConfigReply();
+  const mineList = departmentsOf(request.userId, request.channelId, config.departments);
+  if (mineList.length === 0) return unknownUserReply(request.userId, config.departments);
+  return departmentsListing(deps, mineList, config.departments, isPublic);
+}
+
+async function departmentsListing(
+  deps: SlackCommandDeps,
+  chosen: Department[],
+  departments: Departments,
+  isPublic: boolean,
+): Promise<SlackReply> {
+  const ids = new Set(chosen.map((d) => d.id));
+  const all = await listStatus(deps.stores);
+  const asProvider = all.filter((s) => ids.has(s.provider));
+  const asConsumer = all.filter((s) => !ids.has(s.provider) && ids.has(s.consumer));
+  const names = chosen.map((d) => d.name).join(', ');
+  const period = all[0]?.evaluation.period;
+  return statusListMessage({
+    heading: `SLA status: ${names}`,
+    intro: `${countsText([...asProvider, ...asConsumer])}${period ? ` · period ${period}` : ''} · \`/sla help\` for commands`,
+    groups: [
+      { title: `${names} delivers`, items: asProvider, empty: 'No commitments as provider.' },
+      { title: `${names} receives`, items: asConsumer, empty: 'No commitments as consumer.' },
+    ],
+    departments,
+    public: isPublic,
+  });
+}
+
+async function status(deps: SlackCommandDeps, target: string, isPublic: boolean): Promise<SlackReply> {
+  const config = await deps.stores.commitments.getConfig();
+  const departments = config?.departments ?? {};
+  const department = departments[target];
+  if (department) return departmentsListing(deps, [department], departments, isPublic);
+  const record = await activeRecord(deps.stores, target);
+  const now = deps.stores.clock.now();
+  const { period, version } = periodAt(record, now);
+  const [evaluation, alert] = await Promise.all([
+    getStatus(deps.stores, target),
+    deps.stores.alerts.get(target, period.key),
+  ]);
+  const definition = version.definition;
+  return statusDetailMessage({
+    item: { evaluation, title: definition.title, provider: definition.provider, consumer: definition.consumer },
+    departments,
+    ...(definition.derivation ? { derivation: definition.derivation } : {}),
+    ...(alert ? { alert } : {}),
+    public: isPublic,
+  });
+}
+
+async function logWork(
+  deps: SlackCommandDeps,
+  command: Extract<SlaCommand, { kind: 'log' }>,
+  request: CommandRequest,
+): Promise<SlackReply> {
+  const record = await activeRecord(deps.stores, command.commitmentId);
+  const definition = latestVersion(record).definition;
+  if (definition.measure !== 'total') return notLoggableReply(record.id, definition.measure);
+  const note = command.note === undefined ? undefined : command.note.slice(0, 500);
+  const report = await recordEvents(deps.stores, record.id, [
+    {
+      id: `slack-${request.requestKey}`,
+      value: command.amount,
+      ...(note ? { note } : {}),
+      source: `slack:${request.userId}`.slice(0, 100),
+    },
+  ]);
+  const rejected = report.rejected[0];
+  if (rejected) {
+    return ephemeral(`:warning: Nothing was logged: ${escapeMrkdwn(describeIssues(rejected.errors))}`);
+  }
+  const departments = (await deps.stores.commitments.getConfig())?.departments ?? {};
+  const evaluation = await getStatus(deps.stores, record.id);
+  const amount = `${formatAmount(command.amount)} ${escapeMrkdwn(definition.unit)}`;
+  const headline =
+    report.duplicates > 0
+      ? `:repeat: Already logged: this request was counted once (${amount}).`
+      : `:white_check_mark: Logged ${amount} for *${escapeMrkdwn(definition.title)}* by ${who(request.userId)}${note ? `: “${escapeMrkdwn(note)}”` : ''}.`;
+  const item = { evaluation, title: definition.title, provider: definition.provider, consumer: definition.consumer };
+  return {
+    response_type: 'ephemeral',
+    text: headline,
+    blocks: [
+      section(headline),
+      section(statusText(item, departments)),
+      context(`\`${record.id}\` · ${escapeMrkdwn(nameOf(departments, definition.provider))} → ${escapeMrkdwn(nameOf(departments, definition.consumer))}`),
+    ],
+  };
+}
+
+async function activeRecord(stores: StoreDeps, id: string): Promise<CommitmentRecord> {
+  const record = await stores.commitments.get(id);
+  if (!record || record.state !== 'active') throw new CommitmentNotFoundError(id);
+  return record;
+}
+
+/** Commitment and department ids, for suggestions. */
+async function knownIds(stores: StoreDeps): Promise<string[]> {
+  const [records, config] = await Promise.all([stores.commitments.list('active'), stores.commitments.getConfig()]);
+  return [...records.map((r) => r.id), ...Object.keys(config?.departments ?? {})];
+}
+
+const USER_ERRORS = new Set([
+  'INVALID_DURATION',
+  'INVALID_SNOOZE',
+  'PERIOD_CLOSED',
+  'BAD_REQUEST',
+  'CONFLICT',
+  'INVALID_PERIOD_KEY',
+]);
+
+/** Maps the use cases' typed errors to what a person reads in Slack (STYLE.md rule 7). */
+export async function replyForError(
+  deps: Pick<SlackCommandDeps, 'stores' | 'log'>,
+  error: unknown,
+): Promise<SlackReply> {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  try {
+    if (error instanceof CommitmentNotFoundError) {
+      return notFoundReply(error.commitmentId, await knownIds(deps.stores));
+    }
+    if (error instanceof ValidationError) {
+      return ephemeral(`:warning: ${escapeMrkdwn(describeIssues(error.issues))}`);
+    }
+    if (code === 'NO_OPEN_ALERT') {
+      return ephemeral(
+        ':information_source: There is no open alert on that commitment right now (it is on track, or the alert already closed), so there is nothing to acknowledge or snooze.',
+      );
+    }
+    if (code === 'CONCURRENT_UPDATE') {
+      return ephemeral(':arrows_counterclockwise: Someone changed the same alert at the same moment; please try again.');
+    }
+    if (typeof code === 'string' && USER_ERRORS.has(code) && error instanceof Error) {
+      return ephemeral(`:warning: ${escapeMrkdwn(error.message)}`);
+    }
+  } catch (secondary) {
+    deps.log.error('building the error reply failed', secondary);
+  }
+  deps.log.error('slash command failed', error);
+  return somethingWentWrongReply();
+}

@@ -1,0 +1,174 @@
+/**
+ * Button clicks (`block_actions`): Acknowledge and Snooze 1 day on alerts, Details on status lists.
+ * The reaction is stored through the same use cases as the API, then the clicked message is
+ * updated in place and the reaction listener updates the alert's other messages.
+ */
+import { z } from 'zod';
+import { acknowledgeAlert, snoozeAlert } from '../app/alert-actions.js';
+import { periodAt } from '../app/judge.js';
+import { parseDuration } from '../domain/duration.js';
+import type { SlackPoster } from '../ports/slack-poster.js';
+import { acknowledgedMessage, reactionBlocks, reactionWords, replaceButtons } from './alert-message.js';
+import { ephemeral, type SlackReply } from './blocks.js';
+import { notifyReaction, replyForError, runCommand, type SlackCommandDeps } from './command-runner.js';
+import {
+  ACK_ACTION,
+  type AlertButtonValue,
+  DETAILS_ACTION,
+  decodeAlertValue,
+  SNOOZE_ACTION,
+  SNOOZE_BUTTON_DURATION,
+} from './interaction-ids.js';
+import type { Responder } from './response-url.js';
+
+const blockActionsSchema = z.looseObject({
+  type: z.literal('block_actions'),
+  user: z.looseObject({ id: z.string().min(1) }),
+  actions: z.array(z.looseObject({ action_id: z.string(), value: z.string().optional() })).min(1),
+  response_url: z.string().optional(),
+  container: z
+    .looseObject({
+      channel_id: z.string().optional(),
+      message_ts: z.string().optional(),
+      is_ephemeral: z.boolean().optional(),
+    })
+    .optional(),
+  channel: z.looseObject({ id: z.string() }).optional(),
+  message: z.looseObject({ ts: z.string().optional(), blocks: z.array(z.unknown()).optional() }).optional(),
+});
+
+export type BlockActionsPayload = z.infer<typeof blockActionsSchema>;
+
+export type ParsedInteraction =
+  | { kind: 'block_actions'; payload: BlockActionsPayload }
+  | { kind: 'ignored'; type: string }
+  | { kind: 'invalid'; problem: string };
+
+/** The `payload` form field of an interaction request. */
+export function parseInteraction(payloadText: string | null): ParsedInteraction {
+  if (payloadText === null) return { kind: 'invalid', problem: 'the form field "payload" is missing' };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(payloadText);
+  } catch {
+    return { kind: 'invalid', problem: 'the payload is not JSON' };
+  }
+  const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+  if (type !== 'block_actions') return { kind: 'ignored', type: String(type) };
+  const parsed = blockActionsSchema.safeParse(raw);
+  if (!parsed.success) return { kind: 'invalid', problem: 'the block_actions payload lacks user or actions' };
+  return { kind: 'block_actions', payload: parsed.data };
+}
+
+export interface InteractionDeps extends SlackCommandDeps {
+  poster?: SlackPoster;
+  respond: Responder;
+}
+
+export async function handleBlockActions(deps: InteractionDeps, payload: BlockActionsPayload): Promise<void> {
+  const action = payload.actions[0];
+  if (!action) return;
+  if (action.action_id === DETAILS_ACTION && action.value) {
+    const reply = await runCommand(
+      deps,
+      { kind: 'status', target: action.value, public: false },
+      { userId: payload.user.id, channelId: payload.channel?.id ?? '', requestKey: '' },
+    );
+    await tell(deps, payload, reply);
+    return;
+  }
+  if (action.action_id !== ACK_ACTION && action.action_id !== SNOOZE_ACTION) return;
+  const value = decodeAlertValue(action.value);
+  if (!value) {
+    await tell(deps, payload, ephemeral(':warning: This button is from an older message I cannot read; use `/sla ack <commitment-id>`.'));
+    return;
+  }
+  await react(deps, payload, value, action.action_id === ACK_ACTION ? 'acknowledged' : 'snoozed');
+}
+
+async function react(
+  deps: InteractionDeps,
+  payload: BlockActionsPayload,
+  value: AlertButtonValue,
+  kind: 'acknowledged' | 'snoozed',
+): Promise<void> {
+  const { stores } = deps;
+  const by = payload.user.id;
+  let reaction: Awaited<ReturnType<typeof acknowledgeAlert>>;
+  try {
+    const record = await stores.commitments.get(value.commitmentId);
+    if (record?.state === 'active') {
+      const current = periodAt(record, stores.clock.now()).period.key;
+      if (current !== value.period) {
+        await tell(
+          deps,
+          payload,
+          ephemeral(
+            `:information_source: This alert was about period ${value.period}, which has ended; its result is final and there is nothing left to ${kind === 'acknowledged' ? 'acknowledge' : 'snooze'}.`,
+          ),
+        );
+        return;
+      }
+    }
+    reaction =
+      kind === 'acknowledged'
+        ? await acknowledgeAlert(stores, value.commitmentId, { by })
+        : await snoozeAlert(stores, value.commitmentId, {
+            by,
+            until: new Date(stores.clock.now() + parseDuration(SNOOZE_BUTTON_DURATION)).toISOString(),
+          });
+  } catch (error) {
+    await tell(deps, payload, await replyForError(deps, error));
+    return;
+  }
+
+  try {
+    await updateClickedMessage(deps, payload, value, reaction);
+  } catch (error) {
+    deps.log.error('updating the clicked alert message failed', error);
+    await tell(deps, payload, ephemeral(`:white_check_mark: Done (${reactionWords(reaction.state)}), but the message could not be updated.`));
+  }
+  await notifyReaction(deps, reaction, kind);
+}
+
+async function updateClickedMessage(
+  deps: InteractionDeps,
+  payload: BlockActionsPayload,
+  value: AlertButtonValue,
+  reaction: Awaited<ReturnType<typeof acknowledgeAlert>>,
+): Promise<void> {
+  const claim = value.dedupKey
+    ? reaction.claims.find((c) => c.notification.dedupKey === value.dedupKey)
+    : undefined;
+  let message: { text: string; blocks: unknown[] };
+  if (claim) {
+    const departments = (await deps.stores.commitments.getConfig())?.departments ?? {};
+    message = acknowledgedMessage(claim.notification, departments, reaction.state);
+  } else {
+    const text = `Alert on ${value.commitmentId} ${reactionWords(reaction.state)}`;
+    const blocks = payload.message?.blocks;
+    message = { text, blocks: blocks ? replaceButtons(blocks, reaction.state, value) : reactionBlocks(reaction.state, value) };
+  }
+  const channel = payload.container?.channel_id ?? payload.channel?.id;
+  const ts = payload.container?.message_ts ?? payload.message?.ts;
+  if (deps.poster && channel && ts && payload.container?.is_ephemeral !== true) {
+    await deps.poster.update({
+      channel,
+      ts,
+      ...message,
+      meta: { kind: 'alert', commitmentId: value.commitmentId, period: value.period },
+    });
+    return;
+  }
+  if (payload.response_url) await deps.respond(payload.response_url, { replace_original: true, ...message });
+}
+
+/** An ephemeral note to the person who clicked, through the response_url. */
+async function tell(deps: InteractionDeps, payload: BlockActionsPayload, reply: SlackReply): Promise<void> {
+  if (!payload.response_url) return;
+  try {
+    await deps.respond(payload.response_url, { ...reply, response_type: 'ephemeral', replace_original: false });
+  } catch (error) {
+    deps.log.error('answering through response_url failed', error);
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * The Slack app's two secrets, kept together in one Secrets Manager secret as JSON:
+ * `{ "signingSecret": "...", "botToken": "xoxb-..." }`. Read once per container, lazily, so a cold
+ * start does not wait for it before the handler is ready.
+ */
+import { z } from 'zod';
+
+export interface SlackSecret {
+  signingSecret: string;
+  botToken: string;
+}
+
+const slackSecretSchema = z.object({
+  signingSecret: z.string().min(1),
+  botToken: z.string().startsWith('xoxb-'),
+});
+
+export class SlackSecretError extends Error {
+  readonly code = 'SLACK_SECRET_INVALID';
+  constructor(problem: string) {
+    super(
+      `The Slack secret ${problem}; store it as {"signingSecret": "...", "botToken": "xoxb-..."} (see docs/connect-slack.md)`,
+    );
+    this.name = 'SlackSecretError';
+  }
+}
+
+/** Parses the secret's text; the error names what is wrong, never the values. */
+export function parseSlackSecret(text: string): SlackSecret {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new SlackSecretError('is not JSON');
+  }
+  const parsed = slackSecretSchema.safeParse(raw);
+  if (!parsed.success) {
+    const fields = [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? 'value')))];
+    throw new SlackSecretError(`has a missing or invalid ${fields.join(' and ')}`);
+  }
+  return parsed.data;
+}
+
+/** The parsed secret, fetched on first use and cached; a failed fetch is tried again next time. */
+export function slackSecretSource(load: () => Promise<string>): () => Promise<SlackSecret> {
+  let secret: Promise<SlackSecret> | undefined;
+  return () => {
+    secret ??= load()
+      .then(parseSlackSecret)
+      .catch((error: unknown) => {
+        secret = undefined;
+        throw error;
+      });
+    return secret;
+  };
+}

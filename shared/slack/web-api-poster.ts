@@ -1,0 +1,74 @@
+/**
+ * The `SlackPoster` on Slack's Web API. The client is configured for Lambda (STYLE.md rule 8):
+ * two retries with short back-off and a 3-second timeout per call, where the SDK's defaults would
+ * retry for about half an hour. Rate-limited calls wait for `Retry-After` and are retried.
+ */
+import { type ChatPostMessageArguments, type ChatUpdateArguments, WebClient } from '@slack/web-api';
+import type { PostedMessage, SlackMessage, SlackPoster } from '../ports/slack-poster.js';
+
+export interface SlackWebClientOptions {
+  /** Another API root, e.g. a local fake in tests (`http://127.0.0.1:4000/api/`). */
+  slackApiUrl?: string;
+}
+
+export function createSlackWebClient(token: string, options: SlackWebClientOptions = {}): WebClient {
+  return new WebClient(token, {
+    ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
+    retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1000 },
+    timeout: 3000,
+    rejectRateLimitedCalls: false,
+  });
+}
+
+export class SlackPostError extends Error {
+  readonly code = 'SLACK_POST_FAILED';
+  constructor(message: string) {
+    super(message);
+    this.name = 'SlackPostError';
+  }
+}
+
+type Blocks = NonNullable<ChatPostMessageArguments['blocks']>;
+
+export function createWebApiPoster(client: WebClient): SlackPoster {
+  return {
+    async post(message: SlackMessage): Promise<PostedMessage> {
+      const result = await client.chat.postMessage({
+        channel: message.channel,
+        text: message.text,
+        ...(message.blocks ? { blocks: message.blocks as Blocks } : {}),
+        ...(message.threadTs ? { thread_ts: message.threadTs } : {}),
+        unfurl_links: false,
+      } as ChatPostMessageArguments);
+      if (!result.ts) throw new SlackPostError(`chat.postMessage to ${message.channel} returned no ts`);
+      return { channel: result.channel ?? message.channel, ts: result.ts };
+    },
+    async update(message: SlackMessage & { ts: string }): Promise<void> {
+      await client.chat.update({
+        channel: message.channel,
+        ts: message.ts,
+        text: message.text,
+        ...(message.blocks ? { blocks: message.blocks as Blocks } : {}),
+      } as ChatUpdateArguments);
+    },
+  };
+}
+
+/**
+ * A poster whose real one is built on first use, so a Lambda can start without waiting for its
+ * token from Secrets Manager. A failed build is retried on the next call.
+ */
+export function createLazyPoster(build: () => Promise<SlackPoster>): SlackPoster {
+  let poster: Promise<SlackPoster> | undefined;
+  const get = () => {
+    poster ??= build().catch((error: unknown) => {
+      poster = undefined;
+      throw error;
+    });
+    return poster;
+  };
+  return {
+    post: async (message) => (await get()).post(message),
+    update: async (message) => (await get()).update(message),
+  };
+}
