@@ -33,14 +33,22 @@ export function parseCommandArgs(command: string, argv: string[], options: Optio
   const kept: string[] = [];
   const keptIndex: number[] = [];
   const negatives: Array<{ index: number; value: string }> = [];
-  argv.forEach((arg, index) => {
-    if (NEGATIVE_NUMBER.test(arg) && !expectsValue(argv[index - 1], all)) {
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index] as string;
+    const name = valueOptionName(arg, all);
+    const next = argv[index + 1];
+    if (name !== undefined && next !== undefined) {
+      // `--note -3` and `--reason "-- see ticket"` are values, which parseArgs would call ambiguous.
+      kept.push(`--${name}=${next}`);
+      keptIndex.push(index);
+      index++;
+    } else if (NEGATIVE_NUMBER.test(arg)) {
       negatives.push({ index, value: arg });
     } else {
       kept.push(arg);
       keptIndex.push(index);
     }
-  });
+  }
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args: kept, options: all, allowPositionals: true, strict: true, tokens: true });
@@ -60,13 +68,14 @@ export function parseCommandArgs(command: string, argv: string[], options: Optio
   return { values: parsed.values as ParsedArgs['values'], positionals };
 }
 
-function expectsValue(previous: string | undefined, options: OptionSpecs): boolean {
-  if (previous === undefined || previous.includes('=')) return false;
-  if (previous.startsWith('--')) return options[previous.slice(2)]?.type === 'string';
-  if (/^-[a-zA-Z]$/.test(previous)) {
-    return Object.values(options).some((o) => o.short === previous.slice(1) && o.type === 'string');
+/** The long name of a string option written without `=` (`--note`, `-f`), else undefined. */
+function valueOptionName(arg: string, options: OptionSpecs): string | undefined {
+  if (arg.includes('=')) return undefined;
+  if (arg.startsWith('--')) return options[arg.slice(2)]?.type === 'string' ? arg.slice(2) : undefined;
+  if (/^-[a-zA-Z]$/.test(arg)) {
+    return Object.entries(options).find(([, o]) => o.short === arg.slice(1) && o.type === 'string')?.[0];
   }
-  return false;
+  return undefined;
 }
 
 /** Node's messages mention internals (`parseArgs`, `strict:false`); keep only what to fix. */
@@ -77,9 +86,9 @@ function readableParseError(error: Error): string {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return `unknown option ${option ?? error.message}`;
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return error.message.includes('argument missing')
-        ? `option ${option ?? ''} needs a value`.replace('  ', ' ')
-        : `option ${option ?? ''} takes no value`.replace('  ', ' ');
+      if (error.message.includes('argument missing')) return `option ${option ?? ''} needs a value`;
+      if (error.message.includes('does not take an argument')) return `option ${option ?? ''} takes no value`;
+      return error.message.split('\n')[0] ?? error.message;
     default:
       return error.message.split('\n')[0] ?? error.message;
   }

@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import { ApiError, NetworkError, type Problem } from './errors.js';
 
 /** A request as the signer sees it, before it is sent. */
@@ -104,19 +105,22 @@ async function readBody(response: Response): Promise<unknown> {
 
 function problemOf(body: unknown, response: Response): Problem {
   if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
-    const { title, detail, status, errors } = body as Record<string, unknown>;
+    const { title, detail, status, errors, message } = body as Record<string, unknown>;
+    // API Gateway's own refusals (IAM, throttling) are `{"message": "..."}`.
+    const gatewayMessage = typeof message === 'string' ? `${response.status}: ${message}` : undefined;
     return {
       title: typeof title === 'string' ? title : undefined,
-      detail: typeof detail === 'string' ? detail : undefined,
+      detail: typeof detail === 'string' ? detail : gatewayMessage,
       status: typeof status === 'number' ? status : response.status,
       errors: Array.isArray(errors) ? errors.filter(isIssue) : undefined,
     };
   }
   // Not ours (a proxy's HTML page, an API Gateway `{"message": ...}`): say what came back.
+  const reason = response.statusText || STATUS_CODES[response.status] || '';
   const text = typeof body === 'string' ? body.trim().slice(0, 200) : '';
   return {
-    title: response.statusText || `HTTP ${response.status}`,
-    detail: `the API answered ${response.status} ${response.statusText}${text ? `: ${text}` : ''}`.trim(),
+    title: reason || `HTTP ${response.status}`,
+    detail: `the API answered ${response.status}${reason ? ` ${reason}` : ''}${text ? `: ${text}` : ''}`,
     status: response.status,
   };
 }

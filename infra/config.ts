@@ -84,7 +84,7 @@ const stageConfigSchema = z.strictObject({
     .string()
     .refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone such as America/New_York'),
   evaluateEvery: z
-    .number()
+    .number({ error: 'must be a whole number of minutes' })
     .int('must be a whole number of minutes')
     .min(1, 'must be at least 1 minute')
     .max(1440, 'must be at most 1440 minutes (a day)'),
@@ -106,8 +106,8 @@ const stageConfigSchema = z.strictObject({
     });
   }),
   opsEmail: z.email().optional(),
-  executiveLevel: z.number().int('must be a whole number').min(1, 'must be at least 1'),
-  retainData: z.boolean(),
+  executiveLevel: z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1'),
+  retainData: z.boolean({ error: 'must be true or false' }),
 });
 
 export function defaultStageConfig(stage: string) {

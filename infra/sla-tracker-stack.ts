@@ -84,12 +84,12 @@ export class SlaTrackerStack extends Stack {
     table.grant(fns.digest.role, 'read');
     table.grant(fns.webhook.role, 'readWrite');
     for (const fn of [fns.api, fns.evaluate]) {
-      topics.alerts.grantPublish(fn.role);
+      topics.grantPublish(topics.alerts, fn.role);
       fn.addEnvironment('ALERTS_TOPIC_ARN', topics.alerts.topicArn);
     }
-    topics.digests.grantPublish(fns.digest.role);
+    topics.grantPublish(topics.digests, fns.digest.role);
     fns.digest.addEnvironment('DIGESTS_TOPIC_ARN', topics.digests.topicArn);
-    for (const fn of [fns.api, fns['notify-slack'], fns.slack, fns.digest]) {
+    for (const fn of [fns['notify-slack'], fns.slack, fns.digest]) {
       secrets.slack.grantRead(fn.role);
       fn.addEnvironment('SLACK_SECRET_ARN', secrets.slack.secretArn);
     }

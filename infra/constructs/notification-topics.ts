@@ -60,4 +60,17 @@ export class NotificationTopics extends Construct {
       }),
     );
   }
+
+  /**
+   * Lets `grantee` publish to `topic`. Like `topic.grantPublish`, but the key actions are the two
+   * SNS uses (GenerateDataKey, Decrypt) instead of `kms:GenerateDataKey*`.
+   */
+  grantPublish(topic: sns.ITopic, grantee: iam.IGrantable): void {
+    iam.Grant.addToPrincipal({ grantee, actions: ['sns:Publish'], resourceArns: [topic.topicArn] });
+    iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+      resourceArns: [this.key.keyArn],
+    });
+  }
 }

@@ -51,6 +51,13 @@ export class SlaFunction extends Construct {
       description: `Runs ${props.serviceName}`,
     });
     this.logGroup.grantWrite(this.role);
+    // Tracing.ACTIVE adds xray:PutTraceSegments and xray:PutTelemetryRecords on '*' to this role.
+    Validations.of(this.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Only for the X-Ray actions that Tracing.ACTIVE adds (PutTraceSegments, PutTelemetryRecords): X-Ray ' +
+        'has no resource-level permissions. Tests assert no other statement uses Resource "*".',
+    });
 
     this.function = new NodejsFunction(this, 'Function', {
       entry: props.entry,

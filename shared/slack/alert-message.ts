@@ -19,12 +19,7 @@ import {
   slackDate,
   who,
 } from './blocks.js';
-import {
-  ACK_ACTION,
-  type AlertButtonValue,
-  encodeAlertValue,
-  SNOOZE_ACTION,
-} from './interaction-ids.js';
+import { ACK_ACTION, type AlertButtonValue, encodeAlertValue, SNOOZE_ACTION } from './interaction-ids.js';
 import { type Departments, figureFields, type StatusItem, statusText } from './status-blocks.js';
 
 export interface SlackRecipient {
@@ -98,7 +93,7 @@ const itemOf = (n: OutgoingNotification): StatusItem => ({
   consumer: n.consumer,
 });
 
-const valueOf = (n: OutgoingNotification): AlertButtonValue => ({
+const buttonValueOf = (n: OutgoingNotification): AlertButtonValue => ({
   commitmentId: n.commitmentId,
   period: n.period,
   dedupKey: n.dedupKey,
@@ -138,7 +133,8 @@ export function alertMessage(
   departments: Departments,
 ): { text: string; blocks: Block[] } {
   const blocks = baseBlocks(notification, departments);
-  if (isActionable(notification.kind)) blocks.push(alertButtons(valueOf(notification), { snooze: true }));
+  if (isActionable(notification.kind))
+    blocks.push(alertButtons(buttonValueOf(notification), { snooze: true }));
   return { text: notification.text, blocks };
 }
 
@@ -150,7 +146,9 @@ export function reactionBlocks(state: AlertState, value: AlertButtonValue): Bloc
   if (state.acknowledgedBy !== undefined && state.acknowledgedAt !== undefined) {
     const note = state.note ? `: “${escapeMrkdwn(state.note)}”` : '';
     return [
-      context(`:white_check_mark: Acknowledged by ${who(state.acknowledgedBy)} ${slackDate(state.acknowledgedAt)}${note}`),
+      context(
+        `:white_check_mark: Acknowledged by ${who(state.acknowledgedBy)} ${slackDate(state.acknowledgedAt)}${note}`,
+      ),
     ];
   }
   if (state.snoozedBy !== undefined && state.snoozedUntil !== undefined) {
@@ -168,7 +166,10 @@ export function acknowledgedMessage(
   departments: Departments,
   state: AlertState,
 ): { text: string; blocks: Block[] } {
-  const blocks = [...baseBlocks(notification, departments), ...reactionBlocks(state, valueOf(notification))];
+  const blocks = [
+    ...baseBlocks(notification, departments),
+    ...reactionBlocks(state, buttonValueOf(notification)),
+  ];
   return { text: `${notification.text} (${reactionWords(state)})`, blocks };
 }
 

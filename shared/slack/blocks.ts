@@ -89,7 +89,9 @@ export function section(text: string, accessory?: ButtonElement): Block {
 export function fields(texts: string[]): Block {
   return {
     type: 'section',
-    fields: texts.slice(0, MAX_FIELDS).map((text) => ({ type: 'mrkdwn', text: truncate(text, MAX_FIELD_TEXT) })),
+    fields: texts
+      .slice(0, MAX_FIELDS)
+      .map((text) => ({ type: 'mrkdwn', text: truncate(text, MAX_FIELD_TEXT) })),
   };
 }
 
@@ -102,7 +104,12 @@ export function context(...texts: string[]): Block {
   };
 }
 
-export function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger'): ButtonElement {
+export function button(
+  text: string,
+  actionId: string,
+  value: string,
+  style?: 'primary' | 'danger',
+): ButtonElement {
   if (value.length > MAX_BUTTON_VALUE) throw new RangeError(`button value of ${value.length} characters`);
   return {
     type: 'button',

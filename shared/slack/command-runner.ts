@@ -3,7 +3,12 @@
  * DynamoDB reads (and at most one write), well inside Slack's 3-second limit. Errors the user can
  * fix become a helpful ephemeral reply; anything else is logged and answered politely.
  */
-import { type AlertReaction, acknowledgeAlert, type ReactionListener, snoozeAlert } from '../app/alert-actions.js';
+import {
+  type AlertReaction,
+  acknowledgeAlert,
+  type ReactionListener,
+  snoozeAlert,
+} from '../app/alert-actions.js';
 import type { StoreDeps } from '../app/deps.js';
 import { CommitmentNotFoundError } from '../app/errors.js';
 import { latestVersion, periodAt } from '../app/judge.js';
@@ -27,7 +32,14 @@ import {
   usageReply,
 } from './replies.js';
 import type { SlackLog } from './slack-log.js';
-import { countsText, type Departments, nameOf, statusDetailMessage, statusListMessage, statusText } from './status-blocks.js';
+import {
+  countsText,
+  type Departments,
+  nameOf,
+  statusDetailMessage,
+  statusListMessage,
+  statusText,
+} from './status-blocks.js';
 
 export interface SlackCommandDeps {
   stores: StoreDeps;
@@ -45,7 +57,10 @@ export interface CommandRequest {
 /** The departments a person speaks for: as lead or member, or because of the channel they are in. */
 export function departmentsOf(userId: string, channelId: string, departments: Departments): Department[] {
   return Object.values(departments).filter(
-    (d) => d.slack.lead === userId || d.slack.members.includes(userId) || (channelId !== '' && d.slack.channel === channelId),
+    (d) =>
+      d.slack.lead === userId ||
+      d.slack.members.includes(userId) ||
+      (channelId !== '' && d.slack.channel === channelId),
   );
 }
 
@@ -61,7 +76,11 @@ export async function runCommand(
   }
 }
 
-async function dispatch(deps: SlackCommandDeps, command: SlaCommand, request: CommandRequest): Promise<SlackReply> {
+async function dispatch(
+  deps: SlackCommandDeps,
+  command: SlaCommand,
+  request: CommandRequest,
+): Promise<SlackReply> {
   switch (command.kind) {
     case 'help':
       return helpReply();
@@ -165,7 +184,12 @@ async function status(deps: SlackCommandDeps, target: string, isPublic: boolean)
   ]);
   const definition = version.definition;
   return statusDetailMessage({
-    item: { evaluation, title: definition.title, provider: definition.provider, consumer: definition.consumer },
+    item: {
+      evaluation,
+      title: definition.title,
+      provider: definition.provider,
+      consumer: definition.consumer,
+    },
     departments,
     ...(definition.derivation ? { derivation: definition.derivation } : {}),
     ...(alert ? { alert } : {}),
@@ -201,27 +225,37 @@ async function logWork(
     report.duplicates > 0
       ? `:repeat: Already logged: this request was counted once (${amount}).`
       : `:white_check_mark: Logged ${amount} for *${escapeMrkdwn(definition.title)}* by ${who(request.userId)}${note ? `: “${escapeMrkdwn(note)}”` : ''}.`;
-  const item = { evaluation, title: definition.title, provider: definition.provider, consumer: definition.consumer };
+  const item = {
+    evaluation,
+    title: definition.title,
+    provider: definition.provider,
+    consumer: definition.consumer,
+  };
   return {
     response_type: 'ephemeral',
     text: headline,
     blocks: [
       section(headline),
       section(statusText(item, departments)),
-      context(`\`${record.id}\` · ${escapeMrkdwn(nameOf(departments, definition.provider))} → ${escapeMrkdwn(nameOf(departments, definition.consumer))}`),
+      context(
+        `\`${record.id}\` · ${escapeMrkdwn(nameOf(departments, definition.provider))} → ${escapeMrkdwn(nameOf(departments, definition.consumer))}`,
+      ),
     ],
   };
 }
 
 async function activeRecord(stores: StoreDeps, id: string): Promise<CommitmentRecord> {
   const record = await stores.commitments.get(id);
-  if (!record || record.state !== 'active') throw new CommitmentNotFoundError(id);
+  if (record?.state !== 'active') throw new CommitmentNotFoundError(id);
   return record;
 }
 
 /** Commitment and department ids, for suggestions. */
 async function knownIds(stores: StoreDeps): Promise<string[]> {
-  const [records, config] = await Promise.all([stores.commitments.list('active'), stores.commitments.getConfig()]);
+  const [records, config] = await Promise.all([
+    stores.commitments.list('active'),
+    stores.commitments.getConfig(),
+  ]);
   return [...records.map((r) => r.id), ...Object.keys(config?.departments ?? {})];
 }
 
@@ -253,7 +287,9 @@ export async function replyForError(
       );
     }
     if (code === 'CONCURRENT_UPDATE') {
-      return ephemeral(':arrows_counterclockwise: Someone changed the same alert at the same moment; please try again.');
+      return ephemeral(
+        ':arrows_counterclockwise: Someone changed the same alert at the same moment; please try again.',
+      );
     }
     if (typeof code === 'string' && USER_ERRORS.has(code) && error instanceof Error) {
       return ephemeral(`:warning: ${escapeMrkdwn(error.message)}`);

@@ -39,7 +39,10 @@ function split(text: string): { words: string[]; after: (count: number) => strin
     words.push(match[0]);
     ends.push((match.index ?? 0) + match[0].length);
   }
-  return { words, after: (count) => (count === 0 ? text : text.slice(ends[count - 1] ?? text.length)).trim() };
+  return {
+    words,
+    after: (count) => (count === 0 ? text : text.slice(ends[count - 1] ?? text.length)).trim(),
+  };
 }
 
 const id = (word: string) => word.toLowerCase();

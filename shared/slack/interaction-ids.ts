@@ -18,7 +18,11 @@ export interface AlertButtonValue {
 }
 
 export function encodeAlertValue(value: AlertButtonValue): string {
-  return JSON.stringify({ c: value.commitmentId, p: value.period, ...(value.dedupKey ? { k: value.dedupKey } : {}) });
+  return JSON.stringify({
+    c: value.commitmentId,
+    p: value.period,
+    ...(value.dedupKey ? { k: value.dedupKey } : {}),
+  });
 }
 
 /** The button's value, or undefined when it is not one of ours (an old or foreign message). */

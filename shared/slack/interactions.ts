@@ -19,6 +19,7 @@ import {
   SNOOZE_ACTION,
   SNOOZE_BUTTON_DURATION,
 } from './interaction-ids.js';
+import { clampMessage } from './limits.js';
 import type { Responder } from './response-url.js';
 
 const blockActionsSchema = z.looseObject({
@@ -80,7 +81,13 @@ export async function handleBlockActions(deps: InteractionDeps, payload: BlockAc
   if (action.action_id !== ACK_ACTION && action.action_id !== SNOOZE_ACTION) return;
   const value = decodeAlertValue(action.value);
   if (!value) {
-    await tell(deps, payload, ephemeral(':warning: This button is from an older message I cannot read; use `/sla ack <commitment-id>`.'));
+    await tell(
+      deps,
+      payload,
+      ephemeral(
+        ':warning: This button is from an older message I cannot read; use `/sla ack <commitment-id>`.',
+      ),
+    );
     return;
   }
   await react(deps, payload, value, action.action_id === ACK_ACTION ? 'acknowledged' : 'snoozed');
@@ -126,7 +133,13 @@ async function react(
     await updateClickedMessage(deps, payload, value, reaction);
   } catch (error) {
     deps.log.error('updating the clicked alert message failed', error);
-    await tell(deps, payload, ephemeral(`:white_check_mark: Done (${reactionWords(reaction.state)}), but the message could not be updated.`));
+    await tell(
+      deps,
+      payload,
+      ephemeral(
+        `:white_check_mark: Done (${reactionWords(reaction.state)}), but the message could not be updated.`,
+      ),
+    );
   }
   await notifyReaction(deps, reaction, kind);
 }
@@ -147,8 +160,12 @@ async function updateClickedMessage(
   } else {
     const text = `Alert on ${value.commitmentId} ${reactionWords(reaction.state)}`;
     const blocks = payload.message?.blocks;
-    message = { text, blocks: blocks ? replaceButtons(blocks, reaction.state, value) : reactionBlocks(reaction.state, value) };
+    message = {
+      text,
+      blocks: blocks ? replaceButtons(blocks, reaction.state, value) : reactionBlocks(reaction.state, value),
+    };
   }
+  message = clampMessage(message);
   const channel = payload.container?.channel_id ?? payload.channel?.id;
   const ts = payload.container?.message_ts ?? payload.message?.ts;
   if (deps.poster && channel && ts && payload.container?.is_ephemeral !== true) {
@@ -167,7 +184,11 @@ async function updateClickedMessage(
 async function tell(deps: InteractionDeps, payload: BlockActionsPayload, reply: SlackReply): Promise<void> {
   if (!payload.response_url) return;
   try {
-    await deps.respond(payload.response_url, { ...reply, response_type: 'ephemeral', replace_original: false });
+    await deps.respond(payload.response_url, {
+      ...clampMessage(reply),
+      response_type: 'ephemeral',
+      replace_original: false,
+    });
   } catch (error) {
     deps.log.error('answering through response_url failed', error);
   }

@@ -94,7 +94,12 @@ export function clampMessage<M extends { text: string; blocks?: unknown[] }>(mes
   const dropped = blocks.length - kept.length;
   kept.push({
     type: 'context',
-    elements: [{ type: 'mrkdwn', text: `…${dropped} more block${dropped === 1 ? '' : 's'} left out (Slack shows at most ${MAX_BLOCKS}).` }],
+    elements: [
+      {
+        type: 'mrkdwn',
+        text: `…${dropped} more block${dropped === 1 ? '' : 's'} left out (Slack shows at most ${MAX_BLOCKS}).`,
+      },
+    ],
   });
   return { ...message, text, blocks: kept };
 }

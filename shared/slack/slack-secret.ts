@@ -7,12 +7,13 @@ import { z } from 'zod';
 
 export interface SlackSecret {
   signingSecret: string;
+  /** Empty until an admin pastes it: commands still verify and answer, posting needs it. */
   botToken: string;
 }
 
 const slackSecretSchema = z.object({
   signingSecret: z.string().min(1),
-  botToken: z.string().startsWith('xoxb-'),
+  botToken: z.string().default(''),
 });
 
 export class SlackSecretError extends Error {
@@ -39,6 +40,16 @@ export function parseSlackSecret(text: string): SlackSecret {
     throw new SlackSecretError(`has a missing or invalid ${fields.join(' and ')}`);
   }
   return parsed.data;
+}
+
+/** The bot token, or an error saying it still has to be pasted into the secret. */
+export function botTokenOf(secret: SlackSecret): string {
+  if (!secret.botToken.startsWith('xoxb-')) {
+    throw new SlackSecretError(
+      secret.botToken === '' ? 'has no botToken yet' : 'has a botToken that is not a bot token (xoxb-…)',
+    );
+  }
+  return secret.botToken;
 }
 
 /** The parsed secret, fetched on first use and cached; a failed fetch is tried again next time. */

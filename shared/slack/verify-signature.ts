@@ -16,7 +16,11 @@ export type SlackSignatureVerdict =
   | { ok: false; reason: 'unsigned' | 'malformed' | 'stale' | 'future' | 'mismatch' };
 
 /** The signature Slack would send for this body at this timestamp (Unix seconds). */
-export function slackSignature(signingSecret: string, timestamp: string | number, body: Buffer | string): string {
+export function slackSignature(
+  signingSecret: string,
+  timestamp: string | number,
+  body: Buffer | string,
+): string {
   const mac = createHmac('sha256', signingSecret);
   mac.update(`v0:${timestamp}:`);
   mac.update(body);
@@ -24,7 +28,10 @@ export function slackSignature(signingSecret: string, timestamp: string | number
 }
 
 /** A header's value whatever its case (API Gateway lower-cases them, other callers may not). */
-export function headerValue(headers: Record<string, string | undefined> | undefined, name: string): string | undefined {
+export function headerValue(
+  headers: Record<string, string | undefined> | undefined,
+  name: string,
+): string | undefined {
   if (!headers) return undefined;
   const lower = name.toLowerCase();
   for (const [key, value] of Object.entries(headers)) {

@@ -3,7 +3,13 @@
  * two retries with short back-off and a 3-second timeout per call, where the SDK's defaults would
  * retry for about half an hour. Rate-limited calls wait for `Retry-After` and are retried.
  */
-import { type ChatPostMessageArguments, type ChatUpdateArguments, WebClient } from '@slack/web-api';
+import {
+  type Block,
+  type ChatPostMessageArguments,
+  type ChatUpdateArguments,
+  type KnownBlock,
+  WebClient,
+} from '@slack/web-api';
 import type { PostedMessage, SlackMessage, SlackPoster } from '../ports/slack-poster.js';
 
 export interface SlackWebClientOptions {
@@ -28,7 +34,8 @@ export class SlackPostError extends Error {
   }
 }
 
-type Blocks = NonNullable<ChatPostMessageArguments['blocks']>;
+// Our messages are built by shared/slack/blocks.ts; the port carries them untyped.
+type Blocks = Array<KnownBlock | Block>;
 
 export function createWebApiPoster(client: WebClient): SlackPoster {
   return {

@@ -3,9 +3,9 @@
  * (headline, top risks, credits, excusals, reviews due); every commitment follows, grouped by
  * provider, in replies in its thread. Long lists run on into more replies; nothing is dropped.
  */
-import { STATUS_EMOJI, STATUS_LABEL } from '../../presentation/status-line.js';
 import { escapeMrkdwn, type SlackBlock, truncate } from './block-kit-types.js';
 import { type BlockGroup, context, header, packMessages, sectionsFromEntries } from './block-split.js';
+import type { DigestFormat } from './digest-format.js';
 import type {
   DepartmentCredits,
   DigestCommitment,
@@ -35,8 +35,8 @@ const SLACK_USER = /^[UW][A-Z0-9]+$/;
 
 const esc = (text: string, max: number) => escapeMrkdwn(truncate(text, max));
 
-export function renderDigestSlack(content: DigestContent): DigestMessage[] {
-  const lists = summaryLists(content);
+export function renderDigestSlack(content: DigestContent, f: DigestFormat): DigestMessage[] {
+  const lists = summaryLists(content, f);
   const summary = packMessages([
     {
       label: 'summary',
@@ -45,7 +45,7 @@ export function renderDigestSlack(content: DigestContent): DigestMessage[] {
       ],
       items: [
         context(`${weekRange(content)} · state as of ${asOfWords(content)}`),
-        ...sectionsFromEntries([headlineLine(content)]),
+        ...sectionsFromEntries([headlineLine(content, f)]),
         ...lists.flatMap((list) => sectionsFromEntries(list.shown, `*${list.title}*`)),
         context(
           content.providers.length > 0
@@ -64,14 +64,14 @@ export function renderDigestSlack(content: DigestContent): DigestMessage[] {
         items: sectionsFromEntries(list.rest),
       })),
   );
-  const details = packMessages(content.providers.map(providerGroup));
+  const details = packMessages(content.providers.map((p) => providerGroup(p, f)));
   const detailText = (labels: string[], i: number) =>
     `Weekly SLA digest ${content.week}, details ${i + 1} of ${details.length}: ${labels.join(', ')}`;
   return [
     ...summary.map((m) => ({
       part: 'summary' as const,
       blocks: m.blocks,
-      text: `Weekly SLA digest ${content.week}: ${headlineWords(content.headline)}`,
+      text: `Weekly SLA digest ${content.week}: ${headlineWords(content.headline, f)}`,
     })),
     ...overflow.map((m) => ({
       part: 'summary' as const,
@@ -82,10 +82,10 @@ export function renderDigestSlack(content: DigestContent): DigestMessage[] {
   ];
 }
 
-function headlineLine(content: DigestContent): string {
+function headlineLine(content: DigestContent, f: DigestFormat): string {
   const { headline } = content;
   const order = ['breached', 'at_risk', 'on_track', 'met', 'no_data'] as const;
-  const counts = order.map((s) => `${STATUS_EMOJI[s]} *${headline[s]}* ${STATUS_LABEL[s].toLowerCase()}`);
+  const counts = order.map((s) => `${f.emoji[s]} *${headline[s]}* ${f.label[s].toLowerCase()}`);
   return `${counts.join('   ')}   ·   ${headline.total} commitment${headline.total === 1 ? '' : 's'}`;
 }
 
@@ -95,7 +95,7 @@ interface SummaryList {
   rest: string[];
 }
 
-function summaryLists(content: DigestContent): SummaryList[] {
+function summaryLists(content: DigestContent, f: DigestFormat): SummaryList[] {
   const split = (title: string, entries: string[], none: string): SummaryList => {
     if (entries.length === 0) return { title, shown: [`_${none}_`], rest: [] };
     const shown = entries.slice(0, SUMMARY_LIST_LIMIT);
@@ -105,18 +105,26 @@ function summaryLists(content: DigestContent): SummaryList[] {
   };
   const { credits } = content;
   return [
-    split('Top risks', content.topRisks.map(riskLine), 'Nothing is at risk or breached.'),
+    split(
+      'Top risks',
+      content.topRisks.map((r) => riskLine(r, f)),
+      'Nothing is at risk or breached.',
+    ),
     split(
       `Service credits for periods closed in ${periodWords(credits.periodKey)}`,
-      credits.period.map(creditLine),
+      credits.period.map((c) => creditLine(c, f)),
       'None.',
     ),
-    split(`Service credits in ${credits.quarterKey} so far`, credits.quarter.map(creditLine), 'None.'),
+    split(
+      `Service credits in ${credits.quarterKey} so far`,
+      credits.quarter.map((c) => creditLine(c, f)),
+      'None.',
+    ),
     split(
       'Excused shortfalls',
       content.excused.map(
         (x) =>
-          `• ${esc(x.title, SUMMARY_TITLE_CHARS)}: ${escapeMrkdwn(excusedWords(x))}` +
+          `• ${esc(x.title, SUMMARY_TITLE_CHARS)}: ${escapeMrkdwn(excusedWords(x, f))}` +
           (x.reason ? ` _(${esc(x.reason, 200)})_` : ''),
       ),
       'None.',
@@ -129,34 +137,38 @@ function summaryLists(content: DigestContent): SummaryList[] {
   ];
 }
 
-function riskLine(risk: TopRisk): string {
+function riskLine(risk: TopRisk, f: DigestFormat): string {
   const lead = risk.owner.lead && SLACK_USER.test(risk.owner.lead) ? ` (<@${risk.owner.lead}>)` : '';
   return (
-    `${STATUS_EMOJI[risk.status]} *${esc(risk.title, SUMMARY_TITLE_CHARS)}* · ${STATUS_LABEL[risk.status]}\n` +
+    `${f.emoji[risk.status]} *${esc(risk.title, SUMMARY_TITLE_CHARS)}* · ${f.label[risk.status]}\n` +
     `      Owner: ${escapeMrkdwn(risk.owner.name)}${lead} · ${escapeMrkdwn(risk.gapText)}`
   );
 }
 
-function creditLine(owed: DepartmentCredits): string {
-  return `• ${escapeMrkdwn(owed.name)}: *${creditWords(owed.credits)}*`;
+function creditLine(owed: DepartmentCredits, f: DigestFormat): string {
+  return `• ${escapeMrkdwn(owed.name)}: *${creditWords(owed.credits, f)}*`;
 }
 
-function commitmentEntry(c: DigestCommitment): string {
-  const last = lastClosedWords(c);
+function commitmentEntry(c: DigestCommitment, f: DigestFormat): string {
+  const last = lastClosedWords(c, f);
   return [
-    `${STATUS_EMOJI[c.status]} *${esc(c.title, DETAIL_TITLE_CHARS)}* → ${escapeMrkdwn(c.consumerName)}  \`${c.id}\``,
-    `${escapeMrkdwn(c.figures)} · *${STATUS_LABEL[c.status]}*`,
-    escapeMrkdwn(progressWords(c)) + (last ? ` · ${last}` : ''),
+    `${f.emoji[c.status]} *${esc(c.title, DETAIL_TITLE_CHARS)}* → ${escapeMrkdwn(c.consumerName)}  \`${c.id}\``,
+    `${escapeMrkdwn(c.figures)} · *${f.label[c.status]}*`,
+    escapeMrkdwn(progressWords(c, f)) + (last ? ` · ${escapeMrkdwn(last)}` : ''),
   ].join('\n');
 }
 
-function providerGroup(provider: DigestContent['providers'][number]): BlockGroup {
+function providerGroup(provider: DigestContent['providers'][number], f: DigestFormat): BlockGroup {
   const count = `${provider.commitments.length} commitment${provider.commitments.length === 1 ? '' : 's'}`;
   return {
     label: provider.name,
     heading: (continued): SlackBlock[] => [
       header(continued ? `${provider.name} (continued)` : `${provider.name} · ${count}`),
     ],
-    items: sectionsFromEntries(provider.commitments.map(commitmentEntry), undefined, '\n\n'),
+    items: sectionsFromEntries(
+      provider.commitments.map((c) => commitmentEntry(c, f)),
+      undefined,
+      '\n\n',
+    ),
   };
 }

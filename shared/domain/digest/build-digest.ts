@@ -3,12 +3,12 @@
  * excused shortfalls, top risks, reviews due), then its two renderings (email text, Slack).
  */
 import { DateTime } from 'luxon';
-import { statusFigures } from '../../presentation/status-line.js';
 import { isoInZone } from '../evaluate.js';
 import type { Department, Instant, Status } from '../model.js';
 import { periodFromKey } from '../periods.js';
 import { renderDigestSlack } from './block-kit.js';
 import { creditsIn, creditWindows } from './credits.js';
+import type { DigestFormat } from './digest-format.js';
 import type {
   Digest,
   DigestCommitment,
@@ -23,12 +23,16 @@ import { excusedShortfalls, STATUS_ORDER, topRisks } from './risks.js';
 import { renderDigestText } from './text-render.js';
 import { trendAndSparkline } from './trend.js';
 
-export function buildDigest(input: DigestInput): Digest {
-  const content = digestContent(input);
-  return { ...content, text: renderDigestText(content), messages: renderDigestSlack(content) };
+export function buildDigest(input: DigestInput, format: DigestFormat): Digest {
+  const content = digestContent(input, format);
+  return {
+    ...content,
+    text: renderDigestText(content, format),
+    messages: renderDigestSlack(content, format),
+  };
 }
 
-export function digestContent(input: DigestInput): DigestContent {
+export function digestContent(input: DigestInput, format: DigestFormat): DigestContent {
   const { departments, zone } = input;
   const week = periodFromKey(input.week, zone);
   const windows = creditWindows(input.asOf, zone);
@@ -40,7 +44,7 @@ export function digestContent(input: DigestInput): DigestContent {
     weekFrom: localDateOf(week.start, zone),
     weekTo: DateTime.fromMillis(week.start, { zone }).plus({ days: 6 }).toISODate() ?? '',
     headline: headline(input.commitments.map((c) => c.evaluation.status)),
-    providers: byProvider(input.commitments, input.week, departments),
+    providers: byProvider(input.commitments, input.week, departments, format),
     credits: {
       periodKey: windows.month.key,
       quarterKey: windows.quarter.key,
@@ -48,7 +52,7 @@ export function digestContent(input: DigestInput): DigestContent {
       quarter: creditsIn(input.ledger, windows.quarter, zone, departments),
     },
     excused: excusedShortfalls(input.commitments, departments),
-    topRisks: topRisks(input.commitments, departments),
+    topRisks: topRisks(input.commitments, departments, format),
     dueForReview: reviewsDue(input.commitments, input.asOf, zone),
   };
 }
@@ -65,6 +69,7 @@ function byProvider(
   inputs: readonly DigestCommitmentInput[],
   week: string,
   departments: Record<string, Department>,
+  format: DigestFormat,
 ): DigestProvider[] {
   const groups = new Map<string, DigestProvider>();
   const ordered = [...inputs].sort(
@@ -80,7 +85,7 @@ function byProvider(
       group = { department: provider, name: nameOf(departments, provider), commitments: [] };
       groups.set(provider, group);
     }
-    group.commitments.push(commitmentLine(input, week, departments));
+    group.commitments.push(commitmentLine(input, week, departments, format));
   }
   return [...groups.values()].sort(
     (a, b) => a.name.localeCompare(b.name) || a.department.localeCompare(b.department),
@@ -91,6 +96,7 @@ function commitmentLine(
   input: DigestCommitmentInput,
   week: string,
   departments: Record<string, Department>,
+  format: DigestFormat,
 ): DigestCommitment {
   const { definition, evaluation: e } = input;
   const line: DigestCommitment = {
@@ -105,7 +111,7 @@ function commitmentLine(
     actual: e.actual,
     target: e.target,
     unit: e.unit,
-    figures: statusFigures(e),
+    figures: format.figures(e),
     ...trendAndSparkline(input.snapshots, week, definition),
   };
   if (e.excused) {

@@ -2,8 +2,8 @@
  * Words and dates shared by the email text and the Slack messages, so both say the same thing.
  */
 import { DateTime } from 'luxon';
-import { formatAmount, formatPercent, STATUS_LABEL } from '../../presentation/status-line.js';
 import type { ReviewCadence, Status } from '../model.js';
+import type { DigestFormat } from './digest-format.js';
 import type { DigestCommitment, DigestContent, ExcusedShortfall, ReviewDue, Trend } from './digest-types.js';
 
 const LOCALE = 'en-US';
@@ -48,14 +48,14 @@ export function periodWords(key: string): string {
     : key;
 }
 
-export function creditWords(credits: number): string {
-  return `${formatAmount(credits)} credit${credits === 1 ? '' : 's'}`;
+export function creditWords(credits: number, f: DigestFormat): string {
+  return `${f.amount(credits)} credit${credits === 1 ? '' : 's'}`;
 }
 
-export function excusedWords(line: ExcusedShortfall): string {
-  const parts = [`${formatPercent(line.share)} of ${line.period} excused, caused by ${line.causedByName}`];
+export function excusedWords(line: ExcusedShortfall, f: DigestFormat): string {
+  const parts = [`${f.percent(line.share)} of ${line.period} excused, caused by ${line.causedByName}`];
   if (line.targetBefore !== undefined && line.targetAfter !== undefined) {
-    parts.push(`target ${formatAmount(line.targetBefore)} -> ${formatAmount(line.targetAfter)} ${line.unit}`);
+    parts.push(`target ${f.amount(line.targetBefore)} -> ${f.amount(line.targetAfter)} ${line.unit}`);
   }
   return parts.join('; ');
 }
@@ -71,28 +71,28 @@ export function reviewWords(review: ReviewDue): string {
 }
 
 /** `Attainment 34% · trend worsening ▇▆▅▃`, the line under the figures. */
-export function progressWords(c: DigestCommitment): string {
+export function progressWords(c: DigestCommitment, f: DigestFormat): string {
   const parts: string[] = [];
-  if (c.attainment !== null) parts.push(`attainment ${formatPercent(c.attainment)}`);
+  if (c.attainment !== null) parts.push(`attainment ${f.percent(c.attainment)}`);
   parts.push(`trend ${TREND_WORD[c.trend]}${c.sparkline ? ` ${c.sparkline}` : ''}`);
   if (c.excused) {
-    parts.push(`${formatPercent(c.excused.share)} excused (caused by ${c.excused.causedByNames.join(', ')})`);
+    parts.push(`${f.percent(c.excused.share)} excused (caused by ${c.excused.causedByNames.join(', ')})`);
   }
   return parts.join(' · ');
 }
 
-export function lastClosedWords(c: DigestCommitment): string | undefined {
+export function lastClosedWords(c: DigestCommitment, f: DigestFormat): string | undefined {
   if (!c.lastClosed) return undefined;
   const { period, status, attainment, credit } = c.lastClosed;
-  const at = attainment === null ? '' : ` at ${formatPercent(attainment)}`;
-  const owed = credit > 0 ? `, ${creditWords(credit)} owed` : '';
-  return `last closed ${period}: ${status.toUpperCase().replace('_', ' ')}${at}${owed}`;
+  const at = attainment === null ? '' : ` at ${f.percent(attainment)}`;
+  const owed = credit > 0 ? `, ${creditWords(credit, f)} owed` : '';
+  return `last closed ${period}: ${f.label[status]}${at}${owed}`;
 }
 
 const HEADLINE_ORDER: Status[] = ['breached', 'at_risk', 'on_track', 'met', 'no_data'];
 
 /** `3 commitments: 0 BREACHED, 1 AT RISK, 1 ON TRACK, 1 MET, 0 NO DATA.` */
-export function headlineWords(headline: DigestContent['headline']): string {
-  const counts = HEADLINE_ORDER.map((s) => `${headline[s]} ${STATUS_LABEL[s]}`).join(', ');
+export function headlineWords(headline: DigestContent['headline'], f: DigestFormat): string {
+  const counts = HEADLINE_ORDER.map((s) => `${headline[s]} ${f.label[s]}`).join(', ');
   return `${headline.total} commitment${headline.total === 1 ? '' : 's'}: ${counts}.`;
 }

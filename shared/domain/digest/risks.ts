@@ -1,12 +1,12 @@
 /**
  * Top risks and excused shortfalls: the two lists an executive acts on.
  */
-import { formatAmount, formatPercent } from '../../presentation/status-line.js';
 import type { Evaluation } from '../evaluate.js';
 import { excusedShares } from '../excusals.js';
 import type { Department, Status } from '../model.js';
 import { paceMeter } from '../pacing.js';
 import { periodFromKey } from '../periods.js';
+import type { DigestFormat } from './digest-format.js';
 import type { DigestCommitmentInput, ExcusedShortfall, TopRisk } from './digest-types.js';
 import { healthScore } from './trend.js';
 
@@ -25,14 +25,14 @@ export const STATUS_ORDER: Record<Status, number> = {
 const nameOf = (departments: Record<string, Department>, id: string) => departments[id]?.name ?? id;
 
 /** Shortfall as a share of the target (0 when none) and in words. */
-export function gapOf(input: DigestCommitmentInput): { gap: number; gapText: string } {
+export function gapOf(input: DigestCommitmentInput, f: DigestFormat): { gap: number; gapText: string } {
   const { evaluation: e, definition } = input;
   const score = healthScore(e, definition);
   const gap = score === null ? 1 : Math.max(0, 1 - score);
-  return { gap, gapText: gapText(e, definition.comparator) };
+  return { gap, gapText: gapText(e, definition.comparator, f) };
 }
 
-function gapText(e: Evaluation, comparator: 'atLeast' | 'atMost'): string {
+function gapText(e: Evaluation, comparator: 'atLeast' | 'atMost', f: DigestFormat): string {
   if (e.status === 'no_data') return 'nothing to judge';
   if (e.measure === 'total') {
     const projected = !e.final && e.projected !== null;
@@ -40,14 +40,14 @@ function gapText(e: Evaluation, comparator: 'atLeast' | 'atMost'): string {
     const by = projected ? ' by projection' : '';
     if (comparator === 'atMost') {
       return value > e.target
-        ? `${formatAmount(value - e.target)} ${e.unit} over the limit${by}`
-        : `within the limit of ${formatAmount(e.target)} ${e.unit}${by}`;
+        ? `${f.amount(value - e.target)} ${e.unit} over the limit${by}`
+        : `within the limit of ${f.amount(e.target)} ${e.unit}${by}`;
     }
-    return value < e.target ? `${formatAmount(e.target - value)} ${e.unit} short${by}` : `on target${by}`;
+    return value < e.target ? `${f.amount(e.target - value)} ${e.unit} short${by}` : `on target${by}`;
   }
-  const parts = [`${formatPercent(e.actual)} against ${formatPercent(e.target)}`];
+  const parts = [`${f.percent(e.actual)} against ${f.percent(e.target)}`];
   if (e.budget && e.budget.allowed > 0) {
-    parts.push(`error budget ${formatPercent(Math.max(0, e.budget.used / e.budget.allowed))} used`);
+    parts.push(`error budget ${f.percent(Math.max(0, e.budget.used / e.budget.allowed))} used`);
   }
   return parts.join(', ');
 }
@@ -55,10 +55,11 @@ function gapText(e: Evaluation, comparator: 'atLeast' | 'atMost'): string {
 export function topRisks(
   inputs: readonly DigestCommitmentInput[],
   departments: Record<string, Department>,
+  f: DigestFormat,
 ): TopRisk[] {
   return inputs
     .filter((i) => i.evaluation.status === 'breached' || i.evaluation.status === 'at_risk')
-    .map((i) => ({ input: i, ...gapOf(i) }))
+    .map((i) => ({ input: i, ...gapOf(i, f) }))
     .sort(
       (a, b) =>
         STATUS_ORDER[a.input.evaluation.status] - STATUS_ORDER[b.input.evaluation.status] ||

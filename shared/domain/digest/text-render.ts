@@ -2,7 +2,7 @@
  * The digest as an email body: plain text that reads well in any mail client. Short lines,
  * underlined section headings, status words in capitals, every commitment with its id.
  */
-import { STATUS_LABEL } from '../../presentation/status-line.js';
+import type { DigestFormat } from './digest-format.js';
 import type { DepartmentCredits, DigestCommitment, DigestContent } from './digest-types.js';
 import {
   asOfWords,
@@ -17,18 +17,18 @@ import {
 } from './digest-words.js';
 import { heading, wrap } from './plain-text.js';
 
-export function renderDigestText(content: DigestContent): string {
+export function renderDigestText(content: DigestContent, f: DigestFormat): string {
   const lines: string[] = [
     ...heading(`Weekly SLA digest: week ${content.week} (${weekRange(content)})`, '='),
     ...wrap(`State of every commitment as of ${asOfWords(content)}.`),
     '',
-    ...headlineSection(content),
+    ...headlineSection(content, f),
     '',
-    ...topRisksSection(content),
+    ...topRisksSection(content, f),
     '',
-    ...creditsSection(content),
+    ...creditsSection(content, f),
     '',
-    ...excusedSection(content),
+    ...excusedSection(content, f),
     '',
     ...reviewsSection(content),
     '',
@@ -37,55 +37,55 @@ export function renderDigestText(content: DigestContent): string {
   if (content.providers.length === 0) lines.push('', 'No active commitments.');
   for (const provider of content.providers) {
     lines.push('', ...heading(`${provider.name.toUpperCase()} (${provider.commitments.length})`));
-    for (const commitment of provider.commitments) lines.push(...commitmentLines(commitment), '');
+    for (const commitment of provider.commitments) lines.push(...commitmentLines(commitment, f), '');
     lines.pop();
   }
   lines.push('', '--', ...wrap(`Generated ${content.generatedAt} (${content.timezone}) by the SLA tracker.`));
   return `${lines.join('\n')}\n`;
 }
 
-function headlineSection(content: DigestContent): string[] {
-  return [...heading('AT A GLANCE'), ...wrap(headlineWords(content.headline))];
+function headlineSection(content: DigestContent, f: DigestFormat): string[] {
+  return [...heading('AT A GLANCE'), ...wrap(headlineWords(content.headline, f))];
 }
 
-function topRisksSection(content: DigestContent): string[] {
+function topRisksSection(content: DigestContent, f: DigestFormat): string[] {
   const lines = heading('TOP RISKS');
   if (content.topRisks.length === 0) return [...lines, 'None: nothing is at risk or breached.'];
   content.topRisks.forEach((risk, i) => {
-    lines.push(...wrap(`${i + 1}. ${STATUS_LABEL[risk.status]}: ${risk.title}`, '', '   '));
+    lines.push(...wrap(`${i + 1}. ${f.label[risk.status]}: ${risk.title}`, '', '   '));
     lines.push(...wrap(`Owner: ${risk.owner.name}. ${capitalize(risk.gapText)}.`, '   '));
   });
   return lines;
 }
 
-function creditLines(owed: DepartmentCredits[]): string[] {
+function creditLines(owed: DepartmentCredits[], f: DigestFormat): string[] {
   if (owed.length === 0) return ['  None.'];
   return owed.flatMap((d) =>
     wrap(
-      `${d.name}: ${creditWords(d.credits)} (${d.items.map((i) => `${i.commitmentId} ${i.periodKey}: ${i.credit}`).join(', ')})`,
+      `${d.name}: ${creditWords(d.credits, f)} (${d.items.map((i) => `${i.commitmentId} ${i.periodKey}: ${i.credit}`).join(', ')})`,
       '  ',
       '    ',
     ),
   );
 }
 
-function creditsSection(content: DigestContent): string[] {
+function creditsSection(content: DigestContent, f: DigestFormat): string[] {
   const { credits } = content;
   return [
     ...heading('SERVICE CREDITS OWED'),
     `For periods closed in ${periodWords(credits.periodKey)}:`,
-    ...creditLines(credits.period),
+    ...creditLines(credits.period, f),
     `Quarter ${credits.quarterKey} so far:`,
-    ...creditLines(credits.quarter),
+    ...creditLines(credits.quarter, f),
   ];
 }
 
-function excusedSection(content: DigestContent): string[] {
+function excusedSection(content: DigestContent, f: DigestFormat): string[] {
   const lines = heading('EXCUSED SHORTFALLS');
   if (content.excused.length === 0) return [...lines, 'None.'];
   for (const line of content.excused) {
     lines.push(...wrap(line.title, '', '  '));
-    lines.push(...wrap(`${capitalize(excusedWords(line))}.`, '  '));
+    lines.push(...wrap(`${capitalize(excusedWords(line, f))}.`, '  '));
     if (line.reason) lines.push(...wrap(`Reason: ${line.reason}`, '  ', '    '));
   }
   return lines;
@@ -101,14 +101,14 @@ function reviewsSection(content: DigestContent): string[] {
   return lines;
 }
 
-function commitmentLines(c: DigestCommitment): string[] {
+function commitmentLines(c: DigestCommitment, f: DigestFormat): string[] {
   const lines = [
-    ...wrap(`${STATUS_LABEL[c.status]}: ${c.title}`, '', '  '),
+    ...wrap(`${f.label[c.status]}: ${c.title}`, '', '  '),
     ...wrap(`For ${c.consumerName}, period ${c.period}. [${c.id}]`, '  '),
     ...wrap(c.figures, '  '),
-    ...wrap(capitalize(progressWords(c)), '  '),
+    ...wrap(capitalize(progressWords(c, f)), '  '),
   ];
-  const last = lastClosedWords(c);
+  const last = lastClosedWords(c, f);
   if (last) lines.push(...wrap(capitalize(last), '  '));
   return lines;
 }

@@ -13,7 +13,10 @@ type Reply = { status?: number; body?: unknown; contentType?: string } | Error;
  * A CliIo whose fetch answers from `reply` and records every request; the clock stands at
  * 2026-11-18T15:00:00Z and ids count up.
  */
-export function fakeIo(reply: (method: string, url: URL) => Reply, files: Record<string, string> = {}): Captured {
+export function fakeIo(
+  reply: (method: string, url: URL) => Reply,
+  files: Record<string, string> = {},
+): Captured {
   const out: string[] = [];
   const err: string[] = [];
   const requests: Captured['requests'] = [];

@@ -1,0 +1,14 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { synthWithoutBundling } from '/work/main/test/infra/support/synth.js';
+const { app, stack } = synthWithoutBundling();
+const asm = app.synth();
+const f = join(asm.directory, 'validation-report.json');
+console.log(existsSync(f) ? readFileSync(f, 'utf8').slice(0, 5000) : 'no report');
+const a = Annotations.fromStack(stack);
+console.log('warnings', JSON.stringify(a.findWarning('*', Match.anyValue()), null, 1).slice(0, 3000));
+console.log('errors', a.findError('*', Match.anyValue()).length);
+const r = new AwsSolutionsChecks(app).validateScope(app);
+console.log(JSON.stringify(r, null, 1).slice(0, 3000));

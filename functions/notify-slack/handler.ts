@@ -1,0 +1,92 @@
+import type { SNSEvent } from 'aws-lambda';
+import type { Department } from '../../shared/domain/model.js';
+import type { AlertStore, OutgoingNotification } from '../../shared/ports/alert-store.js';
+import type { SlackPoster } from '../../shared/ports/slack-poster.js';
+import { alertMessage, recipientsOf } from '../../shared/slack/alert-message.js';
+import { clampMessage } from '../../shared/slack/limits.js';
+import { annotationFor, annotationKey } from '../../shared/slack/message-annotations.js';
+import { parseNotificationMessage } from '../../shared/slack/notification-message.js';
+import type { SlackLog } from '../../shared/slack/slack-log.js';
+
+export { makeReactionListener } from '../../shared/slack/reaction-listener.js';
+
+export interface NotifyDeps {
+  poster: SlackPoster;
+  loadDepartments: () => Promise<Record<string, Department>>;
+  alerts: AlertStore;
+  log: SlackLog;
+}
+
+export class SlackNotifyError extends Error {
+  readonly code = 'SLACK_NOTIFY_FAILED';
+  constructor(readonly failures: unknown[]) {
+    super(
+      `${failures.length} alert message(s) could not be posted to Slack: ${failures
+        .map((f) => (f as Error)?.message ?? String(f))
+        .join('; ')}`,
+    );
+    this.name = 'SlackNotifyError';
+  }
+}
+
+/**
+ * The Slack notifier, subscribed to the `alerts` topic: posts each alert to its channels and direct
+ * messages, and records every posted message on the notification's claim. SNS delivers at least
+ * once, so a destination already recorded is not posted again; a Slack failure throws, so SNS
+ * retries and finally keeps the message in the dead-letter queue. Nothing is dropped silently.
+ */
+export function makeNotifyHandler(deps: NotifyDeps) {
+  return async (event: SNSEvent): Promise<void> => {
+    const failures: unknown[] = [];
+    let departments: Record<string, Department> | undefined;
+    for (const record of event.Records) {
+      try {
+        const notification = parseNotificationMessage(record.Sns.Message);
+        departments ??= await deps.loadDepartments();
+        await deliver(deps, notification, departments);
+      } catch (error) {
+        deps.log.error('posting an alert to Slack failed', { messageId: record.Sns.MessageId, error });
+        failures.push(error);
+      }
+    }
+    if (failures.length === 1) throw failures[0];
+    if (failures.length > 1) throw new SlackNotifyError(failures);
+  };
+}
+
+async function deliver(
+  deps: NotifyDeps,
+  notification: OutgoingNotification,
+  departments: Record<string, Department>,
+): Promise<void> {
+  const n = notification;
+  const { recipients, skipped } = recipientsOf(n.notify, n.provider, n.consumer, departments);
+  for (const miss of skipped) {
+    deps.log.warn('an alert target has no Slack destination', {
+      dedupKey: n.dedupKey,
+      target: miss.target,
+      reason: miss.reason,
+    });
+  }
+  if (recipients.length === 0) return;
+  const claim = (await deps.alerts.listClaims(n.commitmentId, n.period)).find(
+    (c) => c.notification.dedupKey === n.dedupKey,
+  );
+  if (!claim) {
+    // Posting without a record risks a duplicate on redelivery; not posting would lose the alert.
+    deps.log.warn('no claim on record for this notification; posting without deduplication', {
+      dedupKey: n.dedupKey,
+    });
+  }
+  const message = clampMessage(alertMessage(n, departments));
+  for (const recipient of recipients) {
+    if (claim?.annotations[annotationKey(recipient.channel)] !== undefined) continue;
+    const posted = await deps.poster.post({
+      channel: recipient.channel,
+      ...message,
+      meta: { kind: n.kind, commitmentId: n.commitmentId, period: n.period, level: n.level },
+    });
+    // Recorded one destination at a time, so a retry after a partial failure posts only the rest.
+    if (claim) await deps.alerts.annotateClaim(n.dedupKey, annotationFor(recipient.channel, posted));
+  }
+}

@@ -1,0 +1,280 @@
+/**
+ * The weekly executive digest: gather what it shows from the stores, build it in the domain,
+ * deliver it to the digest department's Slack channel and to the digests topic for email.
+ *
+ * Decision: the digest reports the last ISO week that has ended (the one sent on Monday 08:00
+ * covers Monday to Sunday just gone) with the state of every commitment as of generation. For an
+ * older week (`GET /v1/digest?week=`) the state is the last snapshot of that week instead.
+ */
+import type { ClosedPeriodResult } from '../domain/close.js';
+import { buildDigest } from '../domain/digest/build-digest.js';
+import type { DigestFormat } from '../domain/digest/digest-format.js';
+import type { Digest, DigestCommitmentInput } from '../domain/digest/digest-types.js';
+import { digestWeekAt } from '../domain/digest/schedule.js';
+import { SPARKLINE_WEEKS, weeksEndingWith } from '../domain/digest/trend.js';
+import type { Evaluation } from '../domain/evaluate.js';
+import type { Clock, Department, DigestSettings, Instant, Period } from '../domain/model.js';
+import { periodFromKey, periodKindOfKey } from '../domain/periods.js';
+import { type CommitmentVersion, governingVersion } from '../domain/versions.js';
+import type { CommitmentRecord } from '../ports/commitment-store.js';
+import { aggregateMapKey } from '../ports/event-store.js';
+import type { LedgerEntry } from '../ports/result-store.js';
+import type { DigestPublisher, SlackPoster } from '../ports/slack-poster.js';
+import {
+  formatAmount,
+  formatPercent,
+  STATUS_EMOJI,
+  STATUS_LABEL,
+  statusFigures,
+} from '../presentation/status-line.js';
+import type { StoreDeps } from './deps.js';
+import { BadRequestError } from './errors.js';
+import { judge, latestVersion, periodAt } from './judge.js';
+import { listStatus } from './status.js';
+
+/** The digest says numbers and statuses exactly as every other surface does. */
+export const digestFormat: DigestFormat = {
+  amount: formatAmount,
+  percent: formatPercent,
+  figures: statusFigures,
+  label: STATUS_LABEL,
+  emoji: STATUS_EMOJI,
+};
+
+/** Store reads per commitment (snapshots, results) run this many at a time. */
+const READ_CONCURRENCY = 16;
+
+export async function buildWeeklyDigest(deps: StoreDeps, options: { week?: string } = {}): Promise<Digest> {
+  const now = deps.clock.now();
+  const config = await deps.commitments.getConfig();
+  const zone = config?.timezone ?? 'UTC';
+  const departments = config?.departments ?? {};
+  const latest = digestWeekAt(now, zone);
+  const week = weekPeriod(options.week ?? latest, zone, now);
+  // The latest ended week and the week in progress show the live state; older weeks their own.
+  const live = week.end >= periodFromKey(latest, zone).end;
+  const asOf = live ? now : week.end;
+
+  const records = (await deps.commitments.list('active')).filter((r) => r.createdAt < asOf);
+  const since = weeksEndingWith(week.key, SPARKLINE_WEEKS)[0]?.from;
+  const [liveStatus, history] = await Promise.all([
+    live ? listStatus(deps) : Promise.resolve([]),
+    mapLimit(records, READ_CONCURRENCY, async (record) => ({
+      record,
+      snapshots: await deps.results.listSnapshots(record.id, since),
+      results: await deps.results.listResults(record.id, 3),
+    })),
+  ]);
+  const liveById = new Map(liveStatus.map((s) => [s.evaluation.commitmentId, s.evaluation]));
+  const weekTo = weeksEndingWith(week.key, 1)[0]?.to ?? '';
+
+  const located = history.map(({ record, snapshots, results }) => {
+    const evaluation =
+      liveById.get(record.id) ?? lastSnapshotBy(snapshots, weekTo) ?? judgedAt(deps, record, asOf);
+    return { record, snapshots, results, evaluation };
+  });
+  const evaluations = await Promise.all(located.map((l) => l.evaluation));
+  const excusalKeys = located
+    .map((l, i) => ({ commitmentId: l.record.id, periodKey: (evaluations[i] as Evaluation).period }))
+    .filter((_, i) => evaluations[i]?.excused !== undefined);
+  const [aggregates, ledger] = await Promise.all([
+    excusalKeys.length > 0 ? deps.events.getAggregates(excusalKeys) : Promise.resolve(new Map()),
+    ledgerOf(deps, [...new Set([...Object.keys(departments), ...records.map((r) => providerOf(r))])]),
+  ]);
+
+  const commitments: DigestCommitmentInput[] = located.map((l, i) => {
+    const evaluation = evaluations[i] as Evaluation;
+    const version = versionFor(l.record, evaluation.period);
+    const input: DigestCommitmentInput = {
+      definition: version.definition,
+      evaluation,
+      createdAt: l.record.createdAt,
+      snapshots: l.snapshots,
+      excusals: aggregates.get(aggregateMapKey(l.record.id, evaluation.period))?.excusals ?? [],
+    };
+    const lastClosed = closedBy(l.results, asOf, version.definition.timezone);
+    if (lastClosed) input.lastClosed = lastClosed;
+    return input;
+  });
+  return buildDigest(
+    { week: week.key, zone, generatedAt: now, asOf, departments, commitments, ledger },
+    digestFormat,
+  );
+}
+
+function weekPeriod(key: string, zone: string, now: Instant): Period {
+  if (periodKindOfKey(key) !== 'week') {
+    throw new BadRequestError(`week must be an ISO week such as 2026-W48, got '${key}'`, 'week');
+  }
+  const period = periodFromKey(key, zone);
+  if (period.start > now) throw new BadRequestError(`week ${key} has not started yet`, 'week');
+  return period;
+}
+
+const providerOf = (record: CommitmentRecord) => latestVersion(record).definition.provider;
+
+function versionFor(record: CommitmentRecord, periodKey: string): CommitmentVersion {
+  const latest = latestVersion(record);
+  const period = periodFromKey(periodKey, latest.definition.timezone);
+  return governingVersion(record.versions, period) ?? latest;
+}
+
+function lastSnapshotBy(
+  snapshots: Array<{ localDate: string; evaluation: Evaluation }>,
+  lastDate: string,
+): Evaluation | undefined {
+  let found: { localDate: string; evaluation: Evaluation } | undefined;
+  for (const s of snapshots)
+    if (s.localDate <= lastDate && (!found || s.localDate > found.localDate)) found = s;
+  return found?.evaluation;
+}
+
+/** A past week without a snapshot (the evaluator was not running): judge its period as of the week's end. */
+async function judgedAt(deps: StoreDeps, record: CommitmentRecord, at: Instant): Promise<Evaluation> {
+  const { period, version } = periodAt(record, at - 1);
+  const aggregates = await deps.events.getAggregates([{ commitmentId: record.id, periodKey: period.key }]);
+  return judge({
+    record,
+    period,
+    version,
+    aggregate: aggregates.get(aggregateMapKey(record.id, period.key)),
+    dueTimers: [],
+    at: Math.min(at, period.end),
+  });
+}
+
+function closedBy(
+  results: ClosedPeriodResult[],
+  asOf: Instant,
+  zone: string,
+): ClosedPeriodResult | undefined {
+  return results.find((r) => periodFromKey(r.period, zone).end <= asOf);
+}
+
+async function ledgerOf(deps: StoreDeps, departments: string[]): Promise<LedgerEntry[]> {
+  const lists = await mapLimit(departments, READ_CONCURRENCY, (d) => deps.results.listLedger(d));
+  return lists.flat();
+}
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Delivery
+
+/**
+ * How far a week's delivery got, so that a retried run resumes instead of posting twice. No
+ * existing store fits (see the report); `deliverDigest` works without one, at least once.
+ */
+export interface DigestDeliveryProgress {
+  week: string;
+  channel?: string;
+  summaryTs?: string;
+  /** How many of the messages after the summary are already in its thread. */
+  repliesPosted: number;
+  emailed: boolean;
+  completedAt?: Instant;
+}
+
+export interface DigestDeliveryLog {
+  /** Starts or resumes a week's delivery; undefined when it is complete or another run holds a claim younger than `leaseMs`. */
+  claim(week: string, now: Instant, leaseMs: number): Promise<DigestDeliveryProgress | undefined>;
+  save(progress: DigestDeliveryProgress): Promise<void>;
+}
+
+export interface DigestDeliveryDeps {
+  poster: SlackPoster;
+  publisher: DigestPublisher;
+  clock: Clock;
+  deliveries?: DigestDeliveryLog;
+}
+
+export interface DigestDeliveryConfig {
+  digest: DigestSettings;
+  departments: Record<string, Department>;
+}
+
+export interface DigestDeliveryReport {
+  week: string;
+  outcome: 'delivered' | 'already_delivered';
+  slack?: { channel: string; ts: string; replies: number } | { skipped: string };
+  emailed: boolean;
+}
+
+/** A delivery older than this that never finished may be taken over by a retry. */
+const DELIVERY_LEASE_MS = 10 * 60_000;
+
+/** `SLA digest 2026-W46: 1 breached, 2 at risk, 5 met or on track of 9` (the publisher fits it to SNS). */
+export function digestSubject(digest: Pick<Digest, 'week' | 'headline'>): string {
+  const h = digest.headline;
+  return `SLA digest ${digest.week}: ${h.breached} breached, ${h.at_risk} at risk, ${h.met + h.on_track} met or on track of ${h.total}`;
+}
+
+export async function deliverDigest(
+  deps: DigestDeliveryDeps,
+  digest: Digest,
+  config: DigestDeliveryConfig,
+): Promise<DigestDeliveryReport> {
+  const now = deps.clock.now();
+  const progress = deps.deliveries
+    ? await deps.deliveries.claim(digest.week, now, DELIVERY_LEASE_MS)
+    : { week: digest.week, repliesPosted: 0, emailed: false };
+  if (!progress) return { week: digest.week, outcome: 'already_delivered', emailed: false };
+  const save = async () => deps.deliveries?.save(progress);
+  const report: DigestDeliveryReport = { week: digest.week, outcome: 'delivered', emailed: false };
+
+  const channel = config.departments[config.digest.to]?.slack.channel;
+  const [first, ...replies] = digest.messages;
+  if (!channel) {
+    report.slack = { skipped: `department '${config.digest.to}' has no Slack channel` };
+  } else if (first) {
+    if (!progress.summaryTs) {
+      const posted = await deps.poster.post({ channel, text: first.text, blocks: first.blocks });
+      progress.channel = posted.channel;
+      progress.summaryTs = posted.ts;
+      await save();
+    }
+    const threadTs = progress.summaryTs;
+    const replyChannel = progress.channel ?? channel;
+    for (let i = progress.repliesPosted; i < replies.length; i++) {
+      const reply = replies[i];
+      if (!reply) continue;
+      await deps.poster.post({ channel: replyChannel, text: reply.text, blocks: reply.blocks, threadTs });
+      progress.repliesPosted = i + 1;
+      await save();
+    }
+    report.slack = { channel: replyChannel, ts: threadTs, replies: replies.length };
+  }
+  if (!progress.emailed) {
+    await deps.publisher.publish({ week: digest.week, subject: digestSubject(digest), text: digest.text });
+    progress.emailed = true;
+    await save();
+  }
+  report.emailed = true;
+  progress.completedAt = now;
+  await save();
+  return report;
+}
+
+/** What the schedule runs: build the digest for the week that just ended and deliver it. */
+export async function sendWeeklyDigest(
+  deps: StoreDeps & Omit<DigestDeliveryDeps, 'clock'>,
+  options: { week?: string } = {},
+): Promise<{ digest: Digest; delivery: DigestDeliveryReport }> {
+  const config = await deps.commitments.getConfig();
+  if (!config)
+    throw new BadRequestError('no configuration has been applied yet; apply one before sending a digest');
+  const digest = await buildWeeklyDigest(deps, options);
+  const delivery = await deliverDigest(deps, digest, config);
+  return { digest, delivery };
+}

@@ -1,0 +1,66 @@
+/**
+ * The SNS message the Slack notifier receives: an `OutgoingNotification` as JSON (see
+ * shared/ports/alert-store.ts). Validated at the edge so a malformed message fails loudly (and
+ * lands in the dead-letter queue) instead of posting half an alert.
+ */
+import { z } from 'zod';
+import type { OutgoingNotification } from '../ports/alert-store.js';
+
+const status = z.enum(['on_track', 'at_risk', 'breached', 'met', 'no_data']);
+
+const evaluationSchema = z.looseObject({
+  commitmentId: z.string(),
+  period: z.string(),
+  measure: z.enum(['total', 'ratio', 'duration', 'availability']),
+  status,
+  actual: z.number(),
+  target: z.number(),
+  expected: z.number(),
+  projected: z.number().nullable(),
+  attainment: z.number().nullable(),
+  elapsed: z.number(),
+  unit: z.string(),
+  evaluatedAt: z.string(),
+});
+
+const notificationSchema = z.looseObject({
+  dedupKey: z.string().min(1),
+  kind: z.enum(['at_risk', 'escalated', 'recovered', 'breached', 'met']),
+  severity: z.enum(['info', 'warning', 'critical']),
+  level: z.number().int().min(0),
+  commitmentId: z.string().min(1),
+  period: z.string().min(1),
+  episode: z.number().int(),
+  notify: z.array(z.string()),
+  status,
+  title: z.string(),
+  provider: z.string(),
+  consumer: z.string(),
+  unit: z.string(),
+  evaluation: evaluationSchema,
+  text: z.string(),
+  at: z.number(),
+});
+
+export class InvalidNotificationError extends Error {
+  readonly code = 'INVALID_NOTIFICATION';
+  constructor(problem: string) {
+    super(`The alert message is not a notification: ${problem}`);
+    this.name = 'InvalidNotificationError';
+  }
+}
+
+export function parseNotificationMessage(message: string): OutgoingNotification {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(message);
+  } catch {
+    throw new InvalidNotificationError('it is not JSON');
+  }
+  const parsed = notificationSchema.safeParse(raw);
+  if (!parsed.success) {
+    const where = parsed.error.issues.map((i) => i.path.join('.') || '(root)').join(', ');
+    throw new InvalidNotificationError(`missing or invalid ${where}`);
+  }
+  return parsed.data as unknown as OutgoingNotification;
+}

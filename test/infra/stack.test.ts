@@ -1,0 +1,362 @@
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { API_ROUTES } from '../../infra/api-routes.js';
+import { FUNCTION_NAMES } from '../../infra/function-catalog.js';
+import { logicalId } from './support/iam-queries.js';
+import { synthWithoutBundling } from './support/synth.js';
+
+const SUBSCRIBERS = [
+  { email: 'cfo@example.com', filter: 'executive', digest: true },
+  { email: 'mkt-lead@example.com', filter: { departments: ['marketing', 'sales'] } },
+  { email: 'it-lead@example.com', filter: 'all' },
+];
+
+let dev: Template;
+let prod: Template;
+
+beforeAll(() => {
+  dev = synthWithoutBundling().template;
+  prod = synthWithoutBundling({
+    stage: 'prod',
+    emailSubscribers: SUBSCRIBERS,
+    opsEmail: 'ops@example.com',
+    evaluateEvery: 10,
+    timezone: 'Europe/Berlin',
+  }).template;
+}, 120_000);
+
+describe('table', () => {
+  it('follows the shared table definition, on demand, with PITR, encryption and TTL', () => {
+    dev.resourceCountIs('AWS::DynamoDB::Table', 1);
+    dev.hasResourceProperties('AWS::DynamoDB::Table', {
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: 'gsi1',
+          KeySchema: [
+            { AttributeName: 'gsi1pk', KeyType: 'HASH' },
+            { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ],
+      BillingMode: 'PAY_PER_REQUEST',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      SSESpecification: { SSEEnabled: true },
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+    });
+  });
+
+  it('is protected and retained in prod, disposable in dev', () => {
+    prod.hasResource('AWS::DynamoDB::Table', {
+      Properties: Match.objectLike({ DeletionProtectionEnabled: true }),
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+    });
+    dev.hasResource('AWS::DynamoDB::Table', {
+      Properties: Match.objectLike({ DeletionProtectionEnabled: false }),
+      DeletionPolicy: 'Delete',
+    });
+  });
+});
+
+describe('functions', () => {
+  it('are Node.js 22 on arm64 with X-Ray, source maps, 256 MB (512 for Slack) and their own log group', () => {
+    dev.resourceCountIs('AWS::Lambda::Function', FUNCTION_NAMES.length);
+    for (const name of FUNCTION_NAMES) {
+      dev.hasResourceProperties('AWS::Lambda::Function', {
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        MemorySize: name === 'slack' ? 512 : 256,
+        TracingConfig: { Mode: 'Active' },
+        LoggingConfig: { LogGroup: { Ref: Match.stringLikeRegexp(`^Fn${name.replace('-', '')}Logs`) } },
+        Environment: {
+          Variables: Match.objectLike({
+            POWERTOOLS_SERVICE_NAME: `sla-${name}`,
+            NODE_OPTIONS: '--enable-source-maps',
+            TABLE_NAME: { Ref: logicalId(dev, 'AWS::DynamoDB::Table', 'Data') },
+          }),
+        },
+      });
+    }
+    dev.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, FUNCTION_NAMES.length + 1);
+    prod.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 180 }, FUNCTION_NAMES.length + 1);
+  });
+
+  it('get exactly the environment variables of the resources they may use', () => {
+    const envOf = (name: string) => {
+      const id = logicalId(dev, 'AWS::Lambda::Function', `Fn${name.replace('-', '')}Function`);
+      const fn = dev.toJSON().Resources[id];
+      return Object.keys(fn.Properties.Environment.Variables).sort();
+    };
+    const base = ['NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', 'TABLE_NAME'];
+    expect(envOf('api')).toEqual([...base, 'ALERTS_TOPIC_ARN'].sort());
+    expect(envOf('evaluate')).toEqual([...base, 'ALERTS_TOPIC_ARN'].sort());
+    expect(envOf('notify-slack')).toEqual([...base, 'SLACK_SECRET_ARN'].sort());
+    expect(envOf('slack')).toEqual([...base, 'SLACK_SECRET_ARN'].sort());
+    expect(envOf('digest')).toEqual([...base, 'DIGESTS_TOPIC_ARN', 'SLACK_SECRET_ARN'].sort());
+    expect(envOf('webhook')).toEqual([...base, 'WEBHOOK_SECRET_ARN'].sort());
+  });
+
+  it('send failed asynchronous Slack notifications to a dead-letter queue', () => {
+    dev.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'sla-notify-slack' }) },
+      DeadLetterConfig: {
+        TargetArn: { 'Fn::GetAtt': [logicalId(dev, 'AWS::SQS::Queue', 'NotifySlackFailures'), 'Arn'] },
+      },
+    });
+  });
+});
+
+describe('HTTP API', () => {
+  const routes = () =>
+    Object.values(dev.findResources('AWS::ApiGatewayV2::Route')).map((route) => ({
+      key: route.Properties.RouteKey as string,
+      auth: route.Properties.AuthorizationType as string,
+    }));
+
+  it('has exactly the routes of API_ROUTES', () => {
+    expect(routes().map((r) => r.key).sort()).toEqual(API_ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+  });
+
+  it('requires IAM on every /v1 route and only there', () => {
+    for (const route of routes()) {
+      const path = route.key.split(' ')[1] ?? '';
+      expect(`${route.key} ${route.auth}`).toBe(`${route.key} ${path.startsWith('/v1/') ? 'AWS_IAM' : 'NONE'}`);
+    }
+    expect(routes().map((r) => r.key)).toContain('POST /v1/config:apply');
+  });
+
+  it('sends Slack routes to the slack function and the webhook route to the webhook function', () => {
+    const integrationOf = (key: string) => {
+      const route = Object.values(dev.findResources('AWS::ApiGatewayV2::Route')).find(
+        (r) => r.Properties.RouteKey === key,
+      );
+      const target = route?.Properties.Target['Fn::Join'][1][1].Ref as string;
+      const integration = dev.toJSON().Resources[target];
+      return integration.Properties.IntegrationUri['Fn::GetAtt'][0] as string;
+    };
+    expect(integrationOf('POST /slack/commands')).toMatch(/^FnslackFunction/);
+    expect(integrationOf('POST /slack/interactions')).toMatch(/^FnslackFunction/);
+    expect(integrationOf('POST /webhook/commitments/{id}/events')).toMatch(/^FnwebhookFunction/);
+    expect(integrationOf('GET /health')).toMatch(/^FnapiFunction/);
+    expect(integrationOf('POST /v1/config:apply')).toMatch(/^FnapiFunction/);
+    dev.hasResourceProperties('AWS::ApiGatewayV2::Integration', { PayloadFormatVersion: '2.0' });
+  });
+
+  it('logs access as JSON and throttles the $default stage', () => {
+    dev.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+      AccessLogSettings: {
+        DestinationArn: { 'Fn::GetAtt': [logicalId(dev, 'AWS::Logs::LogGroup', 'HttpAccessLogs'), 'Arn'] },
+        Format: Match.stringLikeRegexp('"requestId":"\\$context.requestId"'),
+      },
+    });
+  });
+});
+
+describe('schedules', () => {
+  it('run the evaluator at the configured rate with retries and a dead-letter queue', () => {
+    dev.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(15 minutes)',
+      Target: {
+        Arn: { 'Fn::GetAtt': [logicalId(dev, 'AWS::Lambda::Function', 'FnevaluateFunction'), 'Arn'] },
+        RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 900 },
+        DeadLetterConfig: {
+          Arn: { 'Fn::GetAtt': [logicalId(dev, 'AWS::SQS::Queue', 'EvaluateScheduleDeadLetters'), 'Arn'] },
+        },
+        RoleArn: { 'Fn::GetAtt': [logicalId(dev, 'AWS::IAM::Role', 'EvaluateScheduleRole'), 'Arn'] },
+      },
+    });
+    prod.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'rate(10 minutes)' });
+  });
+
+  it('run the digest on Monday 08:00 in the configured time zone', () => {
+    const digest = {
+      ScheduleExpression: 'cron(0 8 ? * MON *)',
+      Target: Match.objectLike({
+        Arn: { 'Fn::GetAtt': [logicalId(dev, 'AWS::Lambda::Function', 'FndigestFunction'), 'Arn'] },
+        RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 21_600 },
+        DeadLetterConfig: Match.anyValue(),
+      }),
+    };
+    dev.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ...digest,
+      ScheduleExpressionTimezone: 'America/New_York',
+    });
+    prod.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 8 ? * MON *)',
+      ScheduleExpressionTimezone: 'Europe/Berlin',
+    });
+  });
+});
+
+describe('topics, queues and secrets', () => {
+  it('encrypts every topic with one rotating customer-managed key that CloudWatch may use', () => {
+    const keyId = logicalId(dev, 'AWS::KMS::Key', 'TopicsKey');
+    dev.resourceCountIs('AWS::SNS::Topic', 3);
+    dev.resourcePropertiesCountIs(
+      'AWS::SNS::Topic',
+      { KmsMasterKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] } },
+      3,
+    );
+    dev.hasResourceProperties('AWS::KMS::Key', {
+      EnableKeyRotation: true,
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('denies publishing to any topic without TLS', () => {
+    dev.resourcePropertiesCountIs(
+      'AWS::SNS::TopicPolicy',
+      {
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Effect: 'Deny',
+              Action: 'sns:Publish',
+              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            }),
+          ]),
+        },
+      },
+      3,
+    );
+  });
+
+  it('subscribes the Slack notifier to alerts with a dead-letter queue', () => {
+    dev.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'lambda',
+      TopicArn: { Ref: logicalId(dev, 'AWS::SNS::Topic', 'TopicsAlerts') },
+      Endpoint: { 'Fn::GetAtt': [logicalId(dev, 'AWS::Lambda::Function', 'FnnotifyslackFunction'), 'Arn'] },
+      RedrivePolicy: {
+        deadLetterTargetArn: {
+          'Fn::GetAtt': [logicalId(dev, 'AWS::SQS::Queue', 'NotifySlackDelivery'), 'Arn'],
+        },
+      },
+    });
+  });
+
+  it('makes every dead-letter queue encrypted, TLS-only and long-lived', () => {
+    dev.resourceCountIs('AWS::SQS::Queue', 4);
+    dev.resourcePropertiesCountIs(
+      'AWS::SQS::Queue',
+      { SqsManagedSseEnabled: true, MessageRetentionPeriod: 1_209_600 },
+      4,
+    );
+    dev.resourcePropertiesCountIs(
+      'AWS::SQS::QueuePolicy',
+      {
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          ]),
+        },
+      },
+      4,
+    );
+  });
+
+  it('creates the Slack secret as a JSON placeholder under the configured name, and a webhook key', () => {
+    dev.hasResourceProperties('AWS::SecretsManager::Secret', {
+      Name: 'sla-tracker/dev/slack',
+      GenerateSecretString: {
+        SecretStringTemplate: '{"botToken":""}',
+        GenerateStringKey: 'signingSecret',
+        ExcludePunctuation: true,
+      },
+    });
+    dev.hasResourceProperties('AWS::SecretsManager::Secret', {
+      Name: Match.absent(),
+      GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
+    });
+  });
+});
+
+describe('email subscriptions', () => {
+  const emailSubscriptions = (template: Template, topicPrefix: string) =>
+    Object.values(template.findResources('AWS::SNS::Subscription'))
+      .map((s) => s.Properties)
+      .filter((p) => p.Protocol === 'email' && p.TopicArn.Ref.startsWith(topicPrefix));
+
+  it('filters alerts per subscriber with message-attribute policies', () => {
+    const byEmail = Object.fromEntries(
+      emailSubscriptions(prod, 'TopicsAlerts').map((p) => [p.Endpoint, [p.FilterPolicy, p.FilterPolicyScope]]),
+    );
+    expect(byEmail).toEqual({
+      'cfo@example.com': [
+        { $or: [{ kind: ['breached'] }, { level: [{ numeric: ['>=', 3] }] }] },
+        'MessageAttributes',
+      ],
+      'mkt-lead@example.com': [{ provider: ['marketing', 'sales'] }, 'MessageAttributes'],
+      'it-lead@example.com': [undefined, undefined],
+    });
+  });
+
+  it('sends the digest only to subscribers marked digest: true', () => {
+    expect(emailSubscriptions(prod, 'TopicsDigests').map((p) => p.Endpoint)).toEqual(['cfo@example.com']);
+    expect(emailSubscriptions(dev, 'Topics')).toEqual([]);
+  });
+
+  it('subscribes the ops email to the ops topic when configured', () => {
+    const ops = emailSubscriptions(prod, 'TopicsOps');
+    expect(ops.map((p) => p.Endpoint)).toEqual(['ops@example.com']);
+    expect(emailSubscriptions(dev, 'TopicsOps')).toEqual([]);
+  });
+});
+
+describe('alarms', () => {
+  it('watches errors and throttles of every function, every dead-letter queue and API 5xx', () => {
+    const alarms = Object.values(dev.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
+    const opsTopic = { Ref: logicalId(dev, 'AWS::SNS::Topic', 'TopicsOps') };
+    expect(alarms).toHaveLength(FUNCTION_NAMES.length * 2 + 4 + 1);
+    for (const alarm of alarms) {
+      expect(alarm.AlarmActions).toEqual([opsTopic]);
+      expect(alarm.Threshold).toBe(1);
+      expect(alarm.ComparisonOperator).toBe('GreaterThanOrEqualToThreshold');
+    }
+    const metrics = alarms.map((a) => `${a.Namespace}/${a.MetricName}`).sort();
+    expect(metrics.filter((m) => m === 'AWS/Lambda/Errors')).toHaveLength(FUNCTION_NAMES.length);
+    expect(metrics.filter((m) => m === 'AWS/Lambda/Throttles')).toHaveLength(FUNCTION_NAMES.length);
+    expect(metrics.filter((m) => m === 'AWS/SQS/ApproximateNumberOfMessagesVisible')).toHaveLength(4);
+    expect(metrics.filter((m) => m === 'AWS/ApiGateway/5xx')).toHaveLength(1);
+  });
+});
+
+describe('outputs', () => {
+  it('publishes the URLs and names an admin needs after deploy', () => {
+    expect(Object.keys(dev.toJSON().Outputs).sort()).toEqual(
+      [
+        'AlertsTopicArn',
+        'ApiUrl',
+        'DigestsTopicArn',
+        'SlackCommandsUrl',
+        'SlackInteractionsUrl',
+        'SlackSecretArn',
+        'TableName',
+        'WebhookUrl',
+      ].sort(),
+    );
+    dev.hasOutput('SlackCommandsUrl', {
+      Value: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('/slack/commands$')])] },
+    });
+    dev.hasOutput('WebhookUrl', {
+      Value: {
+        'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('/webhook/commitments/\\{id\\}/events$')])],
+      },
+    });
+  });
+});

@@ -1,0 +1,111 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { slackSignature } from '../../../shared/slack/verify-signature.js';
+
+export const TEST_SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
+
+export interface SignOptions {
+  /** Unix seconds written into the timestamp header. */
+  timestamp: number;
+  secret?: string;
+  /** Replace the computed signature (forgeries). */
+  signature?: string;
+  unsigned?: boolean;
+  base64?: boolean;
+  headerCase?: 'lower' | 'mixed';
+}
+
+/** An HTTP API (payload 2.0) event for a Slack request, signed like Slack signs it. */
+export function slackEvent(path: string, body: string, options: SignOptions): APIGatewayProxyEventV2 {
+  const signature = options.signature ?? slackSignature(options.secret ?? TEST_SIGNING_SECRET, options.timestamp, body);
+  const names =
+    options.headerCase === 'mixed'
+      ? { sig: 'X-Slack-Signature', ts: 'X-Slack-Request-Timestamp' }
+      : { sig: 'x-slack-signature', ts: 'x-slack-request-timestamp' };
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: path,
+    rawQueryString: '',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      ...(options.unsigned ? {} : { [names.sig]: signature, [names.ts]: String(options.timestamp) }),
+    },
+    requestContext: {
+      accountId: 'test',
+      apiId: 'test',
+      domainName: 'localhost',
+      domainPrefix: 'test',
+      requestId: 'test',
+      routeKey: '$default',
+      stage: '$default',
+      time: '',
+      timeEpoch: options.timestamp * 1000,
+      http: { method: 'POST', path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'Slackbot 1.0' },
+    },
+    body: options.base64 ? Buffer.from(body, 'utf8').toString('base64') : body,
+    isBase64Encoded: options.base64 === true,
+  };
+}
+
+export interface CommandFields {
+  text?: string;
+  user_id?: string;
+  channel_id?: string;
+  trigger_id?: string;
+  response_url?: string;
+}
+
+export function commandBody(fields: CommandFields): string {
+  return new URLSearchParams({
+    token: 'deprecated-verification-token',
+    team_id: 'T0TEAM',
+    team_domain: 'acme',
+    channel_id: fields.channel_id ?? 'C0RANDOM',
+    channel_name: 'random',
+    user_id: fields.user_id ?? 'U0SALESLEAD',
+    user_name: 'someone',
+    command: '/sla',
+    text: fields.text ?? '',
+    api_app_id: 'A0APP',
+    response_url: fields.response_url ?? 'https://hooks.slack.com/commands/T0TEAM/1/abc',
+    trigger_id: fields.trigger_id ?? `trigger-${Math.random().toString(36).slice(2)}`,
+  }).toString();
+}
+
+export function interactionBody(payload: unknown): string {
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** A `block_actions` payload for a click on one of our buttons in a channel message. */
+export function buttonClick(input: {
+  actionId: string;
+  value: string;
+  userId: string;
+  channel: string;
+  ts: string;
+  blocks?: unknown[];
+  responseUrl?: string;
+}): unknown {
+  return {
+    type: 'block_actions',
+    user: { id: input.userId, username: 'someone', team_id: 'T0TEAM' },
+    api_app_id: 'A0APP',
+    token: 'deprecated',
+    container: { type: 'message', message_ts: input.ts, channel_id: input.channel, is_ephemeral: false },
+    trigger_id: `trigger-${Math.random().toString(36).slice(2)}`,
+    team: { id: 'T0TEAM', domain: 'acme' },
+    channel: { id: input.channel, name: 'marketing' },
+    message: { type: 'message', ts: input.ts, text: 'alert', blocks: input.blocks ?? [] },
+    response_url: input.responseUrl ?? 'https://hooks.slack.com/actions/T0TEAM/1/xyz',
+    actions: [
+      {
+        action_id: input.actionId,
+        block_id: 'b1',
+        text: { type: 'plain_text', text: 'Acknowledge' },
+        value: input.value,
+        type: 'button',
+        action_ts: '1763478000.000001',
+      },
+    ],
+  };
+}

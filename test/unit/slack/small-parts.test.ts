@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { decodeAlertValue, encodeAlertValue } from '../../../shared/slack/interaction-ids.js';
+import { annotationFor, recordedMessages } from '../../../shared/slack/message-annotations.js';
+import {
+  InvalidNotificationError,
+  parseNotificationMessage,
+} from '../../../shared/slack/notification-message.js';
+import { botTokenOf, parseSlackSecret, SlackSecretError, slackSecretSource } from '../../../shared/slack/slack-secret.js';
+import { createLazyPoster } from '../../../shared/slack/web-api-poster.js';
+import { leadsNotification } from './fixtures.js';
+
+describe('button values', () => {
+  it('round-trip the commitment, the period and the notification', () => {
+    const value = { commitmentId: 'marketing-qualified-leads', period: '2026-11', dedupKey: 'k#1' };
+    expect(decodeAlertValue(encodeAlertValue(value))).toEqual(value);
+  });
+
+  it.each([undefined, '', 'not json', '{"c":1}', '[]'])('ignore a value that is not ours: %j', (raw) => {
+    expect(decodeAlertValue(raw)).toBeUndefined();
+  });
+});
+
+describe('message annotations on a claim', () => {
+  it('record a channel message as its ts, and a DM with the conversation it landed in', () => {
+    expect(annotationFor('C0SALES', { channel: 'C0SALES', ts: '1795017900.000100' })).toEqual({
+      'slack:C0SALES': '1795017900.000100',
+    });
+    expect(annotationFor('U0MKTLEAD', { channel: 'D0MKTLEAD', ts: '1795017900.000200' })).toEqual({
+      'slack:U0MKTLEAD': 'D0MKTLEAD/1795017900.000200',
+    });
+  });
+
+  it('read back as the messages to update, ignoring other annotations', () => {
+    expect(
+      recordedMessages({
+        'slack:C0SALES': '1.1',
+        'slack:U0MKTLEAD': 'D0MKTLEAD/2.2',
+        'email:lead@example.com': 'sent',
+      }),
+    ).toEqual([
+      { destination: 'C0SALES', channel: 'C0SALES', ts: '1.1' },
+      { destination: 'U0MKTLEAD', channel: 'D0MKTLEAD', ts: '2.2' },
+    ]);
+  });
+});
+
+describe('the SNS alert message', () => {
+  it('parses an outgoing notification', () => {
+    const n = leadsNotification();
+    expect(parseNotificationMessage(JSON.stringify(n))).toEqual(n);
+  });
+
+  it('refuses what is not one, naming what is missing', () => {
+    expect(() => parseNotificationMessage('nope')).toThrow(InvalidNotificationError);
+    const { evaluation: _e, ...rest } = leadsNotification();
+    expect(() => parseNotificationMessage(JSON.stringify(rest))).toThrow(/evaluation/);
+  });
+});
+
+describe('the Slack secret', () => {
+  it('parses both values and refuses a missing signing secret without echoing values', () => {
+    expect(parseSlackSecret('{"signingSecret":"abc","botToken":"xoxb-1"}')).toEqual({
+      signingSecret: 'abc',
+      botToken: 'xoxb-1',
+    });
+    expect(() => parseSlackSecret('{"botToken":"xoxb-secret-value"}')).toThrow(/signingSecret/);
+    expect(() => parseSlackSecret('{"botToken":"xoxb-secret-value"}')).not.toThrow(/xoxb-secret-value/);
+    expect(() => parseSlackSecret('not json')).toThrow(SlackSecretError);
+  });
+
+  it('lets commands work before the bot token is pasted, and says so when posting needs it', () => {
+    const secret = parseSlackSecret('{"signingSecret":"abc","botToken":""}');
+    expect(secret.signingSecret).toBe('abc');
+    expect(() => botTokenOf(secret)).toThrow(/no botToken yet/);
+    expect(() => botTokenOf({ signingSecret: 'a', botToken: 'xoxp-user' })).toThrow(/not a bot token/);
+  });
+
+  it('is fetched once and cached, and fetched again after a failure', async () => {
+    let calls = 0;
+    const source = slackSecretSource(async () => {
+      calls++;
+      if (calls === 1) throw new Error('throttled');
+      return '{"signingSecret":"abc","botToken":"xoxb-1"}';
+    });
+    await expect(source()).rejects.toThrow('throttled');
+    await source();
+    await source();
+    expect(calls).toBe(2);
+  });
+});
+
+describe('the lazy poster', () => {
+  it('builds the real poster on first use only', async () => {
+    let builds = 0;
+    const poster = createLazyPoster(async () => {
+      builds++;
+      return { post: async (m) => ({ channel: m.channel, ts: '1.0' }), update: async () => undefined };
+    });
+    expect(builds).toBe(0);
+    await poster.post({ channel: 'C1', text: 'a' });
+    await poster.update({ channel: 'C1', text: 'b', ts: '1.0' });
+    expect(builds).toBe(1);
+  });
+});
