@@ -33,7 +33,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   admin('GET', '/v1/commitments/{id}'),
   admin('PUT', '/v1/commitments/{id}'),
   admin('DELETE', '/v1/commitments/{id}'),
-  // A ':' in a static segment (a Google-style custom method) is a valid HTTP API route path.
+  // A ':' in a static segment (a Google-style custom method). CDK and CloudFormation pass the route
+  // key through unchanged; see docs/deploy.md if API Gateway ever refuses it.
   admin('POST', '/v1/config:apply'),
   admin('POST', '/v1/commitments/{id}/events'),
   admin('GET', '/v1/commitments/{id}/status'),

@@ -106,7 +106,10 @@ const stageConfigSchema = z.strictObject({
     });
   }),
   opsEmail: z.email().optional(),
-  executiveLevel: z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1'),
+  executiveLevel: z
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1'),
   retainData: z.boolean({ error: 'must be true or false' }),
 });
 
@@ -138,7 +141,12 @@ export function readStageConfig(context: ContextReader): StageConfig {
   if (isRecord(stages) && perStage === undefined) {
     const known = Object.keys(stages).join(', ');
     throw new InfraConfigError(
-      [{ path: 'stage', message: `'${stage}' is not declared in cdk.json context "stages" (known: ${known})` }],
+      [
+        {
+          path: 'stage',
+          message: `'${stage}' is not declared in cdk.json context "stages" (known: ${known})`,
+        },
+      ],
       stage,
     );
   }

@@ -1,9 +1,9 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
-import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import type { StageConfig } from './config.js';
 import { DeadLetterQueue } from './constructs/dead-letter-queue.js';
@@ -31,7 +31,10 @@ type FunctionSettings = Pick<SlaFunctionProps, 'description' | 'timeout' | 'memo
 const FUNCTIONS: Record<FunctionName, FunctionSettings> = {
   // Under API Gateway's 30-second integration limit, so a slow request ends as our 5xx, not a 503.
   api: { description: 'HTTP API: /v1 admin routes and /health', timeout: Duration.seconds(25) },
-  evaluate: { description: 'Scheduled evaluator: status, closing periods, alerts', timeout: Duration.minutes(5) },
+  evaluate: {
+    description: 'Scheduled evaluator: status, closing periods, alerts',
+    timeout: Duration.minutes(5),
+  },
   'notify-slack': { description: 'Posts alerts from SNS to Slack', timeout: Duration.seconds(30) },
   // Slack waits 3 seconds; more memory buys the CPU that makes a cold start fit in them.
   slack: { description: 'Slack slash commands and buttons', timeout: Duration.seconds(10), memorySize: 512 },
@@ -50,7 +53,10 @@ export class SlaTrackerStack extends Stack {
 
     const table = new SlaTable(this, 'Data', { retainData: config.retainData });
     const topics = new NotificationTopics(this, 'Topics', { removalPolicy });
-    const secrets = new SlaSecrets(this, 'Secrets', { slackSecretName: config.slackSecretName, removalPolicy });
+    const secrets = new SlaSecrets(this, 'Secrets', {
+      slackSecretName: config.slackSecretName,
+      removalPolicy,
+    });
     const slackFailures = new DeadLetterQueue(this, 'NotifySlackFailures', {
       purpose: 'alerts the Slack notifier could not post after Lambda retried it',
       removalPolicy,
@@ -164,6 +170,7 @@ export class SlaTrackerStack extends Stack {
     output('AlertsTopicArn', topics.alerts.topicArn, 'SNS topic with one message per notification');
     output('DigestsTopicArn', topics.digests.topicArn, 'SNS topic with the weekly digest');
     output('SlackSecretArn', secrets.slack.secretArn, 'Fill in {"signingSecret","botToken"} after deploy');
+    output('WebhookSecretArn', secrets.webhook.secretArn, 'HMAC key to configure in the CRM');
     output('TableName', table.tableName, 'DynamoDB table');
   }
 }

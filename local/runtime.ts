@@ -1,7 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { makeHandler as makeApiHandler } from '../functions/api/handler.js';
+import { makeNotifyHandler } from '../functions/notify-slack/handler.js';
+import { makeHandler as makeSlackHandler } from '../functions/slack/handler.js';
 import { createDynamoStores } from '../shared/adapters/dynamodb/stores.js';
 import { ensureTable } from '../shared/adapters/dynamodb/table-definition.js';
 import { applyConfig } from '../shared/app/commitments.js';
@@ -9,12 +12,14 @@ import type { StoreDeps } from '../shared/app/deps.js';
 import { runEvaluation } from '../shared/app/evaluator.js';
 import type { Plan } from '../shared/domain/plan.js';
 import { describeIssues, ValidationError } from '../shared/domain/validation-error.js';
+import { makeReactionListener } from '../shared/slack/reaction-listener.js';
+import { createSlackWebClient, createWebApiPoster } from '../shared/slack/web-api-poster.js';
 import { makeClockHandler } from './clock-route.js';
 import { lockDataDir, prepareDataDir } from './data-dir.js';
 import { createLocalDynamoClient, type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.js';
 import { asHttpHandler } from './lambda-bridge.js';
 import { LocalClock } from './local-clock.js';
-import { createLocalAlertPublisher } from './local-transports.js';
+import { createLocalAlertPublisher, createOutboxSlackPoster } from './local-transports.js';
 import { createOutbox } from './outbox.js';
 import { everyMinutes, LocalScheduler } from './scheduler.js';
 import { type LocalServer, startLocalServer } from './server.js';
@@ -28,6 +33,11 @@ export interface RuntimeOptions {
   configPath: string;
   /** Where the clock starts; real time when undefined. */
   clockStart?: number;
+  /** Overrides the configuration's evaluator interval (the demo evaluates hourly). */
+  evaluateEveryMinutes?: number;
+  slackSigningSecret?: string;
+  /** When set, Slack messages also go to the real workspace. */
+  slackBotToken?: string;
   log: (line: string) => void;
 }
 
@@ -42,6 +52,8 @@ export interface Runtime {
   dynamoEndpoint: string;
   outboxPath: string;
   scheduler: LocalScheduler;
+  /** Verifies `/slack/*` requests: SLACK_SIGNING_SECRET, or one generated for this run. */
+  slackSigningSecret: string;
   stop(): Promise<void>;
 }
 
@@ -85,14 +97,41 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const outbox = createOutbox(join(dataDir, 'outbox.jsonl'), options.log);
     const logError = (message: string, error: unknown) =>
       options.log(`error: ${message}: ${(error as Error)?.stack ?? String(error)}`);
-    const publisher = createLocalAlertPublisher({ outbox, clock, subscribers: [], log: options.log });
+    const slackLog = {
+      error: logError,
+      warn: (message: string, detail?: unknown) =>
+        options.log(`warning: ${message}${detail === undefined ? '' : ` ${JSON.stringify(detail)}`}`),
+    };
+    const slackSigningSecret = options.slackSigningSecret ?? randomBytes(16).toString('hex');
+    const poster = createOutboxSlackPoster({
+      outbox,
+      clock,
+      real: options.slackBotToken
+        ? createWebApiPoster(createSlackWebClient(options.slackBotToken))
+        : undefined,
+    });
+    const loadDepartments = async () => (await stores.commitments.getConfig())?.departments ?? {};
+    // The same notifier code the Lambda subscribed to the alerts topic runs, in process.
+    const notifySlack = makeNotifyHandler({ poster, loadDepartments, alerts: stores.alerts, log: slackLog });
+    const publisher = createLocalAlertPublisher({
+      outbox,
+      clock,
+      subscribers: [notifySlack],
+      log: options.log,
+    });
+    const onReaction = makeReactionListener({
+      poster,
+      alerts: stores.alerts,
+      loadDepartments,
+      log: slackLog,
+    });
     const config = await stores.commitments.getConfig();
     const scheduler = new LocalScheduler(
       clock,
       [
         {
           name: 'evaluate',
-          nextAfter: everyMinutes(config?.evaluateEveryMinutes ?? 15),
+          nextAfter: everyMinutes(options.evaluateEveryMinutes ?? config?.evaluateEveryMinutes ?? 15),
           run: async (at) => {
             await runEvaluation({ ...stores, publisher }, at);
           },
@@ -102,7 +141,21 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     );
     cleanups.push(() => scheduler.stop());
 
-    const api = asHttpHandler('sla-api', makeApiHandler({ ...stores, publisher, log: { error: logError } }));
+    const api = asHttpHandler(
+      'sla-api',
+      makeApiHandler({ ...stores, publisher, onReaction, log: { error: logError } }),
+    );
+    const slack = asHttpHandler(
+      'sla-slack',
+      makeSlackHandler({
+        stores,
+        clock,
+        signingSecret: async () => slackSigningSecret,
+        poster,
+        onReaction,
+        log: slackLog,
+      }),
+    );
     const server: LocalServer = await startLocalServer({
       host: options.host,
       port: options.port,
@@ -110,6 +163,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       mounts: [
         { prefix: '/health', handler: api },
         { prefix: '/v1/', handler: api },
+        { prefix: '/slack/', handler: slack },
         { prefix: '/local/', handler: makeClockHandler(clock, scheduler, options.log) },
       ],
       onError: (error) => logError('request failed', error),
@@ -126,6 +180,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       dynamoEndpoint: dynamo.endpoint,
       outboxPath: outbox.path,
       scheduler,
+      slackSigningSecret,
       stop,
     };
   } catch (error) {

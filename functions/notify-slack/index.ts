@@ -5,6 +5,7 @@ import { createDynamoStores } from '../../shared/adapters/dynamodb/stores.js';
 import { cachedSecret } from '../../shared/adapters/secrets.js';
 import { systemClock } from '../../shared/adapters/system-clock.js';
 import { requireEnv } from '../../shared/config/env.js';
+import { logAttributes } from '../../shared/slack/slack-log.js';
 import { botTokenOf, slackSecretSource } from '../../shared/slack/slack-secret.js';
 import {
   createLazyPoster,
@@ -22,7 +23,7 @@ export const handler = makeNotifyHandler({
   loadDepartments: async () => (await stores.commitments.getConfig())?.departments ?? {},
   alerts: stores.alerts,
   log: {
-    error: (message, error) => logger.error(message, { error }),
-    warn: (message, detail) => logger.warn(message, { detail }),
+    error: (message, error) => logger.error(message, logAttributes(error)),
+    warn: (message, detail) => logger.warn(message, logAttributes(detail)),
   },
 });

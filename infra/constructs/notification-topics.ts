@@ -48,8 +48,8 @@ export class NotificationTopics extends Construct {
     this.digests = topic('Digests', 'SLA weekly digest');
     this.ops = topic('Ops', 'SLA tracker operations');
 
-    // Replacing the default topic policy (to deny plain HTTP) drops its implicit allow for the
-    // account; CloudWatch alarms need their own.
+    // enforceSSL replaces the default topic policy, whose account-wide allow is what normally lets
+    // CloudWatch alarms publish; say it explicitly, for this account only.
     this.ops.addToResourcePolicy(
       new iam.PolicyStatement({
         sid: 'CloudWatchAlarmsPublish',

@@ -1,13 +1,15 @@
+import { join } from 'node:path';
 import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 
 // ESM bundles still meet CommonJS dependencies that call `require` (parts of the AWS SDK do).
-const REQUIRE_SHIM = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+const REQUIRE_SHIM =
+  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
 export interface SlaFunctionProps {
   /** Absolute path of the handler file (`functions/<name>/index.ts`). */
@@ -44,8 +46,8 @@ export class SlaFunction extends Construct {
       removalPolicy: props.logRemovalPolicy,
     });
 
-    // A role of our own instead of AWSLambdaBasicExecutionRole, whose logs:* on every log
-    // group is wider than this function needs.
+    // A role of our own instead of AWSLambdaBasicExecutionRole, which may write to every log
+    // group in the account.
     this.role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: `Runs ${props.serviceName}`,
@@ -62,7 +64,7 @@ export class SlaFunction extends Construct {
     this.function = new NodejsFunction(this, 'Function', {
       entry: props.entry,
       projectRoot: props.projectRoot,
-      depsLockFilePath: `${props.projectRoot}/package-lock.json`,
+      depsLockFilePath: join(props.projectRoot, 'package-lock.json'),
       handler: 'handler',
       description: props.description,
       runtime: Runtime.NODEJS_22_X,
@@ -91,6 +93,7 @@ export class SlaFunction extends Construct {
         // of whatever the managed runtime ships that week.
         externalModules: [],
         forceDockerBundling: false,
+        logLevel: LogLevel.WARNING,
       },
     });
     Validations.of(this.function).acknowledge({

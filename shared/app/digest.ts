@@ -9,7 +9,7 @@
 import type { ClosedPeriodResult } from '../domain/close.js';
 import { buildDigest } from '../domain/digest/build-digest.js';
 import type { DigestFormat } from '../domain/digest/digest-format.js';
-import type { Digest, DigestCommitmentInput } from '../domain/digest/digest-types.js';
+import type { Digest, DigestCommitmentInput, DigestMessage } from '../domain/digest/digest-types.js';
 import { digestWeekAt } from '../domain/digest/schedule.js';
 import { SPARKLINE_WEEKS, weeksEndingWith } from '../domain/digest/trend.js';
 import type { Evaluation } from '../domain/evaluate.js';
@@ -59,11 +59,13 @@ export async function buildWeeklyDigest(deps: StoreDeps, options: { week?: strin
   const since = weeksEndingWith(week.key, SPARKLINE_WEEKS)[0]?.from;
   const [liveStatus, history] = await Promise.all([
     live ? listStatus(deps) : Promise.resolve([]),
-    mapLimit(records, READ_CONCURRENCY, async (record) => ({
-      record,
-      snapshots: await deps.results.listSnapshots(record.id, since),
-      results: await deps.results.listResults(record.id, 3),
-    })),
+    mapLimit(records, READ_CONCURRENCY, async (record) => {
+      const [snapshots, results] = await Promise.all([
+        deps.results.listSnapshots(record.id, since),
+        deps.results.listResults(record.id, 3),
+      ]);
+      return { record, snapshots, results };
+    }),
   ]);
   const liveById = new Map(liveStatus.map((s) => [s.evaluation.commitmentId, s.evaluation]));
   const weekTo = weeksEndingWith(week.key, 1)[0]?.to ?? '';
@@ -220,6 +222,11 @@ export function digestSubject(digest: Pick<Digest, 'week' | 'headline'>): string
   return `SLA digest ${digest.week}: ${h.breached} breached, ${h.at_risk} at risk, ${h.met + h.on_track} met or on track of ${h.total}`;
 }
 
+/**
+ * Posts the summary to the digest department's channel and the rest in its thread, and publishes
+ * the email. One transport failing does not hold back the other; the failure is thrown afterwards
+ * so that the schedule retries, and with a delivery log the retry sends only what is missing.
+ */
 export async function deliverDigest(
   deps: DigestDeliveryDeps,
   digest: Digest,
@@ -233,27 +240,16 @@ export async function deliverDigest(
   const save = async () => deps.deliveries?.save(progress);
   const report: DigestDeliveryReport = { week: digest.week, outcome: 'delivered', emailed: false };
 
+  let slackFailure: unknown;
   const channel = config.departments[config.digest.to]?.slack.channel;
-  const [first, ...replies] = digest.messages;
   if (!channel) {
     report.slack = { skipped: `department '${config.digest.to}' has no Slack channel` };
-  } else if (first) {
-    if (!progress.summaryTs) {
-      const posted = await deps.poster.post({ channel, text: first.text, blocks: first.blocks });
-      progress.channel = posted.channel;
-      progress.summaryTs = posted.ts;
-      await save();
+  } else {
+    try {
+      report.slack = await postThread(deps.poster, digest, channel, progress, save);
+    } catch (error) {
+      slackFailure = error;
     }
-    const threadTs = progress.summaryTs;
-    const replyChannel = progress.channel ?? channel;
-    for (let i = progress.repliesPosted; i < replies.length; i++) {
-      const reply = replies[i];
-      if (!reply) continue;
-      await deps.poster.post({ channel: replyChannel, text: reply.text, blocks: reply.blocks, threadTs });
-      progress.repliesPosted = i + 1;
-      await save();
-    }
-    report.slack = { channel: replyChannel, ts: threadTs, replies: replies.length };
   }
   if (!progress.emailed) {
     await deps.publisher.publish({ week: digest.week, subject: digestSubject(digest), text: digest.text });
@@ -261,9 +257,35 @@ export async function deliverDigest(
     await save();
   }
   report.emailed = true;
+  if (slackFailure !== undefined) throw slackFailure;
   progress.completedAt = now;
   await save();
   return report;
+}
+
+async function postThread(
+  poster: SlackPoster,
+  digest: Digest,
+  channel: string,
+  progress: DigestDeliveryProgress,
+  save: () => Promise<void>,
+): Promise<{ channel: string; ts: string; replies: number }> {
+  const [first, ...replies] = digest.messages;
+  if (!progress.summaryTs && first) {
+    const posted = await poster.post({ channel, text: first.text, blocks: first.blocks });
+    progress.channel = posted.channel;
+    progress.summaryTs = posted.ts;
+    await save();
+  }
+  const threadTs = progress.summaryTs ?? '';
+  const replyChannel = progress.channel ?? channel;
+  for (let i = progress.repliesPosted; i < replies.length; i++) {
+    const reply = replies[i] as DigestMessage;
+    await poster.post({ channel: replyChannel, text: reply.text, blocks: reply.blocks, threadTs });
+    progress.repliesPosted = i + 1;
+    await save();
+  }
+  return { channel: replyChannel, ts: threadTs, replies: replies.length };
 }
 
 /** What the schedule runs: build the digest for the week that just ended and deliver it. */

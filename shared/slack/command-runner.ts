@@ -16,17 +16,16 @@ import { recordEvents } from '../app/record-events.js';
 import { getStatus, listStatus } from '../app/status.js';
 import { parseDuration } from '../domain/duration.js';
 import type { Department } from '../domain/model.js';
-import { describeIssues, ValidationError } from '../domain/validation-error.js';
+import { describeIssues } from '../domain/validation-error.js';
 import type { CommitmentRecord } from '../ports/commitment-store.js';
 import { formatAmount } from '../presentation/status-line.js';
 import { context, ephemeral, escapeMrkdwn, type SlackReply, section, slackDate, who } from './blocks.js';
 import type { SlaCommand } from './commands.js';
+import { knownIds, replyForError } from './error-replies.js';
 import {
   helpReply,
   noConfigReply,
-  notFoundReply,
   notLoggableReply,
-  somethingWentWrongReply,
   unknownSubcommandReply,
   unknownUserReply,
   usageReply,
@@ -85,7 +84,7 @@ async function dispatch(
     case 'help':
       return helpReply();
     case 'invalid':
-      return usageReply(command.subcommand as Parameters<typeof usageReply>[0], command.problem);
+      return usageReply(command.subcommand, command.problem);
     case 'mine':
       return mine(deps, request, command.public);
     case 'status':
@@ -248,55 +247,4 @@ async function activeRecord(stores: StoreDeps, id: string): Promise<CommitmentRe
   const record = await stores.commitments.get(id);
   if (record?.state !== 'active') throw new CommitmentNotFoundError(id);
   return record;
-}
-
-/** Commitment and department ids, for suggestions. */
-async function knownIds(stores: StoreDeps): Promise<string[]> {
-  const [records, config] = await Promise.all([
-    stores.commitments.list('active'),
-    stores.commitments.getConfig(),
-  ]);
-  return [...records.map((r) => r.id), ...Object.keys(config?.departments ?? {})];
-}
-
-const USER_ERRORS = new Set([
-  'INVALID_DURATION',
-  'INVALID_SNOOZE',
-  'PERIOD_CLOSED',
-  'BAD_REQUEST',
-  'CONFLICT',
-  'INVALID_PERIOD_KEY',
-]);
-
-/** Maps the use cases' typed errors to what a person reads in Slack (STYLE.md rule 7). */
-export async function replyForError(
-  deps: Pick<SlackCommandDeps, 'stores' | 'log'>,
-  error: unknown,
-): Promise<SlackReply> {
-  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-  try {
-    if (error instanceof CommitmentNotFoundError) {
-      return notFoundReply(error.commitmentId, await knownIds(deps.stores));
-    }
-    if (error instanceof ValidationError) {
-      return ephemeral(`:warning: ${escapeMrkdwn(describeIssues(error.issues))}`);
-    }
-    if (code === 'NO_OPEN_ALERT') {
-      return ephemeral(
-        ':information_source: There is no open alert on that commitment right now (it is on track, or the alert already closed), so there is nothing to acknowledge or snooze.',
-      );
-    }
-    if (code === 'CONCURRENT_UPDATE') {
-      return ephemeral(
-        ':arrows_counterclockwise: Someone changed the same alert at the same moment; please try again.',
-      );
-    }
-    if (typeof code === 'string' && USER_ERRORS.has(code) && error instanceof Error) {
-      return ephemeral(`:warning: ${escapeMrkdwn(error.message)}`);
-    }
-  } catch (secondary) {
-    deps.log.error('building the error reply failed', secondary);
-  }
-  deps.log.error('slash command failed', error);
-  return somethingWentWrongReply();
 }

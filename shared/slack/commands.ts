@@ -4,6 +4,9 @@
  */
 import { unescapeSlack } from './blocks.js';
 
+export const SUBCOMMANDS = ['status', 'log', 'ack', 'snooze', 'help'] as const;
+export type Subcommand = (typeof SUBCOMMANDS)[number];
+
 export type SlaCommand =
   | { kind: 'mine'; public: boolean }
   | { kind: 'status'; target: string; public: boolean }
@@ -13,11 +16,9 @@ export type SlaCommand =
   | { kind: 'snooze'; commitmentId: string; duration: string }
   /** A first word that is no subcommand: maybe a commitment or department id typed without `status`. */
   | { kind: 'unknown'; word: string; rest: string[] }
-  | { kind: 'invalid'; subcommand: string; problem: string };
+  | { kind: 'invalid'; subcommand: Subcommand; problem: string };
 
-export const SUBCOMMANDS = ['status', 'log', 'ack', 'snooze', 'help'] as const;
-
-export const USAGE: Record<(typeof SUBCOMMANDS)[number] | 'mine', string> = {
+export const USAGE: Record<Subcommand | 'mine', string> = {
   mine: '`/sla` — the commitments of your department(s)',
   status: '`/sla status <commitment-id | department-id> [public]` — one commitment or one department',
   log: '`/sla log <commitment-id> [amount] [note]` — record work by hand (amount defaults to 1)',
@@ -103,6 +104,6 @@ function optionalNote(text: string): { note?: string } {
   return note === undefined ? {} : { note };
 }
 
-function invalid(subcommand: (typeof SUBCOMMANDS)[number], problem: string): SlaCommand {
+function invalid(subcommand: Subcommand, problem: string): SlaCommand {
   return { kind: 'invalid', subcommand, problem };
 }

@@ -4,13 +4,14 @@
  * updated in place and the reaction listener updates the alert's other messages.
  */
 import { z } from 'zod';
-import { acknowledgeAlert, snoozeAlert } from '../app/alert-actions.js';
+import { type AlertReaction, acknowledgeAlert, snoozeAlert } from '../app/alert-actions.js';
 import { periodAt } from '../app/judge.js';
 import { parseDuration } from '../domain/duration.js';
 import type { SlackPoster } from '../ports/slack-poster.js';
 import { acknowledgedMessage, reactionBlocks, reactionWords, replaceButtons } from './alert-message.js';
-import { ephemeral, type SlackReply } from './blocks.js';
-import { notifyReaction, replyForError, runCommand, type SlackCommandDeps } from './command-runner.js';
+import { ephemeral, escapeMrkdwn, type SlackReply } from './blocks.js';
+import { notifyReaction, runCommand, type SlackCommandDeps } from './command-runner.js';
+import { replyForError } from './error-replies.js';
 import {
   ACK_ACTION,
   type AlertButtonValue,
@@ -101,7 +102,7 @@ async function react(
 ): Promise<void> {
   const { stores } = deps;
   const by = payload.user.id;
-  let reaction: Awaited<ReturnType<typeof acknowledgeAlert>>;
+  let reaction: AlertReaction;
   try {
     const record = await stores.commitments.get(value.commitmentId);
     if (record?.state === 'active') {
@@ -111,7 +112,7 @@ async function react(
           deps,
           payload,
           ephemeral(
-            `:information_source: This alert was about period ${value.period}, which has ended; its result is final and there is nothing left to ${kind === 'acknowledged' ? 'acknowledge' : 'snooze'}.`,
+            `:information_source: This alert was about period ${escapeMrkdwn(value.period)}, which has ended; its result is final and there is nothing left to ${kind === 'acknowledged' ? 'acknowledge' : 'snooze'}.`,
           ),
         );
         return;
@@ -148,7 +149,7 @@ async function updateClickedMessage(
   deps: InteractionDeps,
   payload: BlockActionsPayload,
   value: AlertButtonValue,
-  reaction: Awaited<ReturnType<typeof acknowledgeAlert>>,
+  reaction: AlertReaction,
 ): Promise<void> {
   const claim = value.dedupKey
     ? reaction.claims.find((c) => c.notification.dedupKey === value.dedupKey)

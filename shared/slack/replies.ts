@@ -5,7 +5,7 @@
 import type { Department, Measure } from '../domain/model.js';
 import { didYouMean } from '../domain/validation-error.js';
 import { type Block, context, ephemeral, escapeMrkdwn, header, type SlackReply, section } from './blocks.js';
-import { SUBCOMMANDS, USAGE } from './commands.js';
+import { SUBCOMMANDS, type Subcommand, USAGE } from './commands.js';
 
 const code = (text: string) => `\`${escapeMrkdwn(text.replace(/`/g, "'"))}\``;
 
@@ -24,7 +24,7 @@ export function helpReply(): SlackReply {
   return { response_type: 'ephemeral', text: `/sla commands:\n${lines.join('\n')}`, blocks };
 }
 
-export function usageReply(subcommand: (typeof SUBCOMMANDS)[number], problem: string): SlackReply {
+export function usageReply(subcommand: Subcommand, problem: string): SlackReply {
   return ephemeral(`:warning: ${problem}.\nUsage: ${USAGE[subcommand]}`);
 }
 

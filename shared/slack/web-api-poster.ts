@@ -61,21 +61,5 @@ export function createWebApiPoster(client: WebClient): SlackPoster {
   };
 }
 
-/**
- * A poster whose real one is built on first use, so a Lambda can start without waiting for its
- * token from Secrets Manager. A failed build is retried on the next call.
- */
-export function createLazyPoster(build: () => Promise<SlackPoster>): SlackPoster {
-  let poster: Promise<SlackPoster> | undefined;
-  const get = () => {
-    poster ??= build().catch((error: unknown) => {
-      poster = undefined;
-      throw error;
-    });
-    return poster;
-  };
-  return {
-    post: async (message) => (await get()).post(message),
-    update: async (message) => (await get()).update(message),
-  };
-}
+/** Also here for callers that load the SDK anyway; the Slack command Lambda imports lazy-poster.ts. */
+export { createLazyPoster } from './lazy-poster.js';

@@ -45,9 +45,9 @@ describe('function roles', () => {
   });
 
   it('notify-slack cannot publish to any topic', () => {
-    expect(actionsOf(functionStatements(template, 'notify-slack')).filter((a) => a.startsWith('sns:'))).toEqual(
-      [],
-    );
+    expect(
+      actionsOf(functionStatements(template, 'notify-slack')).filter((a) => a.startsWith('sns:')),
+    ).toEqual([]);
   });
 
   it('publishers reach only their own topic', () => {
@@ -83,7 +83,9 @@ describe('function roles', () => {
     const all: Statement[] = Object.keys(template.findResources('AWS::IAM::Role')).flatMap((roleId) =>
       roleStatements(template, roleId),
     );
-    const wildcard = all.filter((s) => s.Resource === '*' || (Array.isArray(s.Resource) && s.Resource.includes('*')));
+    const wildcard = all.filter(
+      (s) => s.Resource === '*' || (Array.isArray(s.Resource) && s.Resource.includes('*')),
+    );
     expect(wildcard.length).toBeGreaterThan(0);
     expect(actionsOf(wildcard)).toEqual(XRAY);
   });

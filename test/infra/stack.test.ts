@@ -84,7 +84,11 @@ describe('functions', () => {
       });
     }
     dev.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, FUNCTION_NAMES.length + 1);
-    prod.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 180 }, FUNCTION_NAMES.length + 1);
+    prod.resourcePropertiesCountIs(
+      'AWS::Logs::LogGroup',
+      { RetentionInDays: 180 },
+      FUNCTION_NAMES.length + 1,
+    );
   });
 
   it('get exactly the environment variables of the resources they may use', () => {
@@ -120,13 +124,19 @@ describe('HTTP API', () => {
     }));
 
   it('has exactly the routes of API_ROUTES', () => {
-    expect(routes().map((r) => r.key).sort()).toEqual(API_ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+    expect(
+      routes()
+        .map((r) => r.key)
+        .sort(),
+    ).toEqual(API_ROUTES.map((r) => `${r.method} ${r.path}`).sort());
   });
 
   it('requires IAM on every /v1 route and only there', () => {
     for (const route of routes()) {
       const path = route.key.split(' ')[1] ?? '';
-      expect(`${route.key} ${route.auth}`).toBe(`${route.key} ${path.startsWith('/v1/') ? 'AWS_IAM' : 'NONE'}`);
+      expect(`${route.key} ${route.auth}`).toBe(
+        `${route.key} ${path.startsWith('/v1/') ? 'AWS_IAM' : 'NONE'}`,
+      );
     }
     expect(routes().map((r) => r.key)).toContain('POST /v1/config:apply');
   });
@@ -193,170 +203,6 @@ describe('schedules', () => {
     prod.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'cron(0 8 ? * MON *)',
       ScheduleExpressionTimezone: 'Europe/Berlin',
-    });
-  });
-});
-
-describe('topics, queues and secrets', () => {
-  it('encrypts every topic with one rotating customer-managed key that CloudWatch may use', () => {
-    const keyId = logicalId(dev, 'AWS::KMS::Key', 'TopicsKey');
-    dev.resourceCountIs('AWS::SNS::Topic', 3);
-    dev.resourcePropertiesCountIs(
-      'AWS::SNS::Topic',
-      { KmsMasterKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] } },
-      3,
-    );
-    dev.hasResourceProperties('AWS::KMS::Key', {
-      EnableKeyRotation: true,
-      KeyPolicy: {
-        Statement: Match.arrayWith([
-          Match.objectLike({
-            Principal: { Service: 'cloudwatch.amazonaws.com' },
-            Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-          }),
-        ]),
-      },
-    });
-  });
-
-  it('denies publishing to any topic without TLS', () => {
-    dev.resourcePropertiesCountIs(
-      'AWS::SNS::TopicPolicy',
-      {
-        PolicyDocument: {
-          Statement: Match.arrayWith([
-            Match.objectLike({
-              Effect: 'Deny',
-              Action: 'sns:Publish',
-              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-            }),
-          ]),
-        },
-      },
-      3,
-    );
-  });
-
-  it('subscribes the Slack notifier to alerts with a dead-letter queue', () => {
-    dev.hasResourceProperties('AWS::SNS::Subscription', {
-      Protocol: 'lambda',
-      TopicArn: { Ref: logicalId(dev, 'AWS::SNS::Topic', 'TopicsAlerts') },
-      Endpoint: { 'Fn::GetAtt': [logicalId(dev, 'AWS::Lambda::Function', 'FnnotifyslackFunction'), 'Arn'] },
-      RedrivePolicy: {
-        deadLetterTargetArn: {
-          'Fn::GetAtt': [logicalId(dev, 'AWS::SQS::Queue', 'NotifySlackDelivery'), 'Arn'],
-        },
-      },
-    });
-  });
-
-  it('makes every dead-letter queue encrypted, TLS-only and long-lived', () => {
-    dev.resourceCountIs('AWS::SQS::Queue', 4);
-    dev.resourcePropertiesCountIs(
-      'AWS::SQS::Queue',
-      { SqsManagedSseEnabled: true, MessageRetentionPeriod: 1_209_600 },
-      4,
-    );
-    dev.resourcePropertiesCountIs(
-      'AWS::SQS::QueuePolicy',
-      {
-        PolicyDocument: {
-          Statement: Match.arrayWith([
-            Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-          ]),
-        },
-      },
-      4,
-    );
-  });
-
-  it('creates the Slack secret as a JSON placeholder under the configured name, and a webhook key', () => {
-    dev.hasResourceProperties('AWS::SecretsManager::Secret', {
-      Name: 'sla-tracker/dev/slack',
-      GenerateSecretString: {
-        SecretStringTemplate: '{"botToken":""}',
-        GenerateStringKey: 'signingSecret',
-        ExcludePunctuation: true,
-      },
-    });
-    dev.hasResourceProperties('AWS::SecretsManager::Secret', {
-      Name: Match.absent(),
-      GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
-    });
-  });
-});
-
-describe('email subscriptions', () => {
-  const emailSubscriptions = (template: Template, topicPrefix: string) =>
-    Object.values(template.findResources('AWS::SNS::Subscription'))
-      .map((s) => s.Properties)
-      .filter((p) => p.Protocol === 'email' && p.TopicArn.Ref.startsWith(topicPrefix));
-
-  it('filters alerts per subscriber with message-attribute policies', () => {
-    const byEmail = Object.fromEntries(
-      emailSubscriptions(prod, 'TopicsAlerts').map((p) => [p.Endpoint, [p.FilterPolicy, p.FilterPolicyScope]]),
-    );
-    expect(byEmail).toEqual({
-      'cfo@example.com': [
-        { $or: [{ kind: ['breached'] }, { level: [{ numeric: ['>=', 3] }] }] },
-        'MessageAttributes',
-      ],
-      'mkt-lead@example.com': [{ provider: ['marketing', 'sales'] }, 'MessageAttributes'],
-      'it-lead@example.com': [undefined, undefined],
-    });
-  });
-
-  it('sends the digest only to subscribers marked digest: true', () => {
-    expect(emailSubscriptions(prod, 'TopicsDigests').map((p) => p.Endpoint)).toEqual(['cfo@example.com']);
-    expect(emailSubscriptions(dev, 'Topics')).toEqual([]);
-  });
-
-  it('subscribes the ops email to the ops topic when configured', () => {
-    const ops = emailSubscriptions(prod, 'TopicsOps');
-    expect(ops.map((p) => p.Endpoint)).toEqual(['ops@example.com']);
-    expect(emailSubscriptions(dev, 'TopicsOps')).toEqual([]);
-  });
-});
-
-describe('alarms', () => {
-  it('watches errors and throttles of every function, every dead-letter queue and API 5xx', () => {
-    const alarms = Object.values(dev.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
-    const opsTopic = { Ref: logicalId(dev, 'AWS::SNS::Topic', 'TopicsOps') };
-    expect(alarms).toHaveLength(FUNCTION_NAMES.length * 2 + 4 + 1);
-    for (const alarm of alarms) {
-      expect(alarm.AlarmActions).toEqual([opsTopic]);
-      expect(alarm.Threshold).toBe(1);
-      expect(alarm.ComparisonOperator).toBe('GreaterThanOrEqualToThreshold');
-    }
-    const metrics = alarms.map((a) => `${a.Namespace}/${a.MetricName}`).sort();
-    expect(metrics.filter((m) => m === 'AWS/Lambda/Errors')).toHaveLength(FUNCTION_NAMES.length);
-    expect(metrics.filter((m) => m === 'AWS/Lambda/Throttles')).toHaveLength(FUNCTION_NAMES.length);
-    expect(metrics.filter((m) => m === 'AWS/SQS/ApproximateNumberOfMessagesVisible')).toHaveLength(4);
-    expect(metrics.filter((m) => m === 'AWS/ApiGateway/5xx')).toHaveLength(1);
-  });
-});
-
-describe('outputs', () => {
-  it('publishes the URLs and names an admin needs after deploy', () => {
-    expect(Object.keys(dev.toJSON().Outputs).sort()).toEqual(
-      [
-        'AlertsTopicArn',
-        'ApiUrl',
-        'DigestsTopicArn',
-        'SlackCommandsUrl',
-        'SlackInteractionsUrl',
-        'SlackSecretArn',
-        'TableName',
-        'WebhookUrl',
-      ].sort(),
-    );
-    dev.hasOutput('SlackCommandsUrl', {
-      Value: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('/slack/commands$')])] },
-    });
-    dev.hasOutput('WebhookUrl', {
-      Value: {
-        'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('/webhook/commitments/\\{id\\}/events$')])],
-      },
     });
   });
 });

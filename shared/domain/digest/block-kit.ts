@@ -60,7 +60,9 @@ export function renderDigestSlack(content: DigestContent, f: DigestFormat): Dige
       .filter((list) => list.rest.length > 0)
       .map((list) => ({
         label: list.title,
-        heading: (continued) => [header(`${list.title}${continued ? ' (continued)' : ' (all)'}`)],
+        heading: (continued) => [
+          header(continued ? `${list.title} (continued)` : `${list.title}: ${list.rest.length} more`),
+        ],
         items: sectionsFromEntries(list.rest),
       })),
   );

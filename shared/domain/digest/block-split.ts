@@ -6,11 +6,11 @@
 import { SLACK_LIMITS, type SlackBlock, truncate } from './block-kit-types.js';
 
 /**
- * A soft cap on the text of one message. Slack documents no total beyond the per-block limits,
- * but very long posts are refused (`msg_too_long`) and are tiring to read; a dozen thousand
- * characters is a few screens.
+ * A cap on the text of one message, in UTF-8 bytes. Slack documents only per-block limits, but it
+ * refuses a message whose blocks hold about 13,000 characters in all (`msg_blocks_too_long`,
+ * slackapi/bolt-js#2509), so the digest stays well below that.
  */
-export const MESSAGE_CHAR_BUDGET = 12_000;
+export const MESSAGE_BYTE_BUDGET = 10_000;
 
 export type SectionBlock = Extract<SlackBlock, { type: 'section' }>;
 
@@ -57,13 +57,23 @@ export function sectionsFromEntries(
   return sections;
 }
 
-export function blockChars(block: SlackBlock): number {
+/** UTF-8 length: what a byte-counting limit sees of accented names or the sparkline's bars. */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
+export function blockBytes(block: SlackBlock): number {
   switch (block.type) {
     case 'header':
     case 'section':
-      return block.text.text.length;
+      return utf8Length(block.text.text);
     case 'context':
-      return block.elements.reduce((sum, e) => sum + e.text.length, 0);
+      return block.elements.reduce((sum, e) => sum + utf8Length(e.text), 0);
     case 'divider':
       return 0;
   }
@@ -83,38 +93,43 @@ export interface PackedMessage {
   labels: string[];
 }
 
-/** Packs groups, in order, into as few messages as the limits allow; the first block of a pack starts a message. */
-export function packMessages(groups: readonly BlockGroup[], budget = MESSAGE_CHAR_BUDGET): PackedMessage[] {
+/** Packs groups, in order, into as few messages as the limits allow; a pack always starts a new message. */
+export function packMessages(groups: readonly BlockGroup[], budget = MESSAGE_BYTE_BUDGET): PackedMessage[] {
   const messages: PackedMessage[] = [];
   let current: PackedMessage = { blocks: [], labels: [] };
-  let chars = 0;
+  let bytes = 0;
   const flush = () => {
     if (current.blocks.length > 0) messages.push(current);
     current = { blocks: [], labels: [] };
-    chars = 0;
+    bytes = 0;
   };
+  const size = (blocks: SlackBlock[]) => blocks.reduce((sum, b) => sum + blockBytes(b), 0);
   const fits = (extra: SlackBlock[]) =>
-    current.blocks.length + extra.length <= SLACK_LIMITS.blocksPerMessage &&
-    chars + extra.reduce((sum, b) => sum + blockChars(b), 0) <= budget;
+    current.blocks.length + extra.length <= SLACK_LIMITS.blocksPerMessage && bytes + size(extra) <= budget;
   const add = (extra: SlackBlock[]) => {
     current.blocks.push(...extra);
-    chars += extra.reduce((sum, b) => sum + blockChars(b), 0);
+    bytes += size(extra);
   };
 
   for (const group of groups) {
     let started = false;
-    let open = false; // the group's heading is in the current message
+    let open = false; // whether the group's heading is in the current message
     const items = group.items.length > 0 ? group.items : [undefined];
     for (const item of items) {
       const body = item ? [item] : [];
-      let extra = open ? body : [...group.heading(started), ...body];
-      if (current.blocks.length > 0 && !fits(extra)) {
+      if (open && !fits(body)) {
         flush();
-        extra = [...group.heading(started), ...body];
+        open = false;
       }
-      add(extra);
-      if (!open) current.labels.push(group.label);
-      open = true;
+      if (open) {
+        add(body);
+      } else {
+        const opening = [...group.heading(started), ...body];
+        if (current.blocks.length > 0 && !fits(opening)) flush();
+        add(opening);
+        current.labels.push(group.label);
+        open = true;
+      }
       started = true;
     }
   }

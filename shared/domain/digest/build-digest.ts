@@ -21,7 +21,7 @@ import type {
 import { DEFAULT_REVIEW_CADENCE, daysBetween, isReviewDue, localDateOf, reviewDueOn } from './review-due.js';
 import { excusedShortfalls, STATUS_ORDER, topRisks } from './risks.js';
 import { renderDigestText } from './text-render.js';
-import { trendAndSparkline } from './trend.js';
+import { SPARKLINE_WEEKS, trendAndSparkline, weeksEndingWith } from './trend.js';
 
 export function buildDigest(input: DigestInput, format: DigestFormat): Digest {
   const content = digestContent(input, format);
@@ -44,7 +44,11 @@ export function digestContent(input: DigestInput, format: DigestFormat): DigestC
     weekFrom: localDateOf(week.start, zone),
     weekTo: DateTime.fromMillis(week.start, { zone }).plus({ days: 6 }).toISODate() ?? '',
     headline: headline(input.commitments.map((c) => c.evaluation.status)),
-    providers: byProvider(input.commitments, input.week, departments, format),
+    providers: byProvider(input.commitments, {
+      weeks: weeksEndingWith(input.week, SPARKLINE_WEEKS),
+      departments,
+      format,
+    }),
     credits: {
       periodKey: windows.month.key,
       quarterKey: windows.quarter.key,
@@ -65,12 +69,14 @@ function headline(statuses: Status[]): DigestContent['headline'] {
 
 const nameOf = (departments: Record<string, Department>, id: string) => departments[id]?.name ?? id;
 
-function byProvider(
-  inputs: readonly DigestCommitmentInput[],
-  week: string,
-  departments: Record<string, Department>,
-  format: DigestFormat,
-): DigestProvider[] {
+interface LineContext {
+  weeks: ReadonlyArray<{ from: string; to: string }>;
+  departments: Record<string, Department>;
+  format: DigestFormat;
+}
+
+function byProvider(inputs: readonly DigestCommitmentInput[], context: LineContext): DigestProvider[] {
+  const { departments } = context;
   const groups = new Map<string, DigestProvider>();
   const ordered = [...inputs].sort(
     (a, b) =>
@@ -85,20 +91,16 @@ function byProvider(
       group = { department: provider, name: nameOf(departments, provider), commitments: [] };
       groups.set(provider, group);
     }
-    group.commitments.push(commitmentLine(input, week, departments, format));
+    group.commitments.push(commitmentLine(input, context));
   }
   return [...groups.values()].sort(
     (a, b) => a.name.localeCompare(b.name) || a.department.localeCompare(b.department),
   );
 }
 
-function commitmentLine(
-  input: DigestCommitmentInput,
-  week: string,
-  departments: Record<string, Department>,
-  format: DigestFormat,
-): DigestCommitment {
+function commitmentLine(input: DigestCommitmentInput, context: LineContext): DigestCommitment {
   const { definition, evaluation: e } = input;
+  const { departments, format } = context;
   const line: DigestCommitment = {
     id: definition.id,
     title: definition.title,
@@ -112,7 +114,7 @@ function commitmentLine(
     target: e.target,
     unit: e.unit,
     figures: format.figures(e),
-    ...trendAndSparkline(input.snapshots, week, definition),
+    ...trendAndSparkline(input.snapshots, context.weeks, definition),
   };
   if (e.excused) {
     line.excused = {

@@ -55,7 +55,9 @@ export function creditWords(credits: number, f: DigestFormat): string {
 export function excusedWords(line: ExcusedShortfall, f: DigestFormat): string {
   const parts = [`${f.percent(line.share)} of ${line.period} excused, caused by ${line.causedByName}`];
   if (line.targetBefore !== undefined && line.targetAfter !== undefined) {
-    parts.push(`target ${f.amount(line.targetBefore)} -> ${f.amount(line.targetAfter)} ${line.unit}`);
+    parts.push(
+      `target lowered from ${f.amount(line.targetBefore)} to ${f.amount(line.targetAfter)} ${line.unit}`,
+    );
   }
   return parts.join('; ');
 }

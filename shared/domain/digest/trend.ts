@@ -41,6 +41,8 @@ function rawScore(
   definition: Pick<CommitmentDefinition, 'measure' | 'comparator'>,
 ): number | null {
   if (definition.measure !== 'total') return evaluation.attainment;
+  // No projection yet (nothing of the period has gone): nothing to say about its health.
+  if (!evaluation.final && evaluation.projected === null) return null;
   const value = evaluation.final || evaluation.projected === null ? evaluation.actual : evaluation.projected;
   if (definition.comparator === 'atMost') {
     if (value <= 0) return MAX_SCORE;
@@ -79,7 +81,14 @@ export function weeksEndingWith(
   return weeks;
 }
 
-/** One score per week: that of the week's last snapshot that could be judged. */
+/** Below this share of its period gone, a projection says little: a snapshot just after a period began. */
+const SETTLED_ELAPSED = 0.05;
+
+/**
+ * One score per week: that of the week's last snapshot that could be judged, preferring one taken
+ * once its period had settled (a week that ends just after a month began is represented by its
+ * last evening of the old month rather than by a guess from the new month's first minutes).
+ */
 export function weeklyScores(
   snapshots: ReadonlyArray<{ localDate: string; evaluation: Evaluation }>,
   weeks: ReadonlyArray<{ from: string; to: string }>,
@@ -89,12 +98,15 @@ export function weeklyScores(
     a.localDate < b.localDate ? 1 : a.localDate > b.localDate ? -1 : 0,
   );
   return weeks.map(({ from, to }) => {
+    let unsettled: number | null = null;
     for (const snapshot of sorted) {
       if (snapshot.localDate > to || snapshot.localDate < from) continue;
       const score = healthScore(snapshot.evaluation, definition);
-      if (score !== null && Number.isFinite(score)) return score;
+      if (score === null) continue;
+      if (snapshot.evaluation.final || snapshot.evaluation.elapsed >= SETTLED_ELAPSED) return score;
+      unsettled ??= score;
     }
-    return null;
+    return unsettled;
   });
 }
 
@@ -112,12 +124,13 @@ export function trendOf(points: ReadonlyArray<number | null>, tolerance: number)
   return 'new';
 }
 
+/** `weeks` from `weeksEndingWith(week, SPARKLINE_WEEKS)`, computed once per digest. */
 export function trendAndSparkline(
   snapshots: ReadonlyArray<{ localDate: string; evaluation: Evaluation }>,
-  week: string,
+  weeks: ReadonlyArray<{ from: string; to: string }>,
   definition: CommitmentDefinition,
 ): { trend: Trend; sparkline: string } {
-  const points = weeklyScores(snapshots, weeksEndingWith(week, SPARKLINE_WEEKS), definition);
+  const points = weeklyScores(snapshots, weeks, definition);
   const tolerance = trendTolerance(definition);
   return { trend: trendOf(points, tolerance), sparkline: sparkline(points, 5 * tolerance) };
 }

@@ -7,7 +7,8 @@ export interface Statement {
   Condition?: unknown;
 }
 
-type Resources = Record<string, { Type: string; Properties?: Record<string, unknown> }>;
+// Every resource type queried here (policies, functions) always has Properties.
+type Resources = Record<string, { Type: string; Properties: Record<string, unknown> }>;
 
 function resources(template: Template): Resources {
   return template.toJSON().Resources as Resources;
@@ -18,7 +19,8 @@ export function logicalId(template: Template, type: string, prefix: string): str
   const ids = Object.entries(resources(template))
     .filter(([id, resource]) => resource.Type === type && id.startsWith(prefix))
     .map(([id]) => id);
-  if (ids.length !== 1) throw new Error(`expected one ${type} named ${prefix}*, found ${ids.join(', ') || 'none'}`);
+  if (ids.length !== 1)
+    throw new Error(`expected one ${type} named ${prefix}*, found ${ids.join(', ') || 'none'}`);
   return ids[0] as string;
 }
 
@@ -26,15 +28,15 @@ export function logicalId(template: Template, type: string, prefix: string): str
 export function roleStatements(template: Template, roleId: string): Statement[] {
   return Object.values(resources(template))
     .filter((resource) => resource.Type === 'AWS::IAM::Policy')
-    .filter((policy) => (policy.Properties?.Roles as unknown[]).some((role) => isRef(role, roleId)))
-    .flatMap((policy) => (policy.Properties?.PolicyDocument as { Statement: Statement[] }).Statement);
+    .filter((policy) => (policy.Properties.Roles as unknown[]).some((role) => isRef(role, roleId)))
+    .flatMap((policy) => (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
 }
 
 /** The statements of the execution role of function `Fn-<name>`. */
 export function functionStatements(template: Template, name: string): Statement[] {
   const fnId = logicalId(template, 'AWS::Lambda::Function', `Fn${name.replace(/-/g, '')}Function`);
-  const fn = resources(template)[fnId];
-  const roleId = ((fn?.Properties?.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'] ?? [])[0];
+  const role = resources(template)[fnId]?.Properties.Role as { 'Fn::GetAtt'?: [string, string] } | undefined;
+  const roleId = role?.['Fn::GetAtt']?.[0];
   if (roleId === undefined) throw new Error(`function ${name} has no role`);
   return roleStatements(template, roleId);
 }

@@ -45,7 +45,6 @@ export interface Synthesized extends SlaTrackerApp {
 export function synthWithoutBundling(overrides: Record<string, unknown> = {}): Synthesized {
   const built = createApp({
     context: cdkContext({ 'aws:cdk:bundling-stacks': [], ...overrides }),
-    outdir: mkdtempSync(join(tmpdir(), 'sla-cdk-out-')),
     sourceRoot: templateSourceRoot(),
   });
   return { ...built, template: Template.fromStack(built.stack) };

@@ -65,21 +65,40 @@ const digestInput: DigestInput = {
     ),
     input(
       spend,
-      evaluation(spend.id, 'breached', { actual: 21500, target: 20000, expected: 10000, projected: 43000, unit: 'USD' }),
+      evaluation(spend.id, 'breached', {
+        actual: 21500,
+        target: 20000,
+        expected: 10000,
+        projected: 43000,
+        unit: 'USD',
+      }),
       {
         createdAt: ny('2025-11-01T10:00'), // yearly review, due 2026-11-01: overdue
       },
     ),
     input(
       followUp,
-      evaluation(followUp.id, 'on_track', { measure: 'duration', actual: 0.97, target: 0.95, projected: null }),
+      evaluation(followUp.id, 'on_track', {
+        measure: 'duration',
+        actual: 0.97,
+        target: 0.95,
+        projected: null,
+      }),
       {
         snapshots: fridaySnapshots(followUp.id, [null, null, 0.9, null, 0.93, 0.97], (actual) =>
           evaluation(followUp.id, 'on_track', { measure: 'duration', actual, target: 0.95, projected: null }),
         ),
       },
     ),
-    input(uptime, evaluation(uptime.id, 'no_data', { measure: 'availability', actual: 0, target: 0.995, projected: null })),
+    input(
+      uptime,
+      evaluation(uptime.id, 'no_data', {
+        measure: 'availability',
+        actual: 0,
+        target: 0.995,
+        projected: null,
+      }),
+    ),
   ],
   ledger: [
     { department: 'marketing', commitmentId: leads.id, periodKey: '2026-10', credit: 15 },
@@ -180,7 +199,13 @@ describe('the weekly digest of a small company', () => {
         dueOn: '2026-11-01',
         daysLeft: -15,
       },
-      { commitmentId: 'marketing-qualified-leads', title: leads.title, cadence: 'quarter', dueOn: '2026-11-20', daysLeft: 4 },
+      {
+        commitmentId: 'marketing-qualified-leads',
+        title: leads.title,
+        cadence: 'quarter',
+        dueOn: '2026-11-20',
+        daysLeft: 4,
+      },
     ]);
   });
 
@@ -211,7 +236,9 @@ describe('the weekly digest of a small company', () => {
       'Weekly SLA digest 2026-W46: 4 commitments: 1 BREACHED, 1 AT RISK, 1 ON TRACK, 0 MET, 1 NO DATA.',
     );
     expect(details?.text).toBe('Weekly SLA digest 2026-W46, details 1 of 1: IT, Marketing, Sales');
-    const headers = details?.blocks.filter((b) => b.type === 'header').map((b) => (b.type === 'header' ? b.text.text : ''));
+    const headers = details?.blocks
+      .filter((b) => b.type === 'header')
+      .map((b) => (b.type === 'header' ? b.text.text : ''));
     expect(headers).toEqual(['IT · 1 commitment', 'Marketing · 2 commitments', 'Sales · 1 commitment']);
   });
 

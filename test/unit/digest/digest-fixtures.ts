@@ -12,7 +12,12 @@ export const ZONE = 'America/New_York';
 export const ny = (local: string) => DateTime.fromISO(local, { zone: ZONE }).toMillis();
 
 export function department(id: string, name: string, lead?: string): Department {
-  return { id, name, slack: { channel: `C0${id.toUpperCase()}`, ...(lead ? { lead } : {}), members: [] }, emails: [] };
+  return {
+    id,
+    name,
+    slack: { channel: `C0${id.toUpperCase()}`, ...(lead ? { lead } : {}), members: [] },
+    emails: [],
+  };
 }
 
 export function definition(
@@ -89,7 +94,12 @@ export function fridaySnapshots(
   });
 }
 
-export function closedResult(id: string, period: string, attainment: number, credit: number): ClosedPeriodResult {
+export function closedResult(
+  id: string,
+  period: string,
+  attainment: number,
+  credit: number,
+): ClosedPeriodResult {
   const evaluationOf = evaluation(id, attainment >= 1 ? 'met' : 'breached', { actual: attainment * 100 });
   return {
     commitmentId: id,
@@ -110,7 +120,14 @@ export function input(
   ev: Evaluation,
   extra: Partial<DigestCommitmentInput> = {},
 ): DigestCommitmentInput {
-  return { definition: def, evaluation: ev, createdAt: ny('2026-01-05T09:00'), snapshots: [], excusals: [], ...extra };
+  return {
+    definition: def,
+    evaluation: ev,
+    createdAt: ny('2026-01-05T09:00'),
+    snapshots: [],
+    excusals: [],
+    ...extra,
+  };
 }
 
 export function excusal(from: string, to: string, causedBy: string, reason: string): Excusal {

@@ -25,13 +25,15 @@ function textOf(value: unknown): TextObject | undefined {
 export function slackLimitViolations(message: { blocks: unknown[]; text: string }): string[] {
   const problems: string[] = [];
   if (typeof message.text !== 'string' || message.text.trim() === '') problems.push('no fallback text');
-  else if (message.text.length > LIMITS.fallbackText) problems.push(`fallback text ${message.text.length} chars`);
+  else if (message.text.length > LIMITS.fallbackText)
+    problems.push(`fallback text ${message.text.length} chars`);
   if (message.blocks.length === 0) problems.push('no blocks');
   if (message.blocks.length > LIMITS.blocks) problems.push(`${message.blocks.length} blocks`);
   message.blocks.forEach((raw, i) => {
     const block = raw as AnyBlock;
     const at = `block ${i} (${String(block.type)})`;
-    if (typeof block.block_id === 'string' && block.block_id.length > 255) problems.push(`${at}: block_id too long`);
+    if (typeof block.block_id === 'string' && block.block_id.length > 255)
+      problems.push(`${at}: block_id too long`);
     switch (block.type) {
       case 'header': {
         const t = textOf(block.text);
@@ -53,7 +55,8 @@ export function slackLimitViolations(message: { blocks: unknown[]; text: string 
           if (fields.length > LIMITS.sectionFields) problems.push(`${at}: ${fields.length} fields`);
           fields.forEach((f, j) => {
             const text = textOf(f)?.text;
-            if (typeof text !== 'string' || text.length > LIMITS.fieldText) problems.push(`${at}: field ${j} too long`);
+            if (typeof text !== 'string' || text.length > LIMITS.fieldText)
+              problems.push(`${at}: field ${j} too long`);
           });
         }
         break;

@@ -16,7 +16,8 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 const at = (iso: string) => Date.parse(iso);
-const local = (t: number, zone: string) => DateTime.fromMillis(t, { zone }).toFormat("ccc yyyy-MM-dd HH:mm ZZZZ");
+const local = (t: number, zone: string) =>
+  DateTime.fromMillis(t, { zone }).toFormat('ccc yyyy-MM-dd HH:mm ZZZZ');
 
 describe('digestFireTimes: Monday 08:00 local across the 2026 DST changes', () => {
   it('fires at 08:00 New York on both sides of the March change (EST, then EDT)', () => {
@@ -103,12 +104,17 @@ function luxonOracle(weekday: Weekday, minute: number, zone: string, from: numbe
 }
 
 // Windows start anywhere in 2026 (half of them within ten days of a DST change) and last up to ten weeks.
-const CHANGES_2026 = ['2026-03-08T07:00:00Z', '2026-11-01T06:00:00Z', '2026-03-29T01:00:00Z', '2026-10-25T01:00:00Z'].map(
-  at,
-);
+const CHANGES_2026 = [
+  '2026-03-08T07:00:00Z',
+  '2026-11-01T06:00:00Z',
+  '2026-03-29T01:00:00Z',
+  '2026-10-25T01:00:00Z',
+].map(at);
 const windowStart = fc.oneof(
   fc.integer({ min: at('2026-01-01T00:00:00Z'), max: at('2026-12-31T00:00:00Z') }),
-  fc.tuple(fc.constantFrom(...CHANGES_2026), fc.integer({ min: -10 * DAY, max: 10 * DAY })).map(([c, d]) => c + d),
+  fc
+    .tuple(fc.constantFrom(...CHANGES_2026), fc.integer({ min: -10 * DAY, max: 10 * DAY }))
+    .map(([c, d]) => c + d),
 );
 const windowLength = fc.integer({ min: 1, max: 70 * DAY });
 const zone = fc.constantFrom(NY, LONDON);
@@ -129,9 +135,9 @@ describe('digestFireTimes properties', () => {
           expect([7 * DAY - HOUR, 7 * DAY, 7 * DAY + HOUR]).toContain(gap);
         }
         // Once per week: as many fire times as Mondays 08:00 in the window, never two in one ISO week.
-        expect(new Set(times.map((t) => DateTime.fromMillis(t, { zone: z }).toISOWeekDate()?.slice(0, 8))).size).toBe(
-          times.length,
-        );
+        expect(
+          new Set(times.map((t) => DateTime.fromMillis(t, { zone: z }).toISOWeekDate()?.slice(0, 8))).size,
+        ).toBe(times.length);
       }),
       { numRuns: 400 },
     );
@@ -141,7 +147,10 @@ describe('digestFireTimes properties', () => {
     fc.assert(
       fc.property(zone, windowStart, windowLength, windowLength, (z, from, a, b) => {
         const whole = digestFireTimes(MONDAY_8, z, from, from + a + b);
-        const parts = [...digestFireTimes(MONDAY_8, z, from, from + a), ...digestFireTimes(MONDAY_8, z, from + a, from + a + b)];
+        const parts = [
+          ...digestFireTimes(MONDAY_8, z, from, from + a),
+          ...digestFireTimes(MONDAY_8, z, from + a, from + a + b),
+        ];
         expect(parts).toEqual(whole);
       }),
       { numRuns: 300 },
@@ -156,7 +165,12 @@ describe('digestFireTimes properties', () => {
         // Eight whole weeks starting at a local Monday midnight hold exactly eight fire times.
         const monday = DateTime.fromMillis(from, { zone: z }).startOf('week');
         const end = monday.plus({ weeks: 8 });
-        const times = digestFireTimes({ weekday: d, minute: m }, z, monday.toMillis() - 1, end.toMillis() - 1);
+        const times = digestFireTimes(
+          { weekday: d, minute: m },
+          z,
+          monday.toMillis() - 1,
+          end.toMillis() - 1,
+        );
         expect(times).toHaveLength(8);
         for (const t of times) {
           const wall = DateTime.fromMillis(t, { zone: z });

@@ -25,7 +25,10 @@ const openAlert: AlertState = {
 const buttonsOf = (message: { blocks: unknown[] }) =>
   message.blocks
     .filter((b) => (b as { type: string }).type === 'actions')
-    .flatMap((b) => (b as { elements: Array<{ action_id: string; value: string; text: { text: string } }> }).elements);
+    .flatMap(
+      (b) =>
+        (b as { elements: Array<{ action_id: string; value: string; text: { text: string } }> }).elements,
+    );
 
 describe('where an alert goes in Slack', () => {
   it('sends provider and consumer to their channels and .lead targets to the lead as a DM', () => {
@@ -46,7 +49,12 @@ describe('where an alert goes in Slack', () => {
   });
 
   it('posts once per destination when two targets resolve to the same one', () => {
-    const { recipients } = recipientsOf(['provider', 'marketing', 'consumer.lead', 'sales.lead'], 'marketing', 'sales', DEPARTMENTS);
+    const { recipients } = recipientsOf(
+      ['provider', 'marketing', 'consumer.lead', 'sales.lead'],
+      'marketing',
+      'sales',
+      DEPARTMENTS,
+    );
     expect(recipients.map((r) => [r.channel, r.targets])).toEqual([
       ['C0MARKETING', ['provider', 'marketing']],
       ['U0SALESLEAD', ['consumer.lead', 'sales.lead']],
@@ -74,9 +82,14 @@ describe('the alert message', () => {
     const message = alertMessage(leadsNotification(), DEPARTMENTS);
     checkSlackLimits(message);
     expect(message.text).toBe(leadsNotification().text);
-    expect(message.blocks[0]).toMatchObject({ type: 'header', text: { text: ':large_orange_circle: At risk: Qualified leads' } });
+    expect(message.blocks[0]).toMatchObject({
+      type: 'header',
+      text: { text: ':large_orange_circle: At risk: Qualified leads' },
+    });
     const text = blocksText(message);
-    expect(text).toContain('Qualified leads (Marketing → Sales) 62 / 100 leads · expected 70 by now · projected 89 · AT RISK');
+    expect(text).toContain(
+      'Qualified leads (Marketing → Sales) 62 / 100 leads · expected 70 by now · projected 89 · AT RISK',
+    );
     expect(text).toContain('`▓▓▓▓▓▓░░░░` 62% of target');
     expect(text).toContain('*Expected by now*\n70 leads');
     expect(text).toContain('Sent to <#C0MARKETING>');
@@ -111,7 +124,10 @@ describe('the alert message', () => {
 
   it('fits Slack with an absurdly long title and text', () => {
     const message = alertMessage(
-      leadsNotification({ title: `${'A very long commitment title '.repeat(20)}<&>`, text: 'x'.repeat(50_000) }),
+      leadsNotification({
+        title: `${'A very long commitment title '.repeat(20)}<&>`,
+        text: 'x'.repeat(50_000),
+      }),
       DEPARTMENTS,
     );
     checkSlackLimits(message);
@@ -121,12 +137,19 @@ describe('the alert message', () => {
 
 describe('the message after a reaction', () => {
   it('replaces the buttons with who acknowledged it and when', () => {
-    const state = { ...openAlert, acknowledgedBy: 'U0MKTLEAD', acknowledgedAt: Date.parse('2026-11-18T16:05:00Z'), note: 'calling the agency' };
+    const state = {
+      ...openAlert,
+      acknowledgedBy: 'U0MKTLEAD',
+      acknowledgedAt: Date.parse('2026-11-18T16:05:00Z'),
+      note: 'calling the agency',
+    };
     const message = acknowledgedMessage(leadsNotification(), DEPARTMENTS, state);
     checkSlackLimits(message);
     expect(buttonsOf(message)).toEqual([]);
     const text = blocksText(message);
-    expect(text).toContain(':white_check_mark: Acknowledged by <@U0MKTLEAD> <!date^1795017900^{date_short_pretty} at {time}|2026-11-18 16:05 UTC>');
+    expect(text).toContain(
+      ':white_check_mark: Acknowledged by <@U0MKTLEAD> <!date^1795017900^{date_short_pretty} at {time}|2026-11-18 16:05 UTC>',
+    );
     expect(text).toContain('calling the agency');
     expect(message.text).toContain('(acknowledged by <@U0MKTLEAD>)');
   });
@@ -140,14 +163,27 @@ describe('the message after a reaction', () => {
   });
 
   it('shows an acknowledgement from the API by its email', () => {
-    const state = { ...openAlert, acknowledgedBy: 'lead@example.com', acknowledgedAt: Date.parse('2026-11-18T16:05:00Z') };
-    expect(blocksText(acknowledgedMessage(leadsNotification(), DEPARTMENTS, state))).toContain('Acknowledged by lead@example.com');
+    const state = {
+      ...openAlert,
+      acknowledgedBy: 'lead@example.com',
+      acknowledgedAt: Date.parse('2026-11-18T16:05:00Z'),
+    };
+    expect(blocksText(acknowledgedMessage(leadsNotification(), DEPARTMENTS, state))).toContain(
+      'Acknowledged by lead@example.com',
+    );
   });
 
   it('can rewrite a clicked message whose notification is no longer on record', () => {
     const original = alertMessage(leadsNotification(), DEPARTMENTS);
-    const state = { ...openAlert, acknowledgedBy: 'U0SALESLEAD', acknowledgedAt: Date.parse('2026-11-18T16:05:00Z') };
-    const blocks = replaceButtons(original.blocks, state, { commitmentId: 'marketing-qualified-leads', period: '2026-11' });
+    const state = {
+      ...openAlert,
+      acknowledgedBy: 'U0SALESLEAD',
+      acknowledgedAt: Date.parse('2026-11-18T16:05:00Z'),
+    };
+    const blocks = replaceButtons(original.blocks, state, {
+      commitmentId: 'marketing-qualified-leads',
+      period: '2026-11',
+    });
     const message = { text: 'x', blocks };
     checkSlackLimits(message);
     expect(buttonsOf(message as { blocks: unknown[] })).toEqual([]);

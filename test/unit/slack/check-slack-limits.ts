@@ -37,11 +37,15 @@ export function checkSlackLimits(message: { text?: unknown; blocks?: unknown }):
         expect(textOf(block.text).length, `${where} ≤ 150`).toBeLessThanOrEqual(150);
         break;
       case 'section': {
-        expect(block.text !== undefined || block.fields !== undefined, `${where} has text or fields`).toBe(true);
-        if (block.text !== undefined) expect(textOf(block.text).length, `${where} ≤ 3000`).toBeLessThanOrEqual(3000);
+        expect(block.text !== undefined || block.fields !== undefined, `${where} has text or fields`).toBe(
+          true,
+        );
+        if (block.text !== undefined)
+          expect(textOf(block.text).length, `${where} ≤ 3000`).toBeLessThanOrEqual(3000);
         const fields = (block.fields ?? []) as unknown[];
         expect(fields.length, `${where} ≤ 10 fields`).toBeLessThanOrEqual(10);
-        for (const field of fields) expect(textOf(field).length, `${where} field ≤ 2000`).toBeLessThanOrEqual(2000);
+        for (const field of fields)
+          expect(textOf(field).length, `${where} field ≤ 2000`).toBeLessThanOrEqual(2000);
         if (block.accessory) checkButton(block.accessory, `${where} accessory`);
         break;
       }
@@ -56,7 +60,9 @@ export function checkSlackLimits(message: { text?: unknown; blocks?: unknown }):
         const elements = block.elements as unknown[];
         expect(elements.length, `${where} has 1-25 elements`).toBeGreaterThan(0);
         expect(elements.length).toBeLessThanOrEqual(25);
-        elements.forEach((element, j) => checkButton(element, `${where} element ${j}`));
+        elements.forEach((element, j) => {
+          checkButton(element, `${where} element ${j}`);
+        });
         break;
       }
       case 'divider':
@@ -75,7 +81,8 @@ export function blocksText(message: { blocks?: unknown }): string {
     else if (typeof value === 'object' && value !== null) {
       const object = value as Json;
       if (typeof object.text === 'string') out.push(object.text);
-      for (const [key, child] of Object.entries(object)) if (key !== 'text' || typeof child !== 'string') walk(child);
+      for (const [key, child] of Object.entries(object))
+        if (key !== 'text' || typeof child !== 'string') walk(child);
     }
   };
   walk(message.blocks);

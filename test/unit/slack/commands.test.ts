@@ -18,13 +18,28 @@ describe('parsing /sla', () => {
     ['status', { kind: 'invalid', subcommand: 'status', problem: 'name a commitment or a department' }],
     [`log ${LEADS}`, { kind: 'log', commitmentId: LEADS, amount: 1 }],
     [`log ${LEADS} 3`, { kind: 'log', commitmentId: LEADS, amount: 3 }],
-    [`log ${LEADS} 2.5 webinar follow-ups`, { kind: 'log', commitmentId: LEADS, amount: 2.5, note: 'webinar follow-ups' }],
+    [
+      `log ${LEADS} 2.5 webinar follow-ups`,
+      { kind: 'log', commitmentId: LEADS, amount: 2.5, note: 'webinar follow-ups' },
+    ],
     [`log ${LEADS} +4`, { kind: 'log', commitmentId: LEADS, amount: 4 }],
-    [`log ${LEADS} from the trade show`, { kind: 'log', commitmentId: LEADS, amount: 1, note: 'from the trade show' }],
-    [`log  ${LEADS}   3   two   spaces`, { kind: 'log', commitmentId: LEADS, amount: 3, note: 'two   spaces' }],
-    [`log ${LEADS} 1 R&amp;D &lt;urgent&gt;`, { kind: 'log', commitmentId: LEADS, amount: 1, note: 'R&D <urgent>' }],
+    [
+      `log ${LEADS} from the trade show`,
+      { kind: 'log', commitmentId: LEADS, amount: 1, note: 'from the trade show' },
+    ],
+    [
+      `log  ${LEADS}   3   two   spaces`,
+      { kind: 'log', commitmentId: LEADS, amount: 3, note: 'two   spaces' },
+    ],
+    [
+      `log ${LEADS} 1 R&amp;D &lt;urgent&gt;`,
+      { kind: 'log', commitmentId: LEADS, amount: 1, note: 'R&D <urgent>' },
+    ],
     [`ack ${LEADS}`, { kind: 'ack', commitmentId: LEADS }],
-    [`ack ${LEADS} on it, calling the agency`, { kind: 'ack', commitmentId: LEADS, note: 'on it, calling the agency' }],
+    [
+      `ack ${LEADS} on it, calling the agency`,
+      { kind: 'ack', commitmentId: LEADS, note: 'on it, calling the agency' },
+    ],
     [`acknowledge ${LEADS}`, { kind: 'ack', commitmentId: LEADS }],
     [`snooze ${LEADS} 4h`, { kind: 'snooze', commitmentId: LEADS, duration: '4h' }],
     [`snooze ${LEADS} 1d`, { kind: 'snooze', commitmentId: LEADS, duration: '1d' }],

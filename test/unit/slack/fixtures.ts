@@ -3,8 +3,18 @@ import type { Department } from '../../../shared/domain/model.js';
 import type { OutgoingNotification } from '../../../shared/ports/alert-store.js';
 
 export const DEPARTMENTS: Record<string, Department> = {
-  marketing: { id: 'marketing', name: 'Marketing', slack: { channel: 'C0MARKETING', lead: 'U0MKTLEAD', members: [] }, emails: [] },
-  sales: { id: 'sales', name: 'Sales', slack: { channel: 'C0SALES', lead: 'U0SALESLEAD', members: ['U0REP1'] }, emails: [] },
+  marketing: {
+    id: 'marketing',
+    name: 'Marketing',
+    slack: { channel: 'C0MARKETING', lead: 'U0MKTLEAD', members: [] },
+    emails: [],
+  },
+  sales: {
+    id: 'sales',
+    name: 'Sales',
+    slack: { channel: 'C0SALES', lead: 'U0SALESLEAD', members: ['U0REP1'] },
+    emails: [],
+  },
   it: { id: 'it', name: 'IT', slack: { channel: 'C0IT', lead: 'U0ITLEAD', members: [] }, emails: [] },
   executives: { id: 'executives', name: 'Executive team', slack: { members: [] }, emails: [] },
 };

@@ -38,10 +38,20 @@ describe('clampMessage', () => {
       blocks: [
         { type: 'header', text: { type: 'plain_text', text: 'h'.repeat(400) } },
         { type: 'section', text: { type: 'mrkdwn', text: 's'.repeat(5000) } },
-        { type: 'section', fields: Array.from({ length: 12 }, () => ({ type: 'mrkdwn', text: 'f'.repeat(2500) })) },
+        {
+          type: 'section',
+          fields: Array.from({ length: 12 }, () => ({ type: 'mrkdwn', text: 'f'.repeat(2500) })),
+        },
         {
           type: 'actions',
-          elements: [{ type: 'button', text: { type: 'plain_text', text: 'b'.repeat(100) }, action_id: 'x', value: 'v' }],
+          elements: [
+            {
+              type: 'button',
+              text: { type: 'plain_text', text: 'b'.repeat(100) },
+              action_id: 'x',
+              value: 'v',
+            },
+          ],
         },
         ...Array.from({ length: 60 }, () => ({ type: 'divider' })),
       ],

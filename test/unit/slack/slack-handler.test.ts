@@ -62,7 +62,11 @@ describe('the Slack endpoint refuses unverified requests before anything else', 
   it('verifies base64-encoded bodies and mixed-case headers', async () => {
     const { handler } = handlerWith(untouchable);
     const result = await handler(
-      slackEvent('/slack/commands', commandBody({ text: 'help' }), { timestamp: TS, base64: true, headerCase: 'mixed' }),
+      slackEvent('/slack/commands', commandBody({ text: 'help' }), {
+        timestamp: TS,
+        base64: true,
+        headerCase: 'mixed',
+      }),
     );
     expect(result.statusCode).toBe(200);
     const reply = JSON.parse(result.body ?? '');
@@ -75,16 +79,22 @@ describe('after verification', () => {
   it('answers an unknown path with 404 and a request without a user with 400', async () => {
     const { handler } = handlerWith(untouchable);
     expect((await handler(slackEvent('/slack/events', 'a=b', { timestamp: TS }))).statusCode).toBe(404);
-    expect((await handler(slackEvent('/slack/commands', 'text=help', { timestamp: TS }))).statusCode).toBe(400);
+    expect((await handler(slackEvent('/slack/commands', 'text=help', { timestamp: TS }))).statusCode).toBe(
+      400,
+    );
   });
 
   it('answers ssl_check and interactions it does not handle with an empty 200', async () => {
     const { handler } = handlerWith(untouchable);
-    expect((await handler(slackEvent('/slack/commands', 'ssl_check=1&token=x', { timestamp: TS }))).statusCode).toBe(200);
+    expect(
+      (await handler(slackEvent('/slack/commands', 'ssl_check=1&token=x', { timestamp: TS }))).statusCode,
+    ).toBe(200);
     const shortcut = interactionBody({ type: 'shortcut', user: { id: 'U1' } });
     const result = await handler(slackEvent('/slack/interactions', shortcut, { timestamp: TS }));
     expect(result).toMatchObject({ statusCode: 200, body: '' });
-    expect((await handler(slackEvent('/slack/interactions', 'payload=%7Bnot', { timestamp: TS }))).statusCode).toBe(400);
+    expect(
+      (await handler(slackEvent('/slack/interactions', 'payload=%7Bnot', { timestamp: TS }))).statusCode,
+    ).toBe(400);
   });
 
   it('turns an internal failure into a friendly ephemeral 200 and logs it, without a stack trace', async () => {
@@ -104,6 +114,8 @@ describe('after verification', () => {
     expect(reply.response_type).toBe('ephemeral');
     expect(reply.text).toContain('Something went wrong on our side');
     expect(result.body).not.toContain('on fire');
-    expect(logged.some((l) => l.level === 'error' && String((l.detail as Error).message).includes('on fire'))).toBe(true);
+    expect(
+      logged.some((l) => l.level === 'error' && String((l.detail as Error).message).includes('on fire')),
+    ).toBe(true);
   });
 });

@@ -16,7 +16,8 @@ export interface SignOptions {
 
 /** An HTTP API (payload 2.0) event for a Slack request, signed like Slack signs it. */
 export function slackEvent(path: string, body: string, options: SignOptions): APIGatewayProxyEventV2 {
-  const signature = options.signature ?? slackSignature(options.secret ?? TEST_SIGNING_SECRET, options.timestamp, body);
+  const signature =
+    options.signature ?? slackSignature(options.secret ?? TEST_SIGNING_SECRET, options.timestamp, body);
   const names =
     options.headerCase === 'mixed'
       ? { sig: 'X-Slack-Signature', ts: 'X-Slack-Request-Timestamp' }

@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { decodeAlertValue, encodeAlertValue } from '../../../shared/slack/interaction-ids.js';
+import { createLazyPoster } from '../../../shared/slack/lazy-poster.js';
 import { annotationFor, recordedMessages } from '../../../shared/slack/message-annotations.js';
 import {
   InvalidNotificationError,
   parseNotificationMessage,
 } from '../../../shared/slack/notification-message.js';
-import { botTokenOf, parseSlackSecret, SlackSecretError, slackSecretSource } from '../../../shared/slack/slack-secret.js';
-import { createLazyPoster } from '../../../shared/slack/web-api-poster.js';
+import { logAttributes } from '../../../shared/slack/slack-log.js';
+import {
+  botTokenOf,
+  parseSlackSecret,
+  SlackSecretError,
+  slackSecretSource,
+} from '../../../shared/slack/slack-secret.js';
 import { leadsNotification } from './fixtures.js';
 
 describe('button values', () => {
@@ -100,5 +106,15 @@ describe('the lazy poster', () => {
     await poster.post({ channel: 'C1', text: 'a' });
     await poster.update({ channel: 'C1', text: 'b', ts: '1.0' });
     expect(builds).toBe(1);
+  });
+});
+
+describe('log attributes', () => {
+  it('put an Error under error, keep an object as it is, and wrap anything else', () => {
+    const error = new Error('boom');
+    expect(logAttributes(error)).toEqual({ error });
+    expect(logAttributes({ messageId: 'm1', error })).toEqual({ messageId: 'm1', error });
+    expect(logAttributes('text')).toEqual({ detail: 'text' });
+    expect(logAttributes(undefined)).toEqual({});
   });
 });

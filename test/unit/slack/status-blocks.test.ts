@@ -81,7 +81,10 @@ describe('status lines in Slack', () => {
 
 describe('a department listing', () => {
   it('groups commitments as provider and consumer, worst first, each with a Details button', () => {
-    const onTrack = { ...leads, evaluation: leadsEvaluation({ commitmentId: 'a-first', status: 'on_track' }) };
+    const onTrack = {
+      ...leads,
+      evaluation: leadsEvaluation({ commitmentId: 'a-first', status: 'on_track' }),
+    };
     const message = statusListMessage({
       heading: 'SLA status: Marketing',
       groups: [
@@ -177,7 +180,10 @@ describe('one commitment in detail', () => {
   });
 
   it('fits a 200-character title in the 150-character header', () => {
-    const message = statusDetailMessage({ item: { ...leads, title: 'L'.repeat(200) }, departments: DEPARTMENTS });
+    const message = statusDetailMessage({
+      item: { ...leads, title: 'L'.repeat(200) },
+      departments: DEPARTMENTS,
+    });
     checkSlackLimits(message);
     const header = message.blocks[0];
     expect(header?.type === 'header' && header.text.text.endsWith('…')).toBe(true);

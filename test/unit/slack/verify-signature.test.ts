@@ -29,9 +29,11 @@ describe('Slack v0 request signatures', () => {
   });
 
   it('reads the headers whatever their case', () => {
-    expect(verify({ 'X-Slack-Signature': EXPECTED, 'X-Slack-Request-Timestamp': String(TIMESTAMP) })).toEqual({
-      ok: true,
-    });
+    expect(verify({ 'X-Slack-Signature': EXPECTED, 'X-Slack-Request-Timestamp': String(TIMESTAMP) })).toEqual(
+      {
+        ok: true,
+      },
+    );
   });
 
   it('refuses a forged signature, a tampered body and the wrong secret', () => {
@@ -69,7 +71,10 @@ describe('Slack v0 request signatures', () => {
   it('refuses unsigned requests and ones missing either header', () => {
     expect(verify({})).toEqual({ ok: false, reason: 'unsigned' });
     expect(verify({ 'x-slack-signature': EXPECTED })).toEqual({ ok: false, reason: 'unsigned' });
-    expect(verify({ 'x-slack-request-timestamp': String(TIMESTAMP) })).toEqual({ ok: false, reason: 'unsigned' });
+    expect(verify({ 'x-slack-request-timestamp': String(TIMESTAMP) })).toEqual({
+      ok: false,
+      reason: 'unsigned',
+    });
   });
 
   it('verifies a base64-encoded API Gateway body against the decoded bytes', () => {
@@ -99,7 +104,9 @@ describe('Slack v0 request signatures', () => {
     const body = 'text=log+leads+3+caf%C3%A9+%E2%9C%93&user_id=U1';
     const utf8 = 'text=café ✓';
     const sig = slackSignature(SECRET, TIMESTAMP, Buffer.from(utf8, 'utf8'));
-    expect(verify({ 'x-slack-signature': sig, 'x-slack-request-timestamp': String(TIMESTAMP) }, utf8)).toEqual({
+    expect(
+      verify({ 'x-slack-signature': sig, 'x-slack-request-timestamp': String(TIMESTAMP) }, utf8),
+    ).toEqual({
       ok: true,
     });
     expect(slackSignature(SECRET, TIMESTAMP, body)).not.toBe(sig);

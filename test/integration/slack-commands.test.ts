@@ -1,0 +1,353 @@
+import { describe, expect, it } from 'vitest';
+import { makeHandler } from '../../functions/slack/handler.js';
+import type { AlertReaction } from '../../shared/app/alert-actions.js';
+import type { StoreDeps } from '../../shared/app/deps.js';
+import { runEvaluation } from '../../shared/app/evaluator.js';
+import { recordEvents } from '../../shared/app/record-events.js';
+import { getStatus } from '../../shared/app/status.js';
+import type { Clock } from '../../shared/domain/model.js';
+import type { OutgoingNotification } from '../../shared/ports/alert-store.js';
+import type { SlackMessage, SlackPoster } from '../../shared/ports/slack-poster.js';
+import { formatAmount } from '../../shared/presentation/status-line.js';
+import { alertMessage } from '../../shared/slack/alert-message.js';
+import {
+  ACK_ACTION,
+  DETAILS_ACTION,
+  encodeAlertValue,
+  SNOOZE_ACTION,
+} from '../../shared/slack/interaction-ids.js';
+import { blocksText, checkSlackLimits } from '../unit/slack/check-slack-limits.js';
+import {
+  buttonClick,
+  commandBody,
+  interactionBody,
+  slackEvent,
+  TEST_SIGNING_SECRET,
+} from '../unit/slack/slack-requests.js';
+import { EXAMPLE_CONFIG, useApp } from './app-context.js';
+
+const LEADS = 'marketing-qualified-leads';
+const HOUR = 3_600_000;
+
+/** The Slack handler over an app's stores, recording what it posts, tells and reacts. */
+function slackFor(deps: StoreDeps, clock: Clock, options: { poster?: boolean } = {}) {
+  const updates: Array<SlackMessage & { ts: string }> = [];
+  const responses: Array<{ url: string; body: Record<string, unknown> }> = [];
+  const reactions: Array<{ reaction: AlertReaction; kind: string }> = [];
+  const errors: unknown[] = [];
+  const poster: SlackPoster = {
+    post: async () => {
+      throw new Error('the slash-command handler does not post new messages');
+    },
+    update: async (message) => void updates.push(message),
+  };
+  const handler = makeHandler({
+    stores: deps,
+    signingSecret: async () => TEST_SIGNING_SECRET,
+    clock,
+    ...(options.poster === false ? {} : { poster }),
+    onReaction: async (reaction, kind) => void reactions.push({ reaction, kind }),
+    log: { error: (_m, e) => errors.push(e), warn: () => undefined },
+    respond: async (url, body) => void responses.push({ url, body }),
+  });
+  const timestamp = () => Math.floor(clock.now() / 1000);
+  return {
+    updates,
+    responses,
+    reactions,
+    errors,
+    /** Runs `/sla <text>` and returns the reply, checked against Slack's limits. */
+    async sla(text: string, fields: { user?: string; channel?: string; trigger?: string } = {}) {
+      const body = commandBody({
+        text,
+        user_id: fields.user ?? 'U0SALESLEAD',
+        channel_id: fields.channel ?? 'C0RANDOM',
+        ...(fields.trigger ? { trigger_id: fields.trigger } : {}),
+      });
+      const result = await handler(slackEvent('/slack/commands', body, { timestamp: timestamp() }));
+      expect(result.statusCode).toBe(200);
+      const reply = JSON.parse(result.body ?? '');
+      checkSlackLimits(reply);
+      return { ...reply, all: `${reply.text}\n${blocksText(reply)}` } as {
+        response_type: string;
+        text: string;
+        blocks: unknown[];
+        all: string;
+      };
+    },
+    async click(payload: unknown) {
+      const result = await handler(
+        slackEvent('/slack/interactions', interactionBody(payload), { timestamp: timestamp() }),
+      );
+      expect(result.statusCode).toBe(200);
+      for (const update of updates) checkSlackLimits(update);
+      for (const response of responses) checkSlackLimits(response.body);
+    },
+  };
+}
+
+const leadsAt = (count: number, prefix: string) =>
+  Array.from({ length: count }, (_, i) => ({ id: `${prefix}-${i}`, at: '2026-11-17T11:00:00-05:00' }));
+
+describe('/sla over DynamoDB Local', async () => {
+  const app = await useApp('2026-10-05T09:00:00-04:00');
+  app.clock.set('2026-11-18T10:00:00-05:00');
+  const slack = slackFor(app.deps, app.clock);
+  await recordEvents(app.deps, LEADS, leadsAt(50, 'seed'));
+
+  it('/sla status <commitment> shows the live numbers: actual, target, expected, projected, status', async () => {
+    const e = await getStatus(app.deps, LEADS);
+    expect(e.status).toBe('at_risk');
+    const reply = await slack.sla(`status ${LEADS}`);
+    expect(reply.response_type).toBe('ephemeral');
+    expect(reply.text).toBe(
+      `Marketing delivers qualified leads to Sales (Marketing → Sales) 50 / 100 leads · expected ${formatAmount(e.expected)} by now · projected ${formatAmount(e.projected ?? 0)} · AT RISK`,
+    );
+    expect(reply.all).toContain('*Actual*\n50 leads');
+    expect(reply.all).toContain('*Target*\n100 leads\n_10000 / 500 / 0.2 = 100_');
+    expect(reply.all).toContain(`*Expected by now*\n${formatAmount(e.expected)} leads`);
+    expect(reply.all).toContain(`*Projected*\n${formatAmount(e.projected ?? 0)} leads`);
+    expect(reply.all).toContain('`▓▓▓▓▓░░░░░` 50% of target');
+  });
+
+  it('/sla status <commitment> public answers in the channel', async () => {
+    expect((await slack.sla(`status ${LEADS} public`)).response_type).toBe('in_channel');
+  });
+
+  it("/sla lists the caller's departments' commitments, as provider and as consumer", async () => {
+    const reply = await slack.sla('', { user: 'U0SALESLEAD' });
+    expect(reply.response_type).toBe('ephemeral');
+    expect(reply.all).toContain('SLA status: Sales');
+    const blocks = blocksText(reply);
+    const delivers = blocks.indexOf('Sales delivers');
+    const receives = blocks.indexOf('Sales receives');
+    expect(delivers).toBeGreaterThan(-1);
+    expect(blocks.indexOf('Sales contacts every qualified lead')).toBeGreaterThan(delivers);
+    expect(blocks.indexOf('Sales contacts every qualified lead')).toBeLessThan(receives);
+    expect(
+      blocks.indexOf('Marketing delivers qualified leads to Sales (Marketing → Sales) 50 / 100'),
+    ).toBeGreaterThan(receives);
+    expect(reply.all).not.toContain('Website available');
+  });
+
+  it('/sla knows members, and departments by their channel', async () => {
+    expect((await slack.sla('', { user: 'U0REP1' })).all).toContain('SLA status: Sales');
+    const inItChannel = await slack.sla('', { user: 'U0SOMEONE', channel: 'C0IT' });
+    expect(inItChannel.all).toContain('SLA status: IT');
+    expect(inItChannel.all).toContain('Website available 99.5% in business hours');
+  });
+
+  it('/sla for someone in no department says how to be added, and that status still works', async () => {
+    const reply = await slack.sla('', { user: 'U0NOBODY' });
+    expect(reply.response_type).toBe('ephemeral');
+    expect(reply.all).toContain('U0NOBODY');
+    expect(reply.all).toContain('slack.members');
+    expect(reply.all).toContain('/sla status <commitment-id>');
+    expect(reply.all).toContain('`marketing` (Marketing, <#C0MARKETING>)');
+    const status = await slack.sla(`status ${LEADS}`, { user: 'U0NOBODY' });
+    expect(status.all).toContain('50 / 100 leads');
+  });
+
+  it('/sla status <department> lists that department', async () => {
+    const reply = await slack.sla('status marketing');
+    expect(reply.all).toContain('SLA status: Marketing');
+    expect(reply.all).toContain('Marketing delivers qualified leads');
+  });
+
+  it('/sla help lists every command', async () => {
+    const reply = await slack.sla('help');
+    for (const command of ['/sla status', '/sla log', '/sla ack', '/sla snooze', '/sla help']) {
+      expect(reply.all).toContain(command);
+    }
+  });
+
+  it('/sla log records once per Slack request, even when Slack sends it twice', async () => {
+    const before = (await getStatus(app.deps, LEADS)).actual;
+    const first = await slack.sla(`log ${LEADS} 3 webinar follow-ups`, { trigger: '4001.2002.abc' });
+    expect(first.all).toContain(
+      'Logged 3 leads for *Marketing delivers qualified leads to Sales* by <@U0SALESLEAD>',
+    );
+    expect(first.all).toContain('webinar follow-ups');
+    expect(first.all).toContain(`${before + 3} / 100 leads`);
+    const retry = await slack.sla(`log ${LEADS} 3 webinar follow-ups`, { trigger: '4001.2002.abc' });
+    expect(retry.all).toContain('Already logged');
+    expect((await getStatus(app.deps, LEADS)).actual).toBe(before + 3);
+    const events = await app.deps.events.listEvents(LEADS, '2026-11');
+    const logged = events.find((e) => e.eventId === 'slack-4001.2002.abc');
+    expect(logged?.body).toMatchObject({ value: 3, note: 'webinar follow-ups', source: 'slack:U0SALESLEAD' });
+    await slack.sla(`log ${LEADS}`, { trigger: '4001.2002.def' });
+    expect((await getStatus(app.deps, LEADS)).actual).toBe(before + 4);
+  });
+
+  it('/sla log on a timer or availability commitment says what to do instead', async () => {
+    const reply = await slack.sla('log sales-lead-follow-up', { trigger: '4001.2003.x' });
+    expect(reply.all).toContain('*duration* commitment');
+    expect(reply.all).toContain('POST /v1/commitments/sales-lead-follow-up/events');
+    expect(await app.deps.events.hasEvent('sales-lead-follow-up', 'slack-4001.2003.x')).toBe(false);
+  });
+
+  it('unknown commitments, subcommands and usage mistakes get a helpful ephemeral reply', async () => {
+    const typo = await slack.sla('log marketing-qualifed-leads 2');
+    expect(typo.response_type).toBe('ephemeral');
+    expect(typo.all).toContain(
+      "There is no active commitment `marketing-qualifed-leads`; did you mean 'marketing-qualified-leads'?",
+    );
+    expect((await slack.sla('status nothing-like-it')).all).toContain(
+      'There is no active commitment `nothing-like-it`.',
+    );
+    expect((await slack.sla('stauts sales')).all).toContain("did you mean 'status'?");
+    expect((await slack.sla('frobnicate')).all).toContain("I don't know `frobnicate`");
+    expect((await slack.sla(`snooze ${LEADS}`)).all).toContain(
+      'Usage: `/sla snooze <commitment-id> <duration>`',
+    );
+    expect(slack.errors).toEqual([]);
+  });
+
+  it('a bare commitment or department id is read as /sla status', async () => {
+    expect((await slack.sla(LEADS)).all).toContain('*Projected*');
+    expect((await slack.sla('it public')).response_type).toBe('in_channel');
+  });
+
+  it('/sla ack and /sla snooze without an open alert say there is nothing to act on', async () => {
+    expect((await slack.sla(`ack ${LEADS}`)).all).toContain('There is no open alert on that commitment');
+    expect(slack.reactions).toEqual([]);
+  });
+
+  it('/sla snooze and /sla ack act on the open alert and tell the reaction listener', async () => {
+    await runEvaluation({ ...app.deps, publisher: { publish: async () => undefined } });
+    expect((await app.deps.alerts.get(LEADS, '2026-11'))?.level).toBe(1);
+
+    const bad = await slack.sla(`snooze ${LEADS} 3 months`);
+    expect(bad.all).toContain('Usage');
+    expect((await slack.sla(`snooze ${LEADS} 3mo`)).all).toContain("'3mo' is not a duration");
+    expect((await slack.sla(`snooze ${LEADS} 45d`)).all).toContain('Snooze for at most 30 days');
+
+    const snoozed = await slack.sla(`snooze ${LEADS} 4h`, { user: 'U0MKTLEAD' });
+    expect(snoozed.all).toContain('Snoozed the alert');
+    const afterSnooze = await app.deps.alerts.get(LEADS, '2026-11');
+    expect(afterSnooze).toMatchObject({ snoozedBy: 'U0MKTLEAD', snoozedUntil: app.clock.now() + 4 * HOUR });
+
+    const acked = await slack.sla(`ack ${LEADS} calling the agency`, { user: 'U0MKTLEAD' });
+    expect(acked.all).toContain('You acknowledged the alert');
+    expect(await app.deps.alerts.get(LEADS, '2026-11')).toMatchObject({
+      acknowledgedBy: 'U0MKTLEAD',
+      acknowledgedAt: app.clock.now(),
+      note: 'calling the agency',
+    });
+    expect(slack.reactions.map((r) => [r.kind, r.reaction.commitmentId, r.reaction.period])).toEqual([
+      ['snoozed', LEADS, '2026-11'],
+      ['acknowledged', LEADS, '2026-11'],
+    ]);
+    expect((await slack.sla(`status ${LEADS}`)).all).toContain('acknowledged by <@U0MKTLEAD>');
+  });
+});
+
+describe('alert buttons over DynamoDB Local', async () => {
+  const app = await useApp('2026-10-05T09:00:00-04:00');
+  app.clock.set('2026-11-18T10:00:00-05:00');
+  const published: OutgoingNotification[] = [];
+  await runEvaluation({ ...app.deps, publisher: { publish: async (n) => void published.push(n) } });
+  const alert = published.find((n) => n.commitmentId === LEADS);
+  if (!alert) throw new Error('the evaluator opened no alert on the leads commitment');
+  const departments = (await app.deps.commitments.getConfig())?.departments ?? {};
+  const posted = alertMessage(alert, departments);
+  const value = encodeAlertValue({ commitmentId: LEADS, period: alert.period, dedupKey: alert.dedupKey });
+  const click = (actionId: string, userId: string, extra: { value?: string } = {}) =>
+    buttonClick({
+      actionId,
+      value: extra.value ?? value,
+      userId,
+      channel: 'C0MARKETING',
+      ts: '1795017900.000100',
+      blocks: posted.blocks,
+    });
+
+  it('Snooze 1 day snoozes the alert and updates the message in place, keeping Acknowledge', async () => {
+    const slack = slackFor(app.deps, app.clock);
+    await slack.click(click(SNOOZE_ACTION, 'U0MKTLEAD'));
+    expect(await app.deps.alerts.get(LEADS, alert.period)).toMatchObject({
+      snoozedBy: 'U0MKTLEAD',
+      snoozedUntil: app.clock.now() + 24 * HOUR,
+    });
+    expect(slack.updates).toHaveLength(1);
+    const update = slack.updates[0];
+    expect(update).toMatchObject({ channel: 'C0MARKETING', ts: '1795017900.000100' });
+    expect(blocksText(update ?? {})).toContain(':zzz: Snoozed by <@U0MKTLEAD> until');
+    expect(JSON.stringify(update?.blocks)).toContain(ACK_ACTION);
+    expect(JSON.stringify(update?.blocks)).not.toContain(SNOOZE_ACTION);
+    expect(slack.reactions.map((r) => r.kind)).toEqual(['snoozed']);
+  });
+
+  it('Acknowledge records who took it on and replaces the buttons', async () => {
+    const slack = slackFor(app.deps, app.clock);
+    await slack.click(click(ACK_ACTION, 'U0MKTLEAD'));
+    expect(await app.deps.alerts.get(LEADS, alert.period)).toMatchObject({
+      acknowledgedBy: 'U0MKTLEAD',
+      acknowledgedAt: app.clock.now(),
+    });
+    const update = slack.updates[0];
+    expect(update).toMatchObject({ channel: 'C0MARKETING', ts: '1795017900.000100' });
+    expect(blocksText(update ?? {})).toContain(':white_check_mark: Acknowledged by <@U0MKTLEAD>');
+    expect(blocksText(update ?? {})).toContain(
+      'Marketing delivers qualified leads to Sales (Marketing → Sales)',
+    );
+    expect(JSON.stringify(update?.blocks)).not.toContain('"type":"actions"');
+    expect(slack.reactions.map((r) => r.kind)).toEqual(['acknowledged']);
+    expect(slack.reactions[0]?.reaction.claims.map((c) => c.notification.dedupKey)).toContain(alert.dedupKey);
+  });
+
+  it('without a poster, the clicked message is replaced through response_url', async () => {
+    app.clock.advance(HOUR);
+    const slack = slackFor(app.deps, app.clock, { poster: false });
+    await slack.click(click(ACK_ACTION, 'U0SALESLEAD'));
+    expect(slack.responses).toHaveLength(1);
+    expect(slack.responses[0]?.url).toBe('https://hooks.slack.com/actions/T0TEAM/1/xyz');
+    expect(slack.responses[0]?.body).toMatchObject({ replace_original: true });
+    expect(blocksText(slack.responses[0]?.body ?? {})).toContain('Acknowledged by <@U0SALESLEAD>');
+    expect((await app.deps.alerts.get(LEADS, alert.period))?.acknowledgedBy).toBe('U0SALESLEAD');
+  });
+
+  it('Details answers privately with the full status', async () => {
+    const slack = slackFor(app.deps, app.clock);
+    await slack.click(click(DETAILS_ACTION, 'U0REP1', { value: LEADS }));
+    expect(slack.responses[0]?.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(blocksText(slack.responses[0]?.body ?? {})).toContain('*Expected by now*');
+    expect(slack.updates).toEqual([]);
+  });
+
+  it('a button of an ended period or without an open alert explains, and changes nothing', async () => {
+    const slack = slackFor(app.deps, app.clock);
+    const before = await app.deps.alerts.get(LEADS, alert.period);
+    const old = encodeAlertValue({ commitmentId: LEADS, period: '2026-10' });
+    await slack.click(click(ACK_ACTION, 'U0REP1', { value: old }));
+    expect(blocksText(slack.responses[0]?.body ?? {})).toContain('period 2026-10, which has ended');
+    const calm = encodeAlertValue({ commitmentId: 'website-availability', period: '2026-11' });
+    await slack.click(click(ACK_ACTION, 'U0REP1', { value: calm }));
+    expect(blocksText(slack.responses[1]?.body ?? {})).toContain('no open alert');
+    expect(await app.deps.alerts.get(LEADS, alert.period)).toEqual(before);
+    expect(slack.updates).toEqual([]);
+    expect(slack.reactions).toEqual([]);
+    expect(slack.errors).toEqual([]);
+  });
+});
+
+describe('/sla for a department with 60 commitments', async () => {
+  const head = EXAMPLE_CONFIG.slice(0, EXAMPLE_CONFIG.indexOf('commitments:'));
+  const commitments = Array.from(
+    { length: 60 },
+    (_, i) =>
+      `  - { id: leads-${String(i).padStart(2, '0')}, title: Leads from channel ${i}, provider: marketing, consumer: sales, measure: total, unit: leads, period: month, target: ${10 + i} }`,
+  ).join('\n');
+  const app = await useApp('2026-10-05T09:00:00-04:00', `${head}commitments:\n${commitments}\n`);
+  app.clock.set('2026-11-18T10:00:00-05:00');
+
+  it('stays within Slack limits and says how many were left out', async () => {
+    const slack = slackFor(app.deps, app.clock);
+    const reply = await slack.sla('', { user: 'U0MKTLEAD' });
+    expect(reply.blocks.length).toBeLessThanOrEqual(50);
+    const shown = (reply.blocks as Array<{ accessory?: unknown }>).filter((b) => b.accessory).length;
+    expect(shown).toBeGreaterThan(40);
+    expect(reply.all).toContain(`…and ${60 - shown} more commitments not shown`);
+    expect(reply.all).toContain('60 commitments');
+  });
+});
