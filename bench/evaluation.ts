@@ -5,7 +5,14 @@
  */
 import { runEvaluation } from '../shared/app/evaluator.js';
 import type { NotificationPublisher } from '../shared/ports/notification-publisher.js';
-import { CLOCK_START, COMMITMENT_COUNT, EVENT_COUNT, evaluationFixture, type FixtureTable, tableWithConfig } from './lib/fixture.js';
+import {
+  CLOCK_START,
+  COMMITMENT_COUNT,
+  EVENT_COUNT,
+  evaluationFixture,
+  type FixtureTable,
+  tableWithConfig,
+} from './lib/fixture.js';
 import { type Benchmark, budget, type Measurement, measurement } from './lib/measurement.js';
 import type { RequestCounts } from './lib/request-counter.js';
 
@@ -49,9 +56,23 @@ const readBudget = budget('atMost', READ_BUDGET, `≤ ${READ_BUDGET} reads / 1,0
 
 function runMeasurements(label: string, runs: Run[], note?: string): Measurement[] {
   return [
-    measurement(`${label}: time`, 'ms', runs.map((r) => r.ms), { budget: timeBudget, ...(note ? { note } : {}) }),
-    measurement(`${label}: READ requests`, 'requests', runs.map((r) => r.requests.reads), { budget: readBudget }),
-    measurement(`${label}: WRITE requests`, 'requests', runs.map((r) => r.requests.writes)),
+    measurement(
+      `${label}: time`,
+      'ms',
+      runs.map((r) => r.ms),
+      { budget: timeBudget, ...(note ? { note } : {}) },
+    ),
+    measurement(
+      `${label}: READ requests`,
+      'requests',
+      runs.map((r) => r.requests.reads),
+      { budget: readBudget },
+    ),
+    measurement(
+      `${label}: WRITE requests`,
+      'requests',
+      runs.map((r) => r.requests.writes),
+    ),
   ];
 }
 
@@ -88,7 +109,12 @@ export const evaluationBenchmark: Benchmark = {
     const freshFirst: Run[] = [];
     const monthEnd: Run[] = [];
     for (let i = 0; i < RUNS; i++) {
-      const { table } = await tableWithConfig(fixture.dynamo, 'bench-eval-fresh', fixture.configYaml, CLOCK_START);
+      const { table } = await tableWithConfig(
+        fixture.dynamo,
+        'bench-eval-fresh',
+        fixture.configYaml,
+        CLOCK_START,
+      );
       freshFirst.push(await evaluateOnce(table, CLOCK_START));
       monthEnd.push(await evaluateOnce(table, AFTER_MONTH_END));
     }
@@ -102,13 +128,23 @@ export const evaluationBenchmark: Benchmark = {
         budget: budget('atMost', 0, 'equal (difference 0)'),
       }),
       ...runMeasurements('first run after apply (fresh table, no events)', freshFirst),
-      measurement(`first run after apply, ${EVENT_COUNT.toLocaleString('en-US')} events: time`, 'ms', [loadedFirst.ms], {
-        budget: timeBudget,
-        note: 'one run: it changes the table, and rebuilding 200,000 events takes over a minute',
-      }),
-      measurement('first run after apply, 200,000 events: READ requests', 'requests', [loadedFirst.requests.reads], {
-        budget: readBudget,
-      }),
+      measurement(
+        `first run after apply, ${EVENT_COUNT.toLocaleString('en-US')} events: time`,
+        'ms',
+        [loadedFirst.ms],
+        {
+          budget: timeBudget,
+          note: 'one run: it changes the table, and rebuilding 200,000 events takes over a minute',
+        },
+      ),
+      measurement(
+        'first run after apply, 200,000 events: READ requests',
+        'requests',
+        [loadedFirst.requests.reads],
+        {
+          budget: readBudget,
+        },
+      ),
       ...runMeasurements('month-end run (closes ~1,000 periods, fresh table)', monthEnd),
     ];
 

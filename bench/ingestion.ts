@@ -40,7 +40,15 @@ export const ingestionBenchmark: Benchmark = {
     const client = createLocalDynamoClient(runtime.dynamoEndpoint);
     try {
       const viaHttp = (runId: string, total: number) =>
-        httpLoad({ http, commitmentId: COMMITMENT, total, batchSize: BATCH, concurrency: CLIENTS, runId, at: EVENT_AT });
+        httpLoad({
+          http,
+          commitmentId: COMMITMENT,
+          total,
+          batchSize: BATCH,
+          concurrency: CLIENTS,
+          runId,
+          at: EVENT_AT,
+        });
       const raw = (runId: string, total: number) =>
         rawTransactionLoad({
           client,

@@ -33,15 +33,21 @@ function selected(names: string[]): Benchmark[] {
   if (names.length === 0) return [...BENCHMARKS];
   const unknown = names.filter((name) => !BENCHMARKS.some((b) => b.id === name));
   if (unknown.length > 0) {
-    console.error(`unknown benchmark ${unknown.join(', ')}; known: ${BENCHMARKS.map((b) => b.id).join(', ')}`);
+    console.error(
+      `unknown benchmark ${unknown.join(', ')}; known: ${BENCHMARKS.map((b) => b.id).join(', ')}`,
+    );
     process.exit(2);
   }
   return BENCHMARKS.filter((b) => names.includes(b.id));
 }
 
 function printSummary(report: SuiteReport): void {
-  const rows = [['benchmark', 'measurement', 'median', 'min – max', 'budget', 'limit; margin'], ...summaryRows(report)];
-  const widths = rows[0]?.map((_, col) => Math.min(70, Math.max(...rows.map((row) => (row[col] ?? '').length)))) ?? [];
+  const rows = [
+    ['benchmark', 'measurement', 'median', 'min – max', 'budget', 'limit; margin'],
+    ...summaryRows(report),
+  ];
+  const widths =
+    rows[0]?.map((_, col) => Math.min(70, Math.max(...rows.map((row) => (row[col] ?? '').length)))) ?? [];
   for (const row of rows) {
     console.log(row.map((cell, col) => cell.slice(0, widths[col]).padEnd(widths[col] ?? 0)).join('  '));
   }
@@ -106,7 +112,9 @@ async function main(): Promise<void> {
   const written = writeReports(benchDir, report);
   console.log('');
   printSummary(report);
-  console.log(`\nwrote ${written.markdown} and ${written.json} (suite took ${Math.round((performance.now() - suiteStarted) / 1000)} s)`);
+  console.log(
+    `\nwrote ${written.markdown} and ${written.json} (suite took ${Math.round((performance.now() - suiteStarted) / 1000)} s)`,
+  );
   if (failed > 0) process.exitCode = 1;
 }
 

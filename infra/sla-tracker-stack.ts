@@ -95,7 +95,8 @@ export class SlaTrackerStack extends Stack {
     }
     topics.grantPublish(topics.digests, fns.digest.role);
     fns.digest.addEnvironment('DIGESTS_TOPIC_ARN', topics.digests.topicArn);
-    for (const fn of [fns['notify-slack'], fns.slack, fns.digest]) {
+    // The API updates an alert's Slack messages when it is acknowledged or snoozed through the API.
+    for (const fn of [fns.api, fns['notify-slack'], fns.slack, fns.digest]) {
       secrets.slack.grantRead(fn.role);
       fn.addEnvironment('SLACK_SECRET_ARN', secrets.slack.secretArn);
     }

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { Duration } from 'luxon';
-import { z } from 'zod';
+import * as z from 'zod';
 import { issuesFromZod, ValidationError } from '../shared/domain/validation-error.js';
 import { toProblem } from '../shared/http/error-mapper.js';
 import { HttpProblem, json } from '../shared/http/problem.js';

@@ -18,7 +18,13 @@ export interface BundleResult {
  * node22, ESM, main fields module then main, minified, source map without sources content, the
  * createRequire banner, nothing external), with a metafile to explain the size.
  */
-export async function bundleLikeCdk(options: { root: string; entry: string; outdir: string }): Promise<BundleResult> {
+export async function bundleLikeCdk(options: {
+  root: string;
+  entry: string;
+  outdir: string;
+  /** Only for the what-if of using the Lambda runtime's own SDK; the construct bundles everything. */
+  external?: string[];
+}): Promise<BundleResult> {
   const outfile = join(options.outdir, 'index.mjs');
   const result = await build({
     absWorkingDir: options.root,
@@ -33,7 +39,7 @@ export async function bundleLikeCdk(options: { root: string; entry: string; outd
     sourcemap: true,
     sourcesContent: false,
     banner: { js: REQUIRE_SHIM },
-    external: [],
+    external: options.external ?? [],
     metafile: true,
     logLevel: 'silent',
   });
@@ -49,8 +55,11 @@ export interface Contributor {
   /** npm package name, or `(project) shared/app` for our own folders. */
   name: string;
   bytes: number;
-  /** Our own files that import this package directly. */
-  importedBy: string[];
+  /**
+   * Why it is in the bundle: `our-file.ts → package` for each of our files whose import leads to it
+   * (directly, or through the package named, as axios comes in through @slack/web-api).
+   */
+  pulledInBy: string[];
 }
 
 /** Output bytes per npm package (or project folder), largest first, with who pulls each package in. */
@@ -62,20 +71,52 @@ export function contributors(metafile: Metafile): Contributor[] {
     const name = ownerOf(path);
     totals.set(name, (totals.get(name) ?? 0) + info.bytesInOutput);
   }
-  const importedBy = new Map<string, Set<string>>();
+  const reasons = new Map<string, Set<string>>();
   for (const [path, input] of Object.entries(metafile.inputs)) {
-    if (path.includes('node_modules/')) continue;
+    if (isDependency(path)) continue;
     for (const imported of input.imports) {
-      if (!imported.path.includes('node_modules/')) continue;
-      const name = ownerOf(imported.path);
-      const set = importedBy.get(name) ?? new Set<string>();
-      set.add(path);
-      importedBy.set(name, set);
+      if (!isDependency(imported.path)) continue;
+      const via = ownerOf(imported.path);
+      for (const name of packagesReachable(metafile, imported.path)) {
+        const set = reasons.get(name) ?? new Set<string>();
+        set.add(`${path} → ${via}`);
+        reasons.set(name, set);
+      }
     }
   }
   return [...totals]
-    .map(([name, bytes]) => ({ name, bytes, importedBy: [...(importedBy.get(name) ?? [])].sort() }))
+    .map(([name, bytes]) => ({ name, bytes, pulledInBy: [...(reasons.get(name) ?? [])].sort() }))
     .sort((a, b) => b.bytes - a.bytes);
+}
+
+const isDependency = (path: string) => path.includes('node_modules/');
+
+const reachableCache = new WeakMap<Metafile, Map<string, Set<string>>>();
+
+/** Every package whose files are reachable from `start` through the import graph. */
+function packagesReachable(metafile: Metafile, start: string): Set<string> {
+  let cache = reachableCache.get(metafile);
+  if (!cache) {
+    cache = new Map();
+    reachableCache.set(metafile, cache);
+  }
+  const cached = cache.get(start);
+  if (cached) return cached;
+  const seen = new Set<string>([start]);
+  const stack = [start];
+  const packages = new Set<string>();
+  while (stack.length > 0) {
+    const path = stack.pop() as string;
+    packages.add(ownerOf(path));
+    for (const next of metafile.inputs[path]?.imports ?? []) {
+      if (!seen.has(next.path) && isDependency(next.path)) {
+        seen.add(next.path);
+        stack.push(next.path);
+      }
+    }
+  }
+  cache.set(start, packages);
+  return packages;
 }
 
 function ownerOf(path: string): string {

@@ -80,7 +80,7 @@ export function generateConfigYaml(count: number): string {
         return { ...common, objective: 0.2 };
       case 'duration':
         return { ...common, threshold: '24h', objective: 0.95 };
-      case 'availability':
+      default:
         return { ...common, objective: 0.995 };
     }
   });

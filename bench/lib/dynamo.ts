@@ -1,6 +1,10 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  createLocalDynamoClient,
+  type DynamoDbLocal,
+  startDynamoDbLocal,
+} from '../../local/dynamodb-local.js';
 import { ensureTable } from '../../shared/adapters/dynamodb/table-definition.js';
-import { createLocalDynamoClient, type DynamoDbLocal, startDynamoDbLocal } from '../../local/dynamodb-local.js';
 
 export interface BenchDynamo {
   local: DynamoDbLocal;

@@ -96,7 +96,9 @@ async function buildFixture(log: (line: string) => void): Promise<EvaluationFixt
     log(`fixture: applying ${COMMITMENT_COUNT} commitments to two tables`);
     const empty = await tableWithConfig(dynamo, 'bench-eval-empty', configYaml, CLOCK_START);
     const loaded = await tableWithConfig(dynamo, 'bench-eval-loaded', configYaml, CLOCK_START);
-    log(`fixture: recording ${EVENT_COUNT} events (batches of ${EVENT_BATCH}, ${WRITE_CONCURRENCY} at a time)`);
+    log(
+      `fixture: recording ${EVENT_COUNT} events (batches of ${EVENT_BATCH}, ${WRITE_CONCURRENCY} at a time)`,
+    );
     const eventsStarted = performance.now();
     const events = await recordFixtureEvents(loaded.table.deps, commitments);
     const eventsMs = performance.now() - eventsStarted;
@@ -173,9 +175,11 @@ async function writeSnapshotHistory(deps: StoreDeps): Promise<number> {
     const date = DateTime.fromMillis(now, { zone: ZONE }).minus({ days: day });
     batches.push(
       current.map((evaluation, i) => {
-        const kind: PeriodKind = periodKindOfKey(evaluation.period);
+        const kind: PeriodKind = periodKindOfKey(evaluation.period) ?? 'month';
         const attainment =
-          evaluation.attainment === null ? null : Math.max(0, evaluation.attainment * (0.7 + ((i + day) % 7) / 10));
+          evaluation.attainment === null
+            ? null
+            : Math.max(0, evaluation.attainment * (0.7 + ((i + day) % 7) / 10));
         return {
           localDate: date.toISODate() ?? '',
           evaluation: {

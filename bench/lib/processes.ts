@@ -16,7 +16,8 @@ export function processMemory(pid: number): ProcessMemory | undefined {
   } catch {
     return undefined;
   }
-  const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
+  const kib = (field: string) =>
+    Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
   return { peakMiB: kib('VmHWM') / 1024, rssMiB: kib('VmRSS') / 1024 };
 }
 
@@ -71,7 +72,10 @@ export async function spawnRuntime(options: {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`the local runtime did not start within ${options.timeoutMs ?? 60_000} ms:\n${output}`)),
+      () =>
+        reject(
+          new Error(`the local runtime did not start within ${options.timeoutMs ?? 60_000} ms:\n${output}`),
+        ),
       options.timeoutMs ?? 60_000,
     );
     const onData = (chunk: Buffer) => {

@@ -12,11 +12,7 @@ export interface SuiteReport {
 }
 
 /** Keeps the results of benchmarks not run this time, so `npm run bench -- digest` does not erase the rest. */
-export function mergeWithPrevious(
-  path: string,
-  fresh: SuiteReport,
-  order: readonly string[],
-): SuiteReport {
+export function mergeWithPrevious(path: string, fresh: SuiteReport, order: readonly string[]): SuiteReport {
   let previous: SuiteReport | undefined;
   if (existsSync(path)) {
     try {
@@ -64,11 +60,11 @@ export function summaryRows(report: SuiteReport): string[][] {
 }
 
 function table(header: string[], rows: string[][]): string {
-  const escape = (cell: string) => cell.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const escapeCell = (cell: string) => cell.replace(/\|/g, '\\|').replace(/\n/g, ' ');
   return [
     `| ${header.join(' | ')} |`,
     `|${header.map(() => '---').join('|')}|`,
-    ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`),
+    ...rows.map((row) => `| ${row.map(escapeCell).join(' | ')} |`),
   ].join('\n');
 }
 
@@ -94,13 +90,21 @@ function renderMarkdown(report: SuiteReport): string {
         ['Node', `${m.node} (Lambda runs Node 22)`],
         ['Java (DynamoDB Local)', m.java],
         ['Load average at start (1/5/15 min)', m.loadAtStart.join(' / ')],
-        ['Packages', Object.entries(m.packages).map(([name, v]) => `${name} ${v}`).join(', ')],
+        [
+          'Packages',
+          Object.entries(m.packages)
+            .map(([name, v]) => `${name} ${v}`)
+            .join(', '),
+        ],
       ],
     ),
     '',
     `## Summary: ${met} of ${budgets.length} budgets met`,
     '',
-    table(['benchmark', 'measurement', 'median', 'min – max', 'budget', 'limit; margin'], summaryRows(report)),
+    table(
+      ['benchmark', 'measurement', 'median', 'min – max', 'budget', 'limit; margin'],
+      summaryRows(report),
+    ),
     '',
   ];
   for (const b of report.benchmarks) {

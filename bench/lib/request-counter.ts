@@ -53,7 +53,8 @@ export function countRequests(client: DynamoDBClient): RequestCounter {
       attempts = 0;
     },
     snapshot() {
-      const sum = (names: readonly string[]) => names.reduce((total, name) => total + (byOperation[name] ?? 0), 0);
+      const sum = (names: readonly string[]) =>
+        names.reduce((total, name) => total + (byOperation[name] ?? 0), 0);
       return {
         byOperation: { ...byOperation },
         reads: sum(READ_OPERATIONS),

@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import httpRouter, { type Route } from '@middy/http-router';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   type AlertReaction,
   acknowledgeAlert,

@@ -7,7 +7,7 @@ import { cachedSecret } from '../../shared/adapters/secrets.js';
 import { createSnsDigestPublisher } from '../../shared/adapters/sns/digest-publisher.js';
 import { systemClock } from '../../shared/adapters/system-clock.js';
 import { requireEnv } from '../../shared/config/env.js';
-import { slackSecretSource } from '../../shared/slack/slack-secret.js';
+import { botTokenOf, slackSecretSource } from '../../shared/slack/slack-secret.js';
 import {
   createLazyPoster,
   createSlackWebClient,
@@ -24,6 +24,6 @@ const secret = slackSecretSource(cachedSecret(new SecretsManagerClient({}), requ
 export const handler = makeHandler({
   ...stores,
   publisher,
-  poster: createLazyPoster(async () => createWebApiPoster(createSlackWebClient((await secret()).botToken))),
+  poster: createLazyPoster(async () => createWebApiPoster(createSlackWebClient(botTokenOf(await secret())))),
   log: logger,
 });

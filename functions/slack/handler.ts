@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ReactionListener } from '../../shared/app/alert-actions.js';
 import type { StoreDeps } from '../../shared/app/deps.js';
 import type { Clock } from '../../shared/domain/model.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type AlertState, acknowledge, snooze } from '../domain/escalation.js';
 import type { Instant } from '../domain/model.js';
 import { issuesFromZod, ValidationError } from '../domain/validation-error.js';

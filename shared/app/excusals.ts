@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Excusal } from '../domain/model.js';
 import { periodsBetween } from '../domain/periods.js';
 import { issuesFromZod, ValidationError } from '../domain/validation-error.js';

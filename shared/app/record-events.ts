@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { CommitmentDefinition, Excusal, Instant, Period } from '../domain/model.js';
 import { calendarOf } from '../domain/pacing.js';
 import { periodOf, periodsBetween } from '../domain/periods.js';

@@ -6,7 +6,7 @@
  * normalizers, which report in the same `{ path, message }` form.
  */
 import { IANAZone } from 'luxon';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseDuration } from './duration.js';
 import { describeValue, didYouMean, meantHint } from './validation-error.js';
 

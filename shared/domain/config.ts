@@ -2,7 +2,7 @@
  * The configuration language (PRODUCT.md §3): text or parsed data in, a normalized SlaConfig
  * out, or a ValidationError listing every problem found (never just the first).
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { normalizeCalendar } from './config-calendar.js';
 import { type CommitmentContext, readCommitment } from './config-commitment.js';
 import {

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** One problem with an input, located by a path such as `commitments[2].target.derive.closeRate`. */
 export interface FieldIssue {

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { StoreDeps } from '../app/deps.js';
 import { MAX_EVENTS_PER_REQUEST } from '../app/event-schemas.js';
 import { recordEvents } from '../app/record-events.js';

@@ -3,7 +3,7 @@
  * The reaction is stored through the same use cases as the API, then the clicked message is
  * updated in place and the reaction listener updates the alert's other messages.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type AlertReaction, acknowledgeAlert, snoozeAlert } from '../app/alert-actions.js';
 import { periodAt } from '../app/judge.js';
 import { parseDuration } from '../domain/duration.js';

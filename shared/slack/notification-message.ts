@@ -3,7 +3,7 @@
  * shared/ports/alert-store.ts). Validated at the edge so a malformed message fails loudly (and
  * lands in the dead-letter queue) instead of posting half an alert.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { OutgoingNotification } from '../ports/alert-store.js';
 
 const status = z.enum(['on_track', 'at_risk', 'breached', 'met', 'no_data']);

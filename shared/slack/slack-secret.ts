@@ -3,7 +3,7 @@
  * `{ "signingSecret": "...", "botToken": "xoxb-..." }`. Read once per container, lazily, so a cold
  * start does not wait for it before the handler is ready.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export interface SlackSecret {
   signingSecret: string;

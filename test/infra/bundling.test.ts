@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -63,7 +63,11 @@ describe('real bundling', () => {
   it.skipIf(!allEntriesExist)(
     'synthesizes every function with the local esbuild into a loadable ESM bundle',
     () => {
-      const outdir = mkdtempSync(join(tmpdir(), 'sla-cdk-bundled-'));
+      // Inside the repository, so the bundles resolve the AWS SDK (left out of them, as the Lambda
+      // runtime provides it) from node_modules when they are loaded below.
+      const cache = join(process.cwd(), 'node_modules', '.cache');
+      mkdirSync(cache, { recursive: true });
+      const outdir = mkdtempSync(join(cache, 'sla-cdk-bundled-'));
       onTestFinished(() => rmSync(outdir, { recursive: true, force: true }));
       const { app, stack } = createApp({ context: cdkContext(), outdir });
       const assembly = app.synth();

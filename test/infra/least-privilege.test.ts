@@ -26,7 +26,7 @@ const PUBLISH = ['kms:Decrypt', 'kms:GenerateDataKey', 'sns:Publish'];
 const SECRET = ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'];
 
 const EXPECTED: Record<FunctionName, string[]> = {
-  api: [...LOGS, ...XRAY, ...READ, ...WRITE, ...PUBLISH],
+  api: [...LOGS, ...XRAY, ...READ, ...WRITE, ...PUBLISH, ...SECRET],
   evaluate: [...LOGS, ...XRAY, ...READ, ...WRITE, ...PUBLISH],
   'notify-slack': [...LOGS, ...XRAY, ...READ, 'dynamodb:UpdateItem', ...SECRET, 'sqs:SendMessage'],
   slack: [...LOGS, ...XRAY, ...READ, ...WRITE, ...SECRET],
@@ -65,7 +65,7 @@ describe('function roles', () => {
       FUNCTION_NAMES.filter((name) =>
         resourcesFor(functionStatements(template, name), 'secretsmanager:GetSecretValue').includes(secret),
       );
-    expect(readers(slack)).toEqual(['notify-slack', 'slack', 'digest']);
+    expect(readers(slack)).toEqual(['api', 'notify-slack', 'slack', 'digest']);
     expect(readers(webhook)).toEqual(['webhook']);
   });
 

@@ -98,7 +98,7 @@ describe('functions', () => {
       return Object.keys(fn.Properties.Environment.Variables).sort();
     };
     const base = ['NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', 'TABLE_NAME'];
-    expect(envOf('api')).toEqual([...base, 'ALERTS_TOPIC_ARN'].sort());
+    expect(envOf('api')).toEqual([...base, 'ALERTS_TOPIC_ARN', 'SLACK_SECRET_ARN'].sort());
     expect(envOf('evaluate')).toEqual([...base, 'ALERTS_TOPIC_ARN'].sort());
     expect(envOf('notify-slack')).toEqual([...base, 'SLACK_SECRET_ARN'].sort());
     expect(envOf('slack')).toEqual([...base, 'SLACK_SECRET_ARN'].sort());

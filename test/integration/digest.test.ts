@@ -82,7 +82,6 @@ beforeAll(async () => {
 
   app.clock.set(local('2026-11-16T08:00').toMillis()); // the digest's Monday
   digest = await buildWeeklyDigest(app.deps, {});
-  console.log(digest.text);
 }, 240_000);
 
 describe('the Monday digest after a simulated autumn', () => {
@@ -201,7 +200,10 @@ describe('the Monday digest after a simulated autumn', () => {
       ['C0EXEC', null],
       ['C0EXEC', '1763298000.000101'],
     ]);
-    expect(emails).toEqual([
+    // A payload naming a week sends that one again, by hand.
+    expect((await handler({ week: '2026-W45' })).week).toBe('2026-W45');
+    expect(emails.map((e) => e.week)).toEqual(['2026-W46', '2026-W45']);
+    expect(emails.slice(0, 1)).toEqual([
       {
         week: '2026-W46',
         subject: 'SLA digest 2026-W46: 1 breached, 1 at risk, 1 met or on track of 3',
