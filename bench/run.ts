@@ -106,7 +106,13 @@ async function main(): Promise<void> {
   }
   const report = mergeWithPrevious(
     join(benchDir, 'results.json'),
-    { generatedAt: new Date().toISOString(), machine, ran: chosen.map((b) => b.id), benchmarks: results },
+    {
+      generatedAt: new Date().toISOString(),
+      machine,
+      ran: chosen.map((b) => b.id),
+      available: BENCHMARKS.map((b) => b.id),
+      benchmarks: results,
+    },
     BENCHMARKS.map((b) => b.id),
   );
   const written = writeReports(benchDir, report);

@@ -87,7 +87,8 @@ export class SlaTrackerStack extends Stack {
     table.grant(fns.evaluate.role, 'readWrite');
     table.grant(fns['notify-slack'].role, 'readAndAnnotate');
     table.grant(fns.slack.role, 'readWrite');
-    table.grant(fns.digest.role, 'read');
+    // Reads everything; writes only its delivery record (UpdateItem), so a retried run never posts twice.
+    table.grant(fns.digest.role, 'readAndAnnotate');
     table.grant(fns.webhook.role, 'readWrite');
     for (const fn of [fns.api, fns.evaluate]) {
       topics.grantPublish(topics.alerts, fn.role);

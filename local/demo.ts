@@ -59,13 +59,17 @@ export async function runDemo(print: Print, options: { keepData?: boolean } = {}
     clockStart: Date.parse('2026-11-02T07:00:00-05:00'),
     // Hourly instead of every 15 minutes keeps the replay short; every rule is the same.
     evaluateEveryMinutes: 60,
-    log: () => undefined,
+    log: (line) => {
+      if (line.startsWith('error')) print(line);
+    },
   });
   try {
     const api = client(runtime);
     print(`Replaying November 2026 on ${runtime.url} (data in ${dataDir})\n`);
     let lead = 0;
     for (let day = 2; day <= 30; day++) {
+      if (day === 10) await outage(api, 'incident-1', nov(10, '10:00'), nov(10, '10:40'));
+      if (day === 24) await outage(api, 'incident-2', nov(24, '09:00'), nov(24, '09:30'));
       const count = LEADS_BY_DAY[day] ?? 0;
       if (count > 0) {
         const at = day === 20 ? nov(day, '15:00') : nov(day, '11:00');
@@ -88,7 +92,6 @@ export async function runDemo(print: Print, options: { keepData?: boolean } = {}
           phase: 'stop',
         });
       }
-      if (day === 10) await outage(api, 'incident-1', nov(10, '10:00'), nov(10, '10:40'));
       if (day === 12) {
         await api.post(`/v1/commitments/${LEADS}/excusals`, {
           from: nov(12, '08:00'),
@@ -107,8 +110,7 @@ export async function runDemo(print: Print, options: { keepData?: boolean } = {}
         print('── Thursday, November 19, 09:10 ── the marketing lead acknowledges: /sla ack');
         print(await api.slash(MARKETING_LEAD, 'C0MARKETING', `ack ${LEADS} two campaigns launch Friday`));
       }
-      if (day === 24) await outage(api, 'incident-2', nov(24, '13:00'), nov(24, '13:30'));
-      await api.moveTo(nov(day + 1 > 30 ? 30 : day + 1, day + 1 > 30 ? '18:00' : '07:00'));
+      await api.moveTo(day < 30 ? nov(day + 1, '07:00') : nov(30, '18:00'));
     }
     await api.moveTo('2026-12-01T09:00:00-05:00');
     print('── Tuesday, December 1, 09:00 ── the sales lead types /sla status marketing');
@@ -116,18 +118,17 @@ export async function runDemo(print: Print, options: { keepData?: boolean } = {}
 
     const outbox = readOutbox(runtime.outboxPath);
     print('── What Marketing received (channel #marketing and its lead) ──');
+    const updated = (e: OutboxEntry) => (e.kind.endsWith('_updated') ? '(message updated) ' : '');
     for (const entry of outbox.filter(
       (e) => e.transport === 'slack' && ['C0MARKETING', MARKETING_LEAD].includes(e.target),
     )) {
-      print(
-        `${entry.at.slice(0, 16).replace('T', ' ')}Z  ${entry.target.padEnd(11)} ${entry.text.split('\n')[0]}`,
-      );
+      print(`${stamp(entry.at)}  ${entry.target.padEnd(11)} ${updated(entry)}${entry.text.split('\n')[0]}`);
     }
     print('\n── What the executives received (#exec) ──');
     for (const entry of outbox.filter(
-      (e) => e.transport === 'slack' && e.target === 'C0EXEC' && e.kind !== 'digest',
+      (e) => e.transport === 'slack' && e.target === 'C0EXEC' && !e.threadTs,
     )) {
-      print(`${entry.at.slice(0, 16).replace('T', ' ')}Z  ${entry.text.split('\n')[0]}`);
+      print(`${stamp(entry.at)}  ${updated(entry)}${entry.text.split('\n')[0]}`);
     }
     const digests = outbox.filter((e) => e.kind === 'digest' && e.transport === 'sns');
     const last = digests[digests.length - 1];
@@ -140,11 +141,28 @@ export async function runDemo(print: Print, options: { keepData?: boolean } = {}
   }
 }
 
+/** The monitoring system reports an outage once it is over, with the times it saw. */
 async function outage(api: ReturnType<typeof client>, incident: string, down: string, up: string) {
-  await api.moveTo(down);
-  await api.post(`/v1/commitments/${WEBSITE}/events`, { id: `${incident}-down`, incident, phase: 'down' });
   await api.moveTo(up);
-  await api.post(`/v1/commitments/${WEBSITE}/events`, { id: `${incident}-up`, incident, phase: 'up' });
+  await api.post(`/v1/commitments/${WEBSITE}/events`, {
+    events: [
+      { id: `${incident}-down`, incident, phase: 'down', at: down },
+      { id: `${incident}-up`, incident, phase: 'up', at: up },
+    ],
+  });
+}
+
+/** UTC instants as New York wall time, the example company's zone. */
+function stamp(iso: string): string {
+  return new Date(iso).toLocaleString('en-US', {
+    timeZone: 'America/New_York',
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  });
 }
 
 function readOutbox(path: string): OutboxEntry[] {
@@ -192,21 +210,21 @@ function client(runtime: Runtime) {
           'x-slack-request-timestamp': String(timestamp),
           'x-slack-signature': slackSignature(runtime.slackSigningSecret, timestamp, body),
         }),
-      ) as {
-        text: string;
-        blocks?: Array<{
-          text?: { text?: string };
-          elements?: Array<{ text?: string }>;
-          fields?: Array<{ text: string }>;
-        }>;
-      };
+      ) as { text: string; blocks?: ReplyBlock[] };
       return renderBlocks(reply);
     },
   };
 }
 
 /** Block Kit as a person reads it in a terminal. */
-function renderBlocks(reply: { text: string; blocks?: Array<Record<string, any>> }): string {
+interface ReplyBlock {
+  type: string;
+  text?: { text?: string };
+  fields?: Array<{ text: string }>;
+  elements?: Array<{ text?: string | { text?: string } }>;
+}
+
+function renderBlocks(reply: { text: string; blocks?: ReplyBlock[] }): string {
   if (!reply.blocks?.length) return `${reply.text}\n`;
   const lines: string[] = [];
   for (const block of reply.blocks) {

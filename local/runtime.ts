@@ -5,11 +5,15 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { makeHandler as makeApiHandler } from '../functions/api/handler.js';
 import { makeNotifyHandler } from '../functions/notify-slack/handler.js';
 import { makeHandler as makeSlackHandler } from '../functions/slack/handler.js';
+import { createDynamoDigestDeliveryLog } from '../shared/adapters/dynamodb/digest-delivery-log.js';
+import { createDocumentClient } from '../shared/adapters/dynamodb/document-client.js';
 import { createDynamoStores } from '../shared/adapters/dynamodb/stores.js';
 import { ensureTable } from '../shared/adapters/dynamodb/table-definition.js';
 import { applyConfig } from '../shared/app/commitments.js';
 import type { StoreDeps } from '../shared/app/deps.js';
+import { sendWeeklyDigest } from '../shared/app/digest.js';
 import { runEvaluation } from '../shared/app/evaluator.js';
+import { digestWeekAt, nextDigestFireTime } from '../shared/domain/digest/schedule.js';
 import type { Plan } from '../shared/domain/plan.js';
 import { describeIssues, ValidationError } from '../shared/domain/validation-error.js';
 import { makeReactionListener } from '../shared/slack/reaction-listener.js';
@@ -19,7 +23,11 @@ import { lockDataDir, prepareDataDir } from './data-dir.js';
 import { createLocalDynamoClient, type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.js';
 import { asHttpHandler } from './lambda-bridge.js';
 import { LocalClock } from './local-clock.js';
-import { createLocalAlertPublisher, createOutboxSlackPoster } from './local-transports.js';
+import {
+  createLocalAlertPublisher,
+  createOutboxDigestPublisher,
+  createOutboxSlackPoster,
+} from './local-transports.js';
 import { createOutbox } from './outbox.js';
 import { everyMinutes, LocalScheduler } from './scheduler.js';
 import { type LocalServer, startLocalServer } from './server.js';
@@ -126,6 +134,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       log: slackLog,
     });
     const config = await stores.commitments.getConfig();
+    const digestPublisher = createOutboxDigestPublisher({ outbox, clock });
+    const deliveries = createDynamoDigestDeliveryLog(createDocumentClient(client), LOCAL_TABLE_NAME);
     const scheduler = new LocalScheduler(
       clock,
       [
@@ -136,6 +146,20 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
             await runEvaluation({ ...stores, publisher }, at);
           },
         },
+        ...(config
+          ? [
+              {
+                name: 'digest',
+                nextAfter: (after: number) => nextDigestFireTime(config.digest, config.timezone, after),
+                run: async (at: number) => {
+                  await sendWeeklyDigest(
+                    { ...stores, poster, publisher: digestPublisher, deliveries },
+                    { week: digestWeekAt(at, config.timezone) },
+                  );
+                },
+              },
+            ]
+          : []),
       ],
       (job, error) => logError(`schedule ${job} failed`, error),
     );

@@ -21,7 +21,8 @@ export function everyMinutes(minutes: number): (after: Instant) => Instant {
  * passed); while the clock runs by itself, a timer runs whatever has come due.
  */
 export class LocalScheduler {
-  private lastRun: Instant;
+  /** When each job last fell due (jobs due at the same instant all run, in the order given). */
+  private readonly lastRun = new Map<string, Instant>();
   private queue: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
 
@@ -30,7 +31,7 @@ export class LocalScheduler {
     private readonly jobs: LocalJob[],
     private readonly onError: (job: string, error: unknown) => void,
   ) {
-    this.lastRun = clock.now();
+    for (const job of jobs) this.lastRun.set(job.name, clock.now());
   }
 
   /** Serializes clock moves and job runs: one at a time, in the order asked. */
@@ -45,12 +46,12 @@ export class LocalScheduler {
     for (;;) {
       let earliest: { job: LocalJob; at: Instant } | undefined;
       for (const job of this.jobs) {
-        const at = job.nextAfter(this.lastRun);
+        const at = job.nextAfter(this.lastRun.get(job.name) ?? this.clock.now());
         if (at <= until && (!earliest || at < earliest.at)) earliest = { job, at };
       }
       if (!earliest) break;
       if (earliest.at > this.clock.now()) this.clock.advance(earliest.at - this.clock.now());
-      this.lastRun = earliest.at;
+      this.lastRun.set(earliest.job.name, earliest.at);
       try {
         await earliest.job.run(earliest.at);
         ran.push({ job: earliest.job.name, at: new Date(earliest.at).toISOString() });

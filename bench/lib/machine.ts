@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
+import { join } from 'node:path';
 
 export interface MachineInfo {
   cpuModel: string;
@@ -28,15 +28,13 @@ const MEASURED_PACKAGES = [
 ];
 
 export function describeMachine(root: string): MachineInfo {
-  const require = createRequire(`${root}/package.json`);
   const packages: Record<string, string> = {};
   for (const name of MEASURED_PACKAGES) {
-    try {
-      const path = require.resolve(`${name}/package.json`);
-      packages[name] = (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
-    } catch {
-      packages[name] = 'not installed';
-    }
+    // Read from node_modules directly: some packages' exports hide their package.json from require.resolve.
+    const path = join(root, 'node_modules', name, 'package.json');
+    packages[name] = existsSync(path)
+      ? (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version
+      : 'not installed';
   }
   const cpuList = cpus();
   return {

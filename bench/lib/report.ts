@@ -8,6 +8,8 @@ export interface SuiteReport {
   machine: MachineInfo;
   /** Benchmarks of this invocation; others are carried over from the previous results.json. */
   ran: string[];
+  /** Every benchmark the suite has. */
+  available: string[];
   benchmarks: Array<BenchmarkResult & { ranAt: string }>;
 }
 
@@ -68,6 +70,11 @@ function table(header: string[], rows: string[][]): string {
   ].join('\n');
 }
 
+function carriedOver(report: SuiteReport): string {
+  const kept = report.benchmarks.filter((b) => !report.ran.includes(b.id)).map((b) => `${b.id} (${b.ranAt})`);
+  return kept.length === 0 ? '' : `; kept from an earlier run: ${kept.join(', ')}`;
+}
+
 function renderMarkdown(report: SuiteReport): string {
   const m = report.machine;
   const budgets = report.benchmarks.flatMap((b) => b.measurements.filter((x) => x.budget));
@@ -75,7 +82,7 @@ function renderMarkdown(report: SuiteReport): string {
   const lines = [
     '# Benchmark results',
     '',
-    `Generated ${report.generatedAt} by \`npm run bench${report.ran.length === report.benchmarks.length ? '' : ` -- ${report.ran.join(' ')}`}\`. ` +
+    `Generated ${report.generatedAt} by \`npm run bench${report.ran.length === report.available.length ? '' : ` -- ${report.ran.join(' ')}`}\`${carriedOver(report)}. ` +
       'Each figure is the median of the runs listed, with min and max; budgets are judged on the median. ' +
       'This is a shared, loaded 2-core machine: ratios measured in one run mean more than absolute times.',
     '',

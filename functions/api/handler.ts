@@ -15,6 +15,7 @@ import {
   putCommitment,
 } from '../../shared/app/commitments.js';
 import type { StoreDeps } from '../../shared/app/deps.js';
+import { buildWeeklyDigest } from '../../shared/app/digest.js';
 import { runEvaluation } from '../../shared/app/evaluator.js';
 import { addExcusal } from '../../shared/app/excusals.js';
 import { FUTURE_TOLERANCE_MS } from '../../shared/app/record-events.js';
@@ -188,6 +189,9 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
       }
       return json(200, await runEvaluation(deps, at));
     }),
+    route('GET', '/v1/digest', async (event) =>
+      json(200, await buildWeeklyDigest(deps, { week: event.queryStringParameters?.week })),
+    ),
     ...(deps.extraRoutes ?? []),
   ];
 }

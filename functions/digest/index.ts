@@ -2,6 +2,8 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SNSClient } from '@aws-sdk/client-sns';
+import { createDynamoDigestDeliveryLog } from '../../shared/adapters/dynamodb/digest-delivery-log.js';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.js';
 import { createDynamoStores } from '../../shared/adapters/dynamodb/stores.js';
 import { cachedSecret } from '../../shared/adapters/secrets.js';
 import { createSnsDigestPublisher } from '../../shared/adapters/sns/digest-publisher.js';
@@ -16,7 +18,9 @@ import {
 import { makeHandler } from './handler.js';
 
 const logger = new Logger({ serviceName: 'sla-digest' });
-const stores = createDynamoStores(new DynamoDBClient({}), requireEnv('TABLE_NAME'), systemClock);
+const dynamo = new DynamoDBClient({});
+const tableName = requireEnv('TABLE_NAME');
+const stores = createDynamoStores(dynamo, tableName, systemClock);
 const publisher = createSnsDigestPublisher(new SNSClient({}), requireEnv('DIGESTS_TOPIC_ARN'));
 // Fetched once per container, on first use, and cached.
 const secret = slackSecretSource(cachedSecret(new SecretsManagerClient({}), requireEnv('SLACK_SECRET_ARN')));
@@ -24,6 +28,7 @@ const secret = slackSecretSource(cachedSecret(new SecretsManagerClient({}), requ
 export const handler = makeHandler({
   ...stores,
   publisher,
+  deliveries: createDynamoDigestDeliveryLog(createDocumentClient(dynamo), tableName),
   poster: createLazyPoster(async () => createWebApiPoster(createSlackWebClient(botTokenOf(await secret())))),
   log: logger,
 });

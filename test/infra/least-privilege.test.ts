@@ -30,7 +30,7 @@ const EXPECTED: Record<FunctionName, string[]> = {
   evaluate: [...LOGS, ...XRAY, ...READ, ...WRITE, ...PUBLISH],
   'notify-slack': [...LOGS, ...XRAY, ...READ, 'dynamodb:UpdateItem', ...SECRET, 'sqs:SendMessage'],
   slack: [...LOGS, ...XRAY, ...READ, ...WRITE, ...SECRET],
-  digest: [...LOGS, ...XRAY, ...READ, ...PUBLISH, ...SECRET],
+  digest: [...LOGS, ...XRAY, ...READ, 'dynamodb:UpdateItem', ...PUBLISH, ...SECRET],
   webhook: [...LOGS, ...XRAY, ...READ, ...WRITE, ...SECRET],
 };
 
@@ -39,9 +39,12 @@ describe('function roles', () => {
     expect(actionsOf(functionStatements(template, name))).toEqual([...EXPECTED[name]].sort());
   });
 
-  it('digest reads the table but cannot write it', () => {
+  it('digest reads the table and may only update items (its delivery record), never put or delete', () => {
     const actions = actionsOf(functionStatements(template, 'digest'));
-    for (const write of [...WRITE, 'dynamodb:DeleteItem']) expect(actions).not.toContain(write);
+    for (const write of ['dynamodb:PutItem', 'dynamodb:BatchWriteItem', 'dynamodb:DeleteItem']) {
+      expect(actions).not.toContain(write);
+    }
+    expect(actions).toContain('dynamodb:UpdateItem');
   });
 
   it('notify-slack cannot publish to any topic', () => {

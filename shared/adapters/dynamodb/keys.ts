@@ -85,4 +85,6 @@ export const keys = {
   }),
   ledgerPartition: (department: string) => `LEDGER#${department}`,
   config: (): ItemKey => ({ pk: 'CONFIG', sk: 'CURRENT' }),
+  /** How far the weekly digest of one week got, so a retried run resumes instead of posting twice. */
+  digestDelivery: (week: string): ItemKey => ({ pk: `DIGEST#${week}`, sk: 'DELIVERY' }),
 } as const;

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { runDemo } from '../../local/demo.js';
+
+describe('npm run demo', () => {
+  it('replays November to the end and shows an at-risk alert, an escalation and a digest', async () => {
+    const lines: string[] = [];
+    const { outbox } = await runDemo((line) => lines.push(line));
+    const output = lines.join('\n');
+    expect(output).toContain('the sales lead types /sla');
+    expect(output).toMatch(/At risk: Marketing delivers qualified leads to Sales/);
+    expect(output).toMatch(/Escalated to level 2/);
+    expect(output).toContain('Weekly SLA digest: week 2026-W48');
+    expect(outbox.some((e) => e.kind === 'breached')).toBe(true);
+    expect(outbox.filter((e) => e.kind === 'digest' && e.transport === 'sns').length).toBeGreaterThanOrEqual(4);
+  }, 180_000);
+});
