@@ -65,8 +65,12 @@ describe('the local runtime', () => {
     expect(status.body.expected).toBeCloseTo(61, 0);
     expect(status.body.projected).toBeCloseTo(65.6, 0);
     const alerts = outbox().filter((e) => e.commitmentId === 'marketing-qualified-leads');
+    // One level-1 line per transport: the SNS message, and the Slack post to Marketing's channel.
     expect(alerts.filter((e) => e.transport === 'sns')).toEqual([
       expect.objectContaining({ kind: 'at_risk', level: 1, target: 'alerts', period: '2026-11' }),
+    ]);
+    expect(alerts.filter((e) => e.transport === 'slack')).toEqual([
+      expect.objectContaining({ kind: 'at_risk', level: 1, target: 'C0MARKETING', period: '2026-11' }),
     ]);
   });
 
@@ -74,13 +78,46 @@ describe('the local runtime', () => {
     const moved = await http('POST', '/local/clock', { to: '2026-11-19T09:00:00-05:00' });
     expect(moved.status).toBe(200);
     expect(moved.body.ran.filter((r: { job: string }) => r.job === 'evaluate').length).toBeGreaterThan(80);
-    const escalations = outbox().filter((e) => e.transport === 'sns' && e.kind === 'escalated' && e.commitmentId === 'marketing-qualified-leads');
+    const escalations = outbox().filter(
+      (e) => e.transport === 'sns' && e.kind === 'escalated' && e.commitmentId === 'marketing-qualified-leads',
+    );
     expect(escalations).toEqual([expect.objectContaining({ level: 2 })]);
     // The alert opened a moment after 10:00 on Wednesday; 8 business hours later the office is shut,
     // so the escalation goes out with the first scheduled run once it opens on Thursday (08:00-08:15).
     const at = Date.parse(escalations[0]?.at);
     expect(at).toBeGreaterThanOrEqual(Date.parse('2026-11-19T08:00:00-05:00'));
     expect(at).toBeLessThanOrEqual(Date.parse('2026-11-19T08:15:01-05:00'));
+  });
+
+  it('answers a signed /sla status with the live numbers, and refuses an unsigned one', async () => {
+    const { slackSignature } = await import('../../shared/slack/verify-signature.js');
+    const body = new URLSearchParams({
+      command: '/sla',
+      text: 'status marketing-qualified-leads',
+      user_id: 'U0SALESLEAD',
+      channel_id: 'C0SALES',
+      trigger_id: 'e2e.1',
+    }).toString();
+    const timestamp = Math.floor(runtime.clock.now() / 1000);
+    const signed = await fetch(`${runtime.url}/slack/commands`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-slack-request-timestamp': String(timestamp),
+        'x-slack-signature': slackSignature(runtime.slackSigningSecret, timestamp, body),
+      },
+      body,
+    });
+    expect(signed.status).toBe(200);
+    const reply = (await signed.json()) as { response_type: string; text: string };
+    expect(reply.response_type).toBe('ephemeral');
+    expect(reply.text).toMatch(/40 \/ 100 leads/);
+    const unsigned = await fetch(`${runtime.url}/slack/commands`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    });
+    expect(unsigned.status).toBe(401);
   });
 
   it('stops escalating after an acknowledgement', async () => {
