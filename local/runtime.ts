@@ -15,7 +15,7 @@ import { sendWeeklyDigest } from '../shared/app/digest.js';
 import { runEvaluation } from '../shared/app/evaluator.js';
 import { digestWeekAt, nextDigestFireTime } from '../shared/domain/digest/schedule.js';
 import type { Plan } from '../shared/domain/plan.js';
-import { describeIssues, ValidationError } from '../shared/domain/validation-error.js';
+import { ValidationError } from '../shared/domain/validation-error.js';
 import { makeReactionListener } from '../shared/slack/reaction-listener.js';
 import { createSlackWebClient, createWebApiPoster } from '../shared/slack/web-api-poster.js';
 import { makeClockHandler } from './clock-route.js';
@@ -94,9 +94,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         loadedConfig = (await applyConfig(stores, { text: configText, dryRun: false })).plan;
       } catch (error) {
         if (error instanceof ValidationError) {
-          throw new ConfigFileError(
-            `SLA_CONFIG ${options.configPath} is invalid: ${describeIssues(error.issues)}`,
-          );
+          // One line, every problem named: `path: what to fix (line N)`.
+          const problems = error.issues
+            .map((i) => `${i.path}: ${i.message}${i.line === undefined ? '' : ` (line ${i.line})`}`)
+            .join('; ');
+          throw new ConfigFileError(`SLA_CONFIG ${options.configPath} is invalid: ${problems}`);
         }
         throw error;
       }

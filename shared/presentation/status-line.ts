@@ -35,7 +35,8 @@ export function formatAmount(value: number): string {
 /** A share (0..1) as a percentage with the precision an objective like 99.5% needs. */
 export function formatPercent(share: number): string {
   const pct = share * 100;
-  const digits = Math.abs(pct - Math.round(pct)) < 0.05 ? 0 : Math.abs(pct * 10 - Math.round(pct * 10)) < 0.05 ? 1 : 2;
+  const digits =
+    Math.abs(pct - Math.round(pct)) < 0.05 ? 0 : Math.abs(pct * 10 - Math.round(pct * 10)) < 0.05 ? 1 : 2;
   return `${pct.toFixed(digits)}%`;
 }
 

@@ -11,6 +11,8 @@ describe('npm run demo', () => {
     expect(output).toMatch(/Escalated to level 2/);
     expect(output).toContain('Weekly SLA digest: week 2026-W48');
     expect(outbox.some((e) => e.kind === 'breached')).toBe(true);
-    expect(outbox.filter((e) => e.kind === 'digest' && e.transport === 'sns').length).toBeGreaterThanOrEqual(4);
+    expect(outbox.filter((e) => e.kind === 'digest' && e.transport === 'sns').length).toBeGreaterThanOrEqual(
+      4,
+    );
   }, 180_000);
 });

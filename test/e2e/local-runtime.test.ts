@@ -55,7 +55,10 @@ describe('the local runtime', () => {
   });
 
   it('records 40 leads, evaluates, and reports at_risk with one level-1 alert', async () => {
-    const events = Array.from({ length: 40 }, (_, i) => ({ id: `lead-${i}`, at: '2026-11-17T11:00:00-05:00' }));
+    const events = Array.from({ length: 40 }, (_, i) => ({
+      id: `lead-${i}`,
+      at: '2026-11-17T11:00:00-05:00',
+    }));
     const recorded = await http('POST', '/v1/commitments/marketing-qualified-leads/events', { events });
     expect(recorded.body).toEqual({ accepted: 40, duplicates: 0, rejected: [] });
     const evaluation = await http('POST', '/v1/evaluations', {});
@@ -79,7 +82,8 @@ describe('the local runtime', () => {
     expect(moved.status).toBe(200);
     expect(moved.body.ran.filter((r: { job: string }) => r.job === 'evaluate').length).toBeGreaterThan(80);
     const escalations = outbox().filter(
-      (e) => e.transport === 'sns' && e.kind === 'escalated' && e.commitmentId === 'marketing-qualified-leads',
+      (e) =>
+        e.transport === 'sns' && e.kind === 'escalated' && e.commitmentId === 'marketing-qualified-leads',
     );
     expect(escalations).toEqual([expect.objectContaining({ level: 2 })]);
     // The alert opened a moment after 10:00 on Wednesday; 8 business hours later the office is shut,

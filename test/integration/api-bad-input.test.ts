@@ -25,11 +25,31 @@ const cases: BadCase[] = [
   { name: 'a body that is not an object', request: { body: [ok] }, status: 400, names: /events/ },
   { name: 'events that is not a list', request: { body: { events: 'lots' } }, status: 400, names: 'events' },
   { name: 'an empty list', request: { body: { events: [] } }, status: 400, names: 'events' },
-  { name: 'a missing id', request: { body: { events: [{ at: ok.at }] } }, status: 400, names: 'events[0].id' },
+  {
+    name: 'a missing id',
+    request: { body: { events: [{ at: ok.at }] } },
+    status: 400,
+    names: 'events[0].id',
+  },
   { name: 'an id of the wrong type', request: { body: { id: 42 } }, status: 400, names: 'id' },
-  { name: 'a value of the wrong type', request: { body: { id: 'v', value: 'five' } }, status: 400, names: 'value' },
-  { name: 'an unparseable timestamp', request: { body: { id: 't', at: 'yesterday' } }, status: 400, names: 'at' },
-  { name: 'a timestamp without offset', request: { body: { id: 't2', at: '2026-11-17T10:00:00' } }, status: 400, names: 'at' },
+  {
+    name: 'a value of the wrong type',
+    request: { body: { id: 'v', value: 'five' } },
+    status: 400,
+    names: 'value',
+  },
+  {
+    name: 'an unparseable timestamp',
+    request: { body: { id: 't', at: 'yesterday' } },
+    status: 400,
+    names: 'at',
+  },
+  {
+    name: 'a timestamp without offset',
+    request: { body: { id: 't2', at: '2026-11-17T10:00:00' } },
+    status: 400,
+    names: 'at',
+  },
   {
     name: 'a timestamp an hour in the future',
     request: { body: { id: 'f', at: '2026-11-18T11:00:00-05:00' } },
@@ -55,14 +75,24 @@ const cases: BadCase[] = [
     status: 413,
     names: /1 MB/,
   },
-  { name: 'the wrong content type', request: { body: ok, contentType: 'text/plain' }, status: 415, names: /application\/json/ },
+  {
+    name: 'the wrong content type',
+    request: { body: ok, contentType: 'text/plain' },
+    status: 415,
+    names: /application\/json/,
+  },
   {
     name: 'an unknown commitment',
     request: { body: ok, path: '/v1/commitments/marketing-qualifed-leads/events' },
     status: 404,
     names: /marketing-qualifed-leads/,
   },
-  { name: 'an unknown route', request: { method: 'GET', path: '/v1/nothing-here' }, status: 404, names: /nothing-here/ },
+  {
+    name: 'an unknown route',
+    request: { method: 'GET', path: '/v1/nothing-here' },
+    status: 404,
+    names: /nothing-here/,
+  },
   {
     name: 'a period key of the wrong kind',
     request: { method: 'GET', path: '/v1/commitments/marketing-qualified-leads/status?period=2026-W47' },
@@ -83,7 +113,12 @@ const cases: BadCase[] = [
     name: 'an excusal that ends before it starts',
     request: {
       path: '/v1/commitments/marketing-qualified-leads/excusals',
-      body: { from: '2026-11-10T09:00:00-05:00', to: '2026-11-09T09:00:00-05:00', causedBy: 'sales', reason: 'CRM outage' },
+      body: {
+        from: '2026-11-10T09:00:00-05:00',
+        to: '2026-11-09T09:00:00-05:00',
+        causedBy: 'sales',
+        reason: 'CRM outage',
+      },
     },
     status: 400,
     names: 'to',
@@ -92,7 +127,12 @@ const cases: BadCase[] = [
     name: 'an excusal caused by an unknown department',
     request: {
       path: '/v1/commitments/marketing-qualified-leads/excusals',
-      body: { from: '2026-11-09T09:00:00-05:00', to: '2026-11-10T09:00:00-05:00', causedBy: 'legal', reason: 'review' },
+      body: {
+        from: '2026-11-09T09:00:00-05:00',
+        to: '2026-11-10T09:00:00-05:00',
+        causedBy: 'legal',
+        reason: 'review',
+      },
     },
     status: 400,
     names: 'causedBy',
@@ -109,12 +149,21 @@ describe('bad input gets a clear 4xx naming what to fix, and changes nothing', (
   it.each(cases)('$name → $status', async ({ request, status, names }) => {
     const { EXAMPLE_CONFIG } = await import('./app-context.js');
     const before = await leadCount();
-    const rawBody = request.rawBody === '__CONFIG__' ? EXAMPLE_CONFIG.replace('closeRate: 0.2', 'closeRate: 0') : request.rawBody;
-    const response = await app.call(request.method ?? 'POST', request.path ?? EVENTS, { ...request, rawBody });
+    const rawBody =
+      request.rawBody === '__CONFIG__'
+        ? EXAMPLE_CONFIG.replace('closeRate: 0.2', 'closeRate: 0')
+        : request.rawBody;
+    const response = await app.call(request.method ?? 'POST', request.path ?? EVENTS, {
+      ...request,
+      rawBody,
+    });
     expect(response.status).toBe(status);
     expect(response.headers['content-type']).toBe('application/problem+json');
     expect(response.body).toMatchObject({ status, title: expect.any(String), detail: expect.any(String) });
-    const said = [response.body.detail, ...(response.body.errors ?? []).map((e: { path: string }) => e.path)].join('\n');
+    const said = [
+      response.body.detail,
+      ...(response.body.errors ?? []).map((e: { path: string }) => e.path),
+    ].join('\n');
     if (typeof names === 'string') {
       expect((response.body.errors ?? []).map((e: { path: string }) => e.path)).toContain(names);
     } else {
@@ -129,7 +178,11 @@ describe('bad input gets a clear 4xx naming what to fix, and changes nothing', (
       body: { events: [{ id: 'good-1' }, { id: 'bad-1', value: 'x' }, { id: 'good-2', value: 2 }] },
     });
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ accepted: 2, duplicates: 0, rejected: [{ index: 1, id: 'bad-1' }] });
+    expect(response.body).toMatchObject({
+      accepted: 2,
+      duplicates: 0,
+      rejected: [{ index: 1, id: 'bad-1' }],
+    });
     expect(await leadCount()).toBe(before + 3);
   });
 

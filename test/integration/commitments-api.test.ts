@@ -28,11 +28,19 @@ describe('commitments as versioned definitions', () => {
     const { status, body } = await app.call('GET', LEADS);
     expect(status).toBe(200);
     expect(body).toMatchObject({ id: 'marketing-qualified-leads', version: 1, state: 'active' });
-    expect(body.derivation).toMatchObject({ revenue: 10000, dealSize: 500, closeRate: 0.2, formula: '10000 / 500 / 0.2 = 100' });
+    expect(body.derivation).toMatchObject({
+      revenue: 10000,
+      dealSize: 500,
+      closeRate: 0.2,
+      formula: '10000 / 500 / 0.2 = 100',
+    });
   });
 
   it('plans an unchanged config as unchanged, on a dry run and for real', async () => {
-    const dry = await app.call('POST', '/v1/config:apply?dryRun=true', { rawBody: EXAMPLE_CONFIG, contentType: 'application/yaml' });
+    const dry = await app.call('POST', '/v1/config:apply?dryRun=true', {
+      rawBody: EXAMPLE_CONFIG,
+      contentType: 'application/yaml',
+    });
     expect(dry.status).toBe(200);
     expect(dry.body.plan.counts).toEqual({ create: 0, change: 0, unchanged: 3, archive: 0 });
     expect(dry.body).toMatchObject({ dryRun: true, applied: false });
@@ -51,19 +59,26 @@ describe('commitments as versioned definitions', () => {
   });
 
   it('applies an immediate amendment to the running period', async () => {
-    const put = await app.call('PUT', `${LEADS}?immediate=true`, { body: { ...leadsDefinition, target: 130 } });
+    const put = await app.call('PUT', `${LEADS}?immediate=true`, {
+      body: { ...leadsDefinition, target: 130 },
+    });
     expect(put.body).toMatchObject({ version: 3, changed: true });
     expect((await app.call('GET', `${LEADS}/status`)).body.target).toBe(130);
   });
 
   it('refuses an amendment made against a stale version (If-Match)', async () => {
-    const put = await app.call('PUT', LEADS, { body: { ...leadsDefinition, target: 140 }, headers: { 'if-match': '"1"' } });
+    const put = await app.call('PUT', LEADS, {
+      body: { ...leadsDefinition, target: 140 },
+      headers: { 'if-match': '"1"' },
+    });
     expect(put.status).toBe(409);
     expect(put.body.detail).toMatch(/version 3, not 1/);
   });
 
   it('treats the same definition again as no change', async () => {
-    const put = await app.call('PUT', `${LEADS}?immediate=true`, { body: { ...leadsDefinition, target: 130 } });
+    const put = await app.call('PUT', `${LEADS}?immediate=true`, {
+      body: { ...leadsDefinition, target: 130 },
+    });
     expect(put.body).toMatchObject({ version: 3, changed: false });
   });
 
@@ -71,14 +86,19 @@ describe('commitments as versioned definitions', () => {
     const del = await app.call('DELETE', '/v1/commitments/website-availability');
     expect(del.body).toMatchObject({ state: 'archived' });
     const list = await app.call('GET', '/v1/status');
-    expect(list.body.statuses.map((s: { commitmentId: string }) => s.commitmentId)).not.toContain('website-availability');
+    expect(list.body.statuses.map((s: { commitmentId: string }) => s.commitmentId)).not.toContain(
+      'website-availability',
+    );
     expect((await app.call('GET', '/v1/commitments/website-availability')).body.state).toBe('archived');
     const again = await app.call('DELETE', '/v1/commitments/website-availability');
     expect(again.status).toBe(404);
   });
 
   it('plans the example config against the amended store: one change, one create', async () => {
-    const dry = await app.call('POST', '/v1/config:apply?dryRun=true', { rawBody: EXAMPLE_CONFIG, contentType: 'application/yaml' });
+    const dry = await app.call('POST', '/v1/config:apply?dryRun=true', {
+      rawBody: EXAMPLE_CONFIG,
+      contentType: 'application/yaml',
+    });
     expect(dry.body.plan.counts).toEqual({ create: 1, change: 1, unchanged: 1, archive: 0 });
     const change = dry.body.plan.entries.find((e: { action: string }) => e.action === 'change');
     expect(change.id).toBe('marketing-qualified-leads');

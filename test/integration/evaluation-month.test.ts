@@ -70,7 +70,9 @@ describe('a simulated November', () => {
     const warnings = of(LEADS).filter((n) => n.kind === 'at_risk');
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatchObject({ level: 1, notify: ['provider'], severity: 'warning' });
-    expect(warnings[0]?.text).toMatch(/^At risk: Marketing delivers qualified leads to Sales \(Marketing → Sales\) 40 \/ 100 leads/);
+    expect(warnings[0]?.text).toMatch(
+      /^At risk: Marketing delivers qualified leads to Sales \(Marketing → Sales\) 40 \/ 100 leads/,
+    );
   });
 
   it('escalates to level 2 at the next open hour, not at night', async () => {
@@ -123,9 +125,17 @@ describe('a simulated November', () => {
     const before = sent.length;
     await evaluateUntil('2026-12-01T09:00:00-05:00');
     const history = await app.deps.results.listResults(LEADS, 1);
-    expect(history[0]).toMatchObject({ period: '2026-11', status: 'breached', actual: 90, target: 100, credit: 5 });
+    expect(history[0]).toMatchObject({
+      period: '2026-11',
+      status: 'breached',
+      actual: 90,
+      target: 100,
+      credit: 5,
+    });
     const ledger = await app.deps.results.listLedger('marketing');
-    expect(ledger).toEqual([expect.objectContaining({ commitmentId: LEADS, periodKey: '2026-11', credit: 5 })]);
+    expect(ledger).toEqual([
+      expect.objectContaining({ commitmentId: LEADS, periodKey: '2026-11', credit: 5 }),
+    ]);
     const breach = of(LEADS, before).filter((n) => n.kind === 'breached');
     expect(breach).toHaveLength(1);
     expect(breach[0]).toMatchObject({ level: 3, severity: 'critical', notify: ['executives'] });

@@ -65,14 +65,17 @@ describe('the SNS alert publisher', () => {
 
   it('keeps the email subject within 100 characters', async () => {
     sns.on(PublishCommand).resolves({});
-    await createSnsPublisher(new SNSClient({ region: 'us-east-1' }), TOPIC).publish({ ...breach, title: 'x'.repeat(200) });
+    await createSnsPublisher(new SNSClient({ region: 'us-east-1' }), TOPIC).publish({
+      ...breach,
+      title: 'x'.repeat(200),
+    });
     expect(sns.commandCalls(PublishCommand)[0]?.args[0].input.Subject?.length).toBeLessThanOrEqual(100);
   });
 
   it('fails loudly when SNS refuses, so the evaluator leaves the claim pending for the next run', async () => {
     sns.on(PublishCommand).rejects(new Error('throttled'));
-    await expect(createSnsPublisher(new SNSClient({ region: 'us-east-1' }), TOPIC).publish(breach)).rejects.toThrow(
-      'throttled',
-    );
+    await expect(
+      createSnsPublisher(new SNSClient({ region: 'us-east-1' }), TOPIC).publish(breach),
+    ).rejects.toThrow('throttled');
   });
 });

@@ -10,7 +10,6 @@ import { type FieldIssue, ValidationError } from '../../../shared/domain/validat
 
 const exampleText = readFileSync(new URL('../../../examples/commitments.yaml', import.meta.url), 'utf8');
 
-// biome-ignore lint/suspicious/noExplicitAny: the cases poke at raw, deliberately mistyped input
 type Raw = any;
 
 function issuesOf(run: () => unknown): FieldIssue[] {

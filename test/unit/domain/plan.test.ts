@@ -8,7 +8,6 @@ import { planCommitments } from '../../../shared/domain/plan.js';
 
 const exampleText = readFileSync(new URL('../../../examples/commitments.yaml', import.meta.url), 'utf8');
 
-// biome-ignore lint/suspicious/noExplicitAny: edits poke at the raw YAML structure
 function commitmentsOf(edit: (raw: any) => void = () => {}): CommitmentDefinition[] {
   const raw = parse(exampleText);
   edit(raw);

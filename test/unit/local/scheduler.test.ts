@@ -8,12 +8,21 @@ describe('the local scheduler', () => {
   it('runs every job due on the way, in time order, with the clock at each due instant', async () => {
     const clock = new LocalClock(at('2026-11-23T07:50:00Z'), () => 0);
     const runs: string[] = [];
-    const weekly = (after: number) => (after < at('2026-11-23T08:00:00Z') ? at('2026-11-23T08:00:00Z') : at('2026-11-30T08:00:00Z'));
+    const weekly = (after: number) =>
+      after < at('2026-11-23T08:00:00Z') ? at('2026-11-23T08:00:00Z') : at('2026-11-30T08:00:00Z');
     const scheduler = new LocalScheduler(
       clock,
       [
-        { name: 'evaluate', nextAfter: everyMinutes(15), run: async (t) => void runs.push(`evaluate ${new Date(t).toISOString()} ${clock.now() === t}`) },
-        { name: 'digest', nextAfter: weekly, run: async (t) => void runs.push(`digest ${new Date(t).toISOString()} ${clock.now() === t}`) },
+        {
+          name: 'evaluate',
+          nextAfter: everyMinutes(15),
+          run: async (t) => void runs.push(`evaluate ${new Date(t).toISOString()} ${clock.now() === t}`),
+        },
+        {
+          name: 'digest',
+          nextAfter: weekly,
+          run: async (t) => void runs.push(`digest ${new Date(t).toISOString()} ${clock.now() === t}`),
+        },
       ],
       (job, error) => {
         throw new Error(`${job}: ${error}`);
