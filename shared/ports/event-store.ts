@@ -96,3 +96,8 @@ export interface EventStore {
 }
 
 export const aggregateMapKey = (commitmentId: string, periodKey: string) => `${commitmentId}|${periodKey}`;
+
+/** The distinct commitment-period pairs of a list, first occurrence kept. */
+export function uniqueKeys<K extends { commitmentId: string; periodKey: string }>(wanted: K[]): K[] {
+  return [...new Map(wanted.map((k) => [aggregateMapKey(k.commitmentId, k.periodKey), k])).values()];
+}

@@ -1,5 +1,4 @@
 import {
-  BatchGetCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
@@ -9,8 +8,9 @@ import {
 import type { AlertState } from '../../domain/alerts/alert-state.js';
 import type { Instant } from '../../domain/model.js';
 import type { AlertStore, NotificationClaim, OutgoingNotification } from '../../ports/alert-store.js';
-import { aggregateMapKey } from '../../ports/event-store.js';
+import { aggregateMapKey, uniqueKeys } from '../../ports/event-store.js';
 import { keys } from './keys.js';
+import { batchGetAll, queryAll } from './paging.js';
 
 /** Claims are kept long enough that no retry or replay can outlive them. */
 const CLAIM_RETENTION_SECONDS = 400 * 24 * 3600;
@@ -54,21 +54,15 @@ export function createDynamoAlertStore(doc: DynamoDBDocumentClient, tableName: s
 
     async getMany(wanted) {
       const result = new Map<string, AlertState>();
-      const unique = [
-        ...new Map(wanted.map((k) => [aggregateMapKey(k.commitmentId, k.periodKey), k])).values(),
-      ];
-      for (let start = 0; start < unique.length; start += 100) {
-        let pending = unique.slice(start, start + 100).map((k) => keys.alert(k.commitmentId, k.periodKey));
-        while (pending.length > 0) {
-          const out = await doc.send(
-            new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }),
-          );
-          for (const item of out.Responses?.[tableName] ?? []) {
-            const state = stateFrom(item);
-            result.set(aggregateMapKey(state.commitmentId, state.period), state);
-          }
-          pending = (out.UnprocessedKeys?.[tableName]?.Keys as typeof pending | undefined) ?? [];
-        }
+      const items = await batchGetAll(
+        doc,
+        tableName,
+        uniqueKeys(wanted).map((k) => keys.alert(k.commitmentId, k.periodKey)),
+        { consistentRead: true },
+      );
+      for (const item of items) {
+        const state = stateFrom(item);
+        result.set(aggregateMapKey(state.commitmentId, state.period), state);
       }
       return result;
     },
@@ -131,22 +125,13 @@ export function createDynamoAlertStore(doc: DynamoDBDocumentClient, tableName: s
     },
 
     async listPending(claimedBefore) {
-      const claims: NotificationClaim[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const out = await doc.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: 'gsi1',
-            KeyConditionExpression: 'gsi1pk = :p AND gsi1sk < :before',
-            ExpressionAttributeValues: { ':p': 'NPENDING', ':before': iso(claimedBefore) },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const item of out.Items ?? []) claims.push(claimFrom(item));
-        startKey = out.LastEvaluatedKey;
-      } while (startKey);
-      return claims;
+      const items = await queryAll(doc, {
+        TableName: tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :p AND gsi1sk < :before',
+        ExpressionAttributeValues: { ':p': 'NPENDING', ':before': iso(claimedBefore) },
+      });
+      return items.map(claimFrom);
     },
 
     async getClaim(dedupKey) {

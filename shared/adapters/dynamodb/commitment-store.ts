@@ -1,10 +1,4 @@
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConcurrentUpdateError } from '../../app/errors.js';
 import type {
   CommitmentRecord,
@@ -14,6 +8,7 @@ import type {
 } from '../../ports/commitment-store.js';
 import { isConditionFailure } from './document-client.js';
 import { COMMITMENT_LIST_PARTITION, keys } from './keys.js';
+import { queryAll } from './paging.js';
 
 /** How many versions the head item carries in full; older ones live only in their version items. */
 const VERSIONS_ON_HEAD = 12;
@@ -26,24 +21,15 @@ export function createDynamoCommitmentStore(doc: DynamoDBDocumentClient, tableNa
     },
 
     async list(state) {
-      const records: CommitmentRecord[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const out = await doc.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: 'gsi1',
-            KeyConditionExpression: state ? 'gsi1pk = :p AND begins_with(gsi1sk, :s)' : 'gsi1pk = :p',
-            ExpressionAttributeValues: state
-              ? { ':p': COMMITMENT_LIST_PARTITION, ':s': `${state}#` }
-              : { ':p': COMMITMENT_LIST_PARTITION },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const item of out.Items ?? []) records.push(fromItem(item));
-        startKey = out.LastEvaluatedKey;
-      } while (startKey);
-      return records;
+      const items = await queryAll(doc, {
+        TableName: tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: state ? 'gsi1pk = :p AND begins_with(gsi1sk, :s)' : 'gsi1pk = :p',
+        ExpressionAttributeValues: state
+          ? { ':p': COMMITMENT_LIST_PARTITION, ':s': `${state}#` }
+          : { ':p': COMMITMENT_LIST_PARTITION },
+      });
+      return items.map(fromItem);
     },
 
     async save(record, expectedRevision) {

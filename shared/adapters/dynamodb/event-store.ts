@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
-  BatchGetCommand,
   type DynamoDBDocumentClient,
   GetCommand,
-  QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
   UpdateCommand,
@@ -20,8 +18,10 @@ import {
   type StatefulWrite,
   type StoredEvent,
   type TimerRecord,
+  uniqueKeys,
 } from '../../ports/event-store.js';
 import { DUE_TIMER_PARTITION, keys } from './keys.js';
+import { batchGetAll, queryAll } from './paging.js';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -90,21 +90,13 @@ export function createDynamoEventStore(doc: DynamoDBDocumentClient, tableName: s
   };
 
   async function existingEventIds(commitmentId: string, eventIds: string[]): Promise<Set<string>> {
-    const found = new Set<string>();
-    let pending = eventIds.map((id) => keys.event(commitmentId, id));
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      const out = await doc.send(
-        new BatchGetCommand({
-          RequestItems: {
-            [tableName]: { Keys: pending, ProjectionExpression: 'eventId', ConsistentRead: true },
-          },
-        }),
-      );
-      for (const item of out.Responses?.[tableName] ?? []) found.add(item.eventId as string);
-      pending = (out.UnprocessedKeys?.[tableName]?.Keys as typeof pending | undefined) ?? [];
-      if (pending.length > 0) await backoff(attempt);
-    }
-    return found;
+    const items = await batchGetAll(
+      doc,
+      tableName,
+      eventIds.map((id) => keys.event(commitmentId, id)),
+      { consistentRead: true, projection: 'eventId' },
+    );
+    return new Set(items.map((item) => item.eventId as string));
   }
 
   async function isPeriodClosed(commitmentId: string, periodKey: string): Promise<boolean> {
@@ -314,22 +306,13 @@ export function createDynamoEventStore(doc: DynamoDBDocumentClient, tableName: s
     },
 
     async listDueTimers(at) {
-      const timers: TimerRecord[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const out = await doc.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: 'gsi1',
-            KeyConditionExpression: 'gsi1pk = :p AND gsi1sk <= :at',
-            ExpressionAttributeValues: { ':p': DUE_TIMER_PARTITION, ':at': `${iso(at)}#\uffff` },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const item of out.Items ?? []) timers.push(strip(item) as unknown as TimerRecord);
-        startKey = out.LastEvaluatedKey;
-      } while (startKey);
-      return timers;
+      const items = await queryAll(doc, {
+        TableName: tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :p AND gsi1sk <= :at',
+        ExpressionAttributeValues: { ':p': DUE_TIMER_PARTITION, ':at': `${iso(at)}#\uffff` },
+      });
+      return items.map((item) => strip(item) as unknown as TimerRecord);
     },
 
     async retireTimer(commitmentId, subject) {
@@ -345,24 +328,14 @@ export function createDynamoEventStore(doc: DynamoDBDocumentClient, tableName: s
 
     async getAggregates(wanted) {
       const result = new Map<string, AggregateRecord>();
-      const unique = [
-        ...new Map(wanted.map((k) => [aggregateMapKey(k.commitmentId, k.periodKey), k])).values(),
-      ];
-      for (let start = 0; start < unique.length; start += 100) {
-        let pending = unique
-          .slice(start, start + 100)
-          .map((k) => keys.aggregate(k.commitmentId, k.periodKey));
-        for (let attempt = 0; pending.length > 0; attempt++) {
-          const out = await doc.send(
-            new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending } } }),
-          );
-          for (const item of out.Responses?.[tableName] ?? []) {
-            const record = aggregateFromItem(item);
-            result.set(aggregateMapKey(record.commitmentId, record.periodKey), record);
-          }
-          pending = (out.UnprocessedKeys?.[tableName]?.Keys as typeof pending | undefined) ?? [];
-          if (pending.length > 0) await backoff(attempt);
-        }
+      const items = await batchGetAll(
+        doc,
+        tableName,
+        uniqueKeys(wanted).map((k) => keys.aggregate(k.commitmentId, k.periodKey)),
+      );
+      for (const item of items) {
+        const record = aggregateFromItem(item);
+        result.set(aggregateMapKey(record.commitmentId, record.periodKey), record);
       }
       return result;
     },
@@ -402,25 +375,20 @@ export function createDynamoEventStore(doc: DynamoDBDocumentClient, tableName: s
     },
 
     async listEvents(commitmentId, periodKey) {
-      const events: StoredEvent[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const out = await doc.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: 'gsi1',
-            KeyConditionExpression: 'gsi1pk = :p',
-            ExpressionAttributeValues: { ':p': keys.eventListPartition(commitmentId, periodKey) },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const item of out.Items ?? []) {
-          const { commitmentId: c, eventId, periodKey: p, at, recordedAt, body } = item;
-          events.push({ commitmentId: c, eventId, periodKey: p, at, recordedAt, body } as StoredEvent);
-        }
-        startKey = out.LastEvaluatedKey;
-      } while (startKey);
-      return events;
+      const items = await queryAll(doc, {
+        TableName: tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :p',
+        ExpressionAttributeValues: { ':p': keys.eventListPartition(commitmentId, periodKey) },
+      });
+      return items.map(({ commitmentId: c, eventId, periodKey: p, at, recordedAt, body }) => ({
+        commitmentId: c,
+        eventId,
+        periodKey: p,
+        at,
+        recordedAt,
+        body,
+      })) as StoredEvent[];
     },
   };
 }

@@ -10,6 +10,7 @@ import type { ClosedPeriodResult } from '../../domain/close.js';
 import type { Evaluation } from '../../domain/evaluate.js';
 import type { LedgerEntry, ResultStore } from '../../ports/result-store.js';
 import { keys } from './keys.js';
+import { queryAll } from './paging.js';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -119,24 +120,12 @@ export function createDynamoResultStore(doc: DynamoDBDocumentClient, tableName: 
     },
 
     async listLedger(department) {
-      const entries: LedgerEntry[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const out = await doc.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': keys.ledgerPartition(department) },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const item of out.Items ?? []) {
-          const { pk: _pk, sk: _sk, type: _type, ...entry } = item;
-          entries.push(entry as LedgerEntry);
-        }
-        startKey = out.LastEvaluatedKey;
-      } while (startKey);
-      return entries;
+      const items = await queryAll(doc, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.ledgerPartition(department) },
+      });
+      return items.map(({ pk: _pk, sk: _sk, type: _type, ...entry }) => entry as unknown as LedgerEntry);
     },
 
     async putSnapshots(snapshots) {
@@ -162,28 +151,19 @@ export function createDynamoResultStore(doc: DynamoDBDocumentClient, tableName: 
     },
 
     async listSnapshots(commitmentId, sinceLocalDate) {
-      const snapshots: Array<{ localDate: string; evaluation: Evaluation }> = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const out = await doc.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-            ExpressionAttributeValues: {
-              ':pk': keys.commitmentHead(commitmentId).pk,
-              ':from': `${keys.snapshotPrefix}${sinceLocalDate ?? ''}`,
-              ':to': `${keys.snapshotPrefix}\uffff`,
-            },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const item of out.Items ?? []) {
-          const localDate = item.localDate as string;
-          snapshots.push({ localDate, evaluation: item.evaluation as Evaluation });
-        }
-        startKey = out.LastEvaluatedKey;
-      } while (startKey);
-      return snapshots;
+      const items = await queryAll(doc, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: {
+          ':pk': keys.commitmentHead(commitmentId).pk,
+          ':from': `${keys.snapshotPrefix}${sinceLocalDate ?? ''}`,
+          ':to': `${keys.snapshotPrefix}\uffff`,
+        },
+      });
+      return items.map((item) => ({
+        localDate: item.localDate as string,
+        evaluation: item.evaluation as Evaluation,
+      }));
     },
   };
 }
