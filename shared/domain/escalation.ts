@@ -17,7 +17,7 @@
  *   and clears both (nobody has acknowledged the breach yet).
  * - A breach is sticky for its period: the alert stays at the top level; `on_track` does not recover
  *   it and no new at-risk episode opens in that period; `met` closes it without a "recovered".
- * - `met` on an open, non-breached alert sends both "recovered" (to the alert's audience) and the
+ * - `met` on an open, non-breached alert sends both "recovered" (to everyone the alert reached) and the
  *   period's one "met" note (to the first step); the met note carries level 1, its audience's level.
  * - Escalation by time happens only while the status is `at_risk`, and not once the period is final
  *   (a closed period has nothing left to save); `no_data` changes nothing.
@@ -42,7 +42,7 @@ import {
   isOpen,
   nextOpenInstant,
 } from './calendar.js';
-import type { BusinessCalendar, EscalationStep, Instant, Status } from './model.js';
+import type { BusinessCalendar, EscalationStep, Instant, NotifyTarget, Status } from './model.js';
 
 export { acknowledge, MAX_SNOOZE_MS, snooze } from './alerts/alert-reactions.js';
 export type {
@@ -213,7 +213,16 @@ function intent(
     commitmentId,
     period,
     episode,
-    notify: [...(steps[level - 1]?.notify ?? [])],
+    notify: audienceOf(kind, level, steps),
     status,
   };
+}
+
+/**
+ * Who hears a notification: the step of its level; but a recovery goes to everyone the alert
+ * reached (steps 1 … level), so the team warned first also hears that it is over.
+ */
+export function audienceOf(kind: NotificationKind, level: number, steps: EscalationStep[]): NotifyTarget[] {
+  const reached = kind === 'recovered' ? steps.slice(0, level) : steps.slice(level - 1, level);
+  return [...new Set(reached.flatMap((step) => step.notify))];
 }

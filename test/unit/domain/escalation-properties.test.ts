@@ -187,7 +187,11 @@ function play({ steps, calendar, start, actions }: Scenario): void {
       expect(sentKeys.has(intent.dedupKey)).toBe(false);
       sentKeys.add(intent.dedupKey);
       if (intent.kind === 'met' || intent.kind === 'breached') sentOnce[intent.kind] += 1;
-      expect(intent.notify).toEqual(steps[intent.level - 1]?.notify);
+      const audience =
+        intent.kind === 'recovered'
+          ? [...new Set(steps.slice(0, intent.level).flatMap((step) => step.notify))]
+          : steps[intent.level - 1]?.notify;
+      expect(intent.notify).toEqual(audience);
     }
     expect(sentOnce.met).toBeLessThanOrEqual(1);
     expect(sentOnce.breached).toBeLessThanOrEqual(1);

@@ -311,7 +311,7 @@ describe('breach', () => {
 });
 
 describe('recovery and met', () => {
-  it('sends recovered at the current level to that audience and closes the alert', () => {
+  it('sends recovered at the current level to everyone the alert reached, and closes the alert', () => {
     const mql = alert();
     mql.evaluate('at_risk', '2026-11-04T10:00');
     mql.evaluate('at_risk', '2026-11-05T10:00');
@@ -321,7 +321,7 @@ describe('recovery and met', () => {
       expect.objectContaining({
         dedupKey: 'mql#2026-11#1#2#recovered',
         severity: 'info',
-        notify: ['provider.lead', 'consumer'],
+        notify: ['provider', 'provider.lead', 'consumer'],
       }),
     ]);
     expect(recovered.state).toMatchObject({ level: 0, episode: 1, lastStatus: 'on_track' });
