@@ -3,6 +3,7 @@
  * The design promise (PRODUCT.md §5) is that the cost grows with commitments, never with events;
  * the DynamoDB requests are counted with SDK middleware to show it.
  */
+import { keys } from '../shared/adapters/dynamodb/keys.js';
 import { runEvaluation } from '../shared/app/evaluator.js';
 import type { NotificationPublisher } from '../shared/ports/notification-publisher.js';
 import {
@@ -13,6 +14,7 @@ import {
   type FixtureTable,
   tableWithConfig,
 } from './lib/fixture.js';
+import { measureItems } from './lib/item-size.js';
 import { type Benchmark, budget, type Measurement, measurement } from './lib/measurement.js';
 import type { RequestCounts } from './lib/request-counter.js';
 
@@ -129,6 +131,18 @@ export const evaluationBenchmark: Benchmark = {
       monthEnd.push(await evaluateOnce(table, AFTER_MONTH_END));
     }
 
+    const total = fixture.commitments.find((c) => c.measure === 'total')?.id ?? '';
+    const ratio = fixture.commitments.find((c) => c.measure === 'ratio')?.id ?? '';
+    const itemSizes = await measureItems(fixture.loaded.client, fixture.loaded.tableName, {
+      'event (total measure)': keys.event(total, 'e0'),
+      'event (ratio measure)': keys.event(ratio, 'e0'),
+      'aggregate (month)': keys.aggregate(total, '2026-11'),
+      'snapshot (total)': keys.snapshot(total, '2026-11-18'),
+      'snapshot (ratio)': keys.snapshot(ratio, '2026-11-18'),
+      'alert state': keys.alert(total, '2026-11'),
+      'commitment head (1 version)': keys.commitmentHead(total),
+    });
+
     const totalRequests = (r: Run) => r.requests.reads + r.requests.writes;
     const differences = empty.map((r, i) => Math.abs(totalRequests(loaded[i] as Run) - totalRequests(r)));
     const measurements: Measurement[] = [
@@ -164,6 +178,11 @@ export const evaluationBenchmark: Benchmark = {
       `Routine run (every 15 minutes, nothing changes state): no events ${describeCounts(empty[0]?.requests as RequestCounts)}; 200,000 events ${describeCounts(loaded[0]?.requests as RequestCounts)}. Reads: 1 GetItem (config) + Query pages of the commitment list + 10 BatchGetItem for aggregates + 10 for alert states (100 keys each) + 1 Query of due timers + 1 Query of pending notifications. Writes: 40 BatchWriteItem = 1,000 snapshots, 25 at a time.`,
       `First run after apply: every commitment not on track gets an alert state (one TransactWriteItems each, with its notification claims) and every notification is marked published (one UpdateItem each). No events: ${freshFirst[0]?.transitions} transitions, ${describeCounts(freshFirst[0]?.requests as RequestCounts)}. 200,000 events: ${loadedFirst.transitions} transitions, ${describeCounts(loadedFirst.requests)}. The write count follows status changes, not events.`,
       monthEndNote(monthEnd[0] as Run),
+      `Item sizes as DynamoDB bills them (bench/lib/item-size.ts, read back from the fixture; storage adds 100 bytes per item and per index entry): ${Object.entries(
+        itemSizes,
+      )
+        .map(([name, bytes]) => `${name} ${bytes ?? 'absent'} B`)
+        .join(', ')}. docs/cost.md uses these.`,
     ];
     return {
       measurements,
@@ -174,6 +193,7 @@ export const evaluationBenchmark: Benchmark = {
         routine: { empty, loaded },
         freshFirst,
         monthEnd,
+        itemSizes,
       },
     };
   },

@@ -3,6 +3,7 @@ import type { Instant, Period } from '../domain/model.js';
 import { nextPeriod, periodFromKey, periodOf } from '../domain/periods.js';
 import { governingVersion } from '../domain/versions.js';
 import type { CommitmentRecord } from '../ports/commitment-store.js';
+import type { AggregateRecord, TimerRecord } from '../ports/event-store.js';
 import { aggregateMapKey } from '../ports/event-store.js';
 import type { StoreDeps } from './deps.js';
 import { countOverdue, latestVersion, measureAggregate } from './judge.js';
@@ -30,15 +31,42 @@ export function periodsToClose(record: CommitmentRecord, now: Instant, graceMs =
   return due;
 }
 
+/** What the evaluator read in bulk before closing, so that each close reads nothing more on its first try. */
+export interface ClosePrefetch {
+  aggregates: Map<string, AggregateRecord>;
+  /** Running timers due by each period end (by the period end instant). */
+  dueTimersByEnd: Map<number, TimerRecord[]>;
+}
+
+/** Reads, in a few batched requests, what closing these commitments' ended periods needs. */
+export async function prefetchForClosing(
+  deps: StoreDeps,
+  due: Array<{ record: CommitmentRecord; period: Period }>,
+): Promise<ClosePrefetch> {
+  const aggregates = await deps.events.getAggregates(
+    due.map(({ record, period }) => ({ commitmentId: record.id, periodKey: period.key })),
+  );
+  const dueTimersByEnd = new Map<number, TimerRecord[]>();
+  for (const { record, period } of due) {
+    const measure = (governingVersion(record.versions, period) ?? latestVersion(record)).definition.measure;
+    if (measure === 'duration' && !dueTimersByEnd.has(period.end)) {
+      dueTimersByEnd.set(period.end, await deps.events.listDueTimers(period.end));
+    }
+  }
+  return { aggregates, dueTimersByEnd };
+}
+
 /**
  * Closes every ended period of one commitment: the final result with the version that governed it,
  * credits into the ledger, exactly once even when evaluators race (the store's conditions decide).
+ * With a prefetch, the first attempt reads nothing; a retry after a conflict reads afresh.
  */
 export async function closeEndedPeriods(
   deps: StoreDeps,
   record: CommitmentRecord,
   now: Instant,
   graceMs = CLOSE_GRACE_MS,
+  prefetch?: ClosePrefetch,
 ): Promise<ClosedPeriodResult[]> {
   const closed: ClosedPeriodResult[] = [];
   for (const period of periodsToClose(record, now, graceMs)) {
@@ -46,15 +74,21 @@ export async function closeEndedPeriods(
     const definition = version.definition;
     let settled = false;
     for (let attempt = 0; attempt < CLOSE_RETRIES && !settled; attempt++) {
-      const aggregates = await deps.events.getAggregates([
-        { commitmentId: record.id, periodKey: period.key },
-      ]);
-      const stored = aggregates.get(aggregateMapKey(record.id, period.key));
+      const key = aggregateMapKey(record.id, period.key);
+      const fresh = attempt > 0 || !prefetch;
+      const stored = fresh
+        ? (await deps.events.getAggregates([{ commitmentId: record.id, periodKey: period.key }])).get(key)
+        : prefetch.aggregates.get(key);
       if (stored?.closedAt !== undefined) {
         settled = true;
         break;
       }
-      const dueTimers = definition.measure === 'duration' ? await deps.events.listDueTimers(period.end) : [];
+      const dueTimers =
+        definition.measure !== 'duration'
+          ? []
+          : fresh
+            ? await deps.events.listDueTimers(period.end)
+            : (prefetch.dueTimersByEnd.get(period.end) ?? (await deps.events.listDueTimers(period.end)));
       const excusals = stored?.excusals ?? [];
       const overdue = countOverdue(definition, period.key, dueTimers, excusals, period.end);
       const result = closePeriod({

@@ -8,7 +8,7 @@ import type { OutgoingNotification } from '../ports/alert-store.js';
 import type { CommitmentRecord } from '../ports/commitment-store.js';
 import { aggregateMapKey } from '../ports/event-store.js';
 import type { NotificationPublisher } from '../ports/notification-publisher.js';
-import { closeEndedPeriods } from './close-periods.js';
+import { closeEndedPeriods, periodsToClose, prefetchForClosing } from './close-periods.js';
 import type { StoreDeps } from './deps.js';
 import { judge, latestVersion, periodAt } from './judge.js';
 import { notificationText } from './notification-text.js';
@@ -61,22 +61,29 @@ export async function runEvaluation(deps: EvaluatorDeps, at?: Instant): Promise<
   };
   const config = await deps.commitments.getConfig();
   const departments = config?.departments ?? {};
-  let records = await deps.commitments.list('active');
+  const records = await deps.commitments.list('active');
 
-  // 1. Close what has ended. Only commitments at a period boundary do any work here.
+  // 1. Close what has ended. Only commitments at a period boundary do any work here, and what the
+  //    closes read is read in batches first.
+  const dueToClose = records.flatMap((record) =>
+    periodsToClose(record, now).map((period) => ({ record, period })),
+  );
   const closedResults = new Map<string, ClosedPeriodResult>();
-  for (const record of records) {
-    for (const result of await closeEndedPeriods(deps, record, now)) {
-      closedResults.set(aggregateMapKey(record.id, result.period), result);
-      summary.closed.push({
-        commitmentId: result.commitmentId,
-        period: result.period,
-        status: result.status,
-        credit: result.credit,
-      });
+  if (dueToClose.length > 0) {
+    const prefetch = await prefetchForClosing(deps, dueToClose);
+    for (const record of new Set(dueToClose.map((d) => d.record))) {
+      for (const result of await closeEndedPeriods(deps, record, now, undefined, prefetch)) {
+        closedResults.set(aggregateMapKey(record.id, result.period), result);
+        record.closedThrough = result.period;
+        summary.closed.push({
+          commitmentId: result.commitmentId,
+          period: result.period,
+          status: result.status,
+          credit: result.credit,
+        });
+      }
     }
   }
-  if (summary.closed.length > 0) records = await deps.commitments.list('active');
 
   // 2. Read everything the judgement needs in batches.
   const located = records.map((record) => ({ record, ...periodAt(record, now) }));
