@@ -6,6 +6,7 @@
  * covers Monday to Sunday just gone) with the state of every commitment as of generation. For an
  * older week (`GET /v1/digest?week=`) the state is the last snapshot of that week instead.
  */
+import { DateTime } from 'luxon';
 import type { ClosedPeriodResult } from '../domain/close.js';
 import { buildDigest } from '../domain/digest/build-digest.js';
 import type { DigestFormat } from '../domain/digest/digest-format.js';
@@ -14,7 +15,7 @@ import { digestWeekAt } from '../domain/digest/schedule.js';
 import { SPARKLINE_WEEKS, weeksEndingWith } from '../domain/digest/trend.js';
 import type { Evaluation } from '../domain/evaluate.js';
 import type { Clock, Department, DigestSettings, Instant, Period } from '../domain/model.js';
-import { periodFromKey, periodKindOfKey } from '../domain/periods.js';
+import { periodFromKey, periodKindOfKey, periodOf, previousPeriod } from '../domain/periods.js';
 import { type CommitmentVersion, governingVersion } from '../domain/versions.js';
 import type { CommitmentRecord } from '../ports/commitment-store.js';
 import { aggregateMapKey } from '../ports/event-store.js';
@@ -56,16 +57,9 @@ export async function buildWeeklyDigest(deps: StoreDeps, options: { week?: strin
   const asOf = live ? now : week.end;
 
   const records = (await deps.commitments.list('active')).filter((r) => r.createdAt < asOf);
-  const since = weeksEndingWith(week.key, SPARKLINE_WEEKS)[0]?.from;
   const [liveStatus, history] = await Promise.all([
     live ? listStatus(deps) : Promise.resolve([]),
-    mapLimit(records, READ_CONCURRENCY, async (record) => {
-      const [snapshots, results] = await Promise.all([
-        deps.results.listSnapshots(record.id, since),
-        deps.results.listResults(record.id, 3),
-      ]);
-      return { record, snapshots, results };
-    }),
+    historyOf(deps, records, week.key),
   ]);
   const liveById = new Map(liveStatus.map((s) => [s.evaluation.commitmentId, s.evaluation]));
   const weekTo = weeksEndingWith(week.key, 1)[0]?.to ?? '';
@@ -102,6 +96,61 @@ export async function buildWeeklyDigest(deps: StoreDeps, options: { week?: strin
     { week: week.key, zone, generatedAt: now, asOf, departments, commitments, ledger },
     digestFormat,
   );
+}
+
+/**
+ * What the trend and the last results need, read by key in batches rather than one query per
+ * commitment: the snapshots of the last two workdays-or-weekend-days of each sparkline week (Friday
+ * and Sunday: one of them is always settled in its period) and the results of the last three
+ * periods. About 150 requests for 1,000 commitments, whatever their history.
+ */
+async function historyOf(deps: StoreDeps, records: CommitmentRecord[], weekKey: string) {
+  const dates = weeksEndingWith(weekKey, SPARKLINE_WEEKS).flatMap((w) => [
+    DateTime.fromISO(w.to).minus({ days: 2 }).toISODate() ?? w.to,
+    w.to,
+  ]);
+  const lastPeriods = (record: CommitmentRecord) => {
+    const { definition } = latestVersion(record);
+    let period = periodFromKey(weekPeriodKeyOf(record, weekKey), definition.timezone);
+    const keys: string[] = [];
+    for (let i = 0; i < 3; i++, period = previousPeriod(period)) keys.push(period.key);
+    return keys;
+  };
+  const [snapshots, results] = await Promise.all([
+    deps.results.getSnapshots(
+      records.flatMap((r) => dates.map((localDate) => ({ commitmentId: r.id, localDate }))),
+    ),
+    deps.results.getResults(
+      records.flatMap((r) => lastPeriods(r).map((periodKey) => ({ commitmentId: r.id, periodKey }))),
+    ),
+  ]);
+  const snapshotsOf = groupBy(snapshots, (s) => s.commitmentId);
+  const resultsOf = groupBy(results, (r) => r.commitmentId);
+  return records.map((record) => ({
+    record,
+    snapshots: (snapshotsOf.get(record.id) ?? [])
+      .map(({ localDate, evaluation }) => ({ localDate, evaluation }))
+      .sort((a, b) => a.localDate.localeCompare(b.localDate)),
+    results: (resultsOf.get(record.id) ?? []).sort((a, b) => b.period.localeCompare(a.period)),
+  }));
+}
+
+function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+/** The commitment's own period (its kind, its zone) that contains the end of the digest's week. */
+function weekPeriodKeyOf(record: CommitmentRecord, weekKey: string): string {
+  const { definition } = latestVersion(record);
+  const weekEnd = periodFromKey(weekKey, definition.timezone).end;
+  return periodOf(definition.period, weekEnd - 1, definition.timezone).key;
 }
 
 function weekPeriod(key: string, zone: string, now: Instant): Period {

@@ -35,4 +35,10 @@ export interface ResultStore {
     commitmentId: string,
     sinceLocalDate?: string,
   ): Promise<Array<{ localDate: string; evaluation: Evaluation }>>;
+  /** The snapshots of these exact days, many commitments at once (100 keys a request). */
+  getSnapshots(
+    wanted: Array<{ commitmentId: string; localDate: string }>,
+  ): Promise<Array<{ commitmentId: string; localDate: string; evaluation: Evaluation }>>;
+  /** The final results of these exact periods, many commitments at once (100 keys a request). */
+  getResults(wanted: Array<{ commitmentId: string; periodKey: string }>): Promise<ClosedPeriodResult[]>;
 }

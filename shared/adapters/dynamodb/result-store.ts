@@ -10,7 +10,7 @@ import type { ClosedPeriodResult } from '../../domain/close.js';
 import type { Evaluation } from '../../domain/evaluate.js';
 import type { LedgerEntry, ResultStore } from '../../ports/result-store.js';
 import { keys } from './keys.js';
-import { queryAll } from './paging.js';
+import { batchGetAll, queryAll } from './paging.js';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -148,6 +148,29 @@ export function createDynamoResultStore(doc: DynamoDBDocumentClient, tableName: 
           if (pending.length > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** attempt)));
         }
       }
+    },
+
+    async getSnapshots(wanted) {
+      const items = await batchGetAll(
+        doc,
+        tableName,
+        wanted.map((w) => keys.snapshot(w.commitmentId, w.localDate)),
+      );
+      return items.map((item) => {
+        const evaluation = item.evaluation as Evaluation;
+        return { commitmentId: evaluation.commitmentId, localDate: item.localDate as string, evaluation };
+      });
+    },
+
+    async getResults(wanted) {
+      const items = await batchGetAll(
+        doc,
+        tableName,
+        wanted.map((w) => keys.result(w.commitmentId, w.periodKey)),
+      );
+      return items.map(
+        ({ pk: _pk, sk: _sk, type: _type, ...result }) => result as unknown as ClosedPeriodResult,
+      );
     },
 
     async listSnapshots(commitmentId, sinceLocalDate) {
