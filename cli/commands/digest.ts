@@ -12,7 +12,7 @@ The executives' weekly digest: which commitments are met, at risk or breached, t
 owes service credits, which agreements are due for review.
 
 Options:
-  --week KEY   an ISO week such as 2026-W48 (default: the current week)
+  --week KEY   an ISO week such as 2026-W48 (default: the week that ended last)
   --json       print the digest as JSON`,
   options: { week: { type: 'string' }, json: { type: 'boolean' } },
   async run(args, { io, api }) {
