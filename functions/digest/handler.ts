@@ -1,9 +1,6 @@
 import type { StoreDeps } from '../../shared/app/deps.js';
-import {
-  type DigestDeliveryDeps,
-  type DigestDeliveryReport,
-  sendWeeklyDigest,
-} from '../../shared/app/digest.js';
+import { sendWeeklyDigest } from '../../shared/app/digest.js';
+import type { DigestDeliveryDeps, DigestDeliveryReport } from '../../shared/app/digest-delivery.js';
 
 export interface DigestLog {
   info(message: string, details: Record<string, unknown>): void;

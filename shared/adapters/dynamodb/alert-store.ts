@@ -11,6 +11,7 @@ import type { AlertStore, NotificationClaim, OutgoingNotification } from '../../
 import { aggregateMapKey, uniqueKeys } from '../../ports/event-store.js';
 import { keys } from './keys.js';
 import { batchGetAll, queryAll } from './paging.js';
+import { cancellationCodes } from './transactions.js';
 
 /** Claims are kept long enough that no retry or replay can outlive them. */
 const CLAIM_RETENTION_SECONDS = 400 * 24 * 3600;
@@ -106,7 +107,7 @@ export function createDynamoAlertStore(doc: DynamoDBDocumentClient, tableName: s
         );
         return 'committed';
       } catch (error) {
-        if (error instanceof Error && error.name === 'TransactionCanceledException') return 'conflict';
+        if (cancellationCodes(error)) return 'conflict';
         throw error;
       }
     },

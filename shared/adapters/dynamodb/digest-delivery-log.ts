@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { DigestDeliveryLog, DigestDeliveryProgress } from '../../app/digest.js';
+import type { DigestDeliveryLog, DigestDeliveryProgress } from '../../app/digest-delivery.js';
 import { isConditionFailure } from './document-client.js';
 import { keys } from './keys.js';
 

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
@@ -6,7 +5,7 @@ import {
   type TransactWriteCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { Excusal, Instant } from '../../domain/model.js';
+import type { Instant } from '../../domain/model.js';
 import {
   type AdditiveEvent,
   type AggregateRecord,
@@ -20,8 +19,15 @@ import {
   type TimerRecord,
   uniqueKeys,
 } from '../../ports/event-store.js';
+import {
+  aggregateCounterUpdate,
+  aggregateFromItem,
+  EXCUSAL_PREFIX,
+  OUTAGE_PREFIX,
+} from './aggregate-item.js';
 import { DUE_TIMER_PARTITION, keys } from './keys.js';
 import { batchGetAll, queryAll } from './paging.js';
+import { backoff, cancellationCodes, requestToken } from './transactions.js';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -30,10 +36,6 @@ const EVENTS_PER_TRANSACTION = 99;
 /** Events are kept this long for idempotency and export, then expire through TTL. */
 const EVENT_RETENTION_SECONDS = 400 * 24 * 3600;
 const MAX_CONFLICT_RETRIES = 8;
-
-const COUNTER_PREFIX = 'c_';
-const OUTAGE_PREFIX = 'o:';
-const EXCUSAL_PREFIX = 'x:';
 
 const iso = (at: Instant) => new Date(at).toISOString();
 
@@ -51,43 +53,6 @@ export function createDynamoEventStore(doc: DynamoDBDocumentClient, tableName: s
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   });
-
-  const aggregateUpdate = (
-    commitmentId: string,
-    periodKey: string,
-    increments: Record<string, number>,
-    sets: Record<string, unknown> = {},
-  ): TransactItem => {
-    const names: Record<string, string> = { '#type': 'type', '#closedAt': 'closedAt' };
-    const values: Record<string, unknown> = {
-      ':type': 'aggregate',
-      ':cid': commitmentId,
-      ':period': periodKey,
-      ':one': 1,
-    };
-    const adds = ['rev :one'];
-    Object.entries(increments).forEach(([name, amount], i) => {
-      names[`#c${i}`] = `${COUNTER_PREFIX}${name}`;
-      values[`:c${i}`] = amount;
-      adds.push(`#c${i} :c${i}`);
-    });
-    const setParts = ['#type = :type', 'commitmentId = :cid', 'periodKey = :period'];
-    Object.entries(sets).forEach(([name, value], i) => {
-      names[`#s${i}`] = name;
-      values[`:s${i}`] = value;
-      setParts.push(`#s${i} = :s${i}`);
-    });
-    return {
-      Update: {
-        TableName: tableName,
-        Key: keys.aggregate(commitmentId, periodKey),
-        UpdateExpression: `SET ${setParts.join(', ')} ADD ${adds.join(', ')}`,
-        ConditionExpression: 'attribute_not_exists(#closedAt)',
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      },
-    };
-  };
 
   async function existingEventIds(commitmentId: string, eventIds: string[]): Promise<Set<string>> {
     const items = await batchGetAll(
@@ -130,7 +95,7 @@ export function createDynamoEventStore(doc: DynamoDBDocumentClient, tableName: s
           new TransactWriteCommand({
             TransactItems: [
               ...pending.map((e) => eventPut(e.event)),
-              aggregateUpdate(commitmentId, periodKey, totals),
+              aggregateCounterUpdate(tableName, commitmentId, periodKey, totals),
             ],
             ClientRequestToken: requestToken(),
           }),
@@ -187,7 +152,8 @@ export function createDynamoEventStore(doc: DynamoDBDocumentClient, tableName: s
         },
       },
       ...write.aggregates.map((a) =>
-        aggregateUpdate(
+        aggregateCounterUpdate(
+          tableName,
           event.commitmentId,
           a.periodKey,
           a.increments ?? {},
@@ -393,52 +359,8 @@ export function createDynamoEventStore(doc: DynamoDBDocumentClient, tableName: s
   };
 }
 
-function aggregateFromItem(item: Record<string, unknown>): AggregateRecord {
-  const record: AggregateRecord = {
-    commitmentId: item.commitmentId as string,
-    periodKey: item.periodKey as string,
-    counters: {},
-    outages: {},
-    excusals: [],
-    closedAt: item.closedAt as number | undefined,
-    rev: (item.rev as number | undefined) ?? 0,
-  };
-  for (const [name, value] of Object.entries(item)) {
-    if (name.startsWith(COUNTER_PREFIX)) record.counters[name.slice(COUNTER_PREFIX.length)] = value as number;
-    else if (name.startsWith(OUTAGE_PREFIX))
-      record.outages[name.slice(OUTAGE_PREFIX.length)] = value as { down: number; up?: number };
-    else if (name.startsWith(EXCUSAL_PREFIX)) record.excusals.push(value as Excusal);
-  }
-  record.excusals.sort((a, b) => a.from - b.from);
-  return record;
-}
-
 /** Drops the table's own attributes (keys, index keys, type) from an item. */
 function strip(item: Record<string, unknown>): Record<string, unknown> {
   const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, type: _t, retired: _r, ...rest } = item;
   return rest;
-}
-
-/** The codes of a cancelled transaction, or undefined when the error is something else. */
-function cancellationCodes(error: unknown): string[] | undefined {
-  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return undefined;
-  const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons;
-  if (reasons) return reasons.map((r) => r.Code ?? 'None');
-  // Older emulators put the codes only in the message: "…reasons [ConditionalCheckFailed, None]".
-  const match = /reasons \[([^\]]*)\]/.exec(error.message);
-  return match?.[1] ? match[1].split(',').map((s) => s.trim()) : ['Unknown'];
-}
-
-/**
- * One token per transaction attempt: the SDK's own retries of that request reuse it, so a retry of a
- * transaction that did commit is a no-op instead of a failure. A fresh call (a client's retry) gets
- * a new token, so its events meet their conditions and are reported as duplicates.
- */
-function requestToken(): string {
-  return randomUUID();
-}
-
-function backoff(attempt: number): Promise<void> {
-  const ms = Math.min(1000, 10 * 2 ** attempt) * (0.5 + Math.random() / 2);
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

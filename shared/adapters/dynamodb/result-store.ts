@@ -11,6 +11,7 @@ import type { Evaluation } from '../../domain/evaluate.js';
 import type { LedgerEntry, ResultStore } from '../../ports/result-store.js';
 import { keys } from './keys.js';
 import { batchGetAll, queryAll } from './paging.js';
+import { cancellationCodes } from './transactions.js';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -78,12 +79,10 @@ export function createDynamoResultStore(doc: DynamoDBDocumentClient, tableName: 
         await doc.send(new TransactWriteCommand({ TransactItems: items }));
         return 'closed';
       } catch (error) {
-        if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') throw error;
-        const codes = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons?.map(
-          (r) => r.Code,
-        );
-        if (codes?.[0] === 'ConditionalCheckFailed') return 'already_closed';
-        return 'conflict';
+        const codes = cancellationCodes(error);
+        if (!codes) throw error;
+        // The result's put is the first item: it exists, so another run closed the period first.
+        return codes[0] === 'ConditionalCheckFailed' ? 'already_closed' : 'conflict';
       }
     },
 

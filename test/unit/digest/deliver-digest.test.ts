@@ -2,12 +2,12 @@ import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createSnsDigestPublisher } from '../../../shared/adapters/sns/digest-publisher.js';
+import { digestFormat } from '../../../shared/app/digest.js';
 import {
   type DigestDeliveryLog,
   type DigestDeliveryProgress,
   deliverDigest,
-  digestFormat,
-} from '../../../shared/app/digest.js';
+} from '../../../shared/app/digest-delivery.js';
 import { buildDigest } from '../../../shared/domain/digest/build-digest.js';
 import type { Digest } from '../../../shared/domain/digest/digest-types.js';
 import { fixedClock } from '../../../shared/domain/model.js';
