@@ -1,46 +1,23 @@
 import type * as z from 'zod';
-import type { CommitmentDefinition, Excusal, Instant, Period } from '../domain/model.js';
-import { calendarOf } from '../domain/pacing.js';
-import { periodOf, periodsBetween } from '../domain/periods.js';
-import { isWithinThreshold, type SubjectTimer, subjectDueAt } from '../domain/subject-timer.js';
+import type { Instant, Period } from '../domain/model.js';
+import { periodOf } from '../domain/periods.js';
 import { type FieldIssue, issuesFromZod } from '../domain/validation-error.js';
 import { governingVersion } from '../domain/versions.js';
 import type { CommitmentRecord } from '../ports/commitment-store.js';
-import type {
-  AdditiveEvent,
-  RecordResult,
-  StatefulResult,
-  StoredEvent,
-  TimerRecord,
-} from '../ports/event-store.js';
+import type { AdditiveEvent, RecordResult, StatefulResult } from '../ports/event-store.js';
 import type { StoreDeps } from './deps.js';
 import { CommitmentNotFoundError } from './errors.js';
-import {
-  type AvailabilityEvent,
-  type DurationEvent,
-  eventSchemaFor,
-  type RatioEvent,
-  type TotalEvent,
-} from './event-schemas.js';
+import { eventSchemaFor, type RatioEvent, type TotalEvent } from './event-schemas.js';
+import { type Prepared, stored } from './prepared-event.js';
+import { recordOutageEvent, recordTimerEvent } from './record-stateful-events.js';
 
 /** Events may be stamped slightly ahead of our clock (clock skew), never more. */
 export const FUTURE_TOLERANCE_MS = 5 * 60_000;
-/** A stateful event that keeps losing races is retried this often before it is reported as a conflict. */
-const STATEFUL_RETRIES = 5;
 
 export interface RecordEventsReport {
   accepted: number;
   duplicates: number;
   rejected: Array<{ index: number; id?: string; errors: FieldIssue[] }>;
-}
-
-interface Prepared {
-  index: number;
-  id: string;
-  at: Instant;
-  period: Period;
-  definition: CommitmentDefinition;
-  body: Record<string, unknown>;
 }
 
 /**
@@ -173,10 +150,6 @@ function closedIssue(period: Period): FieldIssue {
   };
 }
 
-function stored(commitmentId: string, p: Prepared, now: Instant, periodKey = p.period.key): StoredEvent {
-  return { commitmentId, eventId: p.id, periodKey, at: p.at, recordedAt: now, body: p.body };
-}
-
 function toAdditive(commitmentId: string, p: Prepared, now: Instant): AdditiveEvent {
   if (p.definition.measure === 'total') {
     const value = (p.body as TotalEvent).value ?? 1;
@@ -186,164 +159,4 @@ function toAdditive(commitmentId: string, p: Prepared, now: Instant): AdditiveEv
   const good = body.outcome ? (body.outcome === 'good' ? 1 : 0) : (body.good ?? 0);
   const total = body.outcome ? 1 : (body.total ?? 0);
   return { event: stored(commitmentId, p, now), increments: { good, total } };
-}
-
-async function excusalsOf(deps: StoreDeps, commitmentId: string, periodKey: string): Promise<Excusal[]> {
-  const aggregates = await deps.events.getAggregates([{ commitmentId, periodKey }]);
-  return [...aggregates.values()][0]?.excusals ?? [];
-}
-
-/** Applies one timer event: start, pause, resume or stop of a subject, retried when it loses a race. */
-async function recordTimerEvent(
-  deps: StoreDeps,
-  record: CommitmentRecord,
-  p: Prepared,
-  now: Instant,
-): Promise<StatefulResult | FieldIssue[]> {
-  const { subject, phase } = p.body as DurationEvent;
-  const definition = p.definition;
-  const calendar = calendarOf(definition);
-  const thresholdMs = definition.thresholdMs ?? 0;
-  for (let attempt = 0; attempt < STATEFUL_RETRIES; attempt++) {
-    const current = await deps.events.getTimer(record.id, subject);
-    const problem = timerProblem(current, phase, p.at, subject);
-    if (problem) {
-      // A retry of an event already applied looks like a problem ("already started"): it is a duplicate.
-      if (current && (await isKnownEvent(deps, record.id, p.id))) return 'duplicate';
-      return [{ path: 'phase', message: problem }];
-    }
-    const periodKey = current?.periodKey ?? p.period.key;
-    const excusals = await excusalsOf(deps, record.id, periodKey);
-    const next: TimerRecord = current
-      ? { ...current, pauses: current.pauses.map((x) => ({ ...x })), revision: current.revision + 1 }
-      : { commitmentId: record.id, subject, periodKey, startedAt: p.at, pauses: [], revision: 0 };
-    const increments: Record<string, number> = {};
-    if (phase === 'start') increments.open = 1;
-    if (phase === 'pause') next.pauses.push({ from: p.at });
-    if (phase === 'resume') {
-      const last = next.pauses[next.pauses.length - 1];
-      if (last) last.to = p.at;
-    }
-    if (phase === 'stop') {
-      const last = next.pauses[next.pauses.length - 1];
-      if (last && last.to === undefined) last.to = p.at;
-      next.stoppedAt = p.at;
-      const timer: SubjectTimer = {
-        subject,
-        startedAt: next.startedAt,
-        pauses: next.pauses,
-        stoppedAt: p.at,
-      };
-      next.within = isWithinThreshold(timer, calendar, excusals, thresholdMs, p.at);
-      next.dueAt = undefined;
-      increments.open = -1;
-      increments.completed = 1;
-      increments.completedWithin = next.within ? 1 : 0;
-    } else {
-      const timer: SubjectTimer = { subject, startedAt: next.startedAt, pauses: next.pauses };
-      const due = subjectDueAt(timer, calendar, excusals, thresholdMs, p.at);
-      next.dueAt = due ?? undefined;
-    }
-    const result = await deps.events.recordTimerEvent({
-      event: stored(record.id, p, now, periodKey),
-      expectedRevision: current ? current.revision : null,
-      next,
-      aggregates: [{ periodKey, increments }],
-    });
-    if (result !== 'conflict') return result;
-  }
-  return 'conflict';
-}
-
-async function isKnownEvent(deps: StoreDeps, commitmentId: string, eventId: string): Promise<boolean> {
-  return deps.events.hasEvent(commitmentId, eventId);
-}
-
-function timerProblem(
-  current: TimerRecord | undefined,
-  phase: DurationEvent['phase'],
-  at: Instant,
-  subject: string,
-) {
-  if (phase === 'start') {
-    if (!current) return undefined;
-    return current.stoppedAt !== undefined
-      ? `subject '${subject}' was already started and stopped; use a new subject id`
-      : `subject '${subject}' is already running`;
-  }
-  if (!current) return `subject '${subject}' has not started: send its 'start' event first`;
-  if (current.stoppedAt !== undefined) return `subject '${subject}' is already stopped`;
-  const paused = current.pauses.some((x) => x.to === undefined);
-  if (phase === 'pause' && paused) return `subject '${subject}' is already paused`;
-  if (phase === 'resume' && !paused) return `subject '${subject}' is not paused`;
-  const lastChange = Math.max(current.startedAt, ...current.pauses.flatMap((x) => [x.from, x.to ?? x.from]));
-  if (at < lastChange) {
-    return `is earlier than the subject's previous event (${new Date(lastChange).toISOString()}); send a subject's events in time order`;
-  }
-  return undefined;
-}
-
-/** Applies one outage event: an incident going down or coming back up. */
-async function recordOutageEvent(
-  deps: StoreDeps,
-  record: CommitmentRecord,
-  p: Prepared,
-  now: Instant,
-): Promise<StatefulResult | FieldIssue[]> {
-  const { incident, phase } = p.body as AvailabilityEvent;
-  for (let attempt = 0; attempt < STATEFUL_RETRIES; attempt++) {
-    const current = await deps.events.getOutage(record.id, incident);
-    if (phase === 'down') {
-      if (current) {
-        if (await isKnownEvent(deps, record.id, p.id)) return 'duplicate';
-        return [
-          {
-            path: 'incident',
-            message: `incident '${incident}' was already reported down; use a new incident id for a new outage`,
-          },
-        ];
-      }
-      const result = await deps.events.recordOutageEvent({
-        event: stored(record.id, p, now),
-        expectedRevision: null,
-        next: { commitmentId: record.id, incident, down: p.at, revision: 0 },
-        aggregates: [{ periodKey: p.period.key, outage: { incident, down: p.at } }],
-        openOutage: { incident, down: p.at },
-      });
-      if (result !== 'conflict') return result;
-      continue;
-    }
-    if (!current)
-      return [
-        {
-          path: 'incident',
-          message: `incident '${incident}' was never reported down: send its 'down' event first`,
-        },
-      ];
-    if (current.up !== undefined) {
-      if (await isKnownEvent(deps, record.id, p.id)) return 'duplicate';
-      return [{ path: 'incident', message: `incident '${incident}' is already back up` }];
-    }
-    if (p.at < current.down) {
-      return [
-        { path: 'at', message: `is before the incident went down (${new Date(current.down).toISOString()})` },
-      ];
-    }
-    // The outage counts in every period it touched that is still open; closed ones keep their result.
-    const periods = periodsBetween(p.definition.period, current.down, p.at + 1, p.definition.timezone).filter(
-      (period) => !record.closedThrough || period.key > record.closedThrough,
-    );
-    const result = await deps.events.recordOutageEvent({
-      event: stored(record.id, p, now),
-      expectedRevision: current.revision,
-      next: { ...current, up: p.at, revision: current.revision + 1 },
-      aggregates: periods.map((period) => ({
-        periodKey: period.key,
-        outage: { incident, down: current.down, up: p.at },
-      })),
-      openOutage: { incident, closed: true },
-    });
-    if (result !== 'conflict') return result;
-  }
-  return 'conflict';
 }
