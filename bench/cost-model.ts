@@ -186,12 +186,11 @@ export function monthlyCost(
 
 export const total = (lines: CostLine[]) => lines.reduce((sum, line) => sum + line.usd, 0);
 
-const usd = (value: number) =>
-  value >= 100
-    ? `$${Math.round(value).toLocaleString('en-US')}`
-    : value >= 1
-      ? `$${value.toFixed(2)}`
-      : `$${value.toFixed(3)}`;
+function usd(value: number): string {
+  if (value >= 100) return `$${Math.round(value).toLocaleString('en-US')}`;
+  if (value >= 0.01) return `$${value.toFixed(2)}`;
+  return '< $0.01';
+}
 
 const COMMITMENTS = [50, 500, 5_000];
 const EVENTS = [10_000, 1_000_000, 100_000_000];

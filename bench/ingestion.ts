@@ -6,10 +6,13 @@ import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLocalDynamoClient } from '../local/dynamodb-local.js';
 import { LOCAL_TABLE_NAME, startRuntime } from '../local/runtime.js';
+import { createDynamoStores } from '../shared/adapters/dynamodb/stores.js';
+import { recordEvents } from '../shared/app/record-events.js';
 import { CLOCK_START, CLOCK_START_ISO } from './lib/fixture.js';
 import { createHttpClient } from './lib/http-client.js';
 import { httpLoad, type LoadResult, rawTransactionLoad } from './lib/ingestion-load.js';
 import { type Benchmark, budget, measurement } from './lib/measurement.js';
+import { countRequests } from './lib/request-counter.js';
 import { round } from './lib/stats.js';
 
 const RUNS = 5;
@@ -73,6 +76,14 @@ export const ingestionBenchmark: Benchmark = {
           `ingestion: run ${i}: HTTP ${Math.round(httpRuns[i - 1]?.eventsPerSecond ?? 0)} events/s, raw ${Math.round(rawRuns[i - 1]?.eventsPerSecond ?? 0)} events/s`,
         );
       }
+      // What one request costs in DynamoDB requests: the use case the API calls, on a counted client.
+      const counted = createLocalDynamoClient(runtime.dynamoEndpoint);
+      const counter = countRequests(counted);
+      const batch = Array.from({ length: BATCH }, (_, i) => ({ id: `counted-${i}`, at: EVENT_AT }));
+      await recordEvents(createDynamoStores(counted, LOCAL_TABLE_NAME, runtime.clock), COMMITMENT, batch);
+      const perRequest = counter.snapshot();
+      counted.destroy();
+
       const ratios = httpRuns.map((h, i) => h.eventsPerSecond / (rawRuns[i] as LoadResult).eventsPerSecond);
       const conflicts = rawRuns.reduce((sum, r) => sum + r.conflicts, 0);
       return {
@@ -95,7 +106,11 @@ export const ingestionBenchmark: Benchmark = {
         notes: [
           `The local runtime runs in this process (startRuntime, port 0, a fresh data folder, clock from ${CLOCK_START_ISO}); DynamoDB Local keeps its data on disk there, as with npm start. ${HTTP_EVENTS.toLocaleString('en-US')} events per HTTP run, ${RAW_EVENTS.toLocaleString('en-US')} per raw run (the raw rate is flat after a few hundred transactions); one warm-up of each first; HTTP and raw runs alternate so load from other work on the machine hits both; the ratio is taken per pair.`,
           `Each event has a unique id and is accepted (a run with any other answer fails). Events are total-measure events with an explicit at (${EVENT_AT}), all on one commitment and period: every client updates the same aggregate item, as a CRM posting leads would.`,
-          `Why batches win: a 100-event request is 1 GetItem (the commitment) and 2 TransactWriteItems, because the store puts at most 99 events in a transaction (100 items with the aggregate update): 99 + 1. The second transaction carries one event and the aggregate update again. Batches of 99 (or 198, 495) would need one transaction per 99 events; splitting evenly (50 + 50) would not save a request but would even the transaction sizes.`,
+          `Why batches win: a ${BATCH}-event request makes ${Object.entries(perRequest.byOperation)
+            .map(([op, n]) => `${n} ${op}`)
+            .join(
+              ' + ',
+            )} (recordEvents on a counted client), where the raw path makes ${BATCH} TransactWriteItems; each transaction carries the aggregate update once, however many events it holds. The store puts at most 99 events in a transaction (100 items with the aggregate update), so a batch of 100 is 99 + 1; batches of 99, 198 or 495 fill their transactions.`,
           `Raw-path transaction conflicts retried: ${conflicts} (DynamoDB Local serialises transactions, so conflicts are rare here; on DynamoDB, 4 clients on one counter item would conflict far more often).`,
           'All clients, the server and the raw client share this Node process and DynamoDB Local shares the 2 cores, so the absolute rates are a floor; the ratio is what the budget reads.',
         ],
@@ -103,6 +118,7 @@ export const ingestionBenchmark: Benchmark = {
           httpRuns: httpRuns.map(summaryOf),
           rawRuns: rawRuns.map(summaryOf),
           ratios: ratios.map((r) => round(r)),
+          requestsPer100EventBatch: perRequest,
           dataDir,
         },
       };

@@ -4,6 +4,7 @@
  * from the previous results.json, each with the time it ran) and prints a summary table.
  */
 import { mkdirSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { coldStartBenchmark } from './cold-start.js';
@@ -13,6 +14,7 @@ import { ingestionBenchmark } from './ingestion.js';
 import { releaseFixtures } from './lib/fixture.js';
 import { describeMachine } from './lib/machine.js';
 import { type Benchmark, type BenchmarkResult, loadAverage } from './lib/measurement.js';
+import { runToCompletion } from './lib/processes.js';
 import { mergeWithPrevious, type SuiteReport, summaryRows, writeReports } from './lib/report.js';
 import { memoryBenchmark } from './memory.js';
 import { slackStatusBenchmark } from './slack-status.js';
@@ -111,11 +113,16 @@ async function main(): Promise<void> {
       machine,
       ran: chosen.map((b) => b.id),
       available: BENCHMARKS.map((b) => b.id),
+      loadAtEnd: loadavg().map((value) => Math.round(value * 100) / 100),
       benchmarks: results,
     },
     BENCHMARKS.map((b) => b.id),
   );
   const written = writeReports(benchDir, report);
+  // `npm run lint` checks every JSON file too: leave results.json formatted as Biome would.
+  await runToCompletion(join(root, 'node_modules', '.bin', 'biome'), ['format', '--write', written.json], {
+    cwd: root,
+  }).catch((error: Error) => console.warn(`could not format ${written.json}: ${error.message}`));
   console.log('');
   printSummary(report);
   console.log(

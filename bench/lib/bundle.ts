@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 
@@ -13,16 +13,30 @@ export interface BundleResult {
   metafile: Metafile;
 }
 
+const CONSTRUCT = 'infra/constructs/sla-function.ts';
+
 /**
- * Bundles one entry exactly as the CDK construct asks NodejsFunction to (platform node, target
- * node22, ESM, main fields module then main, minified, source map without sources content, the
- * createRequire banner, nothing external), with a metafile to explain the size.
+ * The modules SlaFunction leaves out of its bundles (`externalModules`), read from the construct
+ * itself so this benchmark follows it. (Exporting the bundling options from one module that both
+ * import would be sturdier than reading the source.)
+ */
+export function constructExternals(root: string): string[] {
+  const source = readFileSync(`${root}/${CONSTRUCT}`, 'utf8');
+  const list = /externalModules:\s*\[([^\]]*)\]/.exec(source)?.[1];
+  if (list === undefined) throw new Error(`no externalModules in ${CONSTRUCT}: update bench/lib/bundle.ts`);
+  return [...list.matchAll(/'([^']+)'/g)].map((m) => m[1] as string);
+}
+
+/**
+ * Bundles one entry as the CDK construct asks NodejsFunction to (platform node, target node22,
+ * ESM, main fields module then main, minified, source map without sources content, the
+ * createRequire banner, the construct's externals), with a metafile to explain the size.
  */
 export async function bundleLikeCdk(options: {
   root: string;
   entry: string;
   outdir: string;
-  /** Only for the what-if of using the Lambda runtime's own SDK; the construct bundles everything. */
+  /** Defaults to the construct's `externalModules`; given only for a what-if. */
   external?: string[];
 }): Promise<BundleResult> {
   const outfile = join(options.outdir, 'index.mjs');
@@ -39,7 +53,7 @@ export async function bundleLikeCdk(options: {
     sourcemap: true,
     sourcesContent: false,
     banner: { js: REQUIRE_SHIM },
-    external: options.external ?? [],
+    external: options.external ?? constructExternals(options.root),
     metafile: true,
     logLevel: 'silent',
   });
@@ -60,6 +74,8 @@ export interface Contributor {
    * (directly, or through the package named, as axios comes in through @slack/web-api).
    */
   pulledInBy: string[];
+  /** The shortest import chain from the bundle's entry to the package, e.g. `functions/api/index.ts → … → yaml`. */
+  chain: string;
 }
 
 /** Output bytes per npm package (or project folder), largest first, with who pulls each package in. */
@@ -84,9 +100,42 @@ export function contributors(metafile: Metafile): Contributor[] {
       }
     }
   }
+  const chains = shortestChains(metafile, output.entryPoint as string);
   return [...totals]
-    .map(([name, bytes]) => ({ name, bytes, pulledInBy: [...(reasons.get(name) ?? [])].sort() }))
+    .map(([name, bytes]) => ({
+      name,
+      bytes,
+      pulledInBy: [...(reasons.get(name) ?? [])].sort(),
+      chain: chains.get(name) ?? '',
+    }))
     .sort((a, b) => b.bytes - a.bytes);
+}
+
+/** Breadth-first from the entry: the first path that reaches each package is a shortest one. */
+function shortestChains(metafile: Metafile, entry: string): Map<string, string> {
+  const chains = new Map<string, string>();
+  const previous = new Map<string, string>([[entry, '']]);
+  const queue = [entry];
+  while (queue.length > 0) {
+    const path = queue.shift() as string;
+    const owner = ownerOf(path);
+    if (isDependency(path)) {
+      if (!chains.has(owner)) {
+        const nodes: string[] = [];
+        for (let at: string | undefined = path; at; at = previous.get(at)) nodes.unshift(at);
+        // Our files in full, then the package we import directly and, if it differs, the one reached.
+        const ours = nodes.filter((n) => !isDependency(n));
+        const via = ownerOf(nodes[ours.length] ?? path);
+        chains.set(owner, [...ours, via, ...(via === owner ? [] : ['…', owner])].join(' → '));
+      }
+    }
+    for (const next of metafile.inputs[path]?.imports ?? []) {
+      if (next.external || previous.has(next.path) || metafile.inputs[next.path] === undefined) continue;
+      previous.set(next.path, path);
+      queue.push(next.path);
+    }
+  }
+  return chains;
 }
 
 const isDependency = (path: string) => path.includes('node_modules/');

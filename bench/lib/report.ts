@@ -10,6 +10,8 @@ export interface SuiteReport {
   ran: string[];
   /** Every benchmark the suite has. */
   available: string[];
+  /** 1, 5 and 15-minute load averages when the suite ended. */
+  loadAtEnd: number[];
   benchmarks: Array<BenchmarkResult & { ranAt: string }>;
 }
 
@@ -97,6 +99,7 @@ function renderMarkdown(report: SuiteReport): string {
         ['Node', `${m.node} (Lambda runs Node 22)`],
         ['Java (DynamoDB Local)', m.java],
         ['Load average at start (1/5/15 min)', m.loadAtStart.join(' / ')],
+        ['Load average at end (1/5/15 min)', report.loadAtEnd.join(' / ')],
         [
           'Packages',
           Object.entries(m.packages)

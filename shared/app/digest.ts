@@ -27,6 +27,7 @@ import {
   STATUS_LABEL,
   statusFigures,
 } from '../presentation/status-line.js';
+import { mapLimit } from './concurrency.js';
 import type { StoreDeps } from './deps.js';
 import { type DigestDeliveryDeps, type DigestDeliveryReport, deliverDigest } from './digest-delivery.js';
 import { BadRequestError } from './errors.js';
@@ -205,19 +206,6 @@ function closedBy(
 async function ledgerOf(deps: StoreDeps, departments: string[]): Promise<LedgerEntry[]> {
   const lists = await mapLimit(departments, READ_CONCURRENCY, (d) => deps.results.listLedger(d));
   return lists.flat();
-}
-
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }
 
 /** What the schedule runs: build the digest for the week that just ended and deliver it. */

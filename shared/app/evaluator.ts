@@ -9,6 +9,7 @@ import type { CommitmentRecord } from '../ports/commitment-store.js';
 import { aggregateMapKey } from '../ports/event-store.js';
 import type { NotificationPublisher } from '../ports/notification-publisher.js';
 import { closeEndedPeriods, periodsToClose, prefetchForClosing } from './close-periods.js';
+import { mapLimit } from './concurrency.js';
 import type { StoreDeps } from './deps.js';
 import { judge, latestVersion, periodAt } from './judge.js';
 import { notificationText } from './notification-text.js';
@@ -38,6 +39,9 @@ export interface EvaluationSummary {
   /** Notifications claimed but not handed over (the transport failed); the next run retries them. */
   failed: number;
 }
+
+/** How many commitments close their periods at once at a period boundary. */
+const CLOSE_CONCURRENCY = 8;
 
 /** A claim older than this whose publication was never confirmed is published again. */
 const REPUBLISH_AFTER_MS = 2 * 60_000;
@@ -71,8 +75,17 @@ export async function runEvaluation(deps: EvaluatorDeps, at?: Instant): Promise<
   const closedResults = new Map<string, ClosedPeriodResult>();
   if (dueToClose.length > 0) {
     const prefetch = await prefetchForClosing(deps, dueToClose);
-    for (const record of new Set(dueToClose.map((d) => d.record))) {
-      for (const result of await closeEndedPeriods(deps, record, now, undefined, prefetch)) {
+    // Commitments close independently (each one's periods in order), a few at a time.
+    const closings = await mapLimit(
+      [...new Set(dueToClose.map((d) => d.record))],
+      CLOSE_CONCURRENCY,
+      async (record) => ({
+        record,
+        results: await closeEndedPeriods(deps, record, now, undefined, prefetch),
+      }),
+    );
+    for (const { record, results } of closings) {
+      for (const result of results) {
         closedResults.set(aggregateMapKey(record.id, result.period), result);
         record.closedThrough = result.period;
         summary.closed.push({
