@@ -3,9 +3,10 @@
  * details in its thread, and the plain-text body to the digests topic for email. With a delivery
  * log, a retried run resumes where the last one stopped instead of posting twice.
  */
-import type { Digest, DigestMessage } from '../domain/digest/digest-types.js';
+
 import type { Clock, Department, DigestSettings, Instant } from '../domain/model.js';
 import type { DigestPublisher, SlackPoster } from '../ports/slack-poster.js';
+import type { Digest, DigestMessage } from '../presentation/digest/digest.js';
 
 /**
  * How far a week's delivery got, so that a retried run resumes instead of posting twice. No

@@ -8,9 +8,8 @@
  */
 import { DateTime } from 'luxon';
 import type { ClosedPeriodResult } from '../domain/close.js';
-import { buildDigest } from '../domain/digest/build-digest.js';
 import type { DigestFormat } from '../domain/digest/digest-format.js';
-import type { Digest, DigestCommitmentInput } from '../domain/digest/digest-types.js';
+import type { DigestCommitmentInput } from '../domain/digest/digest-types.js';
 import { digestWeekAt } from '../domain/digest/schedule.js';
 import { SPARKLINE_WEEKS, weeksEndingWith } from '../domain/digest/trend.js';
 import type { Evaluation } from '../domain/evaluate.js';
@@ -20,6 +19,8 @@ import { type CommitmentVersion, governingVersion } from '../domain/versions.js'
 import type { CommitmentRecord } from '../ports/commitment-store.js';
 import { aggregateMapKey } from '../ports/event-store.js';
 import type { LedgerEntry } from '../ports/result-store.js';
+import type { Digest } from '../presentation/digest/digest.js';
+import { buildDigest } from '../presentation/digest/digest.js';
 import {
   formatAmount,
   formatPercent,

@@ -11,9 +11,9 @@ import { buildWeeklyDigest } from '../../shared/app/digest.js';
 import { runEvaluation } from '../../shared/app/evaluator.js';
 import { addExcusal } from '../../shared/app/excusals.js';
 import { recordEvents } from '../../shared/app/record-events.js';
-import type { Digest } from '../../shared/domain/digest/digest-types.js';
 import type { OutgoingNotification } from '../../shared/ports/alert-store.js';
 import type { DigestDelivery, SlackMessage } from '../../shared/ports/slack-poster.js';
+import type { Digest } from '../../shared/presentation/digest/digest.js';
 import { useApp } from './app-context.js';
 
 const ZONE = 'America/New_York';

@@ -1,16 +1,15 @@
 /**
- * Builds the weekly digest from values: the content (headline, commitments by provider, credits,
- * excused shortfalls, top risks, reviews due), then its two renderings (email text, Slack).
+ * Builds the weekly digest's content from values: headline, commitments by provider, credits,
+ * excused shortfalls, top risks, reviews due. Its renderings (email text, Slack) live in
+ * `shared/presentation/digest/`.
  */
 import { DateTime } from 'luxon';
 import { isoInZone } from '../evaluate.js';
 import type { Department, Instant, Status } from '../model.js';
 import { periodFromKey } from '../periods.js';
-import { renderDigestSlack } from './block-kit.js';
 import { creditsIn, creditWindows } from './credits.js';
 import type { DigestFormat } from './digest-format.js';
 import type {
-  Digest,
   DigestCommitment,
   DigestCommitmentInput,
   DigestContent,
@@ -20,17 +19,7 @@ import type {
 } from './digest-types.js';
 import { DEFAULT_REVIEW_CADENCE, daysBetween, isReviewDue, localDateOf, reviewDueOn } from './review-due.js';
 import { excusedShortfalls, STATUS_ORDER, topRisks } from './risks.js';
-import { renderDigestText } from './text-render.js';
 import { SPARKLINE_WEEKS, trendAndSparkline, weeksEndingWith } from './trend.js';
-
-export function buildDigest(input: DigestInput, format: DigestFormat): Digest {
-  const content = digestContent(input, format);
-  return {
-    ...content,
-    text: renderDigestText(content, format),
-    messages: renderDigestSlack(content, format),
-  };
-}
 
 export function digestContent(input: DigestInput, format: DigestFormat): DigestContent {
   const { departments, zone } = input;

@@ -13,7 +13,6 @@ import type {
   ReviewCadence,
   Status,
 } from '../model.js';
-import type { SlackBlock } from './block-kit-types.js';
 
 /** Better (`up`), worse (`down`), about the same (`flat`) than a week earlier, or nothing to compare (`new`). */
 export type Trend = 'up' | 'down' | 'flat' | 'new';
@@ -167,19 +166,4 @@ export interface DigestContent {
   excused: ExcusedShortfall[];
   topRisks: TopRisk[];
   dueForReview: ReviewDue[];
-}
-
-export interface DigestMessage {
-  /** `summary` is the first message (and any continuation of its lists); `details` are the provider groups. */
-  part: 'summary' | 'details';
-  blocks: SlackBlock[];
-  /** Plain-text fallback for notifications and clients that cannot show blocks. */
-  text: string;
-}
-
-export interface Digest extends DigestContent {
-  /** The email body. */
-  text: string;
-  /** Slack messages in order: the first is posted to the channel, the rest as replies in its thread. */
-  messages: DigestMessage[];
 }

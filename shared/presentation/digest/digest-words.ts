@@ -2,9 +2,15 @@
  * Words and dates shared by the email text and the Slack messages, so both say the same thing.
  */
 import { DateTime } from 'luxon';
-import type { ReviewCadence, Status } from '../model.js';
-import type { DigestFormat } from './digest-format.js';
-import type { DigestCommitment, DigestContent, ExcusedShortfall, ReviewDue, Trend } from './digest-types.js';
+import type { DigestFormat } from '../../domain/digest/digest-format.js';
+import type {
+  DigestCommitment,
+  DigestContent,
+  ExcusedShortfall,
+  ReviewDue,
+  Trend,
+} from '../../domain/digest/digest-types.js';
+import type { ReviewCadence, Status } from '../../domain/model.js';
 
 const LOCALE = 'en-US';
 

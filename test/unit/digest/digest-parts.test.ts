@@ -1,14 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  header,
-  MESSAGE_BYTE_BUDGET,
-  packMessages,
-  sectionsFromEntries,
-  utf8Length,
-} from '../../../shared/domain/digest/block-split.js';
 import { creditsIn, creditWindows } from '../../../shared/domain/digest/credits.js';
-import { wrap } from '../../../shared/domain/digest/plain-text.js';
 import { daysBetween, isReviewDue, reviewDueOn } from '../../../shared/domain/digest/review-due.js';
 import { sparkline } from '../../../shared/domain/digest/sparkline.js';
 import {
@@ -19,6 +11,14 @@ import {
   weeksEndingWith,
 } from '../../../shared/domain/digest/trend.js';
 import type { Evaluation } from '../../../shared/domain/evaluate.js';
+import {
+  header,
+  MESSAGE_BYTE_BUDGET,
+  packMessages,
+  sectionsFromEntries,
+  utf8Length,
+} from '../../../shared/presentation/digest/block-split.js';
+import { wrap } from '../../../shared/presentation/digest/plain-text.js';
 
 const NY = 'America/New_York';
 const at = (iso: string) => Date.parse(iso);

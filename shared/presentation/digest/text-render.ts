@@ -2,8 +2,8 @@
  * The digest as an email body: plain text that reads well in any mail client. Short lines,
  * underlined section headings, status words in capitals, every commitment with its id.
  */
-import type { DigestFormat } from './digest-format.js';
-import type { DepartmentCredits, DigestCommitment, DigestContent } from './digest-types.js';
+import type { DigestFormat } from '../../domain/digest/digest-format.js';
+import type { DepartmentCredits, DigestCommitment, DigestContent } from '../../domain/digest/digest-types.js';
 import {
   asOfWords,
   creditWords,

@@ -3,16 +3,17 @@
  * (headline, top risks, credits, excusals, reviews due); every commitment follows, grouped by
  * provider, in replies in its thread. Long lists run on into more replies; nothing is dropped.
  */
-import { escapeMrkdwn, type SlackBlock, truncate } from './block-kit-types.js';
-import { type BlockGroup, context, header, packMessages, sectionsFromEntries } from './block-split.js';
-import type { DigestFormat } from './digest-format.js';
+
+import type { DigestFormat } from '../../domain/digest/digest-format.js';
 import type {
   DepartmentCredits,
   DigestCommitment,
   DigestContent,
-  DigestMessage,
   TopRisk,
-} from './digest-types.js';
+} from '../../domain/digest/digest-types.js';
+import { escapeMrkdwn, type SlackBlock, truncate } from './block-kit-types.js';
+import { type BlockGroup, context, header, packMessages, sectionsFromEntries } from './block-split.js';
+import type { DigestMessage } from './digest.js';
 import {
   asOfWords,
   creditWords,
