@@ -2,9 +2,14 @@ import type { SNSEvent } from 'aws-lambda';
 import type { Department } from '../../shared/domain/model.js';
 import type { AlertStore, OutgoingNotification } from '../../shared/ports/alert-store.js';
 import type { SlackPoster } from '../../shared/ports/slack-poster.js';
-import { alertMessage, recipientsOf } from '../../shared/slack/alert-message.js';
+import {
+  alertMessage,
+  closedAlertMessage,
+  isActionable,
+  recipientsOf,
+} from '../../shared/slack/alert-message.js';
 import { clampMessage } from '../../shared/slack/limits.js';
-import { annotationFor, annotationKey } from '../../shared/slack/message-annotations.js';
+import { annotationFor, annotationKey, recordedMessages } from '../../shared/slack/message-annotations.js';
 import { parseNotificationMessage } from '../../shared/slack/notification-message.js';
 import type { SlackLog } from '../../shared/slack/slack-log.js';
 
@@ -88,5 +93,41 @@ async function deliver(
     });
     // Recorded one destination at a time, so a retry after a partial failure posts only the rest.
     if (claim) await deps.alerts.annotateClaim(n.dedupKey, annotationFor(recipient.channel, posted));
+  }
+  if (n.kind === 'recovered' || n.kind === 'met') await retireButtons(deps, n, departments);
+}
+
+/**
+ * Once an alert is over, its earlier messages lose their Acknowledge and Snooze buttons. A recovery
+ * ends its own episode; meeting the target ends every alert of the period. A failed update is
+ * logged, not retried: the alert itself was delivered, and a stale button only answers "no open
+ * alert" when clicked.
+ */
+async function retireButtons(
+  deps: NotifyDeps,
+  closing: OutgoingNotification,
+  departments: Record<string, Department>,
+): Promise<void> {
+  const claims = await deps.alerts.listClaims(closing.commitmentId, closing.period);
+  const targets = claims
+    .filter((c) => isActionable(c.notification.kind))
+    .filter((c) => closing.kind === 'met' || c.notification.episode === closing.episode)
+    .flatMap((c) => recordedMessages(c.annotations).map((m) => ({ notification: c.notification, ...m })));
+  for (const { notification, channel, ts } of targets) {
+    try {
+      await deps.poster.update({
+        channel,
+        ts,
+        ...clampMessage(closedAlertMessage(notification, departments, closing)),
+        meta: {
+          kind: notification.kind,
+          commitmentId: notification.commitmentId,
+          period: notification.period,
+          level: notification.level,
+        },
+      });
+    } catch (error) {
+      deps.log.warn('could not remove the buttons of an alert that is over', { channel, ts, error });
+    }
   }
 }

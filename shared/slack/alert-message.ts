@@ -184,6 +184,25 @@ export function replaceButtons(blocks: unknown[], state: AlertState, value: Aler
   ];
 }
 
+/**
+ * An alert message once its alert is over (recovered, or the target met): the buttons give way to
+ * the news, so nobody acknowledges an alert that no longer exists.
+ */
+export function closedAlertMessage(
+  notification: OutgoingNotification,
+  departments: Departments,
+  closing: OutgoingNotification,
+): { text: string; blocks: Block[] } {
+  const news = closing.kind === 'met' ? 'Target met' : 'Recovered';
+  return {
+    text: `${notification.text} (${news.toLowerCase()} since)`,
+    blocks: [
+      ...baseBlocks(notification, departments),
+      context(`:white_check_mark: ${news} ${slackDate(closing.at)}: no action needed any more`),
+    ],
+  };
+}
+
 export function reactionWords(state: AlertState): string {
   if (state.acknowledgedBy !== undefined) return `acknowledged by ${who(state.acknowledgedBy)}`;
   if (state.snoozedBy !== undefined && state.snoozedUntil !== undefined) {

@@ -263,4 +263,37 @@ describe('the Slack notifier, with the real Slack client against a local Slack A
     expect(errors[0]).toBeInstanceOf(SlackUpdateError);
     slack.script.length = 0;
   });
+
+  it("when the leads recover, posts the news and takes the buttons off that alert's earlier messages", async () => {
+    // Marketing catches up: 70 more leads put the month back on pace.
+    await app.call('POST', '/v1/commitments/marketing-qualified-leads/events', {
+      body: { events: Array.from({ length: 70 }, (_, i) => ({ id: `catch-up-${i}` })) },
+    });
+    app.clock.set('2026-11-19T10:30:00-05:00');
+    await runEvaluation({ ...app.deps, publisher });
+    const recovered = published.find((n) => n.commitmentId === LEADS && n.kind === 'recovered');
+    if (!recovered) throw new Error('no recovery');
+    const before = slack.calls.length;
+    await notify(snsEvent(recovered));
+    const calls = slack.calls.slice(before);
+    // Everyone the alert reached hears it: the provider's channel, its lead, the consumer.
+    expect(
+      calls
+        .filter((c) => c.method === 'chat.postMessage')
+        .map((c) => c.params.channel)
+        .sort(),
+    ).toEqual(['C0MARKETING', 'C0SALES', 'U0MKTLEAD']);
+    const updates = calls.filter((c) => c.method === 'chat.update');
+    expect(updates.map((u) => [u.params.channel, u.params.ts]).sort()).toEqual([
+      ['C0MARKETING', '1795017900.000001'],
+      ['C0SALES', '1795017900.000003'],
+      ['D0MKTLEAD', '1795017900.000002'],
+    ]);
+    for (const update of updates) {
+      const blocks = JSON.parse(update.params.blocks ?? '[]');
+      checkSlackLimits({ text: update.params.text, blocks });
+      expect(blocksText({ blocks })).toContain('Recovered');
+      expect(blocks.some((b: { type: string }) => b.type === 'actions')).toBe(false);
+    }
+  });
 });
