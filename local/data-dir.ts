@@ -35,6 +35,9 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** Folders this process holds: a second runtime in the same process must be refused too. */
+const heldHere = new Set<string>();
+
 /**
  * Takes the data folder's lock so two runtimes never share it by accident. A lock left by a
  * process that no longer runs is taken over. Returns the release function.
@@ -46,16 +49,19 @@ export function lockDataDir(dir: string): () => void {
       const fd = openSync(path, 'wx');
       writeSync(fd, String(process.pid));
       closeSync(fd);
+      heldHere.add(path);
       let released = false;
       return () => {
         if (released) return;
         released = true;
+        heldHere.delete(path);
         rmSync(path, { force: true });
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const pid = Number(readFileSync(path, 'utf8').trim());
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) {
+      const ours = pid === process.pid;
+      if (Number.isInteger(pid) && pid > 0 && ((ours && heldHere.has(path)) || (!ours && isAlive(pid)))) {
         throw new DataDirError(
           `Data folder ${dir} is in use by another runtime (pid ${pid}): stop it, or set SLA_DATA_DIR to another folder.`,
         );

@@ -138,6 +138,20 @@ describe('the local runtime', () => {
     expect(back.body.errors[0].path).toBe('to');
   });
 
+  it('refuses a second runtime on the same data folder', async () => {
+    await expect(
+      startRuntime({
+        host: '127.0.0.1',
+        port: 0,
+        dataDir,
+        configPath: 'examples/commitments.yaml',
+        log: () => undefined,
+      }),
+    ).rejects.toThrow(/in use by another runtime \(pid \d+\).*SLA_DATA_DIR/);
+    // The first one is unharmed.
+    expect((await http('GET', '/health')).status).toBe(200);
+  });
+
   it('keeps its data across a restart', async () => {
     await runtime.stop();
     await start();
