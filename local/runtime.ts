@@ -122,7 +122,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     });
     const loadDepartments = async () => (await stores.commitments.getConfig())?.departments ?? {};
     // The same notifier code the Lambda subscribed to the alerts topic runs, in process.
-    const notifySlack = makeNotifyHandler({ poster, loadDepartments, alerts: stores.alerts, log: slackLog });
+    const notifySlack = makeNotifyHandler({
+      poster,
+      clock,
+      loadDepartments,
+      alerts: stores.alerts,
+      log: slackLog,
+    });
     const publisher = createLocalAlertPublisher({
       outbox,
       clock,

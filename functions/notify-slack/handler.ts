@@ -1,7 +1,7 @@
 import type { SNSEvent } from 'aws-lambda';
-import type { Department } from '../../shared/domain/model.js';
+import type { Clock, Department } from '../../shared/domain/model.js';
 import type { AlertStore, OutgoingNotification } from '../../shared/ports/alert-store.js';
-import type { SlackPoster } from '../../shared/ports/slack-poster.js';
+import type { PostedMessage, SlackPoster } from '../../shared/ports/slack-poster.js';
 import {
   alertMessage,
   closedAlertMessage,
@@ -9,7 +9,13 @@ import {
   recipientsOf,
 } from '../../shared/slack/alert-message.js';
 import { clampMessage } from '../../shared/slack/limits.js';
-import { annotationFor, annotationKey, recordedMessages } from '../../shared/slack/message-annotations.js';
+import {
+  annotationFor,
+  annotationKey,
+  isPostingMarker,
+  postingMarker,
+  recordedMessages,
+} from '../../shared/slack/message-annotations.js';
 import { parseNotificationMessage } from '../../shared/slack/notification-message.js';
 import type { SlackLog } from '../../shared/slack/slack-log.js';
 
@@ -17,9 +23,27 @@ export { makeReactionListener } from '../../shared/slack/reaction-listener.js';
 
 export interface NotifyDeps {
   poster: SlackPoster;
+  clock: Clock;
   loadDepartments: () => Promise<Record<string, Department>>;
   alerts: AlertStore;
   log: SlackLog;
+}
+
+/** How long a notifier may hold a destination while it posts before another may take over. */
+const POSTING_LEASE_MS = 60_000;
+
+/** Another delivery of the same notification is posting to this destination right now: retry later. */
+export class DeliveryInProgressError extends Error {
+  readonly code = 'DELIVERY_IN_PROGRESS';
+  constructor(dedupKey: string, channel: string) {
+    super(`Another delivery of ${dedupKey} is posting to ${channel}; SNS will retry this one.`);
+    this.name = 'DeliveryInProgressError';
+  }
+}
+
+async function annotationNow(deps: NotifyDeps, n: OutgoingNotification, name: string) {
+  const claims = await deps.alerts.listClaims(n.commitmentId, n.period);
+  return claims.find((c) => c.notification.dedupKey === n.dedupKey)?.annotations[name];
 }
 
 export class SlackNotifyError extends Error {
@@ -85,14 +109,38 @@ async function deliver(
   }
   const message = clampMessage(alertMessage(n, departments));
   for (const recipient of recipients) {
-    if (claim?.annotations[annotationKey(recipient.channel)] !== undefined) continue;
-    const posted = await deps.poster.post({
-      channel: recipient.channel,
-      ...message,
-      meta: { kind: n.kind, commitmentId: n.commitmentId, period: n.period, level: n.level },
-    });
+    const name = annotationKey(recipient.channel);
+    const post = () =>
+      deps.poster.post({
+        channel: recipient.channel,
+        ...message,
+        meta: { kind: n.kind, commitmentId: n.commitmentId, period: n.period, level: n.level },
+      });
+    if (!claim) {
+      await post();
+      continue;
+    }
+    const recorded = claim.annotations[name];
+    if (recorded !== undefined && !isPostingMarker(recorded)) continue;
+    // Hold the destination while posting, so a duplicate delivery running at the same moment waits
+    // instead of posting too; a holder that died is overtaken once its lease runs out.
+    const now = deps.clock.now();
+    const marker = postingMarker(new Date(now).toISOString());
+    const stale = postingMarker(new Date(now - POSTING_LEASE_MS).toISOString());
+    if (!(await deps.alerts.reserveAnnotation(n.dedupKey, name, marker, stale))) {
+      const current = await annotationNow(deps, n, name);
+      if (current !== undefined && !isPostingMarker(current)) continue;
+      throw new DeliveryInProgressError(n.dedupKey, recipient.channel);
+    }
+    let posted: PostedMessage;
+    try {
+      posted = await post();
+    } catch (error) {
+      await deps.alerts.releaseAnnotation(n.dedupKey, name, marker);
+      throw error;
+    }
     // Recorded one destination at a time, so a retry after a partial failure posts only the rest.
-    if (claim) await deps.alerts.annotateClaim(n.dedupKey, annotationFor(recipient.channel, posted));
+    await deps.alerts.annotateClaim(n.dedupKey, annotationFor(recipient.channel, posted));
   }
   if (n.kind === 'recovered' || n.kind === 'met') await retireButtons(deps, n, departments);
 }

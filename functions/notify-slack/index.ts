@@ -19,6 +19,7 @@ const stores = createDynamoStores(new DynamoDBClient({}), requireEnv('TABLE_NAME
 const secret = slackSecretSource(cachedSecret(new SecretsManagerClient({}), requireEnv('SLACK_SECRET_ARN')));
 
 export const handler = makeNotifyHandler({
+  clock: systemClock,
   poster: createLazyPoster(async () => createWebApiPoster(createSlackWebClient(botTokenOf(await secret())))),
   loadDepartments: async () => (await stores.commitments.getConfig())?.departments ?? {},
   alerts: stores.alerts,

@@ -42,6 +42,13 @@ export interface AlertStore {
   /** Claims whose publication was never confirmed (a crash between claim and publish), oldest first. */
   listPending(claimedBefore: Instant): Promise<NotificationClaim[]>;
   getClaim(dedupKey: string): Promise<NotificationClaim | undefined>;
+  /**
+   * Reserves one annotation for this caller: sets it to `marker` only if it is absent, or holds an
+   * older marker than `staleBefore` (a holder that died). False when someone else holds or filled it.
+   */
+  reserveAnnotation(dedupKey: string, name: string, marker: string, staleBefore: string): Promise<boolean>;
+  /** Gives a reservation back (only if it still holds `marker`). */
+  releaseAnnotation(dedupKey: string, name: string, marker: string): Promise<void>;
   /** Records something about a published notification (e.g. the Slack message ts), for later updates. */
   annotateClaim(dedupKey: string, annotations: Record<string, string>): Promise<void>;
   /** Claims of one commitment-period, for updating messages when an alert is acknowledged. */

@@ -12,6 +12,11 @@ const PREFIX = 'slack:';
 
 export const annotationKey = (destination: string) => `${PREFIX}${destination}`;
 
+/** While a notifier posts to a destination it holds it with `posting@<ISO instant>`. */
+export const POSTING_MARKER = 'posting@';
+export const postingMarker = (at: string) => `${POSTING_MARKER}${at}`;
+export const isPostingMarker = (value: string) => value.startsWith(POSTING_MARKER);
+
 export function annotationFor(destination: string, posted: PostedMessage): Record<string, string> {
   const value = posted.channel === destination ? posted.ts : `${posted.channel}/${posted.ts}`;
   return { [annotationKey(destination)]: value };
@@ -27,7 +32,7 @@ export interface RecordedMessage {
 export function recordedMessages(annotations: Record<string, string>): RecordedMessage[] {
   const out: RecordedMessage[] = [];
   for (const [key, value] of Object.entries(annotations)) {
-    if (!key.startsWith(PREFIX) || value === '') continue;
+    if (!key.startsWith(PREFIX) || value === '' || isPostingMarker(value)) continue;
     const destination = key.slice(PREFIX.length);
     const slash = value.indexOf('/');
     out.push(

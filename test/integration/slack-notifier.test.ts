@@ -96,7 +96,13 @@ describe('the Slack notifier, with the real Slack client against a local Slack A
     warn: (message: string, detail?: unknown) => void logged.push({ message, detail }),
   };
   const loadDepartments = async () => (await app.deps.commitments.getConfig())?.departments ?? {};
-  const notify = makeNotifyHandler({ poster, loadDepartments, alerts: app.deps.alerts, log });
+  const notify = makeNotifyHandler({
+    poster,
+    clock: app.clock,
+    loadDepartments,
+    alerts: app.deps.alerts,
+    log,
+  });
   const published: OutgoingNotification[] = [];
   const publisher = { publish: async (n: OutgoingNotification) => void published.push(n) };
   const posts = () => slack.calls.filter((c) => c.method === 'chat.postMessage');
@@ -295,5 +301,18 @@ describe('the Slack notifier, with the real Slack client against a local Slack A
       expect(blocksText({ blocks })).toContain('Recovered');
       expect(blocks.some((b: { type: string }) => b.type === 'actions')).toBe(false);
     }
+  });
+
+  it('posts once when SNS delivers the same message twice at the same moment', async () => {
+    const n = await claimed('racing-commitment', ['provider']);
+    const before = posts().length;
+    const outcomes = await Promise.allSettled([notify(snsEvent(n)), notify(snsEvent(n))]);
+    expect(posts().length - before).toBe(1);
+    // The loser either saw the finished post or was told to come back (SNS retries it).
+    for (const outcome of outcomes) {
+      if (outcome.status === 'rejected') expect(String(outcome.reason)).toMatch(/Another delivery/);
+    }
+    await notify(snsEvent(n));
+    expect(posts().length - before).toBe(1);
   });
 });

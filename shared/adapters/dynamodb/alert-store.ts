@@ -9,6 +9,7 @@ import type { AlertState } from '../../domain/alerts/alert-state.js';
 import type { Instant } from '../../domain/model.js';
 import type { AlertStore, NotificationClaim, OutgoingNotification } from '../../ports/alert-store.js';
 import { aggregateMapKey, uniqueKeys } from '../../ports/event-store.js';
+import { isConditionFailure } from './document-client.js';
 import { keys } from './keys.js';
 import { batchGetAll, queryAll } from './paging.js';
 import { cancellationCodes } from './transactions.js';
@@ -140,6 +141,48 @@ export function createDynamoAlertStore(doc: DynamoDBDocumentClient, tableName: s
         new GetCommand({ TableName: tableName, Key: keys.notification(dedupKey), ConsistentRead: true }),
       );
       return out.Item ? claimFrom(out.Item) : undefined;
+    },
+
+    async reserveAnnotation(dedupKey, name, marker, staleBefore) {
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.notification(dedupKey),
+            UpdateExpression: 'SET #a = :marker',
+            // Markers sort by time (`posting@<ISO instant>`), so an older one compares lower.
+            ConditionExpression:
+              'attribute_exists(pk) AND (attribute_not_exists(#a) OR (begins_with(#a, :prefix) AND #a < :stale))',
+            ExpressionAttributeNames: { '#a': `${ANNOTATION_PREFIX}${name}` },
+            ExpressionAttributeValues: {
+              ':marker': marker,
+              ':prefix': marker.slice(0, marker.indexOf('@') + 1),
+              ':stale': staleBefore,
+            },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
+    async releaseAnnotation(dedupKey, name, marker) {
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.notification(dedupKey),
+            UpdateExpression: 'REMOVE #a',
+            ConditionExpression: '#a = :marker',
+            ExpressionAttributeNames: { '#a': `${ANNOTATION_PREFIX}${name}` },
+            ExpressionAttributeValues: { ':marker': marker },
+          }),
+        );
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
     },
 
     async annotateClaim(dedupKey, annotations) {
