@@ -74,5 +74,11 @@ export function queryFlag(event: APIGatewayProxyEventV2, name: string): boolean 
 export function pathParam(event: APIGatewayProxyEventV2, name: string): string {
   const value = event.pathParameters?.[name];
   if (!value) throw new HttpProblem(400, 'Invalid request', `Missing path parameter '${name}'.`);
-  return decodeURIComponent(value);
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw new HttpProblem(400, 'Invalid request', `Path parameter '${name}' is not valid URL encoding.`, [
+      { path: name, message: 'must be valid URL encoding' },
+    ]);
+  }
 }

@@ -94,6 +94,12 @@ const cases: BadCase[] = [
     names: /nothing-here/,
   },
   {
+    name: 'a commitment id that is not valid URL encoding',
+    request: { method: 'GET', path: '/v1/commitments/%E0%A4%A/status' },
+    status: 400,
+    names: 'id',
+  },
+  {
     name: 'a period key of the wrong kind',
     request: { method: 'GET', path: '/v1/commitments/marketing-qualified-leads/status?period=2026-W47' },
     status: 400,
