@@ -56,6 +56,9 @@ export interface ApiDeps extends StoreDeps {
   extraRoutes?: ApiRoute[];
 }
 
+/** How far back `POST /v1/evaluations {at}` may run the evaluator (a missed schedule, not history). */
+const MAX_EVALUATION_LAG_MS = 24 * 3600_000;
+
 const evaluationBodySchema = z.strictObject({
   at: z.iso.datetime({ offset: true, error: 'must be an ISO-8601 date-time with an offset' }).optional(),
 });
@@ -185,6 +188,16 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
       if (at > now + FUTURE_TOLERANCE_MS) {
         throw new ValidationError([
           { path: 'at', message: 'must not be in the future: the evaluator judges what has happened' },
+        ]);
+      }
+      // Re-running a missed schedule is fine; judging last year with today's state is not.
+      if (at < now - MAX_EVALUATION_LAG_MS) {
+        throw new ValidationError([
+          {
+            path: 'at',
+            message:
+              'must be within the last 24 hours: closed periods keep their results, and older runs cannot be replayed',
+          },
         ]);
       }
       return json(200, await runEvaluation(deps, at));

@@ -144,6 +144,12 @@ const cases: BadCase[] = [
     names: 'causedBy',
   },
   {
+    name: 'an evaluation at a time long past',
+    request: { path: '/v1/evaluations', body: { at: '2026-01-01T00:00:00-05:00' } },
+    status: 400,
+    names: 'at',
+  },
+  {
     name: 'an acknowledgement without who',
     request: { path: '/v1/commitments/marketing-qualified-leads/ack', body: {} },
     status: 400,
