@@ -8,6 +8,9 @@ import { jsonBody } from '../shared/http/request.js';
 import type { LocalClock } from './local-clock.js';
 import type { LocalScheduler } from './scheduler.js';
 
+/** Every schedule runs on the way, so a move is bounded: a year is 35,000 evaluator runs. */
+const MAX_CLOCK_MOVE_MS = 366 * 24 * 3600_000;
+
 const bodySchema = z.union([
   z.strictObject({
     to: z.iso.datetime({
@@ -51,6 +54,14 @@ export function makeClockHandler(clock: LocalClock, scheduler: LocalScheduler, l
           ]);
         }
         to = now + duration.toMillis();
+      }
+      if (to > now + MAX_CLOCK_MOVE_MS) {
+        throw new ValidationError([
+          {
+            path: 'to' in parsed.data ? 'to' : 'advance',
+            message: 'must move the clock at most a year ahead at a time',
+          },
+        ]);
       }
       if (to < now) {
         throw new ValidationError([

@@ -1,3 +1,4 @@
+import { BadRequestError } from '../shared/app/errors.js';
 import type { Instant } from '../shared/domain/model.js';
 import type { LocalClock } from './local-clock.js';
 
@@ -66,7 +67,13 @@ export class LocalScheduler {
   moveTo(to: Instant): Promise<{ from: string; to: string; ran: Array<{ job: string; at: string }> }> {
     return this.exclusive(async () => {
       const from = this.clock.now();
-      if (to < from) throw new RangeError('the local clock only moves forward');
+      // Checked here, in turn, so that of two concurrent moves the later-asked one is judged fairly.
+      if (to < from) {
+        throw new BadRequestError(
+          `the local clock only moves forward (it is ${new Date(from).toISOString()})`,
+          'to',
+        );
+      }
       const ran = await this.runDue(to);
       if (to > this.clock.now()) this.clock.advance(to - this.clock.now());
       return { from: new Date(from).toISOString(), to: new Date(this.clock.now()).toISOString(), ran };

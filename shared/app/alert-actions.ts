@@ -10,12 +10,16 @@ import { periodAt } from './judge.js';
 export const ackBodySchema = z.strictObject({
   by: z
     .string({ error: 'must name who acknowledges (a Slack user id or an email)' })
-    .min(1, 'must not be empty'),
+    .min(1, 'must not be empty')
+    .max(200, 'must be at most 200 characters'),
   note: z.string().max(1000, 'must be at most 1000 characters').optional(),
 });
 
 export const snoozeBodySchema = z.strictObject({
-  by: z.string({ error: 'must name who snoozes (a Slack user id or an email)' }).min(1, 'must not be empty'),
+  by: z
+    .string({ error: 'must name who snoozes (a Slack user id or an email)' })
+    .min(1, 'must not be empty')
+    .max(200, 'must be at most 200 characters'),
   until: z.iso.datetime({ offset: true, error: 'must be an ISO-8601 date-time with an offset' }),
 });
 

@@ -21,10 +21,25 @@ const source = z.string().max(100, 'must be at most 100 characters').optional();
 
 const common = { id: eventId, at: at.optional(), note, source };
 
+/**
+ * One event's value stays far from the limits of exact numbers: aggregates add values up, and sums
+ * must stay exact (below 2^53) and representable by DynamoDB (no underflow).
+ */
+export const MAX_EVENT_VALUE = 1_000_000_000;
+const MIN_EVENT_MAGNITUDE = 0.000001;
+
 export const totalEventSchema = z
   .strictObject({
     ...common,
-    value: z.number({ error: 'must be a number' }).finite('must be a finite number').optional(),
+    value: z
+      .number({ error: 'must be a number' })
+      .finite('must be a finite number')
+      .min(-MAX_EVENT_VALUE, `must be at least -${MAX_EVENT_VALUE.toLocaleString('en-US')}`)
+      .max(MAX_EVENT_VALUE, `must be at most ${MAX_EVENT_VALUE.toLocaleString('en-US')}`)
+      .refine((v) => v === 0 || Math.abs(v) >= MIN_EVENT_MAGNITUDE, {
+        message: `must be 0 or at least ${MIN_EVENT_MAGNITUDE} in size`,
+      })
+      .optional(),
     correction: z.boolean({ error: 'must be true or false' }).optional(),
   })
   .superRefine((event, ctx) => {

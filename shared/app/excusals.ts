@@ -46,7 +46,7 @@ export async function addExcusal(deps: StoreDeps, commitmentId: string, body: un
   if (to <= from) issues.push({ path: 'to', message: 'must be after from' });
   if (to - from > MAX_EXCUSAL_MS) issues.push({ path: 'to', message: 'must be within a year of from' });
   const context = await currentContext(deps);
-  if (!context.departments[input.causedBy]) {
+  if (!Object.hasOwn(context.departments, input.causedBy)) {
     issues.push({
       path: 'causedBy',
       message: `unknown department '${input.causedBy}'; known: ${Object.keys(context.departments).join(', ')}`,

@@ -24,6 +24,10 @@ export async function getStatus(deps: StoreDeps, id: string, periodKey?: string)
     }
     period = periodFromKey(periodKey, latest.timezone);
     if (period.start > now) throw new BadRequestError(`period ${periodKey} has not started yet`, 'period');
+    const first = record.versions[0];
+    if (first && period.end <= first.effectiveFrom) {
+      throw new BadRequestError(`period ${periodKey} is before this commitment's first period`, 'period');
+    }
     version = governingVersion(record.versions, period) ?? version;
   }
   if (record.closedThrough && period.key <= record.closedThrough) {

@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { isSlug } from '../domain/config-schema.js';
 import { HttpProblem } from './problem.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -74,11 +75,17 @@ export function queryFlag(event: APIGatewayProxyEventV2, name: string): boolean 
 export function pathParam(event: APIGatewayProxyEventV2, name: string): string {
   const value = event.pathParameters?.[name];
   if (!value) throw new HttpProblem(400, 'Invalid request', `Missing path parameter '${name}'.`);
+  let decoded: string;
   try {
-    return decodeURIComponent(value);
+    decoded = decodeURIComponent(value);
   } catch {
     throw new HttpProblem(400, 'Invalid request', `Path parameter '${name}' is not valid URL encoding.`, [
       { path: name, message: 'must be valid URL encoding' },
     ]);
   }
+  // Commitment ids are lowercase slugs of at most 64 characters: anything else names none.
+  if (name === 'id' && !isSlug(decoded)) {
+    throw new HttpProblem(404, 'Commitment not found', `No commitment with id '${decoded.slice(0, 80)}'.`);
+  }
+  return decoded;
 }

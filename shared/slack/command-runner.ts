@@ -172,7 +172,7 @@ async function departmentsListing(
 async function status(deps: SlackCommandDeps, target: string, isPublic: boolean): Promise<SlackReply> {
   const config = await deps.stores.commitments.getConfig();
   const departments = config?.departments ?? {};
-  const department = departments[target];
+  const department = Object.hasOwn(departments, target) ? departments[target] : undefined;
   if (department) return departmentsListing(deps, [department], departments, isPublic);
   const record = await activeRecord(deps.stores, target);
   const now = deps.stores.clock.now();

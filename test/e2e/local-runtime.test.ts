@@ -136,6 +136,9 @@ describe('the local runtime', () => {
     const back = await http('POST', '/local/clock', { to: '2026-11-01T00:00:00-04:00' });
     expect(back.status).toBe(400);
     expect(back.body.errors[0].path).toBe('to');
+    const far = await http('POST', '/local/clock', { advance: 'P2Y' });
+    expect(far.status).toBe(400);
+    expect(far.body.errors[0]).toMatchObject({ path: 'advance', message: expect.stringMatching(/a year/) });
   });
 
   it('refuses a second runtime on the same data folder', async () => {

@@ -144,6 +144,50 @@ const cases: BadCase[] = [
     names: 'causedBy',
   },
   {
+    name: 'a value too large to add up exactly',
+    request: { body: { id: 'huge', value: 5e15 } },
+    status: 400,
+    names: 'value',
+  },
+  {
+    name: 'a value too small for DynamoDB',
+    request: { body: { id: 'tiny', value: 1e-200 } },
+    status: 400,
+    names: 'value',
+  },
+  {
+    name: 'a commitment id of 3,000 characters',
+    request: { method: 'GET', path: `/v1/commitments/${'x'.repeat(3000)}/history` },
+    status: 404,
+    names: /No commitment/,
+  },
+  {
+    name: 'an acknowledgement by a name of 450 KB',
+    request: { path: '/v1/commitments/marketing-qualified-leads/ack', body: { by: 'x'.repeat(450_000) } },
+    status: 400,
+    names: 'by',
+  },
+  {
+    name: 'an excusal caused by a name every object has',
+    request: {
+      path: '/v1/commitments/marketing-qualified-leads/excusals',
+      body: {
+        from: '2026-11-09T09:00:00-05:00',
+        to: '2026-11-10T09:00:00-05:00',
+        causedBy: 'constructor',
+        reason: 'none',
+      },
+    },
+    status: 400,
+    names: 'causedBy',
+  },
+  {
+    name: 'the status of a period before the commitment existed',
+    request: { method: 'GET', path: '/v1/commitments/marketing-qualified-leads/status?period=2026-10' },
+    status: 400,
+    names: 'period',
+  },
+  {
     name: 'an evaluation at a time long past',
     request: { path: '/v1/evaluations', body: { at: '2026-01-01T00:00:00-05:00' } },
     status: 400,

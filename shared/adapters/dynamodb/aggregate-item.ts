@@ -65,7 +65,8 @@ export function aggregateFromItem(item: Record<string, unknown>): AggregateRecor
     rev: (item.rev as number | undefined) ?? 0,
   };
   for (const [name, value] of Object.entries(item)) {
-    if (name.startsWith(COUNTER_PREFIX)) record.counters[name.slice(COUNTER_PREFIX.length)] = value as number;
+    // Number(): a counter beyond 2^53 would come back as a BigInt and poison every sum it meets.
+    if (name.startsWith(COUNTER_PREFIX)) record.counters[name.slice(COUNTER_PREFIX.length)] = Number(value);
     else if (name.startsWith(OUTAGE_PREFIX))
       record.outages[name.slice(OUTAGE_PREFIX.length)] = value as { down: number; up?: number };
     else if (name.startsWith(EXCUSAL_PREFIX)) record.excusals.push(value as Excusal);
