@@ -6,7 +6,7 @@ import type { CommitmentRecord } from '../ports/commitment-store.js';
 import type { AggregateRecord, TimerRecord } from '../ports/event-store.js';
 import { aggregateMapKey } from '../ports/event-store.js';
 import type { StoreDeps } from './deps.js';
-import { countOverdue, latestVersion, measureAggregate } from './judge.js';
+import { latestVersion, measureAggregate, overdueTimers } from './judge.js';
 
 /**
  * How long after its end a period stays open for late events (a lead created at 23:58 and sent at
@@ -23,6 +23,11 @@ export function periodsToClose(record: CommitmentRecord, now: Instant, graceMs =
   let period = record.closedThrough
     ? nextPeriod(periodFromKey(record.closedThrough, latest.timezone))
     : periodOf(latest.period, first.effectiveFrom, latest.timezone);
+  if (record.activeSince !== undefined) {
+    // The periods it spent archived are skipped, not judged.
+    const resumed = periodOf(latest.period, record.activeSince, latest.timezone);
+    if (resumed.start > period.start) period = resumed;
+  }
   const due: Period[] = [];
   while (period.end + graceMs <= now) {
     due.push(period);
@@ -90,12 +95,13 @@ export async function closeEndedPeriods(
             ? await deps.events.listDueTimers(period.end)
             : (prefetch.dueTimersByEnd.get(period.end) ?? (await deps.events.listDueTimers(period.end)));
       const excusals = stored?.excusals ?? [];
-      const overdue = countOverdue(definition, period.key, dueTimers, excusals, period.end);
+      // Periods close in order, so every earlier one is closed by now.
+      const overdue = overdueTimers(definition, period, dueTimers, excusals, period.end, true);
       const result = closePeriod({
         definition,
         version: version.version,
         period,
-        aggregate: measureAggregate(definition, period, stored, record.openOutages, overdue),
+        aggregate: measureAggregate(definition, period, stored, record.openOutages, overdue.length),
         excusals,
         closedAt: now,
       });
@@ -108,12 +114,8 @@ export async function closeEndedPeriods(
       settled = outcome !== 'conflict';
       if (outcome === 'closed') {
         closed.push(result);
-        // Timers of a closed period were judged there; they leave the due index for good.
-        for (const timer of dueTimers.filter(
-          (t) => t.commitmentId === record.id && t.periodKey === period.key,
-        )) {
-          await deps.events.retireTimer(record.id, timer.subject);
-        }
+        // The overdue timers were counted as misses here; they leave the due index for good.
+        for (const timer of overdue) await deps.events.retireTimer(record.id, timer.subject);
       }
       // `conflict`: an event slipped in between reading and closing; judge again with it counted.
     }

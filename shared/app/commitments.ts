@@ -1,5 +1,6 @@
 import { parseCommitment, parseConfig, parseConfigText } from '../domain/config.js';
 import type { CommitmentDefinition, SlaConfig } from '../domain/model.js';
+import { periodOf } from '../domain/periods.js';
 import { type Plan, planCommitments } from '../domain/plan.js';
 import { ValidationError } from '../domain/validation-error.js';
 import { type CommitmentVersion, effectiveFromFor } from '../domain/versions.js';
@@ -73,6 +74,10 @@ async function saveDefinition(
   const now = deps.clock.now();
   const previous = existing?.versions[existing.versions.length - 1];
   const isFirst = !previous;
+  // Made active again after an archive: the definition applies at once, and the periods it spent
+  // archived are not judged (nobody was measuring them; no back-dated breaches or credits).
+  const reactivated = existing?.state === 'archived';
+  const applyNow = immediate || reactivated;
   const version: CommitmentVersion = {
     version: (previous?.version ?? 0) + 1,
     // The next period is counted in the kind that governs now, so the running period ends under its own rules.
@@ -80,11 +85,11 @@ async function saveDefinition(
       kind: previous?.definition.period ?? definition.period,
       zone: previous?.definition.timezone ?? definition.timezone,
       createdAt: now,
-      immediate,
+      immediate: applyNow,
       isFirst,
     }),
     createdAt: now,
-    immediate,
+    immediate: applyNow,
     definition,
   };
   const record: CommitmentRecord = existing
@@ -94,6 +99,7 @@ async function saveDefinition(
         archivedAt: undefined,
         versions: [...existing.versions, version],
         updatedAt: now,
+        ...(reactivated ? { activeSince: periodOf(definition.period, now, definition.timezone).start } : {}),
       }
     : {
         id: definition.id,

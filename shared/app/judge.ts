@@ -2,7 +2,7 @@ import type { Evaluation, MeasureAggregate } from '../domain/evaluate.js';
 import { emptyAggregate, evaluate } from '../domain/evaluate.js';
 import type { CommitmentDefinition, Excusal, Instant, Period } from '../domain/model.js';
 import { calendarOf } from '../domain/pacing.js';
-import { periodOf } from '../domain/periods.js';
+import { periodOf, previousPeriod } from '../domain/periods.js';
 import { isOverdue } from '../domain/subject-timer.js';
 import { type CommitmentVersion, governingVersion } from '../domain/versions.js';
 import type { CommitmentRecord } from '../ports/commitment-store.js';
@@ -47,7 +47,6 @@ export function measureAggregate(
         measure: 'duration',
         completed: c.completed ?? 0,
         completedWithin: c.completedWithin ?? 0,
-        open: Math.max(0, c.open ?? 0),
         openOverdue: overdueOpen,
       };
     case 'availability': {
@@ -64,24 +63,50 @@ export function measureAggregate(
   }
 }
 
-/** How many of these running timers of the period are overdue at `at`, excusals taken into account. */
+/**
+ * How many running timers count as misses in this period at `at`: those overdue by then whose due
+ * time falls before the period's end. Timers due in an earlier period count there until it closes
+ * (its close counts and retires them), so they are included only once that period is closed.
+ */
 export function countOverdue(
   definition: CommitmentDefinition,
-  periodKey: string,
+  period: Period,
   timers: TimerRecord[],
   excusals: Excusal[],
   at: Instant,
+  earlierPeriodsClosed: boolean,
 ): number {
-  if (definition.measure !== 'duration') return 0;
+  return overdueTimers(definition, period, timers, excusals, at, earlierPeriodsClosed).length;
+}
+
+export function overdueTimers(
+  definition: CommitmentDefinition,
+  period: Period,
+  timers: TimerRecord[],
+  excusals: Excusal[],
+  at: Instant,
+  earlierPeriodsClosed: boolean,
+): TimerRecord[] {
+  if (definition.measure !== 'duration') return [];
   const calendar = calendarOf(definition);
   const threshold = definition.thresholdMs ?? 0;
   return timers.filter(
     (t) =>
       t.commitmentId === definition.id &&
-      t.periodKey === periodKey &&
       t.stoppedAt === undefined &&
+      !t.retired &&
+      t.dueAt !== undefined &&
+      t.dueAt < period.end &&
+      (t.dueAt >= period.start || earlierPeriodsClosed) &&
       isOverdue(t, calendar, excusals, threshold, at),
-  ).length;
+  );
+}
+
+/** Whether every period of the commitment before this one is closed. */
+export function earlierPeriodsClosed(record: CommitmentRecord, period: Period): boolean {
+  const first = record.versions[0];
+  if (first && period.start <= first.effectiveFrom) return true;
+  return record.closedThrough !== undefined && record.closedThrough >= previousPeriod(period).key;
 }
 
 export interface JudgeInput {
@@ -98,7 +123,14 @@ export function judge(input: JudgeInput): Evaluation {
   const { record, period, version, aggregate, at } = input;
   const definition = version.definition;
   const excusals = aggregate?.excusals ?? [];
-  const overdue = countOverdue(definition, period.key, input.dueTimers, excusals, at);
+  const overdue = countOverdue(
+    definition,
+    period,
+    input.dueTimers,
+    excusals,
+    at,
+    earlierPeriodsClosed(record, period),
+  );
   return evaluate({
     definition,
     period,

@@ -17,9 +17,14 @@ import { type Prepared, stored } from './prepared-event.js';
 /** A stateful event that keeps losing races is retried this often before it is reported as a conflict. */
 const STATEFUL_RETRIES = 5;
 
-async function excusalsOf(deps: StoreDeps, commitmentId: string, periodKey: string): Promise<Excusal[]> {
-  const aggregates = await deps.events.getAggregates([{ commitmentId, periodKey }]);
-  return [...aggregates.values()][0]?.excusals ?? [];
+/** The excusals recorded on these periods' aggregates (an excusal spanning both is on each). */
+async function excusalsOf(deps: StoreDeps, commitmentId: string, periodKeys: string[]): Promise<Excusal[]> {
+  const aggregates = await deps.events.getAggregates(
+    periodKeys.map((periodKey) => ({ commitmentId, periodKey })),
+  );
+  const byId = new Map<string, Excusal>();
+  for (const aggregate of aggregates.values()) for (const e of aggregate.excusals) byId.set(e.id, e);
+  return [...byId.values()];
 }
 
 /** Applies one timer event: start, pause, resume or stop of a subject, retried when it loses a race. */
@@ -41,13 +46,22 @@ export async function recordTimerEvent(
       if (current && (await isKnownEvent(deps, record.id, p.id))) return 'duplicate';
       return [{ path: 'phase', message: problem }];
     }
-    const periodKey = current?.periodKey ?? p.period.key;
-    const excusals = await excusalsOf(deps, record.id, periodKey);
+    // A subject is judged where it finishes: in the period of its stop, or, if it is still open when
+    // it becomes overdue, in the period that was then (see judge.ts); so every write goes to the
+    // period of the event itself.
+    const startPeriod = current?.periodKey ?? p.period.key;
+    const excusals = await excusalsOf(deps, record.id, [startPeriod, p.period.key]);
     const next: TimerRecord = current
       ? { ...current, pauses: current.pauses.map((x) => ({ ...x })), revision: current.revision + 1 }
-      : { commitmentId: record.id, subject, periodKey, startedAt: p.at, pauses: [], revision: 0 };
+      : {
+          commitmentId: record.id,
+          subject,
+          periodKey: startPeriod,
+          startedAt: p.at,
+          pauses: [],
+          revision: 0,
+        };
     const increments: Record<string, number> = {};
-    if (phase === 'start') increments.open = 1;
     if (phase === 'pause') next.pauses.push({ from: p.at });
     if (phase === 'resume') {
       const last = next.pauses[next.pauses.length - 1];
@@ -65,19 +79,21 @@ export async function recordTimerEvent(
       };
       next.within = isWithinThreshold(timer, calendar, excusals, thresholdMs, p.at);
       next.dueAt = undefined;
-      increments.open = -1;
-      increments.completed = 1;
-      increments.completedWithin = next.within ? 1 : 0;
+      // A subject a closed period already counted as a miss is not counted a second time.
+      if (!current?.retired) {
+        increments.completed = 1;
+        increments.completedWithin = next.within ? 1 : 0;
+      }
     } else {
       const timer: SubjectTimer = { subject, startedAt: next.startedAt, pauses: next.pauses };
       const due = subjectDueAt(timer, calendar, excusals, thresholdMs, p.at);
       next.dueAt = due ?? undefined;
     }
     const result = await deps.events.recordTimerEvent({
-      event: stored(record.id, p, now, periodKey),
+      event: stored(record.id, p, now),
       expectedRevision: current ? current.revision : null,
       next,
-      aggregates: [{ periodKey, increments }],
+      aggregates: [{ periodKey: p.period.key, increments }],
     });
     if (result !== 'conflict') return result;
   }

@@ -121,7 +121,7 @@ export function emptyAggregate(measure: Measure): MeasureAggregate {
     case 'ratio':
       return { measure, good: 0, total: 0 };
     case 'duration':
-      return { measure, completed: 0, completedWithin: 0, openOverdue: 0, open: 0 };
+      return { measure, completed: 0, completedWithin: 0, openOverdue: 0 };
     case 'availability':
       return { measure, outages: [] };
   }

@@ -19,6 +19,8 @@ export interface CommitmentRecord {
   createdAt: Instant;
   updatedAt: Instant;
   archivedAt?: Instant;
+  /** Set when an archived commitment is made active again: periods before this one are not judged. */
+  activeSince?: Instant;
   /** Bumped on every write; writes are conditional on it. */
   revision: number;
 }

@@ -44,6 +44,8 @@ export interface TimerRecord {
   dueAt?: Instant;
   /** Whether the stop was within the threshold (set once stopped). */
   within?: boolean;
+  /** Counted as a miss when a period closed while it was overdue: it is never counted again. */
+  retired?: boolean;
   revision: number;
 }
 
@@ -82,7 +84,7 @@ export interface EventStore {
   recordOutageEvent(write: StatefulWrite<OutageRecord>): Promise<StatefulResult>;
   /** Running timers due at or before `at`, across all commitments (one indexed query, paged). */
   listDueTimers(at: Instant): Promise<TimerRecord[]>;
-  /** Removes a timer from the due index once its period is closed (it was counted as a miss there). */
+  /** Takes an overdue timer out of the due index once a closed period counted it as a miss. */
   retireTimer(commitmentId: string, subject: string): Promise<void>;
   getAggregates(
     keys: Array<{ commitmentId: string; periodKey: string }>,

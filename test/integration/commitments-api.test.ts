@@ -105,3 +105,34 @@ describe('commitments as versioned definitions', () => {
     expect(change.changes.map((c: { path: string }) => c.path)).toContain('target');
   });
 });
+
+describe('an archived commitment made active again', async () => {
+  const later = await useApp('2026-10-05T09:00:00-04:00');
+  const evaluator = { ...later.deps, publisher: later.publisher };
+
+  it('is not judged, nor charged credits, for the months it spent archived', async () => {
+    const { runEvaluation } = await import('../../shared/app/evaluator.js');
+    later.clock.set('2026-11-01T02:00:00-05:00');
+    await runEvaluation(evaluator);
+    expect(
+      (await later.deps.results.listResults('marketing-qualified-leads', 5)).map((r) => r.period),
+    ).toEqual(['2026-10']);
+    later.clock.set('2026-11-02T10:00:00-05:00');
+    expect((await later.call('DELETE', '/v1/commitments/marketing-qualified-leads')).status).toBe(200);
+
+    // Back in January: the same YAML applies, and the definition governs January at once.
+    later.clock.set('2027-01-15T10:00:00-05:00');
+    const applied = await later.call('POST', '/v1/config:apply', {
+      rawBody: EXAMPLE_CONFIG,
+      contentType: 'application/yaml',
+    });
+    expect(applied.status).toBe(200);
+    const summary = await runEvaluation(evaluator);
+    const closed = summary.closed.filter((c) => c.commitmentId === 'marketing-qualified-leads');
+    expect(closed).toEqual([]);
+    const ledger = await later.deps.results.listLedger('marketing');
+    expect(ledger.map((e) => e.periodKey)).toEqual(['2026-10']);
+    const status = await later.call('GET', '/v1/commitments/marketing-qualified-leads/status');
+    expect(status.body).toMatchObject({ period: '2027-01', target: 100 });
+  });
+});

@@ -70,7 +70,6 @@ describe('duration timers', () => {
     expect([...aggregates.values()][0]?.counters).toMatchObject({
       completed: 2,
       completedWithin: 2,
-      open: 0,
     });
   });
 });

@@ -51,6 +51,7 @@ export function createDynamoCommitmentStore(doc: DynamoDBDocumentClient, tableNa
               'SET #type = :type, id = :id, #state = :state, versions = :versions, createdAt = :createdAt, ' +
               'updatedAt = :updatedAt, revision = :next, gsi1pk = :gpk, gsi1sk = :gsk, ' +
               'openOutages = if_not_exists(openOutages, :empty)' +
+              (next.activeSince === undefined ? '' : ', activeSince = :activeSince') +
               (next.archivedAt === undefined ? ' REMOVE archivedAt' : ', archivedAt = :archivedAt'),
             ConditionExpression:
               expectedRevision === null ? 'attribute_not_exists(pk)' : 'revision = :expected',
@@ -67,6 +68,7 @@ export function createDynamoCommitmentStore(doc: DynamoDBDocumentClient, tableNa
               ':gsk': listEntry.gsi1sk,
               ':empty': {},
               ...(next.archivedAt === undefined ? {} : { ':archivedAt': next.archivedAt }),
+              ...(next.activeSince === undefined ? {} : { ':activeSince': next.activeSince }),
               ...(expectedRevision === null ? {} : { ':expected': expectedRevision }),
             },
           }),
@@ -117,6 +119,7 @@ function fromItem(item: Record<string, unknown>): CommitmentRecord {
     createdAt: item.createdAt as number,
     updatedAt: item.updatedAt as number,
     archivedAt: item.archivedAt as number | undefined,
+    activeSince: item.activeSince as number | undefined,
     revision: item.revision as number,
   };
 }

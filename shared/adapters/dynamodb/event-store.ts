@@ -189,7 +189,8 @@ export function createDynamoEventStore(doc: DynamoDBDocumentClient, tableName: s
 
   const timerItem = (t: TimerRecord) => ({
     ...keys.subject(t.commitmentId, t.subject),
-    ...(t.dueAt !== undefined && t.stoppedAt === undefined
+    // In the due index only while it runs and has not been counted as a miss yet.
+    ...(t.dueAt !== undefined && t.stoppedAt === undefined && !t.retired
       ? keys.dueTimerEntry(iso(t.dueAt), t.commitmentId, t.subject)
       : {}),
     type: 'timer',
@@ -286,8 +287,9 @@ export function createDynamoEventStore(doc: DynamoDBDocumentClient, tableName: s
         new UpdateCommand({
           TableName: tableName,
           Key: keys.subject(commitmentId, subject),
-          UpdateExpression: 'REMOVE gsi1pk, gsi1sk SET retired = :t',
-          ExpressionAttributeValues: { ':t': true },
+          // The revision moves too, so a stop racing this retirement re-reads and does not count twice.
+          UpdateExpression: 'REMOVE gsi1pk, gsi1sk SET retired = :t ADD revision :one',
+          ExpressionAttributeValues: { ':t': true, ':one': 1 },
         }),
       );
     },
@@ -361,6 +363,6 @@ export function createDynamoEventStore(doc: DynamoDBDocumentClient, tableName: s
 
 /** Drops the table's own attributes (keys, index keys, type) from an item. */
 function strip(item: Record<string, unknown>): Record<string, unknown> {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, type: _t, retired: _r, ...rest } = item;
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, type: _t, ...rest } = item;
   return rest;
 }

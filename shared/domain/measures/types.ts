@@ -7,7 +7,7 @@ import type { AtRiskRule, Instant, Measure, Status } from '../model.js';
 export type MeasureAggregate =
   | { measure: 'total'; sum: number; count: number }
   | { measure: 'ratio'; good: number; total: number }
-  | { measure: 'duration'; completed: number; completedWithin: number; openOverdue: number; open: number }
+  | { measure: 'duration'; completed: number; completedWithin: number; openOverdue: number }
   | { measure: 'availability'; outages: Array<{ incident: string; down: Instant; up?: Instant }> };
 
 export type AggregateOf<M extends Measure> = Extract<MeasureAggregate, { measure: M }>;

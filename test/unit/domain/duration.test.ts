@@ -24,7 +24,6 @@ describe('duration: 95% of leads contacted within 24 business hours', () => {
       completed: 20,
       completedWithin: 20,
       openOverdue: 0,
-      open: 6,
     });
     expect(status).toMatchObject({
       status: 'on_track',
@@ -42,7 +41,6 @@ describe('duration: 95% of leads contacted within 24 business hours', () => {
       completed: 20,
       completedWithin: 20,
       openOverdue: 2,
-      open: 6,
     });
     expect(status.actual).toBeCloseTo(20 / 22, 12);
     expect(status.budget?.used).toBe(2);
@@ -54,7 +52,6 @@ describe('duration: 95% of leads contacted within 24 business hours', () => {
       completed: 40,
       completedWithin: 38,
       openOverdue: 1,
-      open: 5,
     });
     expect(status.actual).toBeCloseTo(38 / 41, 12);
     expect(status.attainment).toBeCloseTo(38 / 41 / 0.95, 12);
@@ -69,7 +66,6 @@ describe('duration: 95% of leads contacted within 24 business hours', () => {
       completed: 0,
       completedWithin: 0,
       openOverdue: 0,
-      open: 4,
     });
     expect(status).toMatchObject({ status: 'no_data', attainment: null, projected: null });
   });
@@ -79,14 +75,12 @@ describe('duration: 95% of leads contacted within 24 business hours', () => {
       completed: 100,
       completedWithin: 95,
       openOverdue: 0,
-      open: 0,
     });
     expect(met).toMatchObject({ status: 'met', final: true });
     const missed = followUpAt('2026-12-01T00:00', {
       completed: 99,
       completedWithin: 94,
       openOverdue: 1,
-      open: 1,
     });
     expect(missed).toMatchObject({ status: 'breached', final: true });
   });

@@ -17,7 +17,7 @@ describe('evaluate', () => {
   it.each([
     ['total', { measure: 'total', sum: 0, count: 0 }],
     ['ratio', { measure: 'ratio', good: 0, total: 0 }],
-    ['duration', { measure: 'duration', completed: 0, completedWithin: 0, openOverdue: 0, open: 0 }],
+    ['duration', { measure: 'duration', completed: 0, completedWithin: 0, openOverdue: 0 }],
     ['availability', { measure: 'availability', outages: [] }],
   ] as const)('starts a %s period from an empty aggregate', (measure, empty) => {
     expect(emptyAggregate(measure)).toEqual(empty);

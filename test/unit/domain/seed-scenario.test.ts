@@ -81,7 +81,7 @@ describe('the other two seed commitments on the same Wednesday', () => {
     const status = evaluate({
       definition: followUp,
       period: november,
-      aggregate: { measure: 'duration', completed: 38, completedWithin: 36, openOverdue: 1, open: 4 },
+      aggregate: { measure: 'duration', completed: 38, completedWithin: 36, openOverdue: 1 },
       excusals: [],
       at: ny('2026-11-18T10:00'),
     });
