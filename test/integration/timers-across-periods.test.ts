@@ -31,7 +31,9 @@ describe('duration subjects that span a period close', () => {
 
     // Sales contacts lead-a on Monday: within 24 business hours, counted in November.
     app.clock.set('2026-11-02T10:00:00-05:00');
-    const stop = await recordEvents(app.deps, FOLLOW_UP, [{ id: 'a-stop', subject: 'lead-a', phase: 'stop' }]);
+    const stop = await recordEvents(app.deps, FOLLOW_UP, [
+      { id: 'a-stop', subject: 'lead-a', phase: 'stop' },
+    ]);
     expect(stop).toEqual({ accepted: 1, duplicates: 0, rejected: [] });
 
     // lead-b went overdue on Wednesday the 4th (2 + 10 + 10 + 2 business hours) and counts as a miss.
@@ -45,7 +47,9 @@ describe('duration subjects that span a period close', () => {
     const [november] = await closeUpTo('2026-12-01T02:00:00-05:00');
     expect(november).toMatchObject({ period: '2026-11', status: 'breached', actual: 0.5 });
     app.clock.set('2026-12-03T10:00:00-05:00');
-    const late = await recordEvents(app.deps, FOLLOW_UP, [{ id: 'b-stop', subject: 'lead-b', phase: 'stop' }]);
+    const late = await recordEvents(app.deps, FOLLOW_UP, [
+      { id: 'b-stop', subject: 'lead-b', phase: 'stop' },
+    ]);
     expect(late.accepted).toBe(1);
     const december = await getStatus(app.deps, FOLLOW_UP);
     expect(december).toMatchObject({ period: '2026-12', status: 'no_data' });
