@@ -26,6 +26,8 @@ export interface DigestDeliveryLog {
   /** Starts or resumes a week's delivery; undefined when it is complete or another run holds a claim younger than `leaseMs`. */
   claim(week: string, now: Instant, leaseMs: number): Promise<DigestDeliveryProgress | undefined>;
   save(progress: DigestDeliveryProgress): Promise<void>;
+  /** Gives a failed run's claim back (keeping its progress), so the scheduler's retry resumes at once. */
+  release(week: string): Promise<void>;
 }
 
 export interface DigestDeliveryDeps {
@@ -86,15 +88,25 @@ export async function deliverDigest(
     }
   }
   if (!progress.emailed) {
-    await deps.publisher.publish({ week: digest.week, subject: digestSubject(digest), text: digest.text });
+    try {
+      await deps.publisher.publish({ week: digest.week, subject: digestSubject(digest), text: digest.text });
+    } catch (error) {
+      throw await released(deps, digest.week, error);
+    }
     progress.emailed = true;
     await save();
   }
   report.emailed = true;
-  if (slackFailure !== undefined) throw slackFailure;
+  if (slackFailure !== undefined) throw await released(deps, digest.week, slackFailure);
   progress.completedAt = now;
   await save();
   return report;
+}
+
+/** A failed run lets go of the week before it fails, or the retry would find it held and skip it. */
+async function released(deps: DigestDeliveryDeps, week: string, failure: unknown): Promise<unknown> {
+  await deps.deliveries?.release(week).catch(() => undefined);
+  return failure;
 }
 
 async function postThread(

@@ -81,6 +81,10 @@ function memoryLog(): DigestDeliveryLog & {
       const found = records.get(progress.week);
       records.set(progress.week, { ...progress, claimedAt: found?.claimedAt ?? 0 });
     },
+    async release(week) {
+      const found = records.get(week);
+      if (found && found.completedAt === undefined) found.claimedAt = 0;
+    },
   };
 }
 
@@ -147,7 +151,8 @@ describe('delivering the digest', () => {
     // Slack being down does not hold back the email.
     expect(email.published).toHaveLength(1);
 
-    // A retry within the lease is another run at work: it backs off.
+    // Another run holding the week (its lease not over) makes a concurrent run back off.
+    const holder = await log.claim(digest.week, at + 30_000, 10 * 60_000);
     const early = fakeSlack();
     const busy = await deliverDigest(
       { poster: early.poster, publisher: email.publisher, clock: fixedClock(at + 60_000), deliveries: log },
@@ -156,14 +161,16 @@ describe('delivering the digest', () => {
     );
     expect(busy.outcome).toBe('already_delivered');
     expect(early.posted).toHaveLength(0);
+    if (holder) await log.release(digest.week);
 
-    // After the lease, the retry posts only what is missing, into the same thread.
+    // The failed run let go of the week: the scheduler's retry a minute later posts only what is
+    // missing, into the same thread.
     const retry = fakeSlack();
     const report = await deliverDigest(
       {
         poster: retry.poster,
         publisher: email.publisher,
-        clock: fixedClock(at + 15 * 60_000),
+        clock: fixedClock(at + 2 * 60_000),
         deliveries: log,
       },
       digest,
