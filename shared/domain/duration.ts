@@ -42,14 +42,17 @@ const COMPACT_PART = /(\d+)(ms|w|d|h|m|s)/g;
 const ISO = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d{1,3})?)S)?)?$/;
 const ISO_CALENDAR_UNITS = /^P(?:\d+Y)?(?:\d+M)?/;
 
+const MAX_DURATION_MS = 3650 * 24 * 3600_000;
+
 /** Milliseconds in a written duration; throws InvalidDurationError naming the accepted forms. */
 export function parseDuration(text: string): number {
   const trimmed = text.trim();
   if (trimmed === '')
     throw new InvalidDurationError(text, `a duration must not be empty; write it like ${ACCEPTED_FORMS}`);
   const ms = COMPACT.test(trimmed) ? parseCompact(trimmed, text) : parseIso(trimmed.toUpperCase(), text);
-  if (!Number.isSafeInteger(ms))
-    throw new InvalidDurationError(text, `'${text}' is too long to be a duration`);
+  // Nothing in an agreement waits longer than ten years, and a larger value would not make a date.
+  if (!Number.isSafeInteger(ms) || ms > MAX_DURATION_MS)
+    throw new InvalidDurationError(text, `'${text}' is too long to be a duration; the longest is 10 years (3650d)`);
   return ms;
 }
 

@@ -14,6 +14,7 @@ import { CommitmentNotFoundError } from '../app/errors.js';
 import { latestVersion, periodAt } from '../app/judge.js';
 import { recordEvents } from '../app/record-events.js';
 import { getStatus, listStatus } from '../app/status.js';
+import { isSlug } from '../domain/config-schema.js';
 import { parseDuration } from '../domain/duration.js';
 import type { Department } from '../domain/model.js';
 import { describeIssues } from '../domain/validation-error.js';
@@ -244,6 +245,8 @@ async function logWork(
 }
 
 async function activeRecord(stores: StoreDeps, id: string): Promise<CommitmentRecord> {
+  // Ids are lowercase slugs of at most 64 characters; anything else names no commitment.
+  if (!isSlug(id)) throw new CommitmentNotFoundError(id.slice(0, 80));
   const record = await stores.commitments.get(id);
   if (record?.state !== 'active') throw new CommitmentNotFoundError(id);
   return record;

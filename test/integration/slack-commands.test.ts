@@ -200,6 +200,9 @@ describe('/sla over DynamoDB Local', async () => {
     expect((await slack.sla(`snooze ${LEADS}`)).all).toContain(
       'Usage: `/sla snooze <commitment-id> <duration>`',
     );
+    // An id no commitment could have (too long for a key) is simply unknown, not an error of ours.
+    expect((await slack.sla(`status ${'a'.repeat(2100)}`)).all).toContain('There is no active commitment');
+    expect((await slack.sla(`snooze ${LEADS} 100000000d`)).all).toMatch(/too long to be a duration/);
     expect(slack.errors).toEqual([]);
   });
 

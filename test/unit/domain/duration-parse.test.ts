@@ -95,6 +95,12 @@ describe('round trip', () => {
     );
   });
 
+  it('refuses a duration longer than ten years, which would not make a date', () => {
+    expect(parseDuration('3650d')).toBe(3650 * DAY);
+    expect(() => parseDuration('3651d')).toThrow(/too long to be a duration; the longest is 10 years/);
+    expect(() => parseDuration('100000000d')).toThrow(InvalidDurationError);
+  });
+
   it('the compact and ISO forms of the same parts agree', () => {
     fc.assert(
       fc.property(
