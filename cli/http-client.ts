@@ -85,8 +85,25 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
           networkReason(error, options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
         );
       }
-      const parsed = await readBody(response);
+      let parsed: unknown;
+      try {
+        parsed = await readBody(response);
+      } catch (error) {
+        // The connection dropped after the headers: as unreachable as no answer at all.
+        throw new NetworkError(
+          options.baseUrl,
+          networkReason(error, options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+        );
+      }
       if (!response.ok) throw new ApiError(response.status, problemOf(parsed, response), parsed);
+      if (typeof parsed !== 'object' || parsed === null) {
+        // A 2xx that is not our JSON (a wrong --api, a proxy's login page) must not reach the commands.
+        const type = response.headers.get('content-type') || 'no content type';
+        throw new NetworkError(
+          options.baseUrl,
+          `it answered ${response.status} with ${type}, not the SLA API's JSON; check --api or SLA_API_URL`,
+        );
+      }
       return parsed as T;
     },
   };

@@ -89,6 +89,17 @@ describe('runCli exit codes', () => {
     ]);
   });
 
+  it('5 with one line when something other than the SLA API answers 200 (a wrong --api)', async () => {
+    const fake = fakeIo(() => ({ status: 200, body: '<html>Sign in</html>', contentType: 'text/html' }));
+    for (const args of [['status'], ['status', 'marketing-qualified-leads'], ['ack', 'x', '--by', 'me']]) {
+      fake.err.length = 0;
+      expect(await runCli(args, fake.io)).toBe(EXIT.unavailable);
+      expect(fake.err).toEqual([
+        expect.stringMatching(/answered 200 with text\/html, not the SLA API's JSON; check --api/),
+      ]);
+    }
+  });
+
   it('prints a generated event id so that a failed record can be retried with it', async () => {
     const fake = fakeIo(() => ({ status: 503, body: { title: 'Unavailable', detail: 'try later' } }));
     expect(await runCli(['record', 'leads', '5'], fake.io)).toBe(EXIT.unavailable);
