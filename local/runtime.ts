@@ -75,7 +75,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   prepareDataDir(dataDir);
   const releaseLock = lockDataDir(dataDir);
   const cleanups: Array<() => Promise<void> | void> = [releaseLock];
+  let halt = () => {};
   const stop = async () => {
+    // The schedules stop first, so a long clock move in flight ends after its current job and the
+    // server's grace period lets that request answer.
+    halt();
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   };
   try {
@@ -172,6 +176,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       (job, error) => logError(`schedule ${job} failed`, error),
     );
     cleanups.push(() => scheduler.stop());
+    halt = () => scheduler.halt();
 
     const api = asHttpHandler(
       'sla-api',

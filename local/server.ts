@@ -3,6 +3,9 @@ import type { Clock } from '../shared/domain/model.js';
 import { problemResponse } from '../shared/http/problem.js';
 import { type HttpHandler, RequestTooLargeError, toApiGatewayEvent, writeResult } from './lambda-bridge.js';
 
+/** How long a stopping server lets requests in flight finish before it cuts them. */
+const CLOSE_GRACE_MS = 5_000;
+
 export interface Mount {
   /** Requests whose path starts with this prefix go to `handler` (the first match wins). */
   prefix: string;
@@ -66,10 +69,12 @@ export async function startLocalServer(options: {
   return {
     url: `http://${options.host}:${port}`,
     port,
+    // Requests in flight may finish (a few seconds at most); idle keep-alive connections go at once.
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
-        server.closeAllConnections();
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS).unref();
       }),
   };
 }

@@ -73,7 +73,11 @@ async function main() {
   );
   let stopping = false;
   const shutdown = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      // A second Ctrl-C means now; the emulator is a child process and goes with us.
+      console.log(`\n${signal} again: exiting without waiting.`);
+      process.exit(130);
+    }
     stopping = true;
     console.log(`\n${signal}: stopping…`);
     await runtime.stop();
