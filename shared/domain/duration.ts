@@ -52,7 +52,10 @@ export function parseDuration(text: string): number {
   const ms = COMPACT.test(trimmed) ? parseCompact(trimmed, text) : parseIso(trimmed.toUpperCase(), text);
   // Nothing in an agreement waits longer than ten years, and a larger value would not make a date.
   if (!Number.isSafeInteger(ms) || ms > MAX_DURATION_MS)
-    throw new InvalidDurationError(text, `'${text}' is too long to be a duration; the longest is 10 years (3650d)`);
+    throw new InvalidDurationError(
+      text,
+      `'${text}' is too long to be a duration; the longest is 10 years (3650d)`,
+    );
   return ms;
 }
 

@@ -51,17 +51,19 @@ export function createDynamoDigestDeliveryLog(
     },
 
     async release(week) {
-      await doc.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: keys.digestDelivery(week),
-          UpdateExpression: 'SET claimedAt = :zero',
-          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(completedAt)',
-          ExpressionAttributeValues: { ':zero': 0 },
-        }),
-      ).catch((error: unknown) => {
-        if (!isConditionFailure(error)) throw error;
-      });
+      await doc
+        .send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.digestDelivery(week),
+            UpdateExpression: 'SET claimedAt = :zero',
+            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(completedAt)',
+            ExpressionAttributeValues: { ':zero': 0 },
+          }),
+        )
+        .catch((error: unknown) => {
+          if (!isConditionFailure(error)) throw error;
+        });
     },
 
     async save(progress: DigestDeliveryProgress) {
