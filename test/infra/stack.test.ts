@@ -3,26 +3,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { API_ROUTES } from '../../infra/api-routes.js';
 import { FUNCTION_NAMES } from '../../infra/function-catalog.js';
 import { logicalId } from './support/iam-queries.js';
-import { synthWithoutBundling } from './support/synth.js';
-
-const SUBSCRIBERS = [
-  { email: 'cfo@example.com', filter: 'executive', digest: true },
-  { email: 'mkt-lead@example.com', filter: { departments: ['marketing', 'sales'] } },
-  { email: 'it-lead@example.com', filter: 'all' },
-];
+import { devAndProdTemplates } from './support/synth.js';
 
 let dev: Template;
 let prod: Template;
 
 beforeAll(() => {
-  dev = synthWithoutBundling().template;
-  prod = synthWithoutBundling({
-    stage: 'prod',
-    emailSubscribers: SUBSCRIBERS,
-    opsEmail: 'ops@example.com',
-    evaluateEvery: 10,
-    timezone: 'Europe/Berlin',
-  }).template;
+  ({ dev, prod } = devAndProdTemplates());
 }, 120_000);
 
 describe('table', () => {

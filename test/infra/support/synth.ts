@@ -49,3 +49,24 @@ export function synthWithoutBundling(overrides: Record<string, unknown> = {}): S
   });
   return { ...built, template: Template.fromStack(built.stack) };
 }
+
+/** The email subscribers the prod-stage templates of the tests are synthesized with. */
+export const SUBSCRIBERS = [
+  { email: 'cfo@example.com', filter: 'executive', digest: true },
+  { email: 'mkt-lead@example.com', filter: { departments: ['marketing', 'sales'] } },
+  { email: 'it-lead@example.com', filter: 'all' },
+];
+
+/** A dev template with defaults and a prod one with subscribers, ops email and its own settings. */
+export function devAndProdTemplates(): { dev: Template; prod: Template } {
+  return {
+    dev: synthWithoutBundling().template,
+    prod: synthWithoutBundling({
+      stage: 'prod',
+      emailSubscribers: SUBSCRIBERS,
+      opsEmail: 'ops@example.com',
+      evaluateEvery: 10,
+      timezone: 'Europe/Berlin',
+    }).template,
+  };
+}
