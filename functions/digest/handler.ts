@@ -1,6 +1,7 @@
 import type { StoreDeps } from '../../shared/app/deps.js';
 import { sendWeeklyDigest } from '../../shared/app/digest.js';
 import type { DigestDeliveryDeps, DigestDeliveryReport } from '../../shared/app/digest-delivery.js';
+import type { DigestContent } from '../../shared/domain/digest/digest-types.js';
 
 export interface DigestLog {
   info(message: string, details: Record<string, unknown>): void;
@@ -8,14 +9,7 @@ export interface DigestLog {
 
 export interface DigestRunSummary {
   week: string;
-  headline: {
-    met: number;
-    on_track: number;
-    at_risk: number;
-    breached: number;
-    no_data: number;
-    total: number;
-  };
+  headline: DigestContent['headline'];
   messages: number;
   delivery: DigestDeliveryReport;
 }

@@ -7,6 +7,7 @@ import { applyConfig } from '../../shared/app/commitments.js';
 import type { StoreDeps } from '../../shared/app/deps.js';
 import type { OutgoingNotification } from '../../shared/ports/alert-store.js';
 import type { NotificationPublisher } from '../../shared/ports/notification-publisher.js';
+import { testRequestContext } from '../support/api-gateway-event.js';
 import { MutableClock } from '../support/mutable-clock.js';
 import { type TestTable, useTestTable } from './dynamodb-context.js';
 
@@ -63,24 +64,7 @@ export async function useApp(start: string, config = EXAMPLE_CONFIG): Promise<Ap
           ...options.headers,
         },
         ...(Object.keys(query).length ? { queryStringParameters: query } : {}),
-        requestContext: {
-          accountId: 'test',
-          apiId: 'test',
-          domainName: 'localhost',
-          domainPrefix: 'test',
-          requestId: 'test',
-          routeKey: '$default',
-          stage: '$default',
-          time: '',
-          timeEpoch: clock.now(),
-          http: {
-            method,
-            path: url.pathname,
-            protocol: 'HTTP/1.1',
-            sourceIp: '127.0.0.1',
-            userAgent: 'test',
-          },
-        },
+        requestContext: testRequestContext(method, url.pathname, clock.now()),
         ...(body !== undefined ? { body } : {}),
         isBase64Encoded: false,
       };

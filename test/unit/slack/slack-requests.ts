@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { slackSignature } from '../../../shared/slack/verify-signature.js';
+import { testRequestContext } from '../../support/api-gateway-event.js';
 
 export const TEST_SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 
@@ -31,18 +32,7 @@ export function slackEvent(path: string, body: string, options: SignOptions): AP
       'content-type': 'application/x-www-form-urlencoded',
       ...(options.unsigned ? {} : { [names.sig]: signature, [names.ts]: String(options.timestamp) }),
     },
-    requestContext: {
-      accountId: 'test',
-      apiId: 'test',
-      domainName: 'localhost',
-      domainPrefix: 'test',
-      requestId: 'test',
-      routeKey: '$default',
-      stage: '$default',
-      time: '',
-      timeEpoch: options.timestamp * 1000,
-      http: { method: 'POST', path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'Slackbot 1.0' },
-    },
+    requestContext: testRequestContext('POST', path, options.timestamp * 1000, 'Slackbot 1.0'),
     body: options.base64 ? Buffer.from(body, 'utf8').toString('base64') : body,
     isBase64Encoded: options.base64 === true,
   };
