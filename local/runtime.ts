@@ -9,6 +9,7 @@ import { createDynamoDigestDeliveryLog } from '../shared/adapters/dynamodb/diges
 import { createDocumentClient } from '../shared/adapters/dynamodb/document-client.js';
 import { createDynamoStores } from '../shared/adapters/dynamodb/stores.js';
 import { ensureTable } from '../shared/adapters/dynamodb/table-definition.js';
+import { systemClock } from '../shared/adapters/system-clock.js';
 import { applyConfig } from '../shared/app/commitments.js';
 import type { StoreDeps } from '../shared/app/deps.js';
 import { sendWeeklyDigest } from '../shared/app/digest.js';
@@ -187,6 +188,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       makeSlackHandler({
         stores,
         clock,
+        // A workspace reached through a tunnel signs with real time, whatever SLA_CLOCK says.
+        replayWindowClocks: [clock, systemClock],
         signingSecret: async () => slackSigningSecret,
         poster,
         onReaction,

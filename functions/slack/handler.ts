@@ -27,6 +27,11 @@ export interface SlackHandlerDeps {
   /** The app's signing secret, fetched once per container and cached by the caller. */
   signingSecret: () => Promise<string>;
   clock: Clock;
+  /**
+   * The clocks a request's timestamp may be close to (Slack's 5-minute replay window); `[clock]`
+   * when absent. The local runtime adds real time, so a simulated clock still serves real Slack.
+   */
+  replayWindowClocks?: readonly Clock[];
   /** Updates clicked alert messages in place; without it, the interaction's response_url is used. */
   poster?: SlackPoster;
   /** Told after an acknowledgement or a snooze (updates the alert's other Slack messages). */
@@ -99,7 +104,7 @@ export function makeHandler(deps: SlackHandlerDeps) {
       signingSecret,
       headers: event.headers,
       body,
-      now: deps.clock.now(),
+      now: (deps.replayWindowClocks ?? [deps.clock]).map((clock) => clock.now()),
     });
     const path = event.rawPath ?? event.requestContext?.http?.path ?? '';
     if (!verdict.ok) {

@@ -4,7 +4,7 @@ import type { Instant } from '../domain/model.js';
 import { issuesFromZod, ValidationError } from '../domain/validation-error.js';
 import type { NotificationClaim } from '../ports/alert-store.js';
 import type { StoreDeps } from './deps.js';
-import { CommitmentNotFoundError, ConcurrentUpdateError } from './errors.js';
+import { AlertOverError, CommitmentNotFoundError, ConcurrentUpdateError } from './errors.js';
 import { periodAt } from './judge.js';
 
 export const ackBodySchema = z.strictObject({
@@ -31,6 +31,12 @@ export interface AlertReaction {
   claims: Array<NotificationClaim & { annotations: Record<string, string> }>;
 }
 
+/** The one alert a reaction is meant for (a button carries it); without it, the open alert is meant. */
+export interface TargetAlert {
+  period: string;
+  episode: number;
+}
+
 /** Called after a reaction is stored, e.g. to update the alert's Slack messages. */
 export type ReactionListener = (reaction: AlertReaction, kind: 'acknowledged' | 'snoozed') => Promise<void>;
 
@@ -38,6 +44,7 @@ async function react(
   deps: StoreDeps,
   commitmentId: string,
   change: (state: AlertState | undefined, now: Instant) => AlertState,
+  target?: TargetAlert,
 ): Promise<AlertReaction> {
   const record = await deps.commitments.get(commitmentId);
   if (record?.state !== 'active') throw new CommitmentNotFoundError(commitmentId);
@@ -45,6 +52,9 @@ async function react(
   const { period } = periodAt(record, now);
   for (let attempt = 0; attempt < 3; attempt++) {
     const current = await deps.alerts.get(commitmentId, period.key);
+    // Checked on every attempt: a newer alert opening between the read and the write makes the
+    // conditional write fail, and the retry then sees it.
+    if (target) requireTargetAlert(commitmentId, period.key, current, target);
     const next = change(current, now);
     if (current && next.revision === current.revision) {
       return {
@@ -67,27 +77,43 @@ async function react(
   throw new ConcurrentUpdateError(`The alert of '${commitmentId}'`);
 }
 
-/** POST /v1/commitments/{id}/ack: stops further escalation of the open alert. */
+function requireTargetAlert(
+  commitmentId: string,
+  periodKey: string,
+  current: AlertState | undefined,
+  target: TargetAlert,
+): void {
+  const open = current !== undefined && current.level > 0;
+  if (periodKey === target.period && open && current.episode === target.episode) return;
+  throw new AlertOverError(commitmentId, target.period, target.episode, open ? current.episode : undefined);
+}
+
+/**
+ * POST /v1/commitments/{id}/ack: stops further escalation of the open alert. With a `target`
+ * (a Slack button), only that alert is acknowledged; once it is over, nothing changes.
+ */
 export async function acknowledgeAlert(
   deps: StoreDeps,
   commitmentId: string,
   body: unknown,
+  target?: TargetAlert,
 ): Promise<AlertReaction> {
   const parsed = ackBodySchema.safeParse(body);
   if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
   const { by, note } = parsed.data;
-  return react(deps, commitmentId, (state, now) => acknowledge(state, by, now, note));
+  return react(deps, commitmentId, (state, now) => acknowledge(state, by, now, note), target);
 }
 
-/** POST /v1/commitments/{id}/snooze: no escalation until `until`. */
+/** POST /v1/commitments/{id}/snooze: no escalation until `until`; a `target` as for acknowledging. */
 export async function snoozeAlert(
   deps: StoreDeps,
   commitmentId: string,
   body: unknown,
+  target?: TargetAlert,
 ): Promise<AlertReaction> {
   const parsed = snoozeBodySchema.safeParse(body);
   if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
   const { by } = parsed.data;
   const until = Date.parse(parsed.data.until);
-  return react(deps, commitmentId, (state, now) => snooze(state, by, until, now));
+  return react(deps, commitmentId, (state, now) => snooze(state, by, until, now), target);
 }

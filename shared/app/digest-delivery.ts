@@ -117,8 +117,10 @@ async function postThread(
   save: () => Promise<void>,
 ): Promise<{ channel: string; ts: string; replies: number }> {
   const [first, ...replies] = digest.messages;
+  // Every part of the digest, thread included, is the digest (not an ordinary message) in logs and the outbox.
+  const meta = { kind: 'digest', period: digest.week };
   if (!progress.summaryTs && first) {
-    const posted = await poster.post({ channel, text: first.text, blocks: first.blocks });
+    const posted = await poster.post({ channel, text: first.text, blocks: first.blocks, meta });
     progress.channel = posted.channel;
     progress.summaryTs = posted.ts;
     await save();
@@ -127,7 +129,7 @@ async function postThread(
   const replyChannel = progress.channel ?? channel;
   for (let i = progress.repliesPosted; i < replies.length; i++) {
     const reply = replies[i] as DigestMessage;
-    await poster.post({ channel: replyChannel, text: reply.text, blocks: reply.blocks, threadTs });
+    await poster.post({ channel: replyChannel, text: reply.text, blocks: reply.blocks, threadTs, meta });
     progress.repliesPosted = i + 1;
     await save();
   }

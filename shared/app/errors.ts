@@ -19,6 +19,21 @@ export class ConcurrentUpdateError extends Error {
   }
 }
 
+/** A reaction aimed at one alert (a Slack button) found that alert closed, or a newer one open. */
+export class AlertOverError extends Error {
+  readonly code = 'ALERT_OVER';
+  constructor(
+    readonly commitmentId: string,
+    readonly periodKey: string,
+    readonly episode: number,
+    /** The episode open now, when a newer alert has opened since. */
+    readonly openEpisode?: number,
+  ) {
+    super(`The alert of '${commitmentId}' in period ${periodKey} (episode ${episode}) is over.`);
+    this.name = 'AlertOverError';
+  }
+}
+
 export class ConflictError extends Error {
   readonly code = 'CONFLICT';
   constructor(message: string) {

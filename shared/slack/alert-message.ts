@@ -96,6 +96,7 @@ const itemOf = (n: OutgoingNotification): StatusItem => ({
 const buttonValueOf = (n: OutgoingNotification): AlertButtonValue => ({
   commitmentId: n.commitmentId,
   period: n.period,
+  episode: n.episode,
   dedupKey: n.dedupKey,
 });
 

@@ -4,7 +4,7 @@
  * stack trace.
  */
 import type { StoreDeps } from '../app/deps.js';
-import { CommitmentNotFoundError } from '../app/errors.js';
+import { AlertOverError, CommitmentNotFoundError } from '../app/errors.js';
 import { describeIssues, ValidationError } from '../domain/validation-error.js';
 import { ephemeral, escapeMrkdwn, type SlackReply } from './blocks.js';
 import { notFoundReply, somethingWentWrongReply } from './replies.js';
@@ -39,6 +39,14 @@ export async function replyForError(
     }
     if (error instanceof ValidationError) {
       return ephemeral(`:warning: ${escapeMrkdwn(describeIssues(error.issues))}`);
+    }
+    if (error instanceof AlertOverError) {
+      const id = escapeMrkdwn(error.commitmentId);
+      const newer =
+        error.openEpisode === undefined
+          ? ''
+          : ` A newer alert on \`${id}\` is open: use the buttons of its latest message, or \`/sla ack ${id}\`.`;
+      return ephemeral(`:information_source: This alert is over, so nothing was changed.${newer}`);
     }
     if (code === 'NO_OPEN_ALERT') {
       return ephemeral(

@@ -80,7 +80,7 @@ export async function handleBlockActions(deps: InteractionDeps, payload: BlockAc
     return;
   }
   if (action.action_id !== ACK_ACTION && action.action_id !== SNOOZE_ACTION) return;
-  const value = decodeAlertValue(action.value);
+  const value = await alertOfButton(deps, action.value);
   if (!value) {
     await tell(
       deps,
@@ -92,6 +92,20 @@ export async function handleBlockActions(deps: InteractionDeps, payload: BlockAc
     return;
   }
   await react(deps, payload, value, action.action_id === ACK_ACTION ? 'acknowledged' : 'snoozed');
+}
+
+/**
+ * The alert a button was posted with. Buttons posted before they carried the episode still name
+ * their notification, whose claim knows it; one that names neither cannot be told apart from a
+ * newer alert, so it is not acted on.
+ */
+async function alertOfButton(deps: InteractionDeps, raw: string | undefined) {
+  const read = decodeAlertValue(raw);
+  if (!read) return undefined;
+  if (read.episode !== undefined) return { ...read, episode: read.episode };
+  if (!read.dedupKey) return undefined;
+  const claim = await deps.stores.alerts.getClaim(read.dedupKey);
+  return claim ? { ...read, episode: claim.notification.episode } : undefined;
 }
 
 async function react(
@@ -118,13 +132,19 @@ async function react(
         return;
       }
     }
+    const target = { period: value.period, episode: value.episode };
     reaction =
       kind === 'acknowledged'
-        ? await acknowledgeAlert(stores, value.commitmentId, { by })
-        : await snoozeAlert(stores, value.commitmentId, {
-            by,
-            until: new Date(stores.clock.now() + parseDuration(SNOOZE_BUTTON_DURATION)).toISOString(),
-          });
+        ? await acknowledgeAlert(stores, value.commitmentId, { by }, target)
+        : await snoozeAlert(
+            stores,
+            value.commitmentId,
+            {
+              by,
+              until: new Date(stores.clock.now() + parseDuration(SNOOZE_BUTTON_DURATION)).toISOString(),
+            },
+            target,
+          );
   } catch (error) {
     await tell(deps, payload, await replyForError(deps, error));
     return;

@@ -1,7 +1,7 @@
 /**
- * After an acknowledgement or a snooze (from Slack, the API or the CLI), every Slack message the
- * alert was posted as is updated: the buttons give way to "Acknowledged by …". The messages are
- * found through the annotations the notifier recorded on the alert's notification claims.
+ * After an acknowledgement or a snooze (from Slack, the API or the CLI), every Slack message of the
+ * alert, in its current episode, is updated: the buttons give way to "Acknowledged by …". The
+ * messages are found through the annotations the notifier recorded on the alert's notification claims.
  */
 import type { ReactionListener } from '../app/alert-actions.js';
 import type { Department } from '../domain/model.js';
@@ -37,8 +37,10 @@ export function makeReactionListener(deps: ReactionListenerDeps): ReactionListen
   return async (reaction) => {
     // Read again rather than trust the reaction's copy: the notifier may have posted since.
     const claims = await deps.alerts.listClaims(reaction.commitmentId, reaction.period);
+    // Only the reacted-to alert's messages: earlier episodes of the period are over and keep saying so.
     const targets = claims
       .filter((claim) => isActionable(claim.notification.kind))
+      .filter((claim) => claim.notification.episode === reaction.state.episode)
       .flatMap((claim) => recordedMessages(claim.annotations).map((m) => ({ claim, ...m })));
     if (targets.length === 0) return;
     const departments = (await deps.loadDepartments?.()) ?? {};

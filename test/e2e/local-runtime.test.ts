@@ -124,6 +124,32 @@ describe('the local runtime', () => {
     expect(unsigned.status).toBe(401);
   });
 
+  it('with a simulated clock, takes a request Slack signed with real time and refuses one 6 minutes off both', async () => {
+    const { slackSignature } = await import('../../shared/slack/verify-signature.js');
+    // The premise: the runtime's clock is days away from real time.
+    expect(Math.abs(Date.now() - runtime.clock.now())).toBeGreaterThan(24 * 3_600_000);
+    const body = new URLSearchParams({
+      command: '/sla',
+      text: 'help',
+      user_id: 'U0SALESLEAD',
+      channel_id: 'C0SALES',
+      trigger_id: 'e2e.2',
+    }).toString();
+    const send = (timestamp: number) =>
+      fetch(`${runtime.url}/slack/commands`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-slack-request-timestamp': String(timestamp),
+          'x-slack-signature': slackSignature(runtime.slackSigningSecret, timestamp, body),
+        },
+        body,
+      });
+    const realNow = Math.floor(Date.now() / 1000);
+    expect((await send(realNow)).status).toBe(200);
+    expect((await send(realNow - 360)).status).toBe(401);
+  });
+
   it('stops escalating after an acknowledgement', async () => {
     const ack = await http('POST', '/v1/commitments/marketing-qualified-leads/ack', { by: 'U0MKTLEAD' });
     expect(ack.body).toMatchObject({ acknowledgedBy: 'U0MKTLEAD', level: 2 });

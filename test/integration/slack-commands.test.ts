@@ -5,6 +5,7 @@ import type { StoreDeps } from '../../shared/app/deps.js';
 import { runEvaluation } from '../../shared/app/evaluator.js';
 import { recordEvents } from '../../shared/app/record-events.js';
 import { getStatus } from '../../shared/app/status.js';
+import { initialAlertState } from '../../shared/domain/alerts/alert-state.js';
 import type { Clock } from '../../shared/domain/model.js';
 import type { OutgoingNotification } from '../../shared/ports/alert-store.js';
 import type { SlackMessage, SlackPoster } from '../../shared/ports/slack-poster.js';
@@ -16,7 +17,10 @@ import {
   encodeAlertValue,
   SNOOZE_ACTION,
 } from '../../shared/slack/interaction-ids.js';
+import { annotationFor } from '../../shared/slack/message-annotations.js';
+import { makeReactionListener } from '../../shared/slack/reaction-listener.js';
 import { blocksText, checkSlackLimits } from '../unit/slack/check-slack-limits.js';
+import { leadsNotification } from '../unit/slack/fixtures.js';
 import {
   buttonClick,
   commandBody,
@@ -30,7 +34,7 @@ const LEADS = 'marketing-qualified-leads';
 const HOUR = 3_600_000;
 
 /** The Slack handler over an app's stores, recording what it posts, tells and reacts. */
-function slackFor(deps: StoreDeps, clock: Clock, options: { poster?: boolean } = {}) {
+function slackFor(deps: StoreDeps, clock: Clock, options: { poster?: boolean; listen?: boolean } = {}) {
   const updates: Array<SlackMessage & { ts: string }> = [];
   const responses: Array<{ url: string; body: Record<string, unknown> }> = [];
   const reactions: Array<{ reaction: AlertReaction; kind: string }> = [];
@@ -46,7 +50,11 @@ function slackFor(deps: StoreDeps, clock: Clock, options: { poster?: boolean } =
     signingSecret: async () => TEST_SIGNING_SECRET,
     clock,
     ...(options.poster === false ? {} : { poster }),
-    onReaction: async (reaction, kind) => void reactions.push({ reaction, kind }),
+    onReaction: async (reaction, kind) => {
+      reactions.push({ reaction, kind });
+      // The real listener, updating the alert's other messages through the same recording poster.
+      if (options.listen) await makeReactionListener({ poster, alerts: deps.alerts })(reaction, kind);
+    },
     log: { error: (_m, e) => errors.push(e), warn: () => undefined },
     respond: async (url, body) => void responses.push({ url, body }),
   });
@@ -254,7 +262,12 @@ describe('alert buttons over DynamoDB Local', async () => {
   if (!alert) throw new Error('the evaluator opened no alert on the leads commitment');
   const departments = (await app.deps.commitments.getConfig())?.departments ?? {};
   const posted = alertMessage(alert, departments);
-  const value = encodeAlertValue({ commitmentId: LEADS, period: alert.period, dedupKey: alert.dedupKey });
+  const value = encodeAlertValue({
+    commitmentId: LEADS,
+    period: alert.period,
+    episode: alert.episode,
+    dedupKey: alert.dedupKey,
+  });
   const click = (actionId: string, userId: string, extra: { value?: string } = {}) =>
     buttonClick({
       actionId,
@@ -321,15 +334,98 @@ describe('alert buttons over DynamoDB Local', async () => {
   it('a button of an ended period or without an open alert explains, and changes nothing', async () => {
     const slack = slackFor(app.deps, app.clock);
     const before = await app.deps.alerts.get(LEADS, alert.period);
-    const old = encodeAlertValue({ commitmentId: LEADS, period: '2026-10' });
+    const old = encodeAlertValue({ commitmentId: LEADS, period: '2026-10', episode: 1 });
     await slack.click(click(ACK_ACTION, 'U0REP1', { value: old }));
     expect(blocksText(slack.responses[0]?.body ?? {})).toContain('period 2026-10, which has ended');
-    const calm = encodeAlertValue({ commitmentId: 'website-availability', period: '2026-11' });
+    const calm = encodeAlertValue({ commitmentId: 'website-availability', period: '2026-11', episode: 1 });
     await slack.click(click(ACK_ACTION, 'U0REP1', { value: calm }));
-    expect(blocksText(slack.responses[1]?.body ?? {})).toContain('no open alert');
+    expect(blocksText(slack.responses[1]?.body ?? {})).toContain(
+      'This alert is over, so nothing was changed.',
+    );
+    // A button that names neither its episode nor its notification cannot be told from a newer alert.
+    const unnamed = JSON.stringify({ c: LEADS, p: alert.period });
+    await slack.click(click(ACK_ACTION, 'U0REP1', { value: unnamed }));
+    expect(blocksText(slack.responses[2]?.body ?? {})).toContain('older message I cannot read');
     expect(await app.deps.alerts.get(LEADS, alert.period)).toEqual(before);
     expect(slack.updates).toEqual([]);
     expect(slack.reactions).toEqual([]);
+    expect(slack.errors).toEqual([]);
+  });
+});
+
+describe('a button of an earlier alert in the same period', async () => {
+  const app = await useApp('2026-10-05T09:00:00-04:00');
+  app.clock.set('2026-11-18T10:00:00-05:00');
+  const departments = (await app.deps.commitments.getConfig())?.departments ?? {};
+  const episodeOf = (episode: number) =>
+    leadsNotification({ episode, dedupKey: `${LEADS}#2026-11#${episode}#1#at_risk` });
+  // Episode 1 opened and was posted; it recovered; episode 3 is open now, posted as another message.
+  const first = episodeOf(1);
+  const third = episodeOf(3);
+  const open = { ...initialAlertState(LEADS, '2026-11'), lastStatus: 'at_risk' as const, level: 1 };
+  const now = app.clock.now();
+  expect(await app.deps.alerts.commit({ ...open, episode: 1, revision: 1 }, null, [first], now)).toBe(
+    'committed',
+  );
+  expect(await app.deps.alerts.commit({ ...open, episode: 3, revision: 2 }, 1, [third], now)).toBe(
+    'committed',
+  );
+  const ts = { 1: '1795017900.000001', 3: '1795017900.000003' } as const;
+  await app.deps.alerts.annotateClaim(
+    first.dedupKey,
+    annotationFor('C0MARKETING', { channel: 'C0MARKETING', ts: ts[1] }),
+  );
+  await app.deps.alerts.annotateClaim(
+    third.dedupKey,
+    annotationFor('C0MARKETING', { channel: 'C0MARKETING', ts: ts[3] }),
+  );
+  const click = (actionId: string, n: OutgoingNotification, value?: string) =>
+    buttonClick({
+      actionId,
+      value:
+        value ??
+        encodeAlertValue({ commitmentId: LEADS, period: n.period, episode: n.episode, dedupKey: n.dedupKey }),
+      userId: 'U0MKTLEAD',
+      channel: 'C0MARKETING',
+      ts: ts[n.episode as 1 | 3],
+      blocks: alertMessage(n, departments).blocks,
+    });
+
+  it('Acknowledge and Snooze on it change nothing and say that alert is over', async () => {
+    const before = await app.deps.alerts.get(LEADS, '2026-11');
+    const slack = slackFor(app.deps, app.clock, { listen: true });
+    await slack.click(click(ACK_ACTION, first));
+    await slack.click(click(SNOOZE_ACTION, first));
+    // A button posted before buttons carried the episode: its notification's claim tells it.
+    await slack.click(
+      click(ACK_ACTION, first, JSON.stringify({ c: LEADS, p: '2026-11', k: first.dedupKey })),
+    );
+    expect(slack.responses).toHaveLength(3);
+    for (const response of slack.responses) {
+      expect(response.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+      expect(blocksText(response.body)).toContain('This alert is over, so nothing was changed.');
+      expect(blocksText(response.body)).toContain(`A newer alert on \`${LEADS}\` is open`);
+    }
+    expect(await app.deps.alerts.get(LEADS, '2026-11')).toEqual(before);
+    expect(slack.updates).toEqual([]);
+    expect(slack.reactions).toEqual([]);
+    expect(slack.errors).toEqual([]);
+  });
+
+  it("Acknowledge on the open alert's message takes it on and rewrites only that episode's messages", async () => {
+    const slack = slackFor(app.deps, app.clock, { listen: true });
+    await slack.click(click(ACK_ACTION, third));
+    expect(await app.deps.alerts.get(LEADS, '2026-11')).toMatchObject({
+      episode: 3,
+      acknowledgedBy: 'U0MKTLEAD',
+    });
+    expect(slack.reactions.map((r) => r.kind)).toEqual(['acknowledged']);
+    // The clicked message in place, then the listener's pass over the episode's messages.
+    expect(slack.updates.map((u) => [u.channel, u.ts])).toEqual([
+      ['C0MARKETING', ts[3]],
+      ['C0MARKETING', ts[3]],
+    ]);
+    for (const update of slack.updates) expect(blocksText(update)).toContain('Acknowledged by <@U0MKTLEAD>');
     expect(slack.errors).toEqual([]);
   });
 });

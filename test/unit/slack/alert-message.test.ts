@@ -101,6 +101,7 @@ describe('the alert message', () => {
     expect(decodeAlertValue(buttons[0]?.value)).toEqual({
       commitmentId: 'marketing-qualified-leads',
       period: '2026-11',
+      episode: 1,
       dedupKey: 'marketing-qualified-leads#2026-11#1#1#at_risk',
     });
   });
@@ -183,6 +184,7 @@ describe('the message after a reaction', () => {
     const blocks = replaceButtons(original.blocks, state, {
       commitmentId: 'marketing-qualified-leads',
       period: '2026-11',
+      episode: 1,
     });
     const message = { text: 'x', blocks };
     checkSlackLimits(message);

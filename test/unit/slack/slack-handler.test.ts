@@ -50,6 +50,26 @@ describe('the Slack endpoint refuses unverified requests before anything else', 
     expect(logged.every((l) => l.level === 'warn')).toBe(true);
   });
 
+  it("with the real clock beside a simulated one, takes Slack's real-time requests and still refuses stale ones", async () => {
+    const simulated = NOW - 5 * 24 * 3_600_000;
+    const real = { now: () => NOW };
+    const logged: string[] = [];
+    const handler = makeHandler({
+      stores: untouchable,
+      signingSecret: async () => TEST_SIGNING_SECRET,
+      clock: fixedClock(simulated),
+      replayWindowClocks: [fixedClock(simulated), real],
+      log: { error: (m) => void logged.push(m), warn: (m) => void logged.push(m) },
+    });
+    // `ssl_check` answers before touching the stores, so only verification decides the status.
+    const body = 'ssl_check=1&token=x';
+    expect((await handler(slackEvent('/slack/commands', body, { timestamp: TS }))).statusCode).toBe(200);
+    for (const off of [TS - 360, TS + 360, simulated / 1000 - 360]) {
+      expect((await handler(slackEvent('/slack/commands', body, { timestamp: off }))).statusCode).toBe(401);
+    }
+    expect(logged).toEqual(Array(3).fill('refused a Slack request'));
+  });
+
   it('answers 503 when the signing secret cannot be read, and logs it', async () => {
     const { handler, logged } = handlerWith(untouchable, async () => {
       throw new Error('AccessDenied');

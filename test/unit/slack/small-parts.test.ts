@@ -16,9 +16,26 @@ import {
 import { leadsNotification } from './fixtures.js';
 
 describe('button values', () => {
-  it('round-trip the commitment, the period and the notification', () => {
-    const value = { commitmentId: 'marketing-qualified-leads', period: '2026-11', dedupKey: 'k#1' };
+  it('round-trip the commitment, the period, the episode and the notification', () => {
+    const value = {
+      commitmentId: 'marketing-qualified-leads',
+      period: '2026-11',
+      episode: 3,
+      dedupKey: 'k#1',
+    };
     expect(decodeAlertValue(encodeAlertValue(value))).toEqual(value);
+  });
+
+  it('read a value without a usable episode (an older button) as having none', () => {
+    for (const e of [undefined, 0, -1, 1.5, '3']) {
+      expect(
+        decodeAlertValue(JSON.stringify({ c: 'x', p: '2026-11', e, k: 'x#2026-11#1#1#at_risk' })),
+      ).toEqual({
+        commitmentId: 'x',
+        period: '2026-11',
+        dedupKey: 'x#2026-11#1#1#at_risk',
+      });
+    }
   });
 
   it.each([undefined, '', 'not json', '{"c":1}', '[]'])('ignore a value that is not ours: %j', (raw) => {

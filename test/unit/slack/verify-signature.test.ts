@@ -68,6 +68,26 @@ describe('Slack v0 request signatures', () => {
     expect(verify(signed, BODY, AT + 5 * minute + 1000)).toEqual({ ok: false, reason: 'stale' });
   });
 
+  it('with several clocks, takes a request close to any of them and refuses one 6 minutes off all', () => {
+    const minute = 60_000;
+    const day = 24 * 60 * minute;
+    const simulated = AT - 3 * day;
+    const readings = (real: number) =>
+      verifySlackSignature({
+        signingSecret: SECRET,
+        headers: signed,
+        body: Buffer.from(BODY),
+        now: [simulated, real],
+      });
+    expect(readings(AT + 4 * minute)).toEqual({ ok: true });
+    expect(readings(AT - 4 * minute)).toEqual({ ok: true });
+    expect(readings(AT + 6 * minute)).toEqual({ ok: false, reason: 'stale' });
+    expect(readings(AT - 6 * minute)).toEqual({ ok: false, reason: 'future' });
+    expect(
+      verifySlackSignature({ signingSecret: SECRET, headers: signed, body: Buffer.from(BODY), now: [] }),
+    ).toEqual({ ok: false, reason: 'stale' });
+  });
+
   it('refuses unsigned requests and ones missing either header', () => {
     expect(verify({})).toEqual({ ok: false, reason: 'unsigned' });
     expect(verify({ 'x-slack-signature': EXPECTED })).toEqual({ ok: false, reason: 'unsigned' });

@@ -1,0 +1,68 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createOutboxDigestPublisher, createOutboxSlackPoster } from '../../../local/local-transports.js';
+import { createOutbox } from '../../../local/outbox.js';
+import { digestFormat } from '../../../shared/app/digest.js';
+import { deliverDigest } from '../../../shared/app/digest-delivery.js';
+import { fixedClock } from '../../../shared/domain/model.js';
+import { buildDigest } from '../../../shared/presentation/digest/digest.js';
+import { definition, department, evaluation, input, ny, ZONE } from '../digest/digest-fixtures.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'sla-outbox-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const departments = {
+  marketing: department('marketing', 'Marketing'),
+  executives: department('executives', 'Executive team'),
+};
+
+// Enough long titles that the details need replies in the summary's thread.
+const digest = buildDigest(
+  {
+    week: '2026-W46',
+    zone: ZONE,
+    generatedAt: ny('2026-11-16T08:00'),
+    asOf: ny('2026-11-16T08:00'),
+    departments,
+    commitments: Array.from({ length: 60 }, (_, i) => {
+      const d = definition(`c-${i}`, 'marketing', 'executives', {
+        title: `${'Quite a long title '.repeat(8)}${i}`,
+      });
+      return input(d, evaluation(d.id, 'on_track'));
+    }),
+    ledger: [],
+  },
+  digestFormat,
+);
+
+describe('the local outbox', () => {
+  it('writes every part of a digest as kind "digest": the email, the Slack summary and its thread', async () => {
+    const path = join(dir, 'outbox.jsonl');
+    const outbox = createOutbox(path, () => undefined);
+    const clock = fixedClock(ny('2026-11-16T08:00'));
+    await deliverDigest(
+      {
+        poster: createOutboxSlackPoster({ outbox, clock }),
+        publisher: createOutboxDigestPublisher({ outbox, clock }),
+        clock,
+      },
+      digest,
+      { digest: { weekday: 1, minute: 480, schedule: 'mon 08:00', to: 'executives' }, departments },
+    );
+    const lines = readFileSync(path, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const slack = lines.filter((l) => l.transport === 'slack');
+    expect(digest.messages.length).toBeGreaterThanOrEqual(3);
+    expect(slack).toHaveLength(digest.messages.length);
+    expect(slack.filter((l) => l.threadTs !== undefined)).toHaveLength(digest.messages.length - 1);
+    expect(lines.filter((l) => l.transport === 'sns')).toHaveLength(1);
+    for (const line of lines) {
+      expect(line).toMatchObject({ kind: 'digest', period: '2026-W46' });
+      expect(line).not.toHaveProperty('commitmentId');
+    }
+  });
+});
