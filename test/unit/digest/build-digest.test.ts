@@ -49,6 +49,7 @@ const digestInput: DigestInput = {
   zone: ZONE,
   generatedAt: ny('2026-11-16T08:00'),
   asOf: ny('2026-11-16T08:00'),
+  sendsAt: ny('2026-11-16T08:00'),
   departments,
   commitments: [
     input(
