@@ -61,7 +61,7 @@ describe('the digest of a past week, asked for on Tuesday 1 December', () => {
   it('shows W48 as it stood when it was sent on Monday 30 November, 08:00, not the state of today', async () => {
     const w48 = await buildWeeklyDigest(app.deps, { week: '2026-W48' });
     expect(w48).toMatchObject({ week: '2026-W48', asOf: '2026-11-30T08:00:00-05:00', asOfNow: false });
-    expect(w48.text).toContain('State of every commitment: state as of Mon Nov 30, 2026, 08:00 EST.');
+    expect(w48.text).toContain('State of every commitment as of Mon Nov 30, 2026, 08:00 EST.');
     const line = leadLine(w48);
     expect(stateAtW48Send).toMatchObject({ period: '2026-11', actual: 3 * 19 });
     expect(line).toMatchObject({
@@ -103,7 +103,7 @@ describe('the digest of a past week, asked for on Tuesday 1 December', () => {
     });
     expect(leadLine(w49)).toMatchObject({ period: '2026-12', actual: 7 });
     expect(w49.text.replace(/\s+/g, ' ')).toContain(
-      'state as of now (Tue Dec 1, 2026, 12:00 EST); this digest has not been sent yet, it goes out Mon Dec 7, 2026, 08:00 EST.',
+      'State of every commitment as of now (Tue Dec 1, 2026, 12:00 EST); this digest has not been sent yet, it goes out Mon Dec 7, 2026, 08:00 EST.',
     );
     expect(JSON.stringify(w49.messages[0]?.blocks)).toContain('has not been sent yet');
   });

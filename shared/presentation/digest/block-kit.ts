@@ -45,7 +45,7 @@ export function renderDigestSlack(content: DigestContent, f: DigestFormat): Dige
         header(`Weekly SLA digest · ${content.week}${continued ? ' (continued)' : ''}`),
       ],
       items: [
-        context(`${weekRange(content)} · ${stateWords(content)}`),
+        context(`${weekRange(content)} · state ${stateWords(content)}`),
         ...sectionsFromEntries([headlineLine(content, f)]),
         ...lists.flatMap((list) => sectionsFromEntries(list.shown, `*${list.title}*`)),
         context(

@@ -54,9 +54,9 @@ export function asOfWords(content: Pick<DigestContent, 'asOf' | 'timezone'>): st
 export function stateWords(
   content: Pick<DigestContent, 'asOf' | 'asOfNow' | 'sendsAt' | 'timezone'>,
 ): string {
-  if (!content.asOfNow) return `state as of ${asOfWords(content)}`;
+  if (!content.asOfNow) return `as of ${asOfWords(content)}`;
   const due = asOfWords({ asOf: content.sendsAt, timezone: content.timezone });
-  return `state as of now (${asOfWords(content)}); this digest has not been sent yet, it goes out ${due}`;
+  return `as of now (${asOfWords(content)}); this digest has not been sent yet, it goes out ${due}`;
 }
 
 /** `October 2026` for a month key; other keys as they are. */

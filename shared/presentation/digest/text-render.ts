@@ -20,7 +20,7 @@ import { heading, wrap } from './plain-text.js';
 export function renderDigestText(content: DigestContent, f: DigestFormat): string {
   const lines: string[] = [
     ...heading(`Weekly SLA digest: week ${content.week} (${weekRange(content)})`, '='),
-    ...wrap(`State of every commitment: ${stateWords(content)}.`),
+    ...wrap(`State of every commitment ${stateWords(content)}.`),
     '',
     ...headlineSection(content, f),
     '',
