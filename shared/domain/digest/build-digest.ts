@@ -135,7 +135,7 @@ function missingWords(e: Evaluation): string {
   if (e.measure === 'availability' && e.elapsed > 0) {
     return 'measurement missing: no outage or heartbeat received from the monitor';
   }
-  return `measurement missing: nothing recorded for ${e.period} yet`;
+  return `measurement missing: nothing recorded for ${e.period}${e.final ? '' : ' yet'}`;
 }
 
 function reviewsDue(inputs: readonly DigestCommitmentInput[], asOf: Instant, zone: string): ReviewDue[] {
