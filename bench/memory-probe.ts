@@ -62,7 +62,8 @@ export async function probeEvaluator(args: ProbeArgs): Promise<void> {
 
 export async function probeDigest(args: ProbeArgs): Promise<void> {
   const started = performance.now();
-  const digest = await buildWeeklyDigest(storesFor(args));
+  // The scheduled send: the week that just ended, from the live state of every commitment.
+  const digest = await buildWeeklyDigest(storesFor(args), { sending: true });
   report('digest', started, { commitments: digest.headline.total, textChars: digest.text.length });
 }
 

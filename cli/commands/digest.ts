@@ -9,7 +9,9 @@ export const digestCommand: Command = {
   help: `Usage: sla digest [--week 2026-W48] [--json]
 
 The executives' weekly digest: which commitments are met, at risk or breached, the trend, who
-owes service credits, which agreements are due for review.
+owes service credits, which agreements are due for review. A week already sent shows the
+state when it was sent (by the digest schedule, Monday 08:00 by default), whenever you ask; a week
+not sent yet shows the state as of now and says so.
 
 Options:
   --week KEY   an ISO week such as 2026-W48 (default: the week that ended last)

@@ -101,7 +101,14 @@ export async function closeEndedPeriods(
         definition,
         version: version.version,
         period,
-        aggregate: measureAggregate(definition, period, stored, record.openOutages, overdue.length),
+        aggregate: measureAggregate(
+          definition,
+          period,
+          stored,
+          record.openOutages,
+          overdue.length,
+          record.firstEventAt,
+        ),
         excusals,
         closedAt: now,
       });

@@ -2,17 +2,19 @@
  * The weekly executive digest: gather what it shows from the stores, build it in the domain,
  * deliver it to the digest department's Slack channel and to the digests topic for email.
  *
- * Decision: the digest reports the last ISO week that has ended (the one sent on Monday 08:00
- * covers Monday to Sunday just gone) with the state of every commitment as of generation. For an
- * older week (`GET /v1/digest?week=`) the state is the last snapshot of that week instead.
+ * A week's digest shows the state at that week's send time (the first digest fire time after the
+ * week ends, Monday 08:00 by default), whenever it is asked for: the scheduled send is built live at
+ * that moment; asking later reads the daily snapshots the evaluator left and the results closed by
+ * then, never today's numbers. A week whose send time is still ahead shows the live state, as of
+ * now, and says it has not been sent yet.
  */
 import { DateTime } from 'luxon';
 import type { ClosedPeriodResult } from '../domain/close.js';
 import type { DigestFormat } from '../domain/digest/digest-format.js';
 import type { DigestCommitmentInput } from '../domain/digest/digest-types.js';
-import { digestWeekAt } from '../domain/digest/schedule.js';
+import { digestSendTime, digestWeekAt } from '../domain/digest/schedule.js';
 import { SPARKLINE_WEEKS, weeksEndingWith } from '../domain/digest/trend.js';
-import type { Evaluation } from '../domain/evaluate.js';
+import { type Evaluation, isoInZone } from '../domain/evaluate.js';
 import type { Instant, Period } from '../domain/model.js';
 import { periodFromKey, periodKindOfKey, periodOf, previousPeriod } from '../domain/periods.js';
 import { type CommitmentVersion, governingVersion } from '../domain/versions.js';
@@ -32,7 +34,7 @@ import { mapLimit } from './concurrency.js';
 import type { StoreDeps } from './deps.js';
 import { type DigestDeliveryDeps, type DigestDeliveryReport, deliverDigest } from './digest-delivery.js';
 import { BadRequestError } from './errors.js';
-import { judge, latestVersion, periodAt } from './judge.js';
+import { latestVersion, periodAt } from './judge.js';
 import { listStatus } from './status.js';
 
 /** The digest says numbers and statuses exactly as every other surface does. */
@@ -44,44 +46,50 @@ export const digestFormat: DigestFormat = {
   emoji: STATUS_EMOJI,
 };
 
+/** The schedule when no configuration names one. */
+const DEFAULT_SCHEDULE = { weekday: 1, minute: 8 * 60 } as const;
+
 /** Store reads per commitment (snapshots, results) run this many at a time. */
 const READ_CONCURRENCY = 16;
 
-export async function buildWeeklyDigest(deps: StoreDeps, options: { week?: string } = {}): Promise<Digest> {
+export interface DigestOptions {
+  week?: string;
+  /** The scheduled send: the week that just ended is built from the live state at this moment. */
+  sending?: boolean;
+}
+
+export async function buildWeeklyDigest(deps: StoreDeps, options: DigestOptions = {}): Promise<Digest> {
   const now = deps.clock.now();
   const config = await deps.commitments.getConfig();
   const zone = config?.timezone ?? 'UTC';
   const departments = config?.departments ?? {};
   const latest = digestWeekAt(now, zone);
   const week = weekPeriod(options.week ?? latest, zone, now);
-  // The latest ended week and the week in progress show the live state; older weeks their own.
-  const live = week.end >= periodFromKey(latest, zone).end;
-  const asOf = live ? now : week.end;
+  const sendsAt = digestSendTime(config?.digest ?? DEFAULT_SCHEDULE, zone, week.key);
+  const live = sendsAt > now || (options.sending === true && week.key === latest);
+  const asOf = live ? now : sendsAt;
 
   const records = (await deps.commitments.list('active')).filter((r) => r.createdAt < asOf);
   const [liveStatus, history] = await Promise.all([
     live ? listStatus(deps) : Promise.resolve([]),
-    historyOf(deps, records, week.key),
+    historyOf(deps, records, week.key, live ? [] : sendDates(sendsAt, zone)),
   ]);
   const liveById = new Map(liveStatus.map((s) => [s.evaluation.commitmentId, s.evaluation]));
-  const weekTo = weeksEndingWith(week.key, 1)[0]?.to ?? '';
 
   const located = history.map(({ record, snapshots, results }) => {
-    const evaluation =
-      liveById.get(record.id) ?? lastSnapshotBy(snapshots, weekTo) ?? judgedAt(deps, record, asOf);
-    return { record, snapshots, results, evaluation };
+    const recorded = liveById.get(record.id) ?? lastSnapshotAt(snapshots, asOf);
+    return { record, snapshots, results, evaluation: recorded ?? unrecorded(record, asOf), recorded };
   });
-  const evaluations = await Promise.all(located.map((l) => l.evaluation));
   const excusalKeys = located
-    .map((l, i) => ({ commitmentId: l.record.id, periodKey: (evaluations[i] as Evaluation).period }))
-    .filter((_, i) => evaluations[i]?.excused !== undefined);
+    .filter((l) => l.evaluation.excused !== undefined)
+    .map((l) => ({ commitmentId: l.record.id, periodKey: l.evaluation.period }));
   const [aggregates, ledger] = await Promise.all([
     excusalKeys.length > 0 ? deps.events.getAggregates(excusalKeys) : Promise.resolve(new Map()),
     ledgerOf(deps, [...new Set([...Object.keys(departments), ...records.map((r) => providerOf(r))])]),
   ]);
 
-  const commitments: DigestCommitmentInput[] = located.map((l, i) => {
-    const evaluation = evaluations[i] as Evaluation;
+  const commitments: DigestCommitmentInput[] = located.map((l) => {
+    const { evaluation } = l;
     const version = versionFor(l.record, evaluation.period);
     const input: DigestCommitmentInput = {
       definition: version.definition,
@@ -90,27 +98,58 @@ export async function buildWeeklyDigest(deps: StoreDeps, options: { week?: strin
       snapshots: l.snapshots,
       excusals: aggregates.get(aggregateMapKey(l.record.id, evaluation.period))?.excusals ?? [],
     };
-    const lastClosed = closedBy(l.results, asOf, version.definition.timezone);
+    if (!l.recorded) input.unrecorded = true;
+    const lastClosed = closedBy(l.results, asOf);
     if (lastClosed) input.lastClosed = lastClosed;
     return input;
   });
   return buildDigest(
-    { week: week.key, zone, generatedAt: now, asOf, departments, commitments, ledger },
+    {
+      week: week.key,
+      zone,
+      generatedAt: now,
+      asOf,
+      sendsAt,
+      departments,
+      commitments,
+      ledger: ledger.filter((entry) => entry.recordedAt <= asOf),
+    },
     digestFormat,
   );
 }
 
 /**
+ * The local dates whose snapshot may hold the state at the send time: the send date itself (its
+ * snapshot is usable only if it was taken before sending) and the day before (the last state of
+ * the previous evening; for the Monday send, the week's Sunday, which the sparkline reads anyway).
+ */
+function sendDates(sendsAt: Instant, zone: string): string[] {
+  const day = DateTime.fromMillis(sendsAt, { zone });
+  return [day.minus({ days: 1 }).toISODate() ?? '', day.toISODate() ?? ''];
+}
+
+/**
  * What the trend and the last results need, read by key in batches rather than one query per
  * commitment: the snapshots of the last two workdays-or-weekend-days of each sparkline week (Friday
- * and Sunday: one of them is always settled in its period) and the results of the last three
- * periods. About 150 requests for 1,000 commitments, whatever their history.
+ * and Sunday: one of them is always settled in its period), those around a past week's send time,
+ * and the results of the last three periods. About 150 requests for 1,000 commitments, whatever
+ * their history.
  */
-async function historyOf(deps: StoreDeps, records: CommitmentRecord[], weekKey: string) {
-  const dates = weeksEndingWith(weekKey, SPARKLINE_WEEKS).flatMap((w) => [
-    DateTime.fromISO(w.to).minus({ days: 2 }).toISODate() ?? w.to,
-    w.to,
-  ]);
+async function historyOf(
+  deps: StoreDeps,
+  records: CommitmentRecord[],
+  weekKey: string,
+  extraDates: string[],
+) {
+  const dates = [
+    ...new Set([
+      ...weeksEndingWith(weekKey, SPARKLINE_WEEKS).flatMap((w) => [
+        DateTime.fromISO(w.to).minus({ days: 2 }).toISODate() ?? w.to,
+        w.to,
+      ]),
+      ...extraDates,
+    ]),
+  ];
   const lastPeriods = (record: CommitmentRecord) => {
     const { definition } = latestVersion(record);
     let period = periodFromKey(weekPeriodKeyOf(record, weekKey), definition.timezone);
@@ -172,36 +211,49 @@ function versionFor(record: CommitmentRecord, periodKey: string): CommitmentVers
   return governingVersion(record.versions, period) ?? latest;
 }
 
-function lastSnapshotBy(
+/** The newest snapshot evaluated at or before `asOf` (a later one of the same day is of no use). */
+function lastSnapshotAt(
   snapshots: Array<{ localDate: string; evaluation: Evaluation }>,
-  lastDate: string,
-): Evaluation | undefined {
-  let found: { localDate: string; evaluation: Evaluation } | undefined;
-  for (const s of snapshots)
-    if (s.localDate <= lastDate && (!found || s.localDate > found.localDate)) found = s;
-  return found?.evaluation;
-}
-
-/** A past week without a snapshot (the evaluator was not running): judge its period as of the week's end. */
-async function judgedAt(deps: StoreDeps, record: CommitmentRecord, at: Instant): Promise<Evaluation> {
-  const { period, version } = periodAt(record, at - 1);
-  const aggregates = await deps.events.getAggregates([{ commitmentId: record.id, periodKey: period.key }]);
-  return judge({
-    record,
-    period,
-    version,
-    aggregate: aggregates.get(aggregateMapKey(record.id, period.key)),
-    dueTimers: [],
-    at: Math.min(at, period.end),
-  });
-}
-
-function closedBy(
-  results: ClosedPeriodResult[],
   asOf: Instant,
-  zone: string,
-): ClosedPeriodResult | undefined {
-  return results.find((r) => periodFromKey(r.period, zone).end <= asOf);
+): Evaluation | undefined {
+  let found: Evaluation | undefined;
+  let foundAt = -Infinity;
+  for (const { evaluation } of snapshots) {
+    const at = Date.parse(evaluation.evaluatedAt);
+    if (at <= asOf && at > foundAt) {
+      found = evaluation;
+      foundAt = at;
+    }
+  }
+  return found;
+}
+
+/**
+ * No state was recorded by the send time (the evaluator was not running yet). Judging the period now
+ * would count events recorded since under the old week's label, so it is shown as not measured.
+ */
+function unrecorded(record: CommitmentRecord, asOf: Instant): Evaluation {
+  const { period, version } = periodAt(record, asOf - 1);
+  const { definition } = version;
+  return {
+    commitmentId: record.id,
+    period: period.key,
+    measure: definition.measure,
+    status: 'no_data',
+    actual: 0,
+    target: (definition.measure === 'total' ? definition.target : definition.objective) ?? 0,
+    expected: 0,
+    projected: null,
+    attainment: null,
+    elapsed: 0,
+    unit: definition.unit,
+    evaluatedAt: isoInZone(asOf, definition.timezone),
+  };
+}
+
+/** The newest result already closed at `asOf`. */
+function closedBy(results: ClosedPeriodResult[], asOf: Instant): ClosedPeriodResult | undefined {
+  return results.find((r) => Date.parse(r.closedAt) <= asOf);
 }
 
 async function ledgerOf(deps: StoreDeps, departments: string[]): Promise<LedgerEntry[]> {
@@ -217,7 +269,7 @@ export async function sendWeeklyDigest(
   const config = await deps.commitments.getConfig();
   if (!config)
     throw new BadRequestError('no configuration has been applied yet; apply one before sending a digest');
-  const digest = await buildWeeklyDigest(deps, options);
+  const digest = await buildWeeklyDigest(deps, { ...options, sending: true });
   const delivery = await deliverDigest(deps, digest, config);
   return { digest, delivery };
 }

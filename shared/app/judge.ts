@@ -27,7 +27,9 @@ export function periodAt(
 
 /**
  * The aggregate the domain judges with, from what the recorder kept: counters, outages (plus the
- * ones still down, kept on the commitment) and the overdue open timers of the period.
+ * ones still down, kept on the commitment) and the overdue open timers of the period. Availability
+ * counts as observed once the commitment's first event falls before the period's end, or the
+ * period itself recorded a heartbeat (one sent late, after a later event was recorded first).
  */
 export function measureAggregate(
   definition: CommitmentDefinition,
@@ -35,6 +37,7 @@ export function measureAggregate(
   stored: AggregateRecord | undefined,
   openOutages: Record<string, Instant>,
   overdueOpen: number,
+  firstEventAt?: Instant,
 ): MeasureAggregate {
   const c = stored?.counters ?? {};
   switch (definition.measure) {
@@ -56,7 +59,8 @@ export function measureAggregate(
       for (const [incident, down] of Object.entries(openOutages)) {
         if (down < period.end && !outages.get(incident)?.up) outages.set(incident, { incident, down });
       }
-      return { measure: 'availability', outages: [...outages.values()] };
+      const observed = (firstEventAt !== undefined && firstEventAt < period.end) || (c.heartbeats ?? 0) > 0;
+      return { measure: 'availability', outages: [...outages.values()], observed };
     }
     default:
       return emptyAggregate(definition.measure);
@@ -134,7 +138,14 @@ export function judge(input: JudgeInput): Evaluation {
   return evaluate({
     definition,
     period,
-    aggregate: measureAggregate(definition, period, aggregate, record.openOutages, overdue),
+    aggregate: measureAggregate(
+      definition,
+      period,
+      aggregate,
+      record.openOutages,
+      overdue,
+      record.firstEventAt,
+    ),
     excusals,
     at,
   });

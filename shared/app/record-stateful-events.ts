@@ -128,7 +128,7 @@ function timerProblem(
   return undefined;
 }
 
-/** Applies one outage event: an incident going down or coming back up. */
+/** Applies one outage event: an incident going down or coming back up, or a heartbeat. */
 export async function recordOutageEvent(
   deps: StoreDeps,
   record: CommitmentRecord,
@@ -158,17 +158,10 @@ export async function recordOutageEvent(
       if (result !== 'conflict') return result;
       continue;
     }
-    if (!current)
-      return [
-        {
-          path: 'incident',
-          message: `incident '${incident}' was never reported down: send its 'down' event first`,
-        },
-      ];
-    if (current.up !== undefined) {
-      if (await isKnownEvent(deps, record.id, p.id)) return 'duplicate';
-      return [{ path: 'incident', message: `incident '${incident}' is already back up` }];
-    }
+    // An `up` with no open incident is a monitor saying "all is well": it changes no outage, but it
+    // is the evidence that availability is being measured at all (a retry of the incident's own
+    // `up` has the same id and comes back a duplicate).
+    if (!current || current.up !== undefined) return deps.events.recordHeartbeat(stored(record.id, p, now));
     if (p.at < current.down) {
       return [
         { path: 'at', message: `is before the incident went down (${new Date(current.down).toISOString()})` },

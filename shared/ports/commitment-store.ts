@@ -16,6 +16,11 @@ export interface CommitmentRecord {
   closedThrough?: string;
   /** availability: incidents that are down right now, by incident id → down instant. */
   openOutages: Record<string, Instant>;
+  /**
+   * availability: the `at` of the first outage or heartbeat event recorded, kept by ingestion so the
+   * evaluator can tell a quiet period (100% available) from one nobody measured (no data).
+   */
+  firstEventAt?: Instant;
   createdAt: Instant;
   updatedAt: Instant;
   archivedAt?: Instant;

@@ -82,6 +82,11 @@ export interface EventStore {
   recordTimerEvent(write: StatefulWrite<TimerRecord>): Promise<StatefulResult>;
   getOutage(commitmentId: string, incident: string): Promise<OutageRecord | undefined>;
   recordOutageEvent(write: StatefulWrite<OutageRecord>): Promise<StatefulResult>;
+  /**
+   * availability: an `up` for no open incident, sent by a monitor to say it is watching. Counted once
+   * per event id on its period's aggregate; it marks the commitment as measured from then on.
+   */
+  recordHeartbeat(event: StoredEvent): Promise<RecordResult>;
   /** Running timers due at or before `at`, across all commitments (one indexed query, paged). */
   listDueTimers(at: Instant): Promise<TimerRecord[]>;
   /** Takes an overdue timer out of the due index once a closed period counted it as a miss. */

@@ -153,9 +153,10 @@ describe('the Monday digest after a simulated autumn', () => {
     ]);
   });
 
-  it('shows an older week as it stood at that week’s end', async () => {
+  it('shows an older week as it stood when its digest was due, on the Monday at 08:00', async () => {
     const w41 = await buildWeeklyDigest(app.deps, { week: '2026-W41' });
-    expect(w41.asOf).toBe('2026-10-12T00:00:00-04:00');
+    expect(w41.asOf).toBe('2026-10-12T08:00:00-04:00');
+    expect(w41.asOfNow).toBe(false);
     const leads = w41.providers.flatMap((p) => p.commitments).find((c) => c.id === LEADS);
     expect(leads).toMatchObject({ period: '2026-10', lastClosed: { period: '2026-09', status: 'met' } });
     expect(w41.credits.periodKey).toBe('2026-09');

@@ -75,24 +75,24 @@ describe('duration timers', () => {
 });
 
 describe('outages', () => {
-  it('counts downtime inside business hours only, and refuses an "up" without a "down"', async () => {
+  it('counts downtime inside business hours only; an "up" without a "down" is a heartbeat, not downtime', async () => {
     at('2026-11-09T12:00:00-05:00');
     const report = await recordEvents(app.deps, WEBSITE, [
       // From 07:30 (closed) to 08:30: 30 minutes count.
       { id: 'o1-down', incident: 'o1', phase: 'down', at: '2026-11-09T07:30:00-05:00' },
       { id: 'o1-up', incident: 'o1', phase: 'up', at: '2026-11-09T08:30:00-05:00' },
       { id: 'o2-up', incident: 'o2', phase: 'up' },
+      // The same incident reported up again, under a new id: the monitor is still there, nothing more.
+      { id: 'o1-up-again', incident: 'o1', phase: 'up' },
     ]);
-    expect(report.accepted).toBe(2);
-    expect(report.rejected).toEqual([
-      {
-        index: 2,
-        id: 'o2-up',
-        errors: [expect.objectContaining({ message: expect.stringMatching(/never reported down/) })],
-      },
-    ]);
+    expect(report).toEqual({ accepted: 4, duplicates: 0, rejected: [] });
     const status = await getStatus(app.deps, WEBSITE);
     expect(status.budget?.used).toBeCloseTo(30, 5);
+    const aggregates = await app.deps.events.getAggregates([{ commitmentId: WEBSITE, periodKey: '2026-11' }]);
+    expect([...aggregates.values()][0]?.counters.heartbeats).toBe(2);
+    expect((await app.deps.events.getOutage(WEBSITE, 'o1'))?.up).toBe(
+      Date.parse('2026-11-09T08:30:00-05:00'),
+    );
     const retry = await recordEvents(app.deps, WEBSITE, [
       { id: 'o1-up', incident: 'o1', phase: 'up', at: '2026-11-09T08:30:00-05:00' },
     ]);

@@ -38,7 +38,8 @@ export function createDynamoCommitmentStore(doc: DynamoDBDocumentClient, tableNa
         revision: expectedRevision === null ? 0 : expectedRevision + 1,
       };
       const latest = next.versions[next.versions.length - 1];
-      // Only the definition side of the head is written here. `closedThrough` and `openOutages` belong
+      // Only the definition side of the head is written here. `closedThrough`, `openOutages` and
+      // `firstEventAt` belong
       // to the evaluator and to ingestion, which update them in place, so an admin's save never
       // clobbers them.
       const listEntry = keys.commitmentListEntry(next.state, next.id);
@@ -116,6 +117,7 @@ function fromItem(item: Record<string, unknown>): CommitmentRecord {
     versions: (item.versions as CommitmentRecord['versions']) ?? [],
     closedThrough: item.closedThrough as string | undefined,
     openOutages: (item.openOutages as Record<string, number>) ?? {},
+    firstEventAt: item.firstEventAt as number | undefined,
     createdAt: item.createdAt as number,
     updatedAt: item.updatedAt as number,
     archivedAt: item.archivedAt as number | undefined,

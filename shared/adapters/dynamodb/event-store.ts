@@ -254,14 +254,21 @@ export function createDynamoEventStore(doc: DynamoDBDocumentClient, tableName: s
       const head: TransactItem[] = [];
       if (write.openOutage) {
         const change = write.openOutage;
+        const measured = 'firstEventAt = if_not_exists(firstEventAt, :at)';
         head.push({
           Update: {
             TableName: tableName,
             Key: keys.commitmentHead(write.event.commitmentId),
-            UpdateExpression: 'closed' in change ? 'REMOVE openOutages.#i' : 'SET openOutages.#i = :down',
+            UpdateExpression:
+              'closed' in change
+                ? `REMOVE openOutages.#i SET ${measured}`
+                : `SET openOutages.#i = :down, ${measured}`,
             ConditionExpression: 'attribute_exists(openOutages)',
             ExpressionAttributeNames: { '#i': change.incident },
-            ...('closed' in change ? {} : { ExpressionAttributeValues: { ':down': change.down } }),
+            ExpressionAttributeValues: {
+              ':at': write.event.at,
+              ...('closed' in change ? {} : { ':down': change.down }),
+            },
           },
         });
       }
@@ -270,6 +277,39 @@ export function createDynamoEventStore(doc: DynamoDBDocumentClient, tableName: s
         (o: OutageRecord) => ({ ...keys.outage(o.commitmentId, o.incident), type: 'outage', ...o }),
         head,
       );
+    },
+
+    async recordHeartbeat(event) {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await doc.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                eventPut(event),
+                aggregateCounterUpdate(tableName, event.commitmentId, event.periodKey, { heartbeats: 1 }),
+                {
+                  Update: {
+                    TableName: tableName,
+                    Key: keys.commitmentHead(event.commitmentId),
+                    UpdateExpression: 'SET firstEventAt = if_not_exists(firstEventAt, :at)',
+                    ConditionExpression: 'attribute_exists(pk)',
+                    ExpressionAttributeValues: { ':at': event.at },
+                  },
+                },
+              ],
+              ClientRequestToken: requestToken(),
+            }),
+          );
+          return 'accepted';
+        } catch (error) {
+          const reasons = cancellationCodes(error);
+          if (!reasons) throw error;
+          if ((await existingEventIds(event.commitmentId, [event.eventId])).size > 0) return 'duplicate';
+          if (await isPeriodClosed(event.commitmentId, event.periodKey)) return 'closed';
+          if (attempt >= MAX_CONFLICT_RETRIES) throw error;
+          await backoff(attempt);
+        }
+      }
     },
 
     async listDueTimers(at) {

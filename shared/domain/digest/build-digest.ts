@@ -4,7 +4,7 @@
  * `shared/presentation/digest/`.
  */
 import { DateTime } from 'luxon';
-import { isoInZone } from '../evaluate.js';
+import { type Evaluation, isoInZone } from '../evaluate.js';
 import type { Department, Instant, Status } from '../model.js';
 import { periodFromKey } from '../periods.js';
 import { creditsIn, creditWindows } from './credits.js';
@@ -29,6 +29,8 @@ export function digestContent(input: DigestInput, format: DigestFormat): DigestC
     week: input.week,
     generatedAt: isoInZone(input.generatedAt, zone),
     asOf: isoInZone(input.asOf, zone),
+    sendsAt: isoInZone(input.sendsAt, zone),
+    asOfNow: input.sendsAt > input.asOf,
     timezone: zone,
     weekFrom: localDateOf(week.start, zone),
     weekTo: DateTime.fromMillis(week.start, { zone }).plus({ days: 6 }).toISODate() ?? '',
@@ -102,7 +104,11 @@ function commitmentLine(input: DigestCommitmentInput, context: LineContext): Dig
     actual: e.actual,
     target: e.target,
     unit: e.unit,
-    figures: format.figures(e),
+    figures: input.unrecorded
+      ? 'not evaluated by then: no state was recorded before this digest was due'
+      : e.status === 'no_data'
+        ? missingWords(e)
+        : format.figures(e),
     ...trendAndSparkline(input.snapshots, context.weeks, definition),
   };
   if (e.excused) {
@@ -118,6 +124,18 @@ function commitmentLine(input: DigestCommitmentInput, context: LineContext): Dig
     line.lastClosed = { period, status, attainment, credit };
   }
   return line;
+}
+
+/**
+ * An executive reading "nothing to judge" cannot tell a quiet week from a broken feed; a status
+ * without data is a measurement that is missing, and for availability that means the monitor has
+ * never reported (no outage, no heartbeat), once some of the window has gone by.
+ */
+function missingWords(e: Evaluation): string {
+  if (e.measure === 'availability' && e.elapsed > 0) {
+    return 'measurement missing: no outage or heartbeat received from the monitor';
+  }
+  return `measurement missing: nothing recorded for ${e.period}${e.final ? '' : ' yet'}`;
 }
 
 function reviewsDue(inputs: readonly DigestCommitmentInput[], asOf: Instant, zone: string): ReviewDue[] {

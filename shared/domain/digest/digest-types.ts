@@ -30,6 +30,11 @@ export interface DigestCommitmentInput {
   lastClosed?: ClosedPeriodResult;
   /** The excusals recorded on the evaluated period (for who caused them and why). */
   excusals: Excusal[];
+  /**
+   * True when no state of the commitment was recorded by the digest's send time (the evaluator was
+   * not running yet): `evaluation` is then an empty `no_data` placeholder for its period.
+   */
+  unrecorded?: boolean;
 }
 
 /** A ledger line, as much of it as the digest needs (`LedgerEntry` fits). */
@@ -46,8 +51,10 @@ export interface DigestInput {
   /** The company's zone: weeks, months and review dates are read in it. */
   zone: string;
   generatedAt: Instant;
-  /** The instant the state is shown at: now for the latest week, the week's end for older ones. */
+  /** The instant the state is shown at: the week's send time once it has passed, else now. */
   asOf: Instant;
+  /** When the week's digest is (or was) due to go out, by the digest schedule. */
+  sendsAt: Instant;
   departments: Record<string, Department>;
   commitments: DigestCommitmentInput[];
   ledger: CreditEntry[];
@@ -140,6 +147,10 @@ export interface DigestContent {
   /** ISO-8601 in the company zone. */
   generatedAt: string;
   asOf: string;
+  /** When this week's digest goes (or went) out by the schedule, ISO-8601 in the company zone. */
+  sendsAt: string;
+  /** True while that time is still ahead: the state shown is the live one, as of now. */
+  asOfNow: boolean;
   timezone: string;
   /** The week's first and last local dates. */
   weekFrom: string;

@@ -9,7 +9,7 @@
 
 import { instantAtLocal, localDayContaining, weekdayOfDay, zoneNamed } from '../local-time.js';
 import type { DigestSettings, Instant, Weekday } from '../model.js';
-import { periodOf, previousPeriod } from '../periods.js';
+import { periodFromKey, periodOf, previousPeriod } from '../periods.js';
 
 type Schedule = Pick<DigestSettings, 'weekday' | 'minute'>;
 
@@ -62,4 +62,12 @@ export function eventBridgeCron(settings: Schedule): string {
  */
 export function digestWeekAt(at: Instant, zone: string): string {
   return previousPeriod(periodOf('week', at, zone)).key;
+}
+
+/**
+ * When the digest of `week` goes out: the first fire time once that week has ended (a fire time
+ * exactly at the week's end counts). What that digest shows is the state at this instant.
+ */
+export function digestSendTime(settings: Schedule, zone: string, week: string): Instant {
+  return nextDigestFireTime(settings, zone, periodFromKey(week, zone).end - 1);
 }

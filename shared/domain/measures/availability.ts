@@ -12,6 +12,10 @@
  * only burns while the window is open, so its pace is measured in window time); above 1 the
  * projected downtime at this pace exceeds the allowance, which warns (see `budgetAtRisk`), once
  * `notBefore` of the period has gone by the commitment's pacing, as for every other measure.
+ *
+ * A quiet period is only 100% available if something was listening: until the commitment has
+ * received any availability event (an outage, or an `up` sent as a heartbeat), it is `no_data`,
+ * and a period that ends that way closes `no_data`, owing nothing.
  */
 import { openIntervals } from '../calendar.js';
 import type { BusinessCalendar, CommitmentDefinition, Excusal, Instant, Period } from '../model.js';
@@ -49,7 +53,8 @@ export function judgeAvailability(
   const windowMs = totalLength(window);
   const elapsedWindow = clipIntervals(window, period.start, until);
   const elapsedWindowMs = totalLength(elapsedWindow);
-  if (windowMs <= 0 || elapsedWindowMs <= 0) {
+  const unmeasured = !aggregate.observed && aggregate.outages.length === 0;
+  if (windowMs <= 0 || elapsedWindowMs <= 0 || unmeasured) {
     return {
       status: 'no_data',
       actual: 0,

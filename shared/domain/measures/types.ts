@@ -8,7 +8,15 @@ export type MeasureAggregate =
   | { measure: 'total'; sum: number; count: number }
   | { measure: 'ratio'; good: number; total: number }
   | { measure: 'duration'; completed: number; completedWithin: number; openOverdue: number }
-  | { measure: 'availability'; outages: Array<{ incident: string; down: Instant; up?: Instant }> };
+  | {
+      measure: 'availability';
+      outages: Array<{ incident: string; down: Instant; up?: Instant }>;
+      /**
+       * True once the monitor has reported anything (an outage, or an `up` sent as a heartbeat) by
+       * the period's end. Without it and without outages, a quiet period means nobody is measuring.
+       */
+      observed?: boolean;
+    };
 
 export type AggregateOf<M extends Measure> = Extract<MeasureAggregate, { measure: M }>;
 

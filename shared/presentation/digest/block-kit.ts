@@ -15,7 +15,6 @@ import { escapeMrkdwn, type SlackBlock, truncate } from './block-kit-types.js';
 import { type BlockGroup, context, header, packMessages, sectionsFromEntries } from './block-split.js';
 import type { DigestMessage } from './digest.js';
 import {
-  asOfWords,
   creditWords,
   excusedWords,
   headlineWords,
@@ -23,6 +22,7 @@ import {
   periodWords,
   progressWords,
   reviewWords,
+  stateWords,
   weekRange,
 } from './digest-words.js';
 
@@ -45,7 +45,7 @@ export function renderDigestSlack(content: DigestContent, f: DigestFormat): Dige
         header(`Weekly SLA digest · ${content.week}${continued ? ' (continued)' : ''}`),
       ],
       items: [
-        context(`${weekRange(content)} · state as of ${asOfWords(content)}`),
+        context(`${weekRange(content)} · state ${stateWords(content)}`),
         ...sectionsFromEntries([headlineLine(content, f)]),
         ...lists.flatMap((list) => sectionsFromEntries(list.shown, `*${list.title}*`)),
         context(

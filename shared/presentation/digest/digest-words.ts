@@ -47,6 +47,18 @@ export function asOfWords(content: Pick<DigestContent, 'asOf' | 'timezone'>): st
     .toFormat('ccc LLL d, yyyy, HH:mm ZZZZ');
 }
 
+/**
+ * Which moment the numbers describe. A sent week shows the state when it went out; a week whose
+ * digest is not due yet shows the live state, and says so, so a reader never takes it for final.
+ */
+export function stateWords(
+  content: Pick<DigestContent, 'asOf' | 'asOfNow' | 'sendsAt' | 'timezone'>,
+): string {
+  if (!content.asOfNow) return `as of ${asOfWords(content)}`;
+  const due = asOfWords({ asOf: content.sendsAt, timezone: content.timezone });
+  return `as of now (${asOfWords(content)}); this digest has not been sent yet, it goes out ${due}`;
+}
+
 /** `October 2026` for a month key; other keys as they are. */
 export function periodWords(key: string): string {
   return /^\d{4}-\d{2}$/.test(key)

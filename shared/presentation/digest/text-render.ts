@@ -5,7 +5,6 @@
 import type { DigestFormat } from '../../domain/digest/digest-format.js';
 import type { DepartmentCredits, DigestCommitment, DigestContent } from '../../domain/digest/digest-types.js';
 import {
-  asOfWords,
   creditWords,
   excusedWords,
   headlineWords,
@@ -13,6 +12,7 @@ import {
   periodWords,
   progressWords,
   reviewWords,
+  stateWords,
   weekRange,
 } from './digest-words.js';
 import { heading, wrap } from './plain-text.js';
@@ -20,7 +20,7 @@ import { heading, wrap } from './plain-text.js';
 export function renderDigestText(content: DigestContent, f: DigestFormat): string {
   const lines: string[] = [
     ...heading(`Weekly SLA digest: week ${content.week} (${weekRange(content)})`, '='),
-    ...wrap(`State of every commitment as of ${asOfWords(content)}.`),
+    ...wrap(`State of every commitment ${stateWords(content)}.`),
     '',
     ...headlineSection(content, f),
     '',

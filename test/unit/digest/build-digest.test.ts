@@ -49,6 +49,7 @@ const digestInput: DigestInput = {
   zone: ZONE,
   generatedAt: ny('2026-11-16T08:00'),
   asOf: ny('2026-11-16T08:00'),
+  sendsAt: ny('2026-11-16T08:00'),
   departments,
   commitments: [
     input(
@@ -251,5 +252,47 @@ describe('the weekly digest of a small company', () => {
     const details = JSON.stringify(d.messages[1]?.blocks);
     expect(details).toContain('Uptime &lt;99%&gt; &amp; more');
     expect(d.text).toContain('Uptime <99%> & more');
+  });
+});
+
+describe('what the digest says about the moment it describes', () => {
+  const uptimeLine = (d: typeof digest) =>
+    d.providers.flatMap((p) => p.commitments).find((c) => c.id === uptime.id);
+
+  it('says the measurement is missing for a commitment without data, in the text and in Slack', () => {
+    expect(uptimeLine(digest)?.figures).toBe(
+      'measurement missing: no outage or heartbeat received from the monitor',
+    );
+    expect(digest.text).toContain('measurement missing: no outage or heartbeat received from the monitor');
+    expect(JSON.stringify(digest.messages)).toContain('measurement missing');
+  });
+
+  it('tells a commitment with no state recorded by the send time from one without data', () => {
+    const unrecorded = buildDigest(
+      {
+        ...digestInput,
+        commitments: digestInput.commitments.map((c) =>
+          c.definition.id === uptime.id ? { ...c, unrecorded: true } : c,
+        ),
+      },
+      digestFormat,
+    );
+    expect(uptimeLine(unrecorded)?.figures).toMatch(/^not evaluated by then/);
+  });
+
+  it('shows a sent week as of its send time, and a week not sent yet as of now', () => {
+    expect(digest.asOfNow).toBe(false);
+    expect(digest.text).toContain('State of every commitment as of Mon Nov 16, 2026, 08:00 EST.');
+    const early = buildDigest(
+      { ...digestInput, generatedAt: ny('2026-11-16T07:00'), asOf: ny('2026-11-16T07:00') },
+      digestFormat,
+    );
+    expect(early).toMatchObject({ asOfNow: true, sendsAt: '2026-11-16T08:00:00-05:00' });
+    expect(early.text.replace(/\s+/g, ' ')).toContain(
+      'State of every commitment as of now (Mon Nov 16, 2026, 07:00 EST); this digest has not been sent yet, it goes out Mon Nov 16, 2026, 08:00 EST.',
+    );
+    expect(JSON.stringify(early.messages[0]?.blocks)).toContain(
+      'state as of now (Mon Nov 16, 2026, 07:00 EST)',
+    );
   });
 });

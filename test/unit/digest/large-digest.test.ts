@@ -120,7 +120,16 @@ function companyOf(
     periodKey: i % 3 === 0 ? '2026-09' : i % 3 === 1 ? '2026-10' : '2026-W43',
     credit,
   }));
-  return { week: '2026-W46', zone: ZONE, generatedAt: asOf, asOf, departments, commitments, ledger };
+  return {
+    week: '2026-W46',
+    zone: ZONE,
+    generatedAt: asOf,
+    asOf,
+    sendsAt: asOf,
+    departments,
+    commitments,
+    ledger,
+  };
 }
 
 const companyArb = (count: number) =>

@@ -139,4 +139,37 @@ describe('availability 99.5% from 08:00 to 18:00 on business days', () => {
     expect(breached.attainment).toBeCloseTo(0.99 / 0.995, 12);
     expect(breached.credit).toBe(5);
   });
+
+  describe('with nothing measured', () => {
+    const quiet: MeasureAggregate = { measure: 'availability', outages: [] };
+    const heard: MeasureAggregate = { measure: 'availability', outages: [], observed: true };
+
+    it('has no data while nothing was ever received, rather than 100%', () => {
+      const status = websiteAt('2026-11-18T10:00', quiet);
+      expect(status).toMatchObject({ status: 'no_data', projected: null, attainment: null });
+      expect(status.budget).toBeUndefined();
+    });
+
+    it('is 100% once the monitor has reported (a heartbeat), and an outage is data by itself', () => {
+      expect(websiteAt('2026-11-18T10:00', heard)).toMatchObject({ status: 'on_track', actual: 1 });
+      const withOutage = websiteAt('2026-11-18T10:00', outages(['2026-11-10T10:00', '2026-11-10T10:30']));
+      expect(withOutage.status).toBe('on_track');
+      expect(withOutage.actual).toBeLessThan(1);
+    });
+
+    it('closes no_data owing nothing, even with credit tiers; a heard quiet month closes met', () => {
+      const tiered: CommitmentDefinition = { ...availability, credits: [{ below: 1, credit: 5 }] };
+      const close = (aggregate: MeasureAggregate) =>
+        closePeriod({
+          definition: tiered,
+          version: 1,
+          period: november,
+          aggregate,
+          excusals: [],
+          closedAt: ny('2026-12-01T01:05'),
+        });
+      expect(close(quiet)).toMatchObject({ status: 'no_data', credit: 0, attainment: null });
+      expect(close(heard)).toMatchObject({ status: 'met', credit: 0, actual: 1 });
+    });
+  });
 });

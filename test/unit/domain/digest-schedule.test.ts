@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import {
   digestFireTimes,
+  digestSendTime,
   digestWeekAt,
   eventBridgeCron,
   nextDigestFireTime,
@@ -200,5 +201,20 @@ describe('digestWeekAt', () => {
     expect(digestWeekAt(at('2026-11-16T04:30:00Z'), NY)).toBe('2026-W45');
     // Across a year: Monday 4 January 2027 reports 2026-W53.
     expect(digestWeekAt(at('2027-01-04T13:00:00Z'), NY)).toBe('2026-W53');
+  });
+});
+
+describe('digestSendTime: when the digest of a week goes out', () => {
+  it('is the first fire time after the week ends, in local time', () => {
+    expect(local(digestSendTime(MONDAY_8, NY, '2026-W48'), NY)).toBe('Mon 2026-11-30 08:00 EST');
+    // The week of the November change ends in EST, its digest goes out in EST.
+    expect(local(digestSendTime(MONDAY_8, NY, '2026-W44'), NY)).toBe('Mon 2026-11-02 08:00 EST');
+    const friday = { weekday: 5 as Weekday, minute: 17 * 60 };
+    expect(local(digestSendTime(friday, NY, '2026-W48'), NY)).toBe('Fri 2026-12-04 17:00 EST');
+  });
+
+  it('counts a fire time exactly at the end of the week', () => {
+    const midnight = { weekday: 1 as Weekday, minute: 0 };
+    expect(local(digestSendTime(midnight, LONDON, '2026-W48'), LONDON)).toBe('Mon 2026-11-30 00:00 GMT');
   });
 });

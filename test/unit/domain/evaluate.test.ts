@@ -34,7 +34,7 @@ describe('evaluate', () => {
         at,
       }),
     );
-    expect(results.map((r) => r.status)).toEqual(['at_risk', 'no_data', 'no_data', 'on_track']);
+    expect(results.map((r) => r.status)).toEqual(['at_risk', 'no_data', 'no_data', 'no_data']);
     for (const result of results) expectWellFormed(result);
   });
 
