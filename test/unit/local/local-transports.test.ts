@@ -25,6 +25,7 @@ const digest = buildDigest(
     zone: ZONE,
     generatedAt: ny('2026-11-16T08:00'),
     asOf: ny('2026-11-16T08:00'),
+    sendsAt: ny('2026-11-16T08:00'),
     departments,
     commitments: Array.from({ length: 60 }, (_, i) => {
       const d = definition(`c-${i}`, 'marketing', 'executives', {
