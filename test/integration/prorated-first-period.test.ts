@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { renderPlan } from '../../cli/render/plan.js';
+import { runEvaluation } from '../../shared/app/evaluator.js';
+import { recordEvents } from '../../shared/app/record-events.js';
+import { getStatus, listStatus } from '../../shared/app/status.js';
+import { plainStatusLine } from '../../shared/slack/status-blocks.js';
+import { EXAMPLE_CONFIG, useApp } from './app-context.js';
+
+/**
+ * The example configuration applied on Friday Nov 27 2026 at 10:00 New York, the day after the
+ * Thanksgiving holiday: 18 of November's 200 business hours are left, so the 100 leads a month
+ * are 9 for what is left of November.
+ */
+const app = await useApp('2026-11-27T10:00:00-05:00');
+const LEADS = 'marketing-qualified-leads';
+const FOLLOW_UP = 'sales-lead-follow-up';
+const deps = { ...app.deps, publisher: app.publisher };
+
+describe('a commitment created mid-period', () => {
+  it('is planned as prorated from the day it is created', async () => {
+    const renamed = EXAMPLE_CONFIG.replace('id: website-availability', 'id: website-uptime');
+    const dry = await app.call('POST', '/v1/config:apply?dryRun=true', {
+      rawBody: renamed,
+      contentType: 'application/yaml',
+    });
+    expect(dry.status).toBe(200);
+    const created = dry.body.plan.entries.find((e: { id: string }) => e.id === 'website-uptime');
+    expect(created).toMatchObject({
+      action: 'create',
+      effect: { at: '2026-11-27T15:00:00.000Z', localDate: '2026-11-27', prorated: true },
+    });
+    expect(renderPlan(dry.body.plan)).toContain('+ create website-uptime (prorated from Nov 27)');
+  });
+
+  it('plans one that waits for the next period as taking effect then', async () => {
+    const waiting = EXAMPLE_CONFIG.replace(
+      'id: website-availability',
+      'id: website-uptime\n    effectiveFrom: next-period',
+    );
+    const dry = await app.call('POST', '/v1/config:apply?dryRun=true', {
+      rawBody: waiting,
+      contentType: 'application/yaml',
+    });
+    expect(renderPlan(dry.body.plan)).toContain('+ create website-uptime (takes effect Dec 1)');
+  });
+
+  it('refuses events from before it took effect, each with the reason', async () => {
+    app.clock.set('2026-11-27T10:30:00-05:00');
+    const report = await recordEvents(app.deps, LEADS, [
+      { id: 'early', at: '2026-11-20T11:00:00-05:00' },
+      { id: 'ok', at: '2026-11-27T10:15:00-05:00' },
+    ]);
+    expect(report.accepted).toBe(1);
+    expect(report.rejected).toEqual([
+      {
+        index: 0,
+        id: 'early',
+        errors: [
+          {
+            path: 'at',
+            message: expect.stringContaining(
+              'is before the commitment took effect on 2026-11-27 10:00 EST (2026-11-27T15:00:00.000Z)',
+            ),
+          },
+        ],
+      },
+    ]);
+    const timers = await recordEvents(app.deps, FOLLOW_UP, [
+      { id: 'lead-9-start', at: '2026-11-25T09:00:00-05:00', subject: 'lead-9', phase: 'start' },
+    ]);
+    expect(timers.rejected[0]?.errors[0]?.message).toMatch(/^is before the commitment took effect on/);
+  });
+
+  it('is not at risk at once: it is paced from the moment it took effect', async () => {
+    app.clock.set('2026-11-27T11:00:00-05:00');
+    const summary = await runEvaluation(deps, app.clock.now());
+    expect(summary.transitions.filter((t) => t.commitmentId === LEADS).map((t) => t.to)).not.toContain(
+      'at_risk',
+    );
+    expect(app.published.filter((n) => n.commitmentId === LEADS)).toEqual([]);
+
+    const status = await getStatus(app.deps, LEADS);
+    expect(status).toMatchObject({ status: 'on_track', actual: 1, proratedFrom: '2026-11-27T15:00:00.000Z' });
+    expect(status.target).toBeCloseTo(9, 9);
+    expect(status.elapsed).toBeCloseTo(1 / 18, 9);
+    expect(status.expected).toBeCloseTo(0.5, 9);
+
+    const api = await app.call('GET', `/v1/commitments/${LEADS}/status`);
+    expect(api.body).toMatchObject({
+      proratedFrom: '2026-11-27T15:00:00.000Z',
+      proration: { fullTarget: 100 },
+    });
+
+    const item = (await listStatus(app.deps)).find((s) => s.evaluation.commitmentId === LEADS);
+    if (!item) throw new Error('no status for the leads');
+    expect(plainStatusLine(item, {})).toContain('1 / 9 leads · expected 0.5 by now');
+    expect(plainStatusLine(item, {})).toContain('prorated from Nov 27');
+  });
+
+  it('closes November on the prorated target: 8 of 9 owes the first tier, not 15 credits', async () => {
+    app.clock.set('2026-11-30T12:00:00-05:00');
+    const more = Array.from({ length: 7 }, (_, i) => ({ id: `mon-${i}` }));
+    expect((await recordEvents(app.deps, LEADS, more)).accepted).toBe(7);
+
+    app.clock.set('2026-12-01T01:30:00-05:00');
+    const summary = await runEvaluation(deps, app.clock.now());
+    expect(summary.closed).toContainEqual({
+      commitmentId: LEADS,
+      period: '2026-11',
+      status: 'breached',
+      credit: 5,
+    });
+    const [result] = await app.deps.results.listResults(LEADS, 1);
+    expect(result?.target).toBeCloseTo(9, 9);
+    expect(result?.attainment).toBeCloseTo(8 / 9, 9);
+    expect(result?.evaluation.proratedFrom).toBe('2026-11-27T15:00:00.000Z');
+
+    // December is a whole month again, with nothing said about proration.
+    const december = await getStatus(app.deps, LEADS);
+    expect(december).toMatchObject({ period: '2026-12', target: 100 });
+    expect(december.proratedFrom).toBeUndefined();
+  });
+});
