@@ -60,11 +60,11 @@ export function judgedSpan(
     return { span: { ...period, start: period.end }, share: 0, notInEffectUntil: effectiveFrom };
   }
   const meter = paceMeter(definition, period);
-  return {
-    span: { ...period, start: effectiveFrom },
-    share: clampShare(meter.between(effectiveFrom, period.end) / meter.total),
-    proratedFrom: effectiveFrom,
-  };
+  const share = clampShare(meter.between(effectiveFrom, period.end) / meter.total);
+  // Taking effect before any paced time has passed (a Sunday, under business pacing) loses
+  // nothing: the period is judged whole, and there is no proration to speak of.
+  if (share >= 1) return { span: period, share: 1 };
+  return { span: { ...period, start: effectiveFrom }, share, proratedFrom: effectiveFrom };
 }
 
 /** The target a total is held to on a span: the full target scaled by the span's share. */

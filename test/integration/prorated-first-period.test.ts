@@ -121,3 +121,57 @@ describe('a commitment created mid-period', () => {
     expect(december.proratedFrom).toBeUndefined();
   });
 });
+
+describe('a commitment that waits for the next period', async () => {
+  const waiting = await useApp(
+    '2026-11-27T10:00:00-05:00',
+    EXAMPLE_CONFIG.replace(`id: ${LEADS}`, `id: ${LEADS}\n    effectiveFrom: next-period`),
+  );
+  const evaluator = { ...waiting.deps, publisher: waiting.publisher };
+
+  it('judges nothing before December, refuses November events and then holds December whole', async () => {
+    const november = await getStatus(waiting.deps, LEADS);
+    expect(november).toMatchObject({
+      period: '2026-11',
+      status: 'no_data',
+      notInEffectUntil: '2026-12-01T05:00:00.000Z',
+      proration: { localDate: '2026-12-01', share: 0 },
+    });
+    const refused = await recordEvents(waiting.deps, LEADS, [{ id: 'nov' }]);
+    expect(refused.rejected[0]?.errors[0]?.message).toContain(
+      'is before the commitment took effect on 2026-12-01 00:00 EST',
+    );
+
+    waiting.clock.set('2026-12-01T01:30:00-05:00');
+    const summary = await runEvaluation(evaluator, waiting.clock.now());
+    expect(summary.closed.filter((c) => c.commitmentId === LEADS)).toEqual([]);
+    const december = await getStatus(waiting.deps, LEADS);
+    expect(december).toMatchObject({ period: '2026-12', target: 100 });
+    expect(december.proratedFrom).toBeUndefined();
+  });
+});
+
+describe('a commitment archived and made active again within one period', async () => {
+  const again = await useApp('2026-11-02T07:30:00-05:00');
+
+  it('carries on from when it first took effect, keeping that period whole', async () => {
+    expect((await recordEvents(again.deps, LEADS, [{ id: 'first' }])).accepted).toBe(1);
+    again.clock.set('2026-11-10T10:00:00-05:00');
+    expect((await again.call('DELETE', `/v1/commitments/${LEADS}`)).status).toBe(200);
+    again.clock.set('2026-11-12T10:00:00-05:00');
+    const applied = await again.call('POST', '/v1/config:apply', {
+      rawBody: EXAMPLE_CONFIG,
+      contentType: 'application/yaml',
+    });
+    expect(applied.status).toBe(200);
+    const status = await getStatus(again.deps, LEADS);
+    // Created on Monday Nov 2 at 07:30, before any business hour had passed: the whole month,
+    // with the event recorded before the archive still counted.
+    expect(status).toMatchObject({ actual: 1, target: 100 });
+    expect(status.proratedFrom).toBeUndefined();
+    const early = await recordEvents(again.deps, LEADS, [
+      { id: 'too-early', at: '2026-11-02T07:00:00-05:00' },
+    ]);
+    expect(early.rejected[0]?.errors[0]?.message).toContain('took effect on 2026-11-02 07:30 EST');
+  });
+});

@@ -57,6 +57,10 @@ describe('judgedSpan', () => {
     expect(judged.share).toBeCloseTo((november.end - created) / (november.end - november.start), 12);
   });
 
+  it('is the whole period when no paced time had passed yet (Monday 07:30, business pacing)', () => {
+    expect(judgedSpan(leads, november, ny('2026-11-02T07:30'))).toEqual({ span: november, share: 1 });
+  });
+
   it('is the whole period when the commitment took effect at or before its start', () => {
     expect(judgedSpan(leads, november, november.start)).toEqual({ span: november, share: 1 });
     expect(judgedSpan(leads, november, undefined)).toEqual({ span: november, share: 1 });
