@@ -27,15 +27,17 @@ export interface EffectInput {
 }
 
 /**
- * The instant a commitment takes effect. A date in the past means at once: a commitment never
- * takes effect before it exists, so a closed-over stretch is never judged after the fact.
+ * The instant a commitment takes effect. A date earlier in the running period says the agreement
+ * already held then (entered late into the tool), so that period is judged from it; a date before
+ * the running period means its start, as earlier periods are over and never judged after the fact.
  */
 export function effectiveInstant(input: EffectInput): Instant {
   const { setting, now, kind, zone } = input;
   if (setting === undefined) return now;
-  if (setting === NEXT_PERIOD) return nextPeriod(periodOf(kind, now, zone)).start;
+  const current = periodOf(kind, now, zone);
+  if (setting === NEXT_PERIOD) return nextPeriod(current).start;
   const midnight = DateTime.fromISO(setting, { zone }).startOf('day').toMillis();
-  return Math.max(now, midnight);
+  return Math.max(current.start, midnight);
 }
 
 /** The part of a period a commitment is judged on, and what share of its pacing time that is. */

@@ -39,8 +39,12 @@ describe('effectiveInstant', () => {
     expect(at('2026-12-07')).toBe(ny('2026-12-07T00:00'));
   });
 
-  it('is never before the commitment exists: a past date means at once', () => {
-    expect(at('2026-11-01')).toBe(created);
+  it('may be earlier in the running period (the agreement held before it was entered)', () => {
+    expect(at('2026-11-16')).toBe(ny('2026-11-16T00:00'));
+  });
+
+  it('is never before the running period: older dates mean its start', () => {
+    expect(at('2026-06-01')).toBe(ny('2026-11-01T00:00'));
   });
 });
 
