@@ -249,6 +249,7 @@ export async function getCommitment(deps: StoreDeps, id: string) {
       immediate: v.immediate,
     })),
     closedThrough: record.closedThrough,
+    ...(record.activeSince === undefined ? {} : { activeSince: new Date(record.activeSince).toISOString() }),
     createdAt: new Date(record.createdAt).toISOString(),
     updatedAt: new Date(record.updatedAt).toISOString(),
   };

@@ -85,6 +85,8 @@ describe('a commitment created mid-period', () => {
     expect(status.elapsed).toBeCloseTo(1 / 18, 9);
     expect(status.expected).toBeCloseTo(0.5, 9);
 
+    const definition = await app.call('GET', `/v1/commitments/${LEADS}`);
+    expect(definition.body.activeSince).toBe('2026-11-27T15:00:00.000Z');
     const api = await app.call('GET', `/v1/commitments/${LEADS}/status`);
     expect(api.body).toMatchObject({
       proratedFrom: '2026-11-27T15:00:00.000Z',
