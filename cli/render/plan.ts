@@ -1,10 +1,11 @@
-import type { Plan } from '../../shared/domain/plan.js';
+import type { Plan, PlanEntry } from '../../shared/domain/plan.js';
+import { proratedWords, takesEffectWords } from '../../shared/presentation/effect-words.js';
 import { configValue } from './values.js';
 
 /**
  * The plan of `sla apply` as a diff a reviewer reads like `terraform plan`:
  *
- *     + create support-first-response
+ *     + create support-first-response (prorated from Nov 27)
  *     ~ change marketing-qualified-leads
  *         target: 100 → 120
  *     - archive old-commitment
@@ -13,7 +14,7 @@ import { configValue } from './values.js';
 export function renderPlan(plan: Plan): string {
   const lines: string[] = [];
   for (const entry of plan.entries) {
-    if (entry.action === 'create') lines.push(`+ create ${entry.id}`);
+    if (entry.action === 'create') lines.push(`+ create ${entry.id}${effectText(entry)}`);
     else if (entry.action === 'archive') lines.push(`- archive ${entry.id}`);
     else if (entry.action === 'change') {
       lines.push(`~ change ${entry.id}`);
@@ -24,6 +25,13 @@ export function renderPlan(plan: Plan): string {
   }
   if (plan.counts.unchanged > 0 || lines.length === 0) lines.push(`${plan.counts.unchanged} unchanged`);
   return lines.join('\n');
+}
+
+/** ` (prorated from Nov 27)` when it starts mid-period, ` (takes effect Dec 1)` when it waits. */
+function effectText(entry: PlanEntry): string {
+  if (!entry.effect) return '';
+  const { localDate, prorated } = entry.effect;
+  return ` (${prorated ? proratedWords(localDate) : takesEffectWords(localDate)})`;
 }
 
 /** The closing line: what happened, or on a dry run what would. */

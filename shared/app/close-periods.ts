@@ -24,7 +24,7 @@ export function periodsToClose(record: CommitmentRecord, now: Instant, graceMs =
     ? nextPeriod(periodFromKey(record.closedThrough, latest.timezone))
     : periodOf(latest.period, first.effectiveFrom, latest.timezone);
   if (record.activeSince !== undefined) {
-    // The periods it spent archived are skipped, not judged.
+    // Periods before it took effect (created later, or spent archived) are skipped, not judged.
     const resumed = periodOf(latest.period, record.activeSince, latest.timezone);
     if (resumed.start > period.start) period = resumed;
   }
@@ -111,6 +111,7 @@ export async function closeEndedPeriods(
         ),
         excusals,
         closedAt: now,
+        effectiveFrom: record.activeSince,
       });
       const outcome = await deps.results.close({
         result,

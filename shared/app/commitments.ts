@@ -1,5 +1,6 @@
 import { parseCommitment, parseConfig, parseConfigText } from '../domain/config.js';
-import type { CommitmentDefinition, SlaConfig } from '../domain/model.js';
+import { effectiveInstant, planEffect } from '../domain/effective-start.js';
+import type { CommitmentDefinition, Instant, SlaConfig } from '../domain/model.js';
 import { periodOf } from '../domain/periods.js';
 import { type Plan, planCommitments } from '../domain/plan.js';
 import { ValidationError } from '../domain/validation-error.js';
@@ -37,11 +38,12 @@ export async function applyConfig(
     active.map((r) => latestVersion(r).definition),
     config.commitments,
   );
-  if (input.dryRun) return { plan, dryRun: true, applied: false };
-
   const now = deps.clock.now();
   const byId = new Map(all.map((r) => [r.id, r]));
   const wanted = new Map(config.commitments.map((c) => [c.id, c]));
+  annotateEffects(plan, byId, wanted, now);
+  if (input.dryRun) return { plan, dryRun: true, applied: false };
+
   for (const entry of plan.entries) {
     const existing = byId.get(entry.id);
     if (entry.action === 'archive' && existing) {
@@ -77,6 +79,7 @@ async function saveDefinition(
   // Made active again after an archive: the definition applies at once, and the periods it spent
   // archived are not judged (nobody was measuring them; no back-dated breaches or credits).
   const reactivated = existing?.state === 'archived';
+  const activeSince = takesEffectAt(existing, definition, now);
   const applyNow = immediate || reactivated;
   const version: CommitmentVersion = {
     version: (previous?.version ?? 0) + 1,
@@ -99,7 +102,7 @@ async function saveDefinition(
         archivedAt: undefined,
         versions: [...existing.versions, version],
         updatedAt: now,
-        ...(reactivated ? { activeSince: periodOf(definition.period, now, definition.timezone).start } : {}),
+        ...(activeSince === undefined ? {} : { activeSince }),
       }
     : {
         id: definition.id,
@@ -108,10 +111,57 @@ async function saveDefinition(
         openOutages: {},
         createdAt: now,
         updatedAt: now,
+        activeSince: activeSince ?? now,
         revision: 0,
       };
   const saved = await deps.commitments.save(record, existing ? existing.revision : null);
   return { record: saved, created: !existing, version };
+}
+
+/** Says on each created (or re-activated) commitment when it takes effect. */
+function annotateEffects(
+  plan: Plan,
+  records: Map<string, CommitmentRecord>,
+  definitions: Map<string, CommitmentDefinition>,
+  now: Instant,
+): void {
+  for (const entry of plan.entries) {
+    const definition = definitions.get(entry.id);
+    if (entry.action !== 'create' || !definition) continue;
+    const at = takesEffectAt(records.get(entry.id), definition, now);
+    if (at !== undefined) entry.effect = planEffect(definition, at);
+  }
+}
+
+/**
+ * When a save makes the commitment take effect, or undefined when it keeps the instant it has.
+ * Created, or made active again, it takes effect now or at its `effectiveFrom`. Made active again
+ * within the period it was archived in, it carries on as if never archived (that period's events
+ * are still its own), unless `effectiveFrom` says otherwise. An amendment moves the instant only
+ * while the commitment has not taken effect yet: what has already been judged stays as it was.
+ */
+function takesEffectAt(
+  existing: CommitmentRecord | undefined,
+  definition: CommitmentDefinition,
+  now: Instant,
+): Instant | undefined {
+  const effect = () =>
+    effectiveInstant({
+      kind: definition.period,
+      zone: definition.timezone,
+      setting: definition.effectiveFrom,
+      now,
+    });
+  if (!existing) return effect();
+  if (existing.state === 'archived') {
+    const current = periodOf(definition.period, now, definition.timezone);
+    const archivedThisPeriod = existing.archivedAt !== undefined && existing.archivedAt >= current.start;
+    if (archivedThisPeriod && definition.effectiveFrom === undefined) return existing.activeSince;
+    return effect();
+  }
+  const previous = latestVersion(existing).definition;
+  const pending = existing.activeSince !== undefined && existing.activeSince > now;
+  return pending && previous.effectiveFrom !== definition.effectiveFrom ? effect() : undefined;
 }
 
 /** The departments, calendars and policy the current configuration defines. */
@@ -147,6 +197,12 @@ export async function putCommitment(
   }
   const previous = existing?.state === 'active' ? latestVersion(existing).definition : undefined;
   const plan = planCommitments(previous ? [previous] : [], [definition]);
+  annotateEffects(
+    plan,
+    new Map(existing ? [[id, existing]] : []),
+    new Map([[id, definition]]),
+    deps.clock.now(),
+  );
   if (existing?.state === 'active' && plan.entries[0]?.action === 'unchanged') {
     return { record: existing, created: false, changed: false, version: latestVersion(existing), plan };
   }
@@ -193,6 +249,7 @@ export async function getCommitment(deps: StoreDeps, id: string) {
       immediate: v.immediate,
     })),
     closedThrough: record.closedThrough,
+    ...(record.activeSince === undefined ? {} : { activeSince: new Date(record.activeSince).toISOString() }),
     createdAt: new Date(record.createdAt).toISOString(),
     updatedAt: new Date(record.updatedAt).toISOString(),
   };

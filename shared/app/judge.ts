@@ -110,6 +110,8 @@ export function overdueTimers(
 export function earlierPeriodsClosed(record: CommitmentRecord, period: Period): boolean {
   const first = record.versions[0];
   if (first && period.start <= first.effectiveFrom) return true;
+  // Periods before the commitment took effect are never judged, so none of them is left open.
+  if (record.activeSince !== undefined && period.start <= record.activeSince) return true;
   return record.closedThrough !== undefined && record.closedThrough >= previousPeriod(period).key;
 }
 
@@ -148,5 +150,6 @@ export function judge(input: JudgeInput): Evaluation {
     ),
     excusals,
     at,
+    effectiveFrom: record.activeSince,
   });
 }

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type * as z from 'zod';
 import type { Instant, Period } from '../domain/model.js';
 import { periodOf } from '../domain/periods.js';
@@ -124,6 +125,9 @@ function prepare(
       id,
     };
   }
+  if (record.activeSince !== undefined && at < record.activeSince) {
+    return { errors: [beforeEffectIssue(record.activeSince, zone)], id };
+  }
   const firstVersion = record.versions[0];
   if (firstVersion && at < firstVersion.effectiveFrom) {
     return {
@@ -141,6 +145,15 @@ function prepare(
   }
   const { id: eventId, at: _at, ...body } = parsed.data as { id: string; at?: string };
   return { index, id: eventId, at, period: provisional, definition: version.definition, body };
+}
+
+/** Nothing before the commitment took effect is judged, so an event from then would count for nothing. */
+function beforeEffectIssue(activeSince: Instant, zone: string): FieldIssue {
+  const local = DateTime.fromMillis(activeSince, { zone }).toFormat('yyyy-MM-dd HH:mm ZZZZ');
+  return {
+    path: 'at',
+    message: `is before the commitment took effect on ${local} (${new Date(activeSince).toISOString()}); only events from then on are counted`,
+  };
 }
 
 function closedIssue(period: Period): FieldIssue {

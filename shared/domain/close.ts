@@ -36,6 +36,8 @@ export interface ClosePeriodInput {
   aggregate: MeasureAggregate;
   excusals: Excusal[];
   closedAt: Instant;
+  /** When the commitment took effect: its first period is judged on the rest of it (prorated). */
+  effectiveFrom?: Instant;
 }
 
 /** Closing early would judge a period with time still left in it. */

@@ -164,6 +164,7 @@ export function normalizeCommitment(
     review: reviewPolicy(raw),
   };
   if (calendar !== undefined) definition.calendar = calendar;
+  if (raw.effectiveFrom !== undefined) definition.effectiveFrom = raw.effectiveFrom;
 
   if (measure === 'total') {
     if (raw.objective !== undefined) {

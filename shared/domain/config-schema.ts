@@ -227,6 +227,13 @@ export const rawCommitmentSchema = strictObject({
           : undefined,
     })
     .optional(),
+  effectiveFrom: z
+    .string({ error: required("a date written YYYY-MM-DD, or 'next-period'") })
+    .refine((value) => value === 'next-period' || isRealDate(value), {
+      error: (issue) =>
+        `must be a date written YYYY-MM-DD (the commitment's local midnight) or 'next-period', got ${describeValue(issue.input)}`,
+    })
+    .optional(),
 });
 
 /**

@@ -6,6 +6,7 @@
  * Infinity is null instead. A period is judged finally (met, breached or no_data) from its end on.
  */
 import { DateTime } from 'luxon';
+import { judgedSpan, proratedTarget } from './effective-start.js';
 import { excusalsIn, excusedShares, excusedSummary } from './excusals.js';
 import { judgeAvailability } from './measures/availability.js';
 import { judgeDuration } from './measures/duration.js';
@@ -42,6 +43,23 @@ export interface Evaluation {
   evaluatedAt: string;
   /** Present and true once the period has ended: the status is final. */
   final?: boolean;
+  /**
+   * The commitment took effect inside this period (ISO-8601 UTC): it is judged from then on, and a
+   * total's target is the full one scaled to the pacing time left then (see `proration`).
+   */
+  proratedFrom?: string;
+  proration?: Proration;
+  /** The commitment takes effect only after this period (ISO-8601 UTC): nothing in it is judged. */
+  notInEffectUntil?: string;
+}
+
+export interface Proration {
+  /** The local date it takes effect, in the commitment's zone, for people (`2026-11-27`). */
+  localDate: string;
+  /** Share of the period's pacing time it is judged on (0 before it takes effect). */
+  share: number;
+  /** totals: the target of a whole period, before it was prorated. */
+  fullTarget?: number;
 }
 
 export interface EvaluateInput {
@@ -50,13 +68,19 @@ export interface EvaluateInput {
   aggregate: MeasureAggregate;
   excusals: Excusal[];
   at: Instant;
+  /** When the commitment took effect; a period it started in is judged from then on. */
+  effectiveFrom?: Instant;
 }
 
 export function evaluate(input: EvaluateInput): Evaluation {
-  const { definition, period, aggregate, at } = input;
-  if (aggregate.measure !== definition.measure) {
-    throw new AggregateMismatchError(definition.id, definition.measure, aggregate.measure);
+  const { aggregate, at } = input;
+  if (aggregate.measure !== input.definition.measure) {
+    throw new AggregateMismatchError(input.definition.id, input.definition.measure, aggregate.measure);
   }
+  const judged = judgedSpan(input.definition, input.period, input.effectiveFrom);
+  if (judged.notInEffectUntil !== undefined) return notInEffect(input, judged.notInEffectUntil);
+  const period = judged.span;
+  const definition = prorated(input.definition, judged.share);
   const excusals = excusalsIn(input.excusals, period);
   const meter = paceMeter(definition, period);
   const elapsed = elapsedOn(meter, period, at);
@@ -89,6 +113,44 @@ export function evaluate(input: EvaluateInput): Evaluation {
   if (judgement.budget) evaluation.budget = judgement.budget;
   if (excused) evaluation.excused = excused;
   if (final) evaluation.final = true;
+  if (judged.proratedFrom !== undefined) {
+    evaluation.proratedFrom = new Date(judged.proratedFrom).toISOString();
+    evaluation.proration = {
+      localDate: localDateOf(judged.proratedFrom, definition.timezone),
+      share: judged.share,
+    };
+    if (input.definition.target !== undefined && definition.measure === 'total') {
+      evaluation.proration.fullTarget = input.definition.target;
+    }
+  }
+  return evaluation;
+}
+
+function prorated(definition: CommitmentDefinition, share: number): CommitmentDefinition {
+  if (share >= 1 || definition.target === undefined || definition.measure !== 'total') return definition;
+  return { ...definition, target: proratedTarget(definition.target, share) };
+}
+
+/** A period wholly before the commitment took effect: nothing to judge, nothing owed. */
+function notInEffect(input: EvaluateInput, until: Instant): Evaluation {
+  const { definition, period, at } = input;
+  const evaluation: Evaluation = {
+    commitmentId: definition.id,
+    period: period.key,
+    measure: definition.measure,
+    status: 'no_data',
+    actual: 0,
+    target: definition.measure === 'total' ? 0 : (definition.objective ?? 0),
+    expected: 0,
+    projected: null,
+    attainment: null,
+    elapsed: 0,
+    unit: definition.unit,
+    evaluatedAt: isoInZone(at, definition.timezone),
+    notInEffectUntil: new Date(until).toISOString(),
+    proration: { localDate: localDateOf(until, definition.timezone), share: 0 },
+  };
+  if (at >= period.end) evaluation.final = true;
   return evaluation;
 }
 
@@ -132,6 +194,10 @@ export function isoInZone(at: Instant, zone: string): string {
   const iso = DateTime.fromMillis(at, { zone }).toISO({ suppressMilliseconds: true });
   if (iso === null) throw new InvalidInstantError(at, zone);
   return iso;
+}
+
+function localDateOf(at: Instant, zone: string): string {
+  return DateTime.fromMillis(at, { zone }).toISODate() ?? '';
 }
 
 function finiteOr(value: number, fallback: number): number {

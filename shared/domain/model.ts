@@ -120,6 +120,11 @@ export interface CommitmentDefinition {
   escalation: EscalationStep[];
   credits: CreditTier[];
   review?: ReviewPolicy;
+  /**
+   * As written: a local date (`2026-12-01`) or `next-period`. Without it the commitment takes
+   * effect when it is created or made active again (see `effective-start.ts`).
+   */
+  effectiveFrom?: string;
 }
 
 export interface DigestSettings {

@@ -2,6 +2,7 @@
  * The plan `sla apply` prints before it writes: which commitments a configuration creates,
  * changes (and how), leaves alone or archives.
  */
+import type { PlanEffect } from './effective-start.js';
 import type { BusinessCalendar, CommitmentDefinition, LocalSpan, Weekday } from './model.js';
 import { ValidationError } from './validation-error.js';
 
@@ -15,6 +16,8 @@ export interface PlanEntry {
   id: string;
   action: 'create' | 'change' | 'unchanged' | 'archive';
   changes?: PlanChange[];
+  /** create: when the commitment takes effect (its first period is prorated when that is mid-period). */
+  effect?: PlanEffect;
 }
 
 export interface Plan {
@@ -100,6 +103,7 @@ const FIELD_ORDER: ReadonlyArray<keyof CommitmentDefinition> = [
   'escalation',
   'credits',
   'review',
+  'effectiveFrom',
 ];
 
 function fieldRank(path: string): number {

@@ -1,8 +1,9 @@
 /**
  * Commitment versions: which definition judges which period.
  *
- * The first version governs from the start of the period it was created in (a commitment made on
- * the 10th is judged for the whole month). An amendment governs from the next period, unless it is
+ * The first version governs from the start of the period it was created in; the commitment itself
+ * is judged only from when it took effect (a commitment made on the 10th is judged on the rest of
+ * that month, prorated: see `effective-start.ts`). An amendment governs from the next period, unless it is
  * applied as immediate, when it governs from its creation and so judges the current period whole.
  * A period is judged by the newest version in effect before it ended and created before it ended:
  * a closed period never meets a version written after it, so there are no back-dated breaches.

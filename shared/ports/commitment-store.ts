@@ -24,7 +24,11 @@ export interface CommitmentRecord {
   createdAt: Instant;
   updatedAt: Instant;
   archivedAt?: Instant;
-  /** Set when an archived commitment is made active again: periods before this one are not judged. */
+  /**
+   * When the commitment took effect: on creation, or when an archived one was made active again
+   * (or the later instant its `effectiveFrom` names). Nothing before it is judged; the period it
+   * falls in is judged from it on, prorated. Absent on commitments created before it was kept.
+   */
   activeSince?: Instant;
   /** Bumped on every write; writes are conditional on it. */
   revision: number;

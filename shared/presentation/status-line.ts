@@ -1,5 +1,6 @@
 import type { Evaluation } from '../domain/evaluate.js';
 import type { Status } from '../domain/model.js';
+import { effectNote } from './effect-words.js';
 
 /**
  * How a status reads for people, the same in Slack, the CLI, notifications and the digest:
@@ -55,6 +56,13 @@ export interface StatusLineInput {
 
 /** The numbers part: `62 / 100 leads · expected 70 by today · projected 89`. */
 export function statusFigures(e: Evaluation): string {
+  const note = effectNote(e);
+  if (e.notInEffectUntil !== undefined && note) return `not in effect yet (${note})`;
+  const figures = figuresOnly(e);
+  return note ? `${figures} · ${note}` : figures;
+}
+
+function figuresOnly(e: Evaluation): string {
   if (e.status === 'no_data') return 'nothing to judge yet';
   if (!isShareMeasure(e)) {
     const parts = [`${formatAmount(e.actual)} / ${formatAmount(e.target)} ${e.unit}`];

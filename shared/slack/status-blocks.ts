@@ -5,6 +5,7 @@
 import type { AlertState } from '../domain/alerts/alert-state.js';
 import type { Evaluation } from '../domain/evaluate.js';
 import type { Department, Status, TargetDerivation } from '../domain/model.js';
+import { effectNote } from '../presentation/effect-words.js';
 import {
   formatAmount,
   formatPercent,
@@ -80,7 +81,7 @@ export function figureFields(e: Evaluation, derivation?: TargetDerivation): stri
   if (e.measure === 'total') {
     out.push(`*Actual*\n${formatAmount(e.actual)} ${unit}`);
     const derived = derivation ? `\n_${escapeMrkdwn(derivation.formula)}_` : '';
-    out.push(`*Target*\n${formatAmount(e.target)} ${unit}${derived}`);
+    out.push(`*Target*\n${formatAmount(e.target)} ${unit}${derived}${prorationText(e, unit)}`);
     if (!e.final) {
       out.push(`*Expected by now*\n${formatAmount(e.expected)} ${unit}`);
       out.push(`*Projected*\n${e.projected === null ? '—' : `${formatAmount(e.projected)} ${unit}`}`);
@@ -102,6 +103,14 @@ export function figureFields(e: Evaluation, derivation?: TargetDerivation): stri
     out.push(`*Excused*\n${formatPercent(e.excused.share)} of the period${by ? ` (caused by ${by})` : ''}`);
   }
   return out;
+}
+
+/** `_prorated from Nov 27 (100 leads for a whole period)_` under a first period's target. */
+function prorationText(e: Evaluation, unit: string): string {
+  const note = effectNote(e);
+  if (!note) return '';
+  const full = e.proration?.fullTarget;
+  return `\n_${note}${full === undefined || e.notInEffectUntil ? '' : ` (${formatAmount(full)} ${unit} for a whole period)`}_`;
 }
 
 export function alertSummary(state: AlertState | undefined): string | undefined {

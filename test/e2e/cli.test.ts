@@ -8,9 +8,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Runtime, startRuntime } from '../../local/runtime.js';
+import { exampleAgreedSince } from '../support/example-since.js';
 
 const REPO = resolve(import.meta.dirname, '../..');
-const CONFIG = 'examples/commitments.yaml';
+// The leads were agreed from Nov 1, so November is judged whole although the runtime starts on the 18th.
+const CONFIG = exampleAgreedSince('2026-11-01');
 const NOVEMBER_18 = Date.parse('2026-11-18T10:00:00-05:00');
 // Past the end of November and the hour of grace the evaluator waits for late events.
 const DECEMBER_1 = Date.parse('2026-12-01T01:30:00-05:00');
@@ -64,7 +66,7 @@ describe('sla against the local runtime', () => {
 
   it('refuses a broken config whole, naming the field, and applies nothing', async () => {
     const broken = join(dataDir, 'broken.yaml');
-    const text = readFileSync(join(REPO, CONFIG), 'utf8');
+    const text = readFileSync(CONFIG, 'utf8');
     // A second change that alone would be valid: it must not be applied either.
     writeFileSync(
       broken,

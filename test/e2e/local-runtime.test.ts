@@ -3,18 +3,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Runtime, startRuntime } from '../../local/runtime.js';
+import { exampleAgreedSince } from '../support/example-since.js';
 
 /** The local runtime over real HTTP, as `npm start` runs it, in a temporary data folder. */
 const dataDir = mkdtempSync(join(tmpdir(), 'sla-e2e-'));
 let runtime: Runtime;
 const logs: string[] = [];
+// The leads were agreed from Nov 1, so November is judged whole although the runtime starts on the 18th.
+const CONFIG = exampleAgreedSince('2026-11-01');
 
 async function start() {
   runtime = await startRuntime({
     host: '127.0.0.1',
     port: 0,
     dataDir,
-    configPath: 'examples/commitments.yaml',
+    configPath: CONFIG,
     clockStart: Date.parse('2026-11-18T10:00:00-05:00'),
     log: (line) => logs.push(line),
   });

@@ -120,7 +120,8 @@ describe('an archived commitment made active again', async () => {
     later.clock.set('2026-11-02T10:00:00-05:00');
     expect((await later.call('DELETE', '/v1/commitments/marketing-qualified-leads')).status).toBe(200);
 
-    // Back in January: the same YAML applies, and the definition governs January at once.
+    // Back on Friday Jan 15: the same YAML applies, and the definition governs January at once,
+    // judged from that moment on (108 of January's 210 business hours are left).
     later.clock.set('2027-01-15T10:00:00-05:00');
     const applied = await later.call('POST', '/v1/config:apply', {
       rawBody: EXAMPLE_CONFIG,
@@ -133,6 +134,11 @@ describe('an archived commitment made active again', async () => {
     const ledger = await later.deps.results.listLedger('marketing');
     expect(ledger.map((e) => e.periodKey)).toEqual(['2026-10']);
     const status = await later.call('GET', '/v1/commitments/marketing-qualified-leads/status');
-    expect(status.body).toMatchObject({ period: '2027-01', target: 100 });
+    expect(status.body).toMatchObject({
+      period: '2027-01',
+      proratedFrom: '2027-01-15T15:00:00.000Z',
+      proration: { localDate: '2027-01-15', fullTarget: 100 },
+    });
+    expect(status.body.target).toBeCloseTo((100 * 108) / 210, 9);
   });
 });

@@ -112,7 +112,9 @@ describe('periods', () => {
     const report = await recordEvents(app.deps, LEADS, [lead('ancient', '2026-09-15T12:00:00-04:00')]);
     expect(report.rejected[0]?.errors[0]).toMatchObject({
       path: 'at',
-      message: expect.stringContaining('first period'),
+      message: expect.stringContaining(
+        'is before the commitment took effect on 2026-10-05 09:00 EDT (2026-10-05T13:00:00.000Z)',
+      ),
     });
   });
 });

@@ -119,6 +119,7 @@ function commitmentLine(input: DigestCommitmentInput, context: LineContext): Dig
     };
     if (e.excused.originalTarget !== undefined) line.excused.originalTarget = e.excused.originalTarget;
   }
+  if (e.proration && e.notInEffectUntil === undefined) line.proratedFrom = e.proration.localDate;
   if (input.lastClosed) {
     const { period, status, attainment, credit } = input.lastClosed;
     line.lastClosed = { period, status, attainment, credit };

@@ -78,6 +78,8 @@ export interface DigestCommitment {
   /** One character per week, oldest first, `·` for a week without a judgement. */
   sparkline: string;
   excused?: { share: number; causedBy: string[]; causedByNames: string[]; originalTarget?: number };
+  /** The local date the commitment took effect, when that was inside this period (it is prorated). */
+  proratedFrom?: string;
   lastClosed?: {
     period: string;
     status: ClosedPeriodResult['status'];

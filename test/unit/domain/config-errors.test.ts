@@ -441,6 +441,30 @@ const cases: Array<[string, (c: Raw) => void, string, string]> = [
     "got 'quartely' (did you mean 'quarter'?)",
   ],
   [
+    'an effectiveFrom that is not a date',
+    (c) => {
+      c.commitments[0].effectiveFrom = 'tomorrow';
+    },
+    'commitments[0].effectiveFrom',
+    "must be a date written YYYY-MM-DD (the commitment's local midnight) or 'next-period', got 'tomorrow'",
+  ],
+  [
+    'an effectiveFrom on a day that does not exist',
+    (c) => {
+      c.commitments[1].effectiveFrom = '2026-02-30';
+    },
+    'commitments[1].effectiveFrom',
+    "or 'next-period', got '2026-02-30'",
+  ],
+  [
+    'an effectiveFrom that is a number',
+    (c) => {
+      c.commitments[2].effectiveFrom = 20261201;
+    },
+    'commitments[2].effectiveFrom',
+    "must be a date written YYYY-MM-DD, or 'next-period', got 20261201",
+  ],
+  [
     'no commitments key at all',
     (c) => {
       delete c.commitments;
