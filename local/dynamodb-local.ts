@@ -45,7 +45,8 @@ export class DynamoDbLocalStartError extends Error {
   override name = 'DynamoDbLocalStartError';
 }
 
-const defaultStartTimeoutMs = 20_000;
+// A JVM start takes a second or two on an idle machine, but a busy CI runner can need twenty or more.
+const defaultStartTimeoutMs = 60_000;
 /** The watchdog gives Java 10 s after SIGTERM; we wait a little longer before killing both. */
 const stopGraceMs = 12_000;
 const autoPortAttempts = 3;
