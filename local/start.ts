@@ -78,7 +78,7 @@ async function main() {
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) {
-      // A second Ctrl-C means now; the emulator is a child process and goes with us.
+      // A second Ctrl-C means now; the emulator's watchdog stops it (SIGTERM) once we are gone.
       console.log(`\n${signal} again: exiting without waiting.`);
       process.exit(130);
     }

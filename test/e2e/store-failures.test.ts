@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startDynamoDbLocal } from '../../local/dynamodb-local.js';
-import { isAlive, readEmulatorPids } from '../../local/emulator-process.js';
+import { isAlive, isEmulatorOf, readEmulatorPids } from '../../local/emulator-process.js';
 import { type Runtime, startRuntime } from '../../local/runtime.js';
 
 /** The local runtime's store going wrong: an emulator left over by a crash, and one that dies. */
@@ -11,9 +11,12 @@ const dataDir = mkdtempSync(join(tmpdir(), 'sla-store-'));
 const emulatorDir = join(dataDir, 'dynamodb');
 const logs: string[] = [];
 let runtime: Runtime | undefined;
+let orphan: number | undefined;
 
 afterAll(async () => {
   await runtime?.stop();
+  // Only if the first test failed: the emulator it orphaned on purpose must not outlive the run.
+  if (orphan !== undefined && isEmulatorOf(orphan, emulatorDir)) process.kill(orphan, 'SIGTERM');
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -31,6 +34,7 @@ describe('the local runtime and its DynamoDB Local', () => {
   it('stops an emulator an earlier run left on its data folder before starting its own', async () => {
     // A crash that took the watchdog down too leaves the JVM running on the folder, pid recorded.
     const stale = await startDynamoDbLocal({ dataDir: emulatorDir, startTimeoutMs: 60_000 });
+    orphan = stale.pid;
     const recorded = readEmulatorPids(emulatorDir);
     expect(recorded?.java).toBe(stale.pid);
     process.kill(recorded?.watchdog ?? 0, 'SIGKILL');
