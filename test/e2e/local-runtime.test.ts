@@ -2,7 +2,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_ROUTES } from '../../infra/api-routes.js';
 import { type Runtime, startRuntime } from '../../local/runtime.js';
+import {
+  signWebhook,
+  WEBHOOK_SIGNATURE_HEADER,
+  WEBHOOK_TIMESTAMP_HEADER,
+} from '../../shared/http/hmac-signature.js';
 import { exampleAgreedSince } from '../support/example-since.js';
 
 /** The local runtime over real HTTP, as `npm start` runs it, in a temporary data folder. */
@@ -11,6 +17,7 @@ let runtime: Runtime;
 const logs: string[] = [];
 // The leads were agreed from Nov 1, so November is judged whole although the runtime starts on the 18th.
 const CONFIG = exampleAgreedSince('2026-11-01');
+const webhookSecret = 'e2e-webhook-secret';
 
 async function start() {
   runtime = await startRuntime({
@@ -19,6 +26,7 @@ async function start() {
     dataDir,
     configPath: CONFIG,
     clockStart: Date.parse('2026-11-18T10:00:00-05:00'),
+    webhookSecret,
     log: (line) => logs.push(line),
   });
 }
@@ -184,12 +192,54 @@ describe('the local runtime', () => {
     expect((await http('GET', '/health')).status).toBe(200);
   });
 
+  it('records HMAC-signed webhook events on the same path as in AWS, and refuses a bad signature', async () => {
+    const body = JSON.stringify({ id: 'crm-1', at: '2026-11-17T12:00:00-05:00' });
+    const timestamp = Math.floor(runtime.clock.now() / 1000);
+    const send = (signature: string) =>
+      fetch(`${runtime.url}/webhook/commitments/marketing-qualified-leads/events`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          [WEBHOOK_TIMESTAMP_HEADER]: String(timestamp),
+          [WEBHOOK_SIGNATURE_HEADER]: signature,
+        },
+        body,
+      });
+    const signed = await send(signWebhook(webhookSecret, timestamp, body));
+    expect(signed.status).toBe(200);
+    expect(await signed.json()).toEqual({ accepted: 1, duplicates: 0, rejected: [] });
+    const forged = await send(signWebhook('not-the-secret', timestamp, body));
+    expect(forged.status).toBe(401);
+  });
+
   it('keeps its data across a restart', async () => {
     await runtime.stop();
     await start();
     const status = await http('GET', '/v1/commitments/marketing-qualified-leads/status?period=2026-11');
-    expect(status.body.actual).toBe(40);
+    expect(status.body.actual).toBe(41);
     // Not applied again: the store was not empty.
     expect(runtime.loadedConfig).toBeUndefined();
+  });
+
+  it('serves every route of the HTTP API that AWS serves', async () => {
+    // Deleting last, so the routes after it still find the commitment.
+    const routes = [...API_ROUTES].sort(
+      (a, b) => Number(a.method === 'DELETE') - Number(b.method === 'DELETE'),
+    );
+    const answers: string[] = [];
+    for (const route of routes) {
+      const path = route.path.replace('{id}', 'marketing-qualified-leads');
+      const response = await fetch(`${runtime.url}${path}`, {
+        method: route.method,
+        headers:
+          route.method === 'GET' || route.method === 'DELETE' ? {} : { 'content-type': 'application/json' },
+        body: route.method === 'GET' || route.method === 'DELETE' ? undefined : '{}',
+      });
+      await response.arrayBuffer();
+      answers.push(`${route.method} ${route.path} ${response.status}`);
+    }
+    // Any answer but "no such route": a 400 for the empty body or a 401 for a missing signature is fine.
+    expect(answers.filter((answer) => / (404|405)$/.test(answer))).toEqual([]);
+    expect(answers).toHaveLength(API_ROUTES.length);
   });
 });

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -19,6 +19,7 @@ import {
   JavaMissingError,
   startDynamoDbLocal,
 } from '../../local/dynamodb-local.js';
+import { isAlive } from '../../local/emulator-process.js';
 import { findFreePort } from '../../local/free-port.js';
 import { ensureTable } from '../../shared/adapters/dynamodb/table-definition.js';
 import { useTestTable } from './dynamodb-context.js';
@@ -160,6 +161,32 @@ describe('startDynamoDbLocal', () => {
     }
     expect(stillAnswering).toBe(false);
   });
+  it('stops an in-memory emulator (with SIGTERM) when its parent dies by SIGKILL', async () => {
+    const launcher = fileURLToPath(new URL('../../local/dynamodb-local.ts', import.meta.url));
+    const script = join(await scratchDir(), 'killed-parent.mts');
+    await writeFile(
+      script,
+      `import { startDynamoDbLocal } from ${JSON.stringify(launcher)};\n` +
+        'const dynamo = await startDynamoDbLocal();\nconsole.log(dynamo.pid);\nsetInterval(() => {}, 1000);\n',
+    );
+    const parent = spawn(process.execPath, ['--import', 'tsx', script], {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      const javaPid = await new Promise<number>((resolve, reject) => {
+        parent.stdout?.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
+        parent.once('exit', () => reject(new Error('the parent exited before starting the emulator')));
+      });
+      expect(isAlive(javaPid)).toBe(true);
+      parent.kill('SIGKILL');
+      const deadline = Date.now() + 20_000;
+      while (isAlive(javaPid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(isAlive(javaPid)).toBe(false);
+    } finally {
+      parent.kill('SIGKILL');
+    }
+  }, 90_000);
 });
 
 describe('ensureTable on the shared emulator', () => {

@@ -1,0 +1,104 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startDynamoDbLocal } from '../../local/dynamodb-local.js';
+import { isAlive, isEmulatorOf, readEmulatorPids } from '../../local/emulator-process.js';
+import { type Runtime, startRuntime } from '../../local/runtime.js';
+
+/** The local runtime's store going wrong: an emulator left over by a crash, and one that dies. */
+const dataDir = mkdtempSync(join(tmpdir(), 'sla-store-'));
+const emulatorDir = join(dataDir, 'dynamodb');
+const logs: string[] = [];
+let runtime: Runtime | undefined;
+let orphan: number | undefined;
+
+afterAll(async () => {
+  await runtime?.stop();
+  // Only if the first test failed: the emulator it orphaned on purpose must not outlive the run.
+  if (orphan !== undefined && isEmulatorOf(orphan, emulatorDir)) process.kill(orphan, 'SIGTERM');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+describe('the local runtime and its DynamoDB Local', () => {
+  it('stops an emulator an earlier run left on its data folder before starting its own', async () => {
+    // A crash that took the watchdog down too leaves the JVM running on the folder, pid recorded.
+    const stale = await startDynamoDbLocal({ dataDir: emulatorDir, startTimeoutMs: 60_000 });
+    orphan = stale.pid;
+    const recorded = readEmulatorPids(emulatorDir);
+    expect(recorded?.java).toBe(stale.pid);
+    process.kill(recorded?.watchdog ?? 0, 'SIGKILL');
+    await stale.exited;
+    expect(isAlive(stale.pid)).toBe(true);
+
+    runtime = await startRuntime({
+      host: '127.0.0.1',
+      port: 0,
+      dataDir,
+      configPath: 'examples/commitments.yaml',
+      clockStart: Date.parse('2026-11-18T10:00:00-05:00'),
+      log: (line) => logs.push(line),
+    });
+    expect(isAlive(stale.pid)).toBe(false);
+    expect(logs).toContainEqual(
+      expect.stringContaining(`stopped DynamoDB Local left running on ${emulatorDir} by an earlier run`),
+    );
+    expect(runtime.store.pid()).not.toBe(stale.pid);
+    expect(readEmulatorPids(emulatorDir)?.java).toBe(runtime.store.pid());
+    expect((await fetch(`${runtime.url}/health`)).status).toBe(200);
+  });
+
+  it('answers 503 on /health naming the store when the emulator dies, logs real errors, and restarts it', async () => {
+    const up = runtime as Runtime;
+    const recorded = await fetch(`${up.url}/v1/commitments/marketing-qualified-leads/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ id: 'before-the-crash', at: '2026-11-17T11:00:00-05:00' }),
+    });
+    expect(recorded.status).toBe(200);
+    const killed = up.store.pid();
+    process.kill(killed, 'SIGKILL');
+
+    const health = await until('a 503 from /health', async () => {
+      const response = await fetch(`${up.url}/health`);
+      return response.status === 503 ? ((await response.json()) as { detail: string }) : undefined;
+    });
+    expect(health.detail).toMatch(
+      /^The store \(DynamoDB Local\) is down: DynamoDB Local exited unexpectedly/,
+    );
+    // While it is down, a route that needs it fails, and the log says why in words, with a stack.
+    const failed = await fetch(`${up.url}/v1/status`);
+    expect(failed.status).toBe(500);
+    const logged = logs.find((line) => line.startsWith('error: unhandled error'));
+    expect(logged).toBeDefined();
+    expect(logged).not.toContain('[object Object]');
+    expect(logged).toMatch(/^error: unhandled error: \w+: \S.*ECONNREFUSED/);
+    expect(logged).toMatch(/\n\s+at /);
+
+    await until('/health to be 200 again', async () => {
+      const response = await fetch(`${up.url}/health`);
+      return response.status === 200 ? true : undefined;
+    });
+    expect(up.store.pid()).not.toBe(killed);
+    const status = await fetch(`${up.url}/v1/commitments/marketing-qualified-leads/status?period=2026-11`);
+    expect(((await status.json()) as { actual: number }).actual).toBe(1);
+  });
+
+  it('leaves no emulator behind once stopped', async () => {
+    const pid = (runtime as Runtime).store.pid();
+    await runtime?.stop();
+    runtime = undefined;
+    expect(isAlive(pid)).toBe(false);
+    expect(readEmulatorPids(emulatorDir)).toBeUndefined();
+  });
+});
