@@ -38,9 +38,11 @@ export function acknowledge(
 
 /** Holds escalation until `until`; afterwards counting resumes from when the alert opened. */
 export function snooze(state: AlertState | undefined, by: string, until: Instant, now: Instant): AlertState {
-  const open = requireOpenAlert(state);
+  // A wrong `until` is the caller's mistake whatever the alert's state, so it is named first.
   if (until <= now) throw new InvalidSnoozeError('Snooze until must be in the future');
-  if (until - now > MAX_SNOOZE_MS) throw new InvalidSnoozeError('Snooze for at most 30 days');
+  if (until - now > MAX_SNOOZE_MS)
+    throw new InvalidSnoozeError('Snooze for at most 30 days: until must be within 30 days of now');
+  const open = requireOpenAlert(state);
   if (open.snoozedBy === by && open.snoozedUntil === until) return open;
   return { ...open, snoozedBy: by, snoozedUntil: until, revision: open.revision + 1 };
 }
