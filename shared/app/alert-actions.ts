@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { checkSnoozeUntil } from '../domain/alerts/alert-reactions.js';
 import { boundedString } from '../domain/bounded-schemas.js';
 import { type AlertState, acknowledge, snooze } from '../domain/escalation.js';
 import { MAX_KEY_LENGTH, MAX_NOTE_LENGTH } from '../domain/limits.js';
@@ -91,5 +92,7 @@ export async function snoozeAlert(
   if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
   const { by } = parsed.data;
   const until = Date.parse(parsed.data.until);
+  // A wrong `until` is the caller's mistake whatever state the alert is in, so it is named first.
+  checkSnoozeUntil(until, deps.clock.now());
   return react(deps, commitmentId, (state, now) => snooze(state, by, until, now));
 }

@@ -36,13 +36,17 @@ export function acknowledge(
   };
 }
 
-/** Holds escalation until `until`; afterwards counting resumes from when the alert opened. */
-export function snooze(state: AlertState | undefined, by: string, until: Instant, now: Instant): AlertState {
-  // A wrong `until` is the caller's mistake whatever the alert's state, so it is named first.
+/** Throws InvalidSnoozeError (naming `until`) unless `until` is in the next 30 days. */
+export function checkSnoozeUntil(until: Instant, now: Instant): void {
   if (until <= now) throw new InvalidSnoozeError('Snooze until must be in the future');
   if (until - now > MAX_SNOOZE_MS)
     throw new InvalidSnoozeError('Snooze for at most 30 days: until must be within 30 days of now');
+}
+
+/** Holds escalation until `until`; afterwards counting resumes from when the alert opened. */
+export function snooze(state: AlertState | undefined, by: string, until: Instant, now: Instant): AlertState {
   const open = requireOpenAlert(state);
+  checkSnoozeUntil(until, now);
   if (open.snoozedBy === by && open.snoozedUntil === until) return open;
   return { ...open, snoozedBy: by, snoozedUntil: until, revision: open.revision + 1 };
 }
