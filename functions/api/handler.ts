@@ -103,6 +103,7 @@ function expectedVersion(event: Event): number | undefined {
       400,
       'Invalid request',
       'The If-Match header must be the commitment\'s version number, e.g. "3".',
+      [{ path: 'If-Match', message: 'must be a whole number of 0 or more (the version you read), e.g. "3"' }],
     );
   }
   return value;

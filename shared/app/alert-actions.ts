@@ -1,5 +1,8 @@
 import * as z from 'zod';
+import { checkSnoozeUntil } from '../domain/alerts/alert-reactions.js';
+import { boundedString } from '../domain/bounded-schemas.js';
 import { type AlertState, acknowledge, snooze } from '../domain/escalation.js';
+import { MAX_KEY_LENGTH, MAX_NOTE_LENGTH } from '../domain/limits.js';
 import type { Instant } from '../domain/model.js';
 import { issuesFromZod, ValidationError } from '../domain/validation-error.js';
 import type { NotificationClaim } from '../ports/alert-store.js';
@@ -8,18 +11,18 @@ import { AlertOverError, CommitmentNotFoundError, ConcurrentUpdateError } from '
 import { periodAt } from './judge.js';
 
 export const ackBodySchema = z.strictObject({
-  by: z
-    .string({ error: 'must name who acknowledges (a Slack user id or an email)' })
-    .min(1, 'must not be empty')
-    .max(200, 'must be at most 200 characters'),
-  note: z.string().max(1000, 'must be at most 1000 characters').optional(),
+  by: boundedString(MAX_KEY_LENGTH, 'must name who acknowledges (a Slack user id or an email)').min(
+    1,
+    'must not be empty',
+  ),
+  note: boundedString(MAX_NOTE_LENGTH).optional(),
 });
 
 export const snoozeBodySchema = z.strictObject({
-  by: z
-    .string({ error: 'must name who snoozes (a Slack user id or an email)' })
-    .min(1, 'must not be empty')
-    .max(200, 'must be at most 200 characters'),
+  by: boundedString(MAX_KEY_LENGTH, 'must name who snoozes (a Slack user id or an email)').min(
+    1,
+    'must not be empty',
+  ),
   until: z.iso.datetime({ offset: true, error: 'must be an ISO-8601 date-time with an offset' }),
 });
 
@@ -115,5 +118,7 @@ export async function snoozeAlert(
   if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
   const { by } = parsed.data;
   const until = Date.parse(parsed.data.until);
+  // A wrong `until` is the caller's mistake whatever state the alert is in, so it is named first.
+  checkSnoozeUntil(until, deps.clock.now());
   return react(deps, commitmentId, (state, now) => snooze(state, by, until, now), target);
 }

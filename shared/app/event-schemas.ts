@@ -1,4 +1,13 @@
 import * as z from 'zod';
+import { boundedString } from '../domain/bounded-schemas.js';
+import {
+  formatLimit,
+  MAX_KEY_LENGTH,
+  MAX_NOTE_LENGTH,
+  MAX_NUMBER,
+  MAX_SOURCE_LENGTH,
+  MIN_FRACTION,
+} from '../domain/limits.js';
 import type { Measure } from '../domain/model.js';
 
 /**
@@ -6,18 +15,18 @@ import type { Measure } from '../domain/model.js';
  * validated on its own so one bad event is rejected without refusing its neighbours.
  */
 
-const eventId = z
-  .string({ error: 'must be a string: the idempotency key of the event, unique per commitment' })
-  .min(1, 'must not be empty: give every event an id so that retries count once')
-  .max(200, 'must be at most 200 characters');
+const eventId = boundedString(
+  MAX_KEY_LENGTH,
+  'must be a string: the idempotency key of the event, unique per commitment',
+).min(1, 'must not be empty: give every event an id so that retries count once');
 
 const at = z.iso.datetime({
   offset: true,
   error: 'must be an ISO-8601 date-time with an offset, e.g. 2026-11-18T10:00:00-05:00',
 });
 
-const note = z.string().max(500, 'must be at most 500 characters').optional();
-const source = z.string().max(100, 'must be at most 100 characters').optional();
+const note = boundedString(MAX_NOTE_LENGTH).optional();
+const source = boundedString(MAX_SOURCE_LENGTH).optional();
 
 const common = { id: eventId, at: at.optional(), note, source };
 
@@ -25,8 +34,8 @@ const common = { id: eventId, at: at.optional(), note, source };
  * One event's value stays far from the limits of exact numbers: aggregates add values up, and sums
  * must stay exact (below 2^53) and representable by DynamoDB (no underflow).
  */
-export const MAX_EVENT_VALUE = 1_000_000_000;
-const MIN_EVENT_MAGNITUDE = 0.000001;
+const MAX_EVENT_VALUE = MAX_NUMBER;
+const MIN_EVENT_MAGNITUDE = MIN_FRACTION;
 
 export const totalEventSchema = z
   .strictObject({
@@ -34,10 +43,10 @@ export const totalEventSchema = z
     value: z
       .number({ error: 'must be a number' })
       .finite('must be a finite number')
-      .min(-MAX_EVENT_VALUE, `must be at least -${MAX_EVENT_VALUE.toLocaleString('en-US')}`)
-      .max(MAX_EVENT_VALUE, `must be at most ${MAX_EVENT_VALUE.toLocaleString('en-US')}`)
+      .min(-MAX_EVENT_VALUE, `must be at least -${formatLimit(MAX_EVENT_VALUE)}`)
+      .max(MAX_EVENT_VALUE, `must be at most ${formatLimit(MAX_EVENT_VALUE)}`)
       .refine((v) => v === 0 || Math.abs(v) >= MIN_EVENT_MAGNITUDE, {
-        message: `must be 0 or at least ${MIN_EVENT_MAGNITUDE} in size`,
+        message: `must be 0 or at least ${formatLimit(MIN_EVENT_MAGNITUDE)} in size`,
       })
       .optional(),
     correction: z.boolean({ error: 'must be true or false' }).optional(),
@@ -55,7 +64,8 @@ export const totalEventSchema = z
 const count = z
   .number({ error: 'must be a whole number' })
   .int('must be a whole number')
-  .min(0, 'must be >= 0');
+  .min(0, 'must be >= 0')
+  .max(MAX_NUMBER, `must be at most ${formatLimit(MAX_NUMBER)}`);
 
 export const ratioEventSchema = z
   .strictObject({
@@ -93,10 +103,7 @@ export const ratioEventSchema = z
   });
 
 const name = (what: string) =>
-  z
-    .string({ error: `must be a string naming the ${what}` })
-    .min(1, `must name the ${what}`)
-    .max(200, 'must be at most 200 characters');
+  boundedString(MAX_KEY_LENGTH, `must be a string naming the ${what}`).min(1, `must name the ${what}`);
 
 export const durationEventSchema = z.strictObject({
   ...common,

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
+import { boundedString } from '../domain/bounded-schemas.js';
+import { MAX_KEY_LENGTH, MAX_NAME_LENGTH, MAX_NOTE_LENGTH } from '../domain/limits.js';
 import type { Excusal } from '../domain/model.js';
 import { periodsBetween } from '../domain/periods.js';
 import { issuesFromZod, ValidationError } from '../domain/validation-error.js';
@@ -13,17 +15,22 @@ const isoDateTime = z.iso.datetime({
   error: 'must be an ISO-8601 date-time with an offset, e.g. 2026-11-18T10:00:00-05:00',
 });
 
+const MIN_REASON_LENGTH = 3;
+
 export const excusalBodySchema = z.strictObject({
-  id: z.string().min(1).max(200).optional(),
+  id: boundedString(MAX_KEY_LENGTH, 'must be text: a key of your choosing for this excusal')
+    .min(1, 'must not be empty')
+    .optional(),
   from: isoDateTime,
   to: isoDateTime,
-  causedBy: z
-    .string({ error: 'must name the department that caused the delay' })
-    .min(1, 'must name a department'),
-  reason: z
-    .string({ error: 'must say why, in a few words' })
-    .min(3, 'must say why, in a few words')
-    .max(1000),
+  causedBy: boundedString(MAX_NAME_LENGTH, 'must name the department that caused the delay').min(
+    1,
+    'must name a department',
+  ),
+  reason: boundedString(MAX_NOTE_LENGTH, 'must say why, in a few words').min(
+    MIN_REASON_LENGTH,
+    `must say why, in a few words (at least ${MIN_REASON_LENGTH} characters)`,
+  ),
 });
 
 /** An excusal may be planned ahead (a freeze), within reason. */

@@ -1,7 +1,9 @@
 /**
  * Business calendars as written (`hours: { mon-fri: "08:00-18:00" }`) into BusinessCalendar.
  */
+import { tooLongMessage } from './bounded-schemas.js';
 import type { RawCalendar } from './config-schema.js';
+import { MAX_CODE_LENGTH, MAX_SPANS_PER_DAY } from './limits.js';
 import type { BusinessCalendar, LocalSpan, Weekday } from './model.js';
 import { type FieldIssue, joinPath, meantHint } from './validation-error.js';
 
@@ -42,6 +44,10 @@ export function normalizeCalendar(
   const givenBy = new Map<Weekday, string>();
   for (const [key, value] of Object.entries(raw.hours)) {
     const keyPath = joinPath(path, 'hours', key);
+    if (key.length > MAX_CODE_LENGTH) {
+      issues.push({ path: keyPath, message: `weekday key ${tooLongMessage(MAX_CODE_LENGTH)}` });
+      continue;
+    }
     const days = parseWeekdayKey(key, keyPath, issues);
     const spans = parseHoursValue(value, keyPath, issues);
     for (const day of days) {
@@ -143,6 +149,12 @@ function parseHoursValue(
     const last = merged.at(-1);
     if (last !== undefined && last.end === span.start) last.end = span.end;
     else merged.push({ start: span.start, end: span.end });
+  }
+  if (merged.length > MAX_SPANS_PER_DAY) {
+    issues.push({
+      path,
+      message: `has ${merged.length} separate spans of hours; a day may have at most ${MAX_SPANS_PER_DAY}`,
+    });
   }
   return issues.length > before ? undefined : merged;
 }

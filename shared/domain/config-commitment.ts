@@ -17,7 +17,7 @@ import type {
   ReviewPolicy,
 } from './model.js';
 import { deriveTarget } from './target.js';
-import { type FieldIssue, issuesFromZod, joinPath, meantHint } from './validation-error.js';
+import { type FieldIssue, issuesFromZod, joinPath, meantHint, ValidationError } from './validation-error.js';
 
 export interface CommitmentContext {
   timezone: string;
@@ -178,9 +178,18 @@ export function normalizeCommitment(
     } else if (typeof raw.target === 'number') {
       definition.target = raw.target;
     } else {
-      const { target, ...derivation } = deriveTarget(raw.target.derive);
-      definition.target = target;
-      definition.derivation = derivation;
+      try {
+        const { target, ...derivation } = deriveTarget(raw.target.derive);
+        definition.target = target;
+        definition.derivation = derivation;
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        for (const issue of error.issues)
+          issues.push({
+            path: at('target', 'derive', ...(issue.path ? [issue.path] : [])),
+            message: issue.message,
+          });
+      }
     }
   } else {
     if (raw.target !== undefined) {

@@ -5,160 +5,108 @@
  * section (known departments, measure-dependent fields, overlapping hours) lives in the
  * normalizers, which report in the same `{ path, message }` form.
  */
-import { IANAZone } from 'luxon';
 import * as z from 'zod';
-import { parseDuration } from './duration.js';
-import { describeValue, didYouMean, meantHint } from './validation-error.js';
+import { boundedNumber, boundedString } from './bounded-schemas.js';
+import {
+  atMostItems,
+  durationTextSchema,
+  isRealDate,
+  localDateSchema,
+  positive,
+  required,
+  share,
+  slackChannel,
+  slackUser,
+  slugSchema,
+  strictObject,
+  text,
+  timezoneSchema,
+  unitInterval,
+} from './config-fields.js';
+import {
+  MAX_CODE_LENGTH,
+  MAX_CREDIT_TIERS,
+  MAX_DEPARTMENT_EMAILS,
+  MAX_DEPARTMENT_MEMBERS,
+  MAX_EMAIL_LENGTH,
+  MAX_ESCALATION_STEPS,
+  MAX_HOLIDAYS,
+  MAX_NAME_LENGTH,
+  MAX_NOTIFY_TARGETS,
+  MAX_SPANS_PER_DAY,
+  MAX_TITLE_LENGTH,
+  MAX_UNIT_LENGTH,
+} from './limits.js';
+import { describeValue, meantHint } from './validation-error.js';
 
-/**
- * A strict object whose unknown keys are reported one line per key, with the field it most
- * likely meant: a typo such as `objectve` must not be silently ignored.
- */
-function strictObject<T extends z.core.$ZodLooseShape>(shape: T) {
-  const known = Object.keys(shape);
-  return z.strictObject(shape, {
-    error: (issue) => {
-      if (issue.code !== 'unrecognized_keys') return undefined;
-      return issue.keys
-        .map((key) => {
-          const hint = didYouMean(key, known);
-          return `unknown field '${key}'${hint === '' ? `; allowed: ${known.join(', ')}` : hint}`;
-        })
-        .join('\n');
-    },
-  });
-}
+export { durationTextSchema, isSlug, localDateSchema, slugSchema, timezoneSchema } from './config-fields.js';
 
-const required = (what: string) => (issue: { input?: unknown; code: string }) =>
-  issue.code === 'invalid_type'
-    ? issue.input === undefined
-      ? 'is required'
-      : `must be ${what}, got ${describeValue(issue.input)}`
-    : undefined;
-
-const text = z
-  .string({ error: required('text') })
-  .trim()
-  .min(1, 'must not be empty');
-
-export const durationTextSchema = z
-  .string({ error: required('a duration such as 8h or 30m') })
-  .superRefine((value, ctx) => {
-    try {
-      parseDuration(value);
-    } catch (error) {
-      ctx.addIssue({ code: 'custom', message: (error as Error).message, input: value });
-    }
-  });
-
-const zoneNames = (): string[] => Intl.supportedValuesOf('timeZone');
-
-export const timezoneSchema = z
-  .string({ error: required('an IANA time zone such as America/New_York') })
-  .refine((zone) => IANAZone.isValidZone(zone), {
-    error: (issue) => {
-      const zone = String(issue.input);
-      const hint = didYouMean(zone, zoneNames());
-      return `unknown time zone '${zone}'${hint === '' ? '; use an IANA name such as America/New_York or Europe/Berlin' : hint}`;
-    },
-  });
-
-const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function isRealDate(value: string): boolean {
-  const match = LOCAL_DATE.exec(value);
-  if (match === null) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  // Date.UTC rolls 2026-02-30 over into March; a real date survives the round trip.
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
-export const localDateSchema = z.string({ error: required('a date written YYYY-MM-DD') }).refine(isRealDate, {
-  error: (issue) => `must be a real date written YYYY-MM-DD, got ${describeValue(issue.input)}`,
-});
-
-const SLUG = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
-
-export function isSlug(value: string): boolean {
-  return SLUG.test(value) && value.length <= 64;
-}
-
-export const slugSchema = z.string({ error: required('a lowercase id') }).refine(isSlug, {
-  error: (issue) =>
-    `must be a lowercase id like 'marketing-qualified-leads' (letters, digits and single hyphens, at most 64), got ${describeValue(issue.input)}`,
-});
-
-// Slack's APIs want IDs; channel names change when someone renames the channel.
-const slackChannel = z
-  .string({ error: required('a Slack channel ID such as C0123ABCD') })
-  .regex(/^[CGD][A-Z0-9]{2,}$/, {
+const hoursText = boundedString(MAX_CODE_LENGTH);
+const hoursValue = z.union(
+  [
+    hoursText,
+    z
+      .array(hoursText)
+      .min(1, 'must not be empty')
+      .max(MAX_SPANS_PER_DAY, atMostItems(MAX_SPANS_PER_DAY, 'spans of hours')),
+  ],
+  {
     error: (issue) =>
-      `must be a Slack channel ID such as C0123ABCD (copy it from the channel's details; names like #sales change), got ${describeValue(issue.input)}`,
-  });
-const slackUser = z
-  .string({ error: required('a Slack user ID such as U0123ABCD') })
-  .regex(/^[UW][A-Z0-9]{2,}$/, {
-    error: (issue) =>
-      `must be a Slack user ID such as U0123ABCD (from the person's profile, "Copy member ID"), got ${describeValue(issue.input)}`,
-  });
-
-const positive = z.number({ error: required('a number') }).gt(0, 'must be > 0');
-
-/** A share of 1: people write 99.5 or "99.5%" and mean 0.995. */
-const share = z
-  .number({ error: required('a number between 0 and 1, such as 0.995 for 99.5%') })
-  .gt(0, 'must be > 0')
-  .lte(1, 'must be <= 1 (a share: write 0.995 for 99.5%)');
-
-const unitInterval = z
-  .number({ error: required('a number between 0 and 1') })
-  .gte(0, 'must be >= 0')
-  .lte(1, 'must be <= 1 (a share of 1: 0.2 = 20%)');
-
-const hoursValue = z.union([z.string(), z.array(z.string()).min(1, 'must not be empty')], {
-  error: (issue) =>
-    issue.code === 'invalid_union'
-      ? `must be open hours such as "08:00-18:00", "09:00-12:00,13:00-17:00", a list of them, or "closed"; got ${describeValue(issue.input)}`
-      : undefined,
-});
+      issue.code === 'invalid_union'
+        ? `must be open hours such as "08:00-18:00", "09:00-12:00,13:00-17:00", a list of them, or "closed"; got ${describeValue(issue.input)}`
+        : undefined,
+  },
+);
 
 export const rawCalendarSchema = strictObject({
   timezone: timezoneSchema.optional(),
   hours: z.record(z.string(), hoursValue, {
     error: required('a mapping of weekdays to hours, like { mon-fri: "08:00-18:00" }'),
   }),
-  holidays: z.array(localDateSchema, { error: required('a list of dates') }).optional(),
+  holidays: z
+    .array(localDateSchema, { error: required('a list of dates') })
+    .max(MAX_HOLIDAYS, atMostItems(MAX_HOLIDAYS, 'holidays'))
+    .optional(),
 });
 
 export const rawDepartmentSchema = strictObject({
-  name: text,
+  name: text(MAX_NAME_LENGTH),
   slack: strictObject({
     channel: slackChannel.optional(),
     lead: slackUser.optional(),
-    members: z.array(slackUser, { error: required('a list of Slack user IDs') }).optional(),
+    members: z
+      .array(slackUser, { error: required('a list of Slack user IDs') })
+      .max(MAX_DEPARTMENT_MEMBERS, atMostItems(MAX_DEPARTMENT_MEMBERS, 'members'))
+      .optional(),
   }).optional(),
   emails: z
-    .array(z.email({ error: (issue) => `must be an email address, got ${describeValue(issue.input)}` }))
+    .array(
+      boundedString(MAX_EMAIL_LENGTH).pipe(
+        z.email({ error: (issue) => `must be an email address, got ${describeValue(issue.input)}` }),
+      ),
+    )
+    .max(MAX_DEPARTMENT_EMAILS, atMostItems(MAX_DEPARTMENT_EMAILS, 'email addresses'))
     .optional(),
 });
 
 export const rawEscalationStepSchema = strictObject({
   after: durationTextSchema,
   notify: z
-    .array(text, { error: required('a list such as [provider.lead, consumer]') })
-    .min(1, 'must not be empty'),
+    .array(text(MAX_NAME_LENGTH), { error: required('a list such as [provider.lead, consumer]') })
+    .min(1, 'must not be empty')
+    .max(MAX_NOTIFY_TARGETS, atMostItems(MAX_NOTIFY_TARGETS, 'targets')),
 });
 
 export const rawEscalationSchema = z
   .array(rawEscalationStepSchema, {
     error: required('a list of steps such as - { after: 0h, notify: [provider] }'),
   })
-  .min(1, 'must have at least one step');
+  .min(1, 'must have at least one step')
+  .max(MAX_ESCALATION_STEPS, atMostItems(MAX_ESCALATION_STEPS, 'steps'));
 
 export const rawDigestSchema = strictObject({
-  schedule: z.string({ error: required('a weekday and time such as "mon 08:00"') }).optional(),
-  to: text.optional(),
+  schedule: boundedString(MAX_CODE_LENGTH, required('a weekday and time such as "mon 08:00"')).optional(),
+  to: text(MAX_NAME_LENGTH).optional(),
 });
 
 export const rawEvaluationSchema = strictObject({
@@ -173,26 +121,26 @@ const reviewCadence = z.enum(REVIEW_CADENCES);
 
 export const rawDerivedTargetSchema = strictObject({
   derive: strictObject({
-    revenue: positive,
-    dealSize: positive,
-    closeRate: positive.lte(1, 'must be <= 1 (a share: 0.2 = 20%)'),
+    revenue: positive(),
+    dealSize: positive(),
+    closeRate: positive('must be <= 1 (a share: 0.2 = 20%)', 1),
   }),
 });
 
 export const rawCommitmentSchema = strictObject({
   id: slugSchema,
-  title: text,
-  provider: text,
-  consumer: text,
+  title: text(MAX_TITLE_LENGTH),
+  provider: text(MAX_NAME_LENGTH),
+  consumer: text(MAX_NAME_LENGTH),
   measure: z.enum(MEASURES),
-  unit: text.optional(),
+  unit: text(MAX_UNIT_LENGTH).optional(),
   period: z.enum(PERIOD_KINDS).optional(),
   timezone: timezoneSchema.optional(),
-  calendar: text.optional(),
+  calendar: text(MAX_NAME_LENGTH).optional(),
   pacing: z.enum(['calendar', 'business']).optional(),
   comparator: z.enum(['atLeast', 'atMost']).optional(),
   target: z
-    .union([positive, rawDerivedTargetSchema], {
+    .union([positive(), rawDerivedTargetSchema], {
       error: (issue) =>
         issue.code === 'invalid_union'
           ? `must be a positive number or { derive: { revenue, dealSize, closeRate } }, got ${describeValue(issue.input)}`
@@ -209,15 +157,17 @@ export const rawCommitmentSchema = strictObject({
   credits: z
     .array(
       strictObject({
-        below: positive.lte(1, 'must be <= 1 (attainment: 0.8 = 80% of the target)').optional(),
-        above: z
-          .number({ error: required('a number') })
-          .gte(1, 'must be >= 1 (1.1 = 10% over the cap)')
-          .optional(),
-        credit: z.number({ error: required('a number') }).gte(0, 'must be >= 0'),
+        below: positive('must be <= 1 (attainment: 0.8 = 80% of the target)', 1).optional(),
+        above: boundedNumber(required('a number'), {
+          min: { value: 1, inclusive: true, message: 'must be >= 1 (1.1 = 10% over the cap)' },
+        }).optional(),
+        credit: boundedNumber(required('a number'), {
+          min: { value: 0, inclusive: true, message: 'must be >= 0' },
+        }),
       }),
       { error: required('a list of tiers such as - { below: 1.0, credit: 5 }') },
     )
+    .max(MAX_CREDIT_TIERS, atMostItems(MAX_CREDIT_TIERS, 'tiers'))
     .optional(),
   review: z
     .union([reviewCadence, strictObject({ cadence: reviewCadence, baseline: localDateSchema.optional() })], {
@@ -227,8 +177,7 @@ export const rawCommitmentSchema = strictObject({
           : undefined,
     })
     .optional(),
-  effectiveFrom: z
-    .string({ error: required("a date written YYYY-MM-DD, or 'next-period'") })
+  effectiveFrom: boundedString(MAX_CODE_LENGTH, required("a date written YYYY-MM-DD, or 'next-period'"))
     .refine((value) => value === 'next-period' || isRealDate(value), {
       error: (issue) =>
         `must be a date written YYYY-MM-DD (the commitment's local midnight) or 'next-period', got ${describeValue(issue.input)}`,

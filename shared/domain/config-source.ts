@@ -5,6 +5,9 @@
 import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { type FieldIssue, ValidationError } from './validation-error.js';
 
+/** Aliases repeat a node; a handful is useful, thousands only multiply memory. */
+const MAX_ALIAS_COUNT = 100;
+
 export interface ConfigSource {
   data: unknown;
   /** Adds `line` to issues whose path can be found in the text. */
@@ -39,7 +42,17 @@ export function readConfigSource(text: string, format: 'yaml' | 'json'): ConfigS
         }),
       );
     }
-    data = doc.toJS({ maxAliasCount: 100 });
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      // The yaml library refuses a document whose aliases would expand into a huge structure
+      // (an "alias bomb"); that is a problem with the input, not with us.
+      if (!(error instanceof ReferenceError)) throw error;
+      const message = /excessive alias count/i.test(error.message)
+        ? `YAML aliases (*name) expand too far (excessive alias count): at most ${MAX_ALIAS_COUNT} values may come from aliases; write the values out instead`
+        : `YAML aliases (*name) cannot be resolved: ${error.message}`;
+      throw new ValidationError([{ path: '', message }]);
+    }
   }
   return {
     data,

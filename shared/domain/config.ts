@@ -3,6 +3,7 @@
  * out, or a ValidationError listing every problem found (never just the first).
  */
 import type * as z from 'zod';
+import { malformedTextPaths, tooLongMessage, WELL_FORMED_MESSAGE } from './bounded-schemas.js';
 import { normalizeCalendar } from './config-calendar.js';
 import { type CommitmentContext, readCommitment } from './config-commitment.js';
 import {
@@ -22,6 +23,14 @@ import {
   rawEvaluationSchema,
 } from './config-schema.js';
 import { readConfigSource } from './config-source.js';
+import {
+  formatLimit,
+  MAX_CALENDARS,
+  MAX_COMMITMENTS,
+  MAX_CONFIG_BYTES,
+  MAX_DEPARTMENTS,
+  MAX_NAME_LENGTH,
+} from './limits.js';
 import type {
   BusinessCalendar,
   CommitmentDefinition,
@@ -41,6 +50,15 @@ export type { CommitmentContext } from './config-commitment.js';
 
 /** Parses YAML (the default; it also reads JSON) or strict JSON text. */
 export function parseConfigText(text: string, format: 'yaml' | 'json' = 'yaml'): SlaConfig {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > MAX_CONFIG_BYTES) {
+    throw new ValidationError([
+      {
+        path: '',
+        message: `the configuration is ${formatLimit(bytes)} bytes; it must be at most ${formatLimit(MAX_CONFIG_BYTES)} bytes (${MAX_CONFIG_BYTES / 1024} KB)`,
+      },
+    ]);
+  }
   const source = readConfigSource(text, format);
   try {
     return parseConfig(source.data);
@@ -59,6 +77,7 @@ export function parseConfig(input: unknown): SlaConfig {
         : `the configuration must be a mapping with timezone, departments and commitments, got ${describeValue(input)}`;
     throw new ValidationError([{ path: '', message }]);
   }
+  refuseMalformedText(input);
   const issues: FieldIssue[] = [];
   const envelope = rawConfigEnvelopeSchema.safeParse(input, { reportInput: true });
   if (!envelope.success) issues.push(...issuesFromZod(envelope.error));
@@ -69,6 +88,11 @@ export function parseConfig(input: unknown): SlaConfig {
   const rawDepartments = quietly(shape.departments, input.departments) ?? {};
   const rawCalendars = quietly(shape.calendars, input.calendars) ?? {};
   const declared = { departments: Object.keys(rawDepartments), calendars: Object.keys(rawCalendars) };
+  checkCount('departments', declared.departments.length, MAX_DEPARTMENTS, 'departments', issues);
+  checkCount('calendars', declared.calendars.length, MAX_CALENDARS, 'calendars', issues);
+  if (Array.isArray(input.commitments)) {
+    checkCount('commitments', input.commitments.length, MAX_COMMITMENTS, 'commitments', issues);
+  }
 
   const departments: Record<string, Department> = {};
   for (const [id, value] of Object.entries(rawDepartments)) {
@@ -81,6 +105,10 @@ export function parseConfig(input: unknown): SlaConfig {
   const calendars: Record<string, BusinessCalendar> = {};
   for (const [name, value] of Object.entries(rawCalendars)) {
     const path = joinPath('calendars', name);
+    if (name.length > MAX_NAME_LENGTH) {
+      issues.push({ path, message: `calendar name ${tooLongMessage(MAX_NAME_LENGTH)}` });
+      continue;
+    }
     const raw = parseEntry(rawCalendarSchema, value, path, issues);
     const calendar = raw && normalizeCalendar(name, raw, raw.timezone ?? timezone, path, issues);
     if (calendar !== undefined) calendars[name] = calendar;
@@ -123,10 +151,33 @@ export function parseConfig(input: unknown): SlaConfig {
 
 /** One commitment on its own (`PUT /v1/commitments/{id}`), against the stored file's context. */
 export function parseCommitment(input: unknown, context: CommitmentContext): CommitmentDefinition {
+  refuseMalformedText(input);
   const issues: FieldIssue[] = [];
   const definition = readCommitment(input, context, '', issues);
   if (definition === undefined || issues.length > 0) throw new ValidationError(issues);
   return definition;
+}
+
+/**
+ * Text with a lone surrogate is refused before anything else reads it: stored, it would turn into
+ * a replacement character, and two different inputs would become the same text.
+ */
+function refuseMalformedText(input: unknown): void {
+  const paths = malformedTextPaths(input);
+  if (paths.length > 0) {
+    throw new ValidationError(
+      paths.map((path) => ({ path: joinPath('', ...path), message: WELL_FORMED_MESSAGE })),
+    );
+  }
+}
+
+function checkCount(path: string, count: number, max: number, what: string, issues: FieldIssue[]): void {
+  if (count > max) {
+    issues.push({
+      path,
+      message: `must have at most ${formatLimit(max)} ${what}, got ${formatLimit(count)}`,
+    });
+  }
 }
 
 function parseCommitmentList(

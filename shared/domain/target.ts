@@ -1,3 +1,4 @@
+import { formatLimit, MAX_NUMBER } from './limits.js';
 import type { TargetDerivation } from './model.js';
 import { type FieldIssue, ValidationError } from './validation-error.js';
 
@@ -33,12 +34,16 @@ export function deriveTarget(inputs: FunnelInputs): DerivedTarget {
   // Twelve significant digits drop binary noise (30 / 0.1 is 300.00000000000006), which would
   // otherwise round a clean 300 up to 301.
   const exact = Number((revenue / dealSize / closeRate).toPrecision(12));
-  if (!Number.isFinite(exact)) {
+  const target = Math.ceil(exact);
+  if (!Number.isFinite(exact) || target > MAX_NUMBER) {
+    // The path is the derivation as a whole: no single input is wrong, their quotient is.
     throw new ValidationError([
-      { path: 'revenue', message: 'gives a target too large to count; check the funnel inputs' },
+      {
+        path: '',
+        message: `gives a target of ${Number.isFinite(exact) ? formatLimit(target) : 'infinity'}; a target must be at most ${formatLimit(MAX_NUMBER)}, so check the funnel inputs`,
+      },
     ]);
   }
-  const target = Math.ceil(exact);
   const sum = `${revenue} / ${dealSize} / ${closeRate} = ${formatExact(exact)}`;
   const formula = target === exact ? sum : `${sum}, rounded up to ${target}`;
   return { revenue, dealSize, closeRate, exact, formula, target };

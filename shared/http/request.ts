@@ -74,7 +74,10 @@ export function queryFlag(event: APIGatewayProxyEventV2, name: string): boolean 
 
 export function pathParam(event: APIGatewayProxyEventV2, name: string): string {
   const value = event.pathParameters?.[name];
-  if (!value) throw new HttpProblem(400, 'Invalid request', `Missing path parameter '${name}'.`);
+  if (!value)
+    throw new HttpProblem(400, 'Invalid request', `Missing path parameter '${name}'.`, [
+      { path: name, message: 'is required' },
+    ]);
   let decoded: string;
   try {
     decoded = decodeURIComponent(value);

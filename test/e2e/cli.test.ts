@@ -80,6 +80,26 @@ describe('sla against the local runtime', () => {
     expect((await sla('apply', '-f', CONFIG, '--dry-run')).stdout).toMatch(/^3 unchanged/);
   });
 
+  it('refuses a YAML alias bomb with exit 2 and says why, applying nothing', async () => {
+    const bomb = join(dataDir, 'bomb.yaml');
+    // Four lines that would expand to 10,000 values if the aliases were followed.
+    writeFileSync(
+      bomb,
+      [
+        'a: &a [x, x, x, x, x, x, x, x, x, x]',
+        'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]',
+        'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
+        'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]',
+        '',
+      ].join('\n'),
+    );
+    const run = await sla('apply', '-f', bomb);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('excessive alias count');
+    expect(run.stderr).toContain('nothing was applied');
+    expect((await sla('apply', '-f', CONFIG, '--dry-run')).stdout).toMatch(/^3 unchanged/);
+  });
+
   it('records an event and shows it in the status', async () => {
     const record = await sla('record', 'marketing-qualified-leads', '5');
     expect(record.code).toBe(0);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { useApp } from './app-context.js';
+import { parse } from 'yaml';
+import { EXAMPLE_CONFIG, useApp } from './app-context.js';
 
 const app = await useApp('2026-11-01T00:30:00-04:00');
 app.clock.set('2026-11-18T10:00:00-05:00');
@@ -16,9 +17,37 @@ interface BadCase {
   status: number;
   /** The field the answer must name (in `errors[].path` or the detail). */
   names: string | RegExp;
+  /** What the answer must say about the limit (in the detail or an error's message). */
+  says?: RegExp;
 }
 
 const ok = { id: 'ok-1', at: '2026-11-17T10:00:00-05:00' };
+
+const DERIVED = 'target: { derive: { revenue: 10000, dealSize: 500, closeRate: 0.2 } }';
+/** The example configuration with the leads commitment's target written as `target`. */
+const yamlWithTarget = (target: string) => EXAMPLE_CONFIG.replace(DERIVED, `target: ${target}`);
+/** The same as JSON, with the number's digits exactly as written (JSON.stringify would round them). */
+function jsonWithTarget(digits: string): string {
+  const config = parse(EXAMPLE_CONFIG);
+  config.commitments[0].target = '__TARGET__';
+  return JSON.stringify(config).replace('"__TARGET__"', digits);
+}
+const configCase = (rawBody: string, contentType = 'application/yaml', query = '') => ({
+  path: `/v1/config:apply${query}`,
+  contentType,
+  rawBody,
+});
+// Each alias repeats the list before it ten times: a few lines that would expand to millions of values.
+const ALIAS_BOMB = [
+  'a: &a [x, x, x, x, x, x, x, x, x, x]',
+  'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]',
+  'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
+  'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]',
+  '',
+].join('\n');
+const SNOOZE = '/v1/commitments/marketing-qualified-leads/snooze';
+const EXCUSALS = '/v1/commitments/marketing-qualified-leads/excusals';
+const AT_MOST_A_BILLION = /must be at most 1,000,000,000/;
 
 const cases: BadCase[] = [
   { name: 'malformed JSON', request: { rawBody: '{"events": [' }, status: 400, names: /not valid JSON/ },
@@ -107,11 +136,7 @@ const cases: BadCase[] = [
   },
   {
     name: 'a config with closeRate 0',
-    request: {
-      path: '/v1/config:apply',
-      contentType: 'application/yaml',
-      rawBody: '__CONFIG__',
-    },
+    request: configCase(EXAMPLE_CONFIG.replace('closeRate: 0.2', 'closeRate: 0')),
     status: 400,
     names: 'commitments[0].target.derive.closeRate',
   },
@@ -199,20 +224,179 @@ const cases: BadCase[] = [
     status: 400,
     names: 'by',
   },
+  {
+    name: 'a YAML alias bomb',
+    request: configCase(ALIAS_BOMB),
+    status: 400,
+    names: /alias/,
+    says: /at most 100 values may come from aliases/,
+  },
+  {
+    name: 'a target of 1e16',
+    request: configCase(yamlWithTarget('1e16')),
+    status: 400,
+    names: 'commitments[0].target',
+    says: AT_MOST_A_BILLION,
+  },
+  {
+    name: 'a target of 9007199254740993 (past exact integers) in JSON',
+    request: configCase(jsonWithTarget('9007199254740993'), 'application/json'),
+    status: 400,
+    names: 'commitments[0].target',
+    says: AT_MOST_A_BILLION,
+  },
+  {
+    name: 'a target of 1e200',
+    request: configCase(yamlWithTarget('1e200')),
+    status: 400,
+    names: 'commitments[0].target',
+    says: AT_MOST_A_BILLION,
+  },
+  {
+    name: 'a target of 1e-300',
+    request: configCase(yamlWithTarget('1e-300')),
+    status: 400,
+    names: 'commitments[0].target',
+    says: /must be at least 0\.000001/,
+  },
+  {
+    name: 'a derived revenue of 1e17',
+    request: configCase(EXAMPLE_CONFIG.replace('revenue: 10000', 'revenue: 1e17')),
+    status: 400,
+    names: 'commitments[0].target.derive.revenue',
+    says: AT_MOST_A_BILLION,
+  },
+  {
+    name: 'a funnel whose derived target is past the limit',
+    request: configCase(EXAMPLE_CONFIG.replace('dealSize: 500', 'dealSize: 0.000001')),
+    status: 400,
+    names: 'commitments[0].target.derive',
+    says: /gives a target of 50,000,000,000; a target must be at most 1,000,000,000/,
+  },
+  {
+    name: 'a dry run with a target of 2e301',
+    request: configCase(yamlWithTarget('2e301'), 'application/yaml', '?dryRun=true'),
+    status: 400,
+    names: 'commitments[0].target',
+    says: AT_MOST_A_BILLION,
+  },
+  {
+    name: 'a config with a title of 201 characters',
+    request: configCase(
+      EXAMPLE_CONFIG.replace(
+        'title: Marketing delivers qualified leads to Sales',
+        `title: ${'t'.repeat(201)}`,
+      ),
+    ),
+    status: 400,
+    names: 'commitments[0].title',
+    says: /must be at most 200 characters/,
+  },
+  {
+    name: 'a config of 300 KB',
+    request: configCase(`${EXAMPLE_CONFIG}\n${'#'.repeat(300 * 1024)}\n`),
+    status: 400,
+    names: /bytes/,
+    says: /must be at most 262,144 bytes \(256 KB\)/,
+  },
+  {
+    name: 'a config with a lone surrogate in a department name',
+    request: configCase(
+      JSON.stringify({ ...parse(EXAMPLE_CONFIG), departments: { ops: { name: 'Ops \ud800' } } }),
+      'application/json',
+    ),
+    status: 400,
+    names: 'departments.ops.name',
+    says: /well-formed Unicode/,
+  },
+  {
+    name: 'a commitment put with a title of 350,000 characters',
+    request: {
+      method: 'PUT',
+      path: '/v1/commitments/huge-title',
+      body: {
+        title: 'x'.repeat(350_000),
+        provider: 'marketing',
+        consumer: 'sales',
+        measure: 'total',
+        target: 10,
+      },
+    },
+    status: 400,
+    names: 'title',
+    says: /must be at most 200 characters/,
+  },
+  {
+    name: 'an event id with a lone surrogate',
+    request: { rawBody: '{"id": "u-\\ud800"}' },
+    status: 400,
+    names: 'id',
+    says: /well-formed Unicode/,
+  },
+  {
+    name: 'two different event ids that differ only in a lone surrogate',
+    request: { rawBody: '{"events": [{"id": "u-\\ud800"}, {"id": "u-\\udc00"}]}' },
+    status: 400,
+    names: 'events[1].id',
+    says: /well-formed Unicode/,
+  },
+  {
+    name: 'a snooze until a time already past',
+    request: { path: SNOOZE, body: { by: 'U0MKTLEAD', until: '2026-11-17T10:00:00-05:00' } },
+    status: 400,
+    names: 'until',
+    says: /in the future/,
+  },
+  {
+    name: 'a snooze for 45 days',
+    request: { path: SNOOZE, body: { by: 'U0MKTLEAD', until: '2027-01-02T10:00:00-05:00' } },
+    status: 400,
+    names: 'until',
+    says: /at most 30 days/,
+  },
+  {
+    name: 'an excusal reason of 1,001 characters',
+    request: {
+      path: EXCUSALS,
+      body: {
+        from: '2026-11-09T09:00:00-05:00',
+        to: '2026-11-10T09:00:00-05:00',
+        causedBy: 'sales',
+        reason: 'r'.repeat(1001),
+      },
+    },
+    status: 400,
+    names: 'reason',
+    says: /must be at most 1,000 characters/,
+  },
+  {
+    name: 'an acknowledgement note with a lone surrogate',
+    request: {
+      path: '/v1/commitments/marketing-qualified-leads/ack',
+      rawBody: '{"by": "U0MKTLEAD", "note": "on it \\udfff"}',
+    },
+    status: 400,
+    names: 'note',
+    says: /well-formed Unicode/,
+  },
 ];
 
+/** What a refused request must leave alone: the count, the commitments and their versions. */
+async function snapshot() {
+  const { body } = await app.call('GET', '/v1/commitments');
+  const versions = await Promise.all(
+    body.commitments.map(async (c: { id: string }) => {
+      const detail = await app.call('GET', `/v1/commitments/${c.id}`);
+      return `${c.id}@${detail.body.version}`;
+    }),
+  );
+  return { leads: await leadCount(), versions };
+}
+
 describe('bad input gets a clear 4xx naming what to fix, and changes nothing', () => {
-  it.each(cases)('$name → $status', async ({ request, status, names }) => {
-    const { EXAMPLE_CONFIG } = await import('./app-context.js');
-    const before = await leadCount();
-    const rawBody =
-      request.rawBody === '__CONFIG__'
-        ? EXAMPLE_CONFIG.replace('closeRate: 0.2', 'closeRate: 0')
-        : request.rawBody;
-    const response = await app.call(request.method ?? 'POST', request.path ?? EVENTS, {
-      ...request,
-      rawBody,
-    });
+  it.each(cases)('$name → $status', async ({ request, status, names, says }) => {
+    const before = await snapshot();
+    const response = await app.call(request.method ?? 'POST', request.path ?? EVENTS, request);
     expect(response.status).toBe(status);
     expect(response.headers['content-type']).toBe('application/problem+json');
     expect(response.body).toMatchObject({ status, title: expect.any(String), detail: expect.any(String) });
@@ -225,7 +409,14 @@ describe('bad input gets a clear 4xx naming what to fix, and changes nothing', (
     } else {
       expect(said).toMatch(names);
     }
-    expect(await leadCount()).toBe(before);
+    if (says !== undefined) {
+      const messages = [
+        response.body.detail,
+        ...(response.body.errors ?? []).map((e: { message: string }) => e.message),
+      ].join('\n');
+      expect(messages).toMatch(says);
+    }
+    expect(await snapshot()).toEqual(before);
   });
 
   it('answers a mixed batch event by event and counts only the good ones', async () => {

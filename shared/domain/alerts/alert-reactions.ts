@@ -36,11 +36,17 @@ export function acknowledge(
   };
 }
 
+/** Throws InvalidSnoozeError (naming `until`) unless `until` is in the next 30 days. */
+export function checkSnoozeUntil(until: Instant, now: Instant): void {
+  if (until <= now) throw new InvalidSnoozeError('Snooze until must be in the future');
+  if (until - now > MAX_SNOOZE_MS)
+    throw new InvalidSnoozeError('Snooze for at most 30 days: until must be within 30 days of now');
+}
+
 /** Holds escalation until `until`; afterwards counting resumes from when the alert opened. */
 export function snooze(state: AlertState | undefined, by: string, until: Instant, now: Instant): AlertState {
   const open = requireOpenAlert(state);
-  if (until <= now) throw new InvalidSnoozeError('Snooze until must be in the future');
-  if (until - now > MAX_SNOOZE_MS) throw new InvalidSnoozeError('Snooze for at most 30 days');
+  checkSnoozeUntil(until, now);
   if (open.snoozedBy === by && open.snoozedUntil === until) return open;
   return { ...open, snoozedBy: by, snoozedUntil: until, revision: open.revision + 1 };
 }

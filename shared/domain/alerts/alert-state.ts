@@ -66,6 +66,8 @@ export class NoOpenAlertError extends Error {
 
 export class InvalidSnoozeError extends Error {
   readonly code = 'INVALID_SNOOZE';
+  /** The field at fault, so the HTTP edge names it. */
+  readonly path = 'until';
 
   constructor(message: string) {
     super(message);

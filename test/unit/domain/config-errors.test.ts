@@ -465,6 +465,180 @@ const cases: Array<[string, (c: Raw) => void, string, string]> = [
     "must be a date written YYYY-MM-DD, or 'next-period', got 20261201",
   ],
   [
+    'a target past the largest number kept exactly',
+    (c) => {
+      c.commitments[0].target = 1e16;
+    },
+    'commitments[0].target',
+    'must be at most 1,000,000,000',
+  ],
+  [
+    'a target so small it would underflow',
+    (c) => {
+      c.commitments[0].target = 1e-300;
+    },
+    'commitments[0].target',
+    'must be at least 0.000001 in size',
+  ],
+  [
+    'a derived revenue past the limit',
+    (c) => {
+      c.commitments[0].target.derive.revenue = 1e17;
+    },
+    'commitments[0].target.derive.revenue',
+    'must be at most 1,000,000,000',
+  ],
+  [
+    'a funnel whose quotient is past the limit',
+    (c) => {
+      c.commitments[0].target.derive = { revenue: 1e9, dealSize: 1, closeRate: 0.5 };
+    },
+    'commitments[0].target.derive',
+    'gives a target of 2,000,000,000; a target must be at most 1,000,000,000',
+  ],
+  [
+    'an objective too fine to mean anything',
+    (c) => {
+      c.commitments[2].objective = 1e-9;
+    },
+    'commitments[2].objective',
+    'must be at least 0.000001 in size',
+  ],
+  [
+    'an at-risk share that would underflow',
+    (c) => {
+      c.commitments[0].atRisk.notBefore = 1e-300;
+    },
+    'commitments[0].atRisk.notBefore',
+    'must be 0 or at least 0.000001 in size',
+  ],
+  [
+    'a credit past the limit',
+    (c) => {
+      c.commitments[0].credits[0].credit = 1e200;
+    },
+    'commitments[0].credits[0].credit',
+    'must be at most 1,000,000,000',
+  ],
+  [
+    'a title of 201 characters',
+    (c) => {
+      c.commitments[0].title = 't'.repeat(201);
+    },
+    'commitments[0].title',
+    'must be at most 200 characters',
+  ],
+  [
+    'a department name of 101 characters',
+    (c) => {
+      c.departments.sales.name = 'n'.repeat(101);
+    },
+    'departments.sales.name',
+    'must be at most 100 characters',
+  ],
+  [
+    'a unit of 33 characters',
+    (c) => {
+      c.commitments[0].unit = 'u'.repeat(33);
+    },
+    'commitments[0].unit',
+    'must be at most 32 characters',
+  ],
+  [
+    'a Slack channel id of 21 characters',
+    (c) => {
+      c.departments.sales.slack.channel = `C${'0'.repeat(20)}`;
+    },
+    'departments.sales.slack.channel',
+    'must be at most 20 characters',
+  ],
+  [
+    'a time zone of 350,000 characters',
+    (c) => {
+      c.timezone = 'x'.repeat(350_000);
+    },
+    'timezone',
+    'must be at most 64 characters',
+  ],
+  [
+    'a calendar name of 101 characters',
+    (c) => {
+      c.calendars['c'.repeat(101)] = c.calendars.business;
+    },
+    `calendars.${'c'.repeat(101)}`,
+    'calendar name must be at most 100 characters',
+  ],
+  [
+    'a day cut into more than 12 spans',
+    (c) => {
+      // Three entries of five half-hour spans each, every entry short enough on its own.
+      const hour = (h: number) => String(h).padStart(2, '0');
+      const fiveSpans = (from: number) =>
+        [0, 1, 2, 3, 4].map((i) => `${hour(from + i)}:00-${hour(from + i)}:30`).join(',');
+      c.calendars.business.hours = { 'mon-fri': [fiveSpans(0), fiveSpans(5), fiveSpans(10)] };
+    },
+    'calendars.business.hours.mon-fri',
+    'has 15 separate spans of hours; a day may have at most 12',
+  ],
+  [
+    'more than 400 holidays',
+    (c) => {
+      c.calendars.business.holidays = Array.from({ length: 401 }, (_, i) =>
+        new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10),
+      );
+    },
+    'calendars.business.holidays',
+    'must have at most 400 holidays',
+  ],
+  [
+    'more than 10 escalation steps',
+    (c) => {
+      c.escalation = Array.from({ length: 11 }, (_, i) => ({ after: `${i}h`, notify: ['provider'] }));
+    },
+    'escalation',
+    'must have at most 10 steps',
+  ],
+  [
+    'more than 10 credit tiers',
+    (c) => {
+      c.commitments[0].credits = Array.from({ length: 11 }, (_, i) => ({ below: 1 - i / 20, credit: i }));
+    },
+    'commitments[0].credits',
+    'must have at most 10 tiers',
+  ],
+  [
+    'more than 50 departments',
+    (c) => {
+      for (let i = 0; i < 47; i++) c.departments[`team-${i}`] = { name: `Team ${i}` };
+    },
+    'departments',
+    'must have at most 50 departments, got 51',
+  ],
+  [
+    'more than 200 commitments',
+    (c) => {
+      c.commitments = Array.from({ length: 201 }, (_, i) => ({ ...c.commitments[2], id: `site-${i}` }));
+    },
+    'commitments',
+    'must have at most 200 commitments, got 201',
+  ],
+  [
+    'a lone surrogate in a title',
+    (c) => {
+      c.commitments[0].title = 'Leads \ud800';
+    },
+    'commitments[0].title',
+    'must be well-formed Unicode text',
+  ],
+  [
+    'a lone surrogate in a department id',
+    (c) => {
+      c.departments['ops-\udc00'] = { name: 'Ops' };
+    },
+    'departments.ops-\udc00',
+    'must be well-formed Unicode text',
+  ],
+  [
     'no commitments key at all',
     (c) => {
       delete c.commitments;
@@ -579,6 +753,24 @@ describe('text input', () => {
         message: expect.stringContaining('is required for measure duration'),
         line: entry,
       },
+    ]);
+  });
+
+  it('refuses a YAML alias bomb as a problem with the document', () => {
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'c: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
+    ].join('\n');
+    expect(issuesOf(() => parseConfigText(bomb))).toEqual([
+      { path: '', message: expect.stringContaining('excessive alias count') },
+    ]);
+  });
+
+  it('refuses a text past 256 KB before reading it', () => {
+    const text = `${exampleText}\n${'#'.repeat(256 * 1024)}\n`;
+    expect(issuesOf(() => parseConfigText(text))).toEqual([
+      { path: '', message: expect.stringContaining('must be at most 262,144 bytes (256 KB)') },
     ]);
   });
 
