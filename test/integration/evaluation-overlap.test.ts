@@ -59,13 +59,15 @@ describe('overlapping evaluator runs', () => {
     app.clock.set('2026-11-18T10:00:00-05:00');
     await recordEvents(app.deps, WIDE, [{ id: 'first', at: '2026-11-17T10:00:00-05:00' }]);
     await recordEvents(app.deps, LEADS, [{ id: 'first', at: '2026-11-17T10:00:00-05:00' }]);
-    const transport = slowTransport(150);
+    // A publication outlasts whole runs (as 30 Slack posts in process do locally), so later runs
+    // start while it is under way.
+    const transport = slowTransport(5000);
     const deps = { ...app.deps, publisher: transport };
 
-    // The clock jumps three minutes every 80 ms, so a claim soon looks minutes old to the next run.
+    // The clock jumps three minutes every 100 ms, so a claim soon looks minutes old to the next run.
     const clockMoves = (async () => {
-      for (let i = 0; i < 12; i++) {
-        await sleep(80);
+      for (let i = 0; i < 100; i++) {
+        await sleep(100);
         app.clock.advance(3 * MINUTE);
       }
     })();
@@ -84,7 +86,7 @@ describe('overlapping evaluator runs', () => {
     expect(claim?.notification.notify).toHaveLength(WIDE_DEPARTMENTS);
     expect(claim?.state).toBe('published');
     expect(claim?.lease).toBeUndefined();
-  });
+  }, 120_000);
 
   it('republish, exactly once, the claims of a publisher that died, once its lease has run out', async () => {
     // Lease time is real time; this store's is moved by hand to play the minutes after a crash.
@@ -122,5 +124,5 @@ describe('overlapping evaluator runs', () => {
     expect(after.reduce((sum, s) => sum + s.republished, 0)).toBe(orphans.length);
     for (const key of orphans) expect((await alerts.getClaim(key))?.state).toBe('published');
     expect(await alerts.listPending()).toEqual([]);
-  });
+  }, 120_000);
 });
