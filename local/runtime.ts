@@ -160,6 +160,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       loadDepartments,
       log: slackLog,
     });
+    const evaluationError = (commitmentId: string, error: unknown) =>
+      logError(`evaluating ${commitmentId} failed (the others were evaluated)`, error);
     const config = await stores.commitments.getConfig();
     const digestPublisher = createOutboxDigestPublisher({ outbox, clock });
     const deliveries = createDynamoDigestDeliveryLog(createDocumentClient(client), LOCAL_TABLE_NAME);
@@ -170,7 +172,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
           name: 'evaluate',
           nextAfter: everyMinutes(options.evaluateEveryMinutes ?? config?.evaluateEveryMinutes ?? 15),
           run: async (at) => {
-            await runEvaluation({ ...stores, publisher }, at);
+            await runEvaluation({ ...stores, publisher, onCommitmentError: evaluationError }, at);
           },
         },
         ...(config

@@ -25,6 +25,13 @@ export function renderEvaluationSummary(s: EvaluationSummary): string {
   }
   if (s.conflicts > 0) lines.push(`Left to a concurrent run: ${s.conflicts}`);
   if (s.republished > 0) lines.push(`Published again after an earlier failure: ${s.republished}`);
+  if (s.failed > 0) lines.push(`Not handed to the transport (retried by the next run): ${s.failed}`);
+  // Older servers answer without the list.
+  const failures = s.failedCommitments ?? [];
+  if (failures.length > 0) {
+    lines.push(`Failed to evaluate (the others were; the next run retries): ${failures.length}`);
+    for (const f of failures) lines.push(`  ${f.commitmentId} (${f.step}): ${f.error}`);
+  }
   return lines.join('\n');
 }
 

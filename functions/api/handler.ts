@@ -50,6 +50,8 @@ export interface ApiDeps extends StoreDeps {
   log: ApiLog;
   /** Where the evaluator's notifications go (POST /v1/evaluations). */
   publisher: NotificationPublisher;
+  /** Told when one commitment fails during `POST /v1/evaluations` (logged by default). */
+  onCommitmentError?: (commitmentId: string, error: unknown) => void;
   /** Told after an acknowledgement or snooze, e.g. to update the alert's Slack messages. */
   onReaction?: ReactionListener;
   /** Routes that other features add (evaluations, ack, digest…), in the same problem+json envelope. */
@@ -201,7 +203,11 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
           },
         ]);
       }
-      return json(200, await runEvaluation(deps, at));
+      const onCommitmentError =
+        deps.onCommitmentError ??
+        ((commitmentId: string, error: unknown) =>
+          deps.log.error(`evaluating ${commitmentId} failed`, error));
+      return json(200, await runEvaluation({ ...deps, onCommitmentError }, at));
     }),
     route('GET', '/v1/digest', async (event) =>
       json(200, await buildWeeklyDigest(deps, { week: event.queryStringParameters?.week })),

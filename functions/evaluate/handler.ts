@@ -2,6 +2,7 @@ import { type EvaluationSummary, type EvaluatorDeps, runEvaluation } from '../..
 
 export interface EvaluateLog {
   info(message: string, details: Record<string, unknown>): void;
+  error(message: string, details: Record<string, unknown>): void;
 }
 
 /**
@@ -11,7 +12,14 @@ export interface EvaluateLog {
  */
 export function makeHandler(deps: EvaluatorDeps & { log: EvaluateLog }) {
   return async (): Promise<EvaluationSummary> => {
-    const summary = await runEvaluation(deps);
+    const summary = await runEvaluation({
+      ...deps,
+      // One commitment failing is logged (and alarmed on) here; the run goes on with the others.
+      onCommitmentError: (commitmentId, error) =>
+        deps.log.error('evaluating a commitment failed', { commitmentId, error }),
+      onPublishError: (notification, error) =>
+        deps.log.error('publishing a notification failed', { dedupKey: notification.dedupKey, error }),
+    });
     deps.log.info('evaluation finished', {
       evaluated: summary.evaluated,
       closed: summary.closed.length,
@@ -19,6 +27,8 @@ export function makeHandler(deps: EvaluatorDeps & { log: EvaluateLog }) {
       notifications: summary.notifications.length,
       conflicts: summary.conflicts,
       republished: summary.republished,
+      failed: summary.failed,
+      failedCommitments: summary.failedCommitments,
     });
     return summary;
   };

@@ -2,49 +2,34 @@ import { DateTime } from 'luxon';
 import type { ClosedPeriodResult } from '../domain/close.js';
 import { type AlertState, decideEscalation, type NotificationIntent } from '../domain/escalation.js';
 import type { Evaluation } from '../domain/evaluate.js';
-import type { CommitmentDefinition, Department, Instant, Status } from '../domain/model.js';
+import type { CommitmentDefinition, Department, Instant } from '../domain/model.js';
 import { periodFromKey } from '../domain/periods.js';
 import type { OutgoingNotification } from '../ports/alert-store.js';
 import type { CommitmentRecord } from '../ports/commitment-store.js';
 import { aggregateMapKey } from '../ports/event-store.js';
-import type { NotificationPublisher } from '../ports/notification-publisher.js';
+import {
+  type DeliveryDeps,
+  type PublishingRun,
+  publishClaimed,
+  republishPending,
+  startPublishing,
+} from './alert-delivery.js';
 import { closeEndedPeriods, periodsToClose, prefetchForClosing } from './close-periods.js';
 import { mapLimit } from './concurrency.js';
-import type { StoreDeps } from './deps.js';
+import type { CommitmentFailure, EvaluationSummary } from './evaluation-summary.js';
 import { judge, latestVersion, periodAt } from './judge.js';
 import { notificationText } from './notification-text.js';
+import { writeSnapshots } from './snapshots.js';
 
-export interface EvaluatorDeps extends StoreDeps {
-  publisher: NotificationPublisher;
-  /** Told when the transport refuses a notification (it stays pending and is retried next run). */
-  onPublishError?: (notification: OutgoingNotification, error: unknown) => void;
-}
+export type { CommitmentFailure, EvaluationSummary } from './evaluation-summary.js';
 
-export interface EvaluationSummary {
-  at: string;
-  evaluated: number;
-  closed: Array<{ commitmentId: string; period: string; status: string; credit: number }>;
-  transitions: Array<{ commitmentId: string; period: string; from: Status; to: Status }>;
-  notifications: Array<{
-    dedupKey: string;
-    kind: string;
-    level: number;
-    commitmentId: string;
-    period: string;
-  }>;
-  /** States another evaluator moved first: it sent those notifications, this run did not. */
-  conflicts: number;
-  /** Claimed notifications of earlier runs that were published again now (a crash in between). */
-  republished: number;
-  /** Notifications claimed but not handed over (the transport failed); the next run retries them. */
-  failed: number;
+export interface EvaluatorDeps extends DeliveryDeps {
+  /** Told when one commitment's evaluation fails; the run goes on with the others. */
+  onCommitmentError?: (commitmentId: string, error: unknown) => void;
 }
 
 /** How many commitments close their periods at once at a period boundary. */
 const CLOSE_CONCURRENCY = 8;
-
-/** A claim older than this whose publication was never confirmed is published again. */
-const REPUBLISH_AFTER_MS = 2 * 60_000;
 
 /**
  * One evaluator run (what the schedule triggers every 15 minutes): close ended periods, judge every
@@ -62,7 +47,19 @@ export async function runEvaluation(deps: EvaluatorDeps, at?: Instant): Promise<
     conflicts: 0,
     republished: 0,
     failed: 0,
+    failedCommitments: [],
   };
+  // Isolates one commitment's failure (say, an item DynamoDB finds too large) from the others.
+  const fail = (commitmentId: string, step: CommitmentFailure['step'], error: unknown) => {
+    deps.onCommitmentError?.(commitmentId, error);
+    summary.failedCommitments.push({
+      commitmentId,
+      step,
+      error: error instanceof Error ? error.message : String(error),
+    });
+  };
+  // This run's hold on the claims it publishes; no other run publishes them meanwhile.
+  const publishing = startPublishing();
   const config = await deps.commitments.getConfig();
   const departments = config?.departments ?? {};
   const records = await deps.commitments.list('active');
@@ -79,10 +76,15 @@ export async function runEvaluation(deps: EvaluatorDeps, at?: Instant): Promise<
     const closings = await mapLimit(
       [...new Set(dueToClose.map((d) => d.record))],
       CLOSE_CONCURRENCY,
-      async (record) => ({
-        record,
-        results: await closeEndedPeriods(deps, record, now, undefined, prefetch),
-      }),
+      async (record) => {
+        try {
+          return { record, results: await closeEndedPeriods(deps, record, now, undefined, prefetch) };
+        } catch (error) {
+          // Its current period is still judged below; the close is retried by the next run.
+          fail(record.id, 'close', error);
+          return { record, results: [] };
+        }
+      },
     );
     for (const { record, results } of closings) {
       for (const result of results) {
@@ -117,59 +119,56 @@ export async function runEvaluation(deps: EvaluatorDeps, at?: Instant): Promise<
 
   const snapshots: Array<{ evaluation: Evaluation; localDate: string }> = [];
   for (const { record, period, version } of located) {
-    const evaluation = judge({
-      record,
-      period,
-      version,
-      aggregate: aggregates.get(aggregateMapKey(record.id, period.key)),
-      dueTimers,
-      at: now,
-    });
-    summary.evaluated++;
-    snapshots.push({
-      evaluation,
-      localDate: DateTime.fromMillis(now, { zone: version.definition.timezone }).toISODate() ?? '',
-    });
-    // The period that just closed still owes its final word (met or breached), possibly after quiet hours.
-    if (settling(record)) {
-      await settleClosedPeriod(deps, summary, departments, record, alertStates, closedResults, now);
+    try {
+      const evaluation = judge({
+        record,
+        period,
+        version,
+        aggregate: aggregates.get(aggregateMapKey(record.id, period.key)),
+        dueTimers,
+        at: now,
+      });
+      snapshots.push({
+        evaluation,
+        localDate: DateTime.fromMillis(now, { zone: version.definition.timezone }).toISODate() ?? '',
+      });
+      // The period that just closed still owes its final word (met or breached), possibly after quiet hours.
+      if (settling(record)) {
+        await settleClosedPeriod(
+          deps,
+          summary,
+          departments,
+          record,
+          alertStates,
+          closedResults,
+          publishing,
+          now,
+        );
+      }
+      await moveAlert(deps, summary, departments, publishing, {
+        definition: version.definition,
+        evaluation,
+        state: alertStates.get(aggregateMapKey(record.id, period.key)),
+        final: false,
+        now,
+      });
+      summary.evaluated++;
+    } catch (error) {
+      fail(record.id, 'evaluate', error);
     }
-    await moveAlert(deps, summary, departments, {
-      definition: version.definition,
-      evaluation,
-      state: alertStates.get(aggregateMapKey(record.id, period.key)),
-      final: false,
-      now,
-    });
   }
-  await deps.results.putSnapshots(snapshots);
+  for (const { commitmentId, error } of await writeSnapshots(deps.results, snapshots)) {
+    fail(commitmentId, 'snapshot', error);
+  }
 
-  // 3. Anything claimed earlier but never confirmed as published goes out now (at-least-once transport,
-  //    deduplicated downstream by the dedup key).
-  for (const claim of await deps.alerts.listPending(now - REPUBLISH_AFTER_MS)) {
-    if (await publish(deps, claim.notification, now)) summary.republished++;
-    else summary.failed++;
-  }
+  // 3. Anything claimed earlier but never confirmed as published, and not being published by another
+  //    run right now, goes out again.
+  const redelivery = await republishPending(deps, publishing, (commitmentId, error) =>
+    fail(commitmentId, 'republish', error),
+  );
+  summary.republished = redelivery.republished;
+  summary.failed += redelivery.failed;
   return summary;
-}
-
-/**
- * Hands a claimed notification to the transport. A failure is not fatal to the run: the claim stays
- * pending and the next run publishes it again, so nothing claimed is ever lost.
- */
-async function publish(
-  deps: EvaluatorDeps,
-  notification: OutgoingNotification,
-  now: Instant,
-): Promise<boolean> {
-  try {
-    await deps.publisher.publish(notification);
-  } catch (error) {
-    deps.onPublishError?.(notification, error);
-    return false;
-  }
-  await deps.alerts.markPublished(notification.dedupKey, now);
-  return true;
 }
 
 /**
@@ -191,6 +190,7 @@ async function settleClosedPeriod(
   record: CommitmentRecord,
   alertStates: Map<string, AlertState>,
   closedResults: Map<string, ClosedPeriodResult>,
+  publishing: PublishingRun,
   now: Instant,
 ): Promise<void> {
   const periodKey = record.closedThrough as string;
@@ -201,7 +201,7 @@ async function settleClosedPeriod(
   if (!result || result.status === 'no_data') return;
   const definition =
     record.versions.find((v) => v.version === result.version)?.definition ?? latestVersion(record).definition;
-  await moveAlert(deps, summary, departments, {
+  await moveAlert(deps, summary, departments, publishing, {
     definition,
     evaluation: result.evaluation,
     state,
@@ -214,6 +214,7 @@ async function moveAlert(
   deps: EvaluatorDeps,
   summary: EvaluationSummary,
   departments: Record<string, Department>,
+  publishing: PublishingRun,
   input: {
     definition: CommitmentDefinition;
     evaluation: Evaluation;
@@ -238,7 +239,14 @@ async function moveAlert(
   const outgoing = decision.notifications.map((intent) =>
     toOutgoing(intent, definition, evaluation, departments, now),
   );
-  const outcome = await deps.alerts.commit(decision.state, state ? state.revision : null, outgoing, now);
+  // Claimed when the claim is written (not when the run started), and held by this run from the start.
+  const outcome = await deps.alerts.commit(
+    decision.state,
+    state ? state.revision : null,
+    outgoing,
+    deps.clock.now(),
+    publishing.lease,
+  );
   if (outcome === 'conflict') {
     summary.conflicts++;
     return;
@@ -252,10 +260,9 @@ async function moveAlert(
     });
   }
   for (const notification of outgoing) {
-    if (!(await publish(deps, notification, now))) {
-      summary.failed++;
-      continue;
-    }
+    const published = await publishClaimed(deps, notification, publishing);
+    if (published === 'failed') summary.failed++;
+    if (published !== 'published') continue;
     summary.notifications.push({
       dedupKey: notification.dedupKey,
       kind: notification.kind,

@@ -20,6 +20,17 @@ export interface NotificationClaim {
   state: 'pending' | 'published';
   claimedAt: Instant;
   publishedAt?: Instant;
+  /** While a publisher holds the claim: until when (real time, epoch ms), and who. */
+  lease?: { holder: string; until: Instant };
+}
+
+/**
+ * A publisher's hold on a claim while it hands the notification to the transport, so that of two
+ * overlapping runs only one publishes it. It runs out after `ms` of real time (a holder that died).
+ */
+export interface ClaimLease {
+  holder: string;
+  ms: number;
 }
 
 export type AlertCommitResult = 'committed' | 'conflict';
@@ -30,17 +41,29 @@ export interface AlertStore {
   /**
    * Writes the state if it is still at `expectedRevision` (null: must not exist) and claims every
    * notification's dedup key, all in one transaction. A racing evaluator gets `conflict` and sends nothing.
+   * `claimedAt` is when the claim is made; with `lease`, the new claims start out held by its holder.
    */
   commit(
     state: AlertState,
     expectedRevision: number | null,
     notifications: OutgoingNotification[],
-    now: Instant,
+    claimedAt: Instant,
+    lease?: ClaimLease,
   ): Promise<AlertCommitResult>;
-  /** Marks a claimed notification as handed to the transport. */
+  /**
+   * Takes (or renews) the lease on a pending claim. False when it is published already, or another
+   * holder's lease has not run out: someone else is publishing it right now.
+   */
+  leaseClaim(dedupKey: string, lease: ClaimLease): Promise<boolean>;
+  /** Gives a lease back (only if `holder` still holds it), so the next run retries at once. */
+  releaseClaim(dedupKey: string, holder: string): Promise<void>;
+  /** Marks a claimed notification as handed to the transport, and lets go of its lease. */
   markPublished(dedupKey: string, now: Instant): Promise<void>;
-  /** Claims whose publication was never confirmed (a crash between claim and publish), oldest first. */
-  listPending(claimedBefore: Instant): Promise<NotificationClaim[]>;
+  /**
+   * Claims whose publication was never confirmed (a crash, a failed transport, or a publication
+   * under way), oldest first; only those claimed before `claimedBefore` when it is given.
+   */
+  listPending(claimedBefore?: Instant): Promise<NotificationClaim[]>;
   getClaim(dedupKey: string): Promise<NotificationClaim | undefined>;
   /**
    * Reserves one annotation for this caller: sets it to `marker` only if it is absent, or holds an

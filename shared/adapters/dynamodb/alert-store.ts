@@ -6,9 +6,10 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { AlertState } from '../../domain/alerts/alert-state.js';
-import type { Instant } from '../../domain/model.js';
+import type { Clock, Instant } from '../../domain/model.js';
 import type { AlertStore, NotificationClaim, OutgoingNotification } from '../../ports/alert-store.js';
 import { aggregateMapKey, uniqueKeys } from '../../ports/event-store.js';
+import { systemClock } from '../system-clock.js';
 import { isConditionFailure } from './document-client.js';
 import { keys } from './keys.js';
 import { batchGetAll, queryAll } from './paging.js';
@@ -20,7 +21,16 @@ const ANNOTATION_PREFIX = 'a:';
 
 const iso = (at: Instant) => new Date(at).toISOString();
 
-export function createDynamoAlertStore(doc: DynamoDBDocumentClient, tableName: string): AlertStore {
+/**
+ * `leaseClock` times the leases publishers hold on claims. It is real elapsed time, never the clock
+ * the local runtime moves forward: a jump of the business clock must not make a lease look expired
+ * while its holder is still publishing.
+ */
+export function createDynamoAlertStore(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  leaseClock: Clock = systemClock,
+): AlertStore {
   const stateFrom = (item: Record<string, unknown>): AlertState => {
     const { pk: _pk, sk: _sk, type: _type, ...state } = item;
     return state as unknown as AlertState;
@@ -38,6 +48,9 @@ export function createDynamoAlertStore(doc: DynamoDBDocumentClient, tableName: s
       state: item.state as NotificationClaim['state'],
       claimedAt: item.claimedAt as number,
       publishedAt: item.publishedAt as number | undefined,
+      ...(typeof item.leaseUntil === 'number'
+        ? { lease: { holder: item.leaseHolder as string, until: item.leaseUntil } }
+        : {}),
       annotations,
     };
   };
@@ -69,7 +82,8 @@ export function createDynamoAlertStore(doc: DynamoDBDocumentClient, tableName: s
       return result;
     },
 
-    async commit(state, expectedRevision, notifications, now) {
+    async commit(state, expectedRevision, notifications, claimedAt, lease) {
+      const held = lease ? { leaseHolder: lease.holder, leaseUntil: leaseClock.now() + lease.ms } : {};
       try {
         await doc.send(
           new TransactWriteCommand({
@@ -91,14 +105,15 @@ export function createDynamoAlertStore(doc: DynamoDBDocumentClient, tableName: s
                   TableName: tableName,
                   Item: {
                     ...keys.notification(notification.dedupKey),
-                    ...keys.pendingNotificationEntry(iso(now), notification.dedupKey),
+                    ...keys.pendingNotificationEntry(iso(claimedAt), notification.dedupKey),
                     type: 'notification',
                     commitmentId: notification.commitmentId,
                     periodKey: notification.period,
                     notification,
                     state: 'pending',
-                    claimedAt: now,
-                    expiresAt: Math.floor(now / 1000) + CLAIM_RETENTION_SECONDS,
+                    claimedAt,
+                    ...held,
+                    expiresAt: Math.floor(claimedAt / 1000) + CLAIM_RETENTION_SECONDS,
                   },
                   ConditionExpression: 'attribute_not_exists(pk)',
                 },
@@ -113,12 +128,55 @@ export function createDynamoAlertStore(doc: DynamoDBDocumentClient, tableName: s
       }
     },
 
+    async leaseClaim(dedupKey, lease) {
+      const now = leaseClock.now();
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.notification(dedupKey),
+            UpdateExpression: 'SET leaseHolder = :holder, leaseUntil = :until',
+            ConditionExpression:
+              '#state = :pending AND (attribute_not_exists(leaseUntil) OR leaseUntil <= :now OR leaseHolder = :holder)',
+            ExpressionAttributeNames: { '#state': 'state' },
+            ExpressionAttributeValues: {
+              ':pending': 'pending',
+              ':holder': lease.holder,
+              ':until': now + lease.ms,
+              ':now': now,
+            },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
+    async releaseClaim(dedupKey, holder) {
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.notification(dedupKey),
+            UpdateExpression: 'REMOVE leaseHolder, leaseUntil',
+            ConditionExpression: 'leaseHolder = :holder',
+            ExpressionAttributeValues: { ':holder': holder },
+          }),
+        );
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+    },
+
     async markPublished(dedupKey, now) {
       await doc.send(
         new UpdateCommand({
           TableName: tableName,
           Key: keys.notification(dedupKey),
-          UpdateExpression: 'SET #state = :published, publishedAt = :now REMOVE gsi1pk, gsi1sk',
+          UpdateExpression:
+            'SET #state = :published, publishedAt = :now REMOVE gsi1pk, gsi1sk, leaseHolder, leaseUntil',
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeNames: { '#state': 'state' },
           ExpressionAttributeValues: { ':published': 'published', ':now': now },
@@ -130,8 +188,12 @@ export function createDynamoAlertStore(doc: DynamoDBDocumentClient, tableName: s
       const items = await queryAll(doc, {
         TableName: tableName,
         IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :p AND gsi1sk < :before',
-        ExpressionAttributeValues: { ':p': 'NPENDING', ':before': iso(claimedBefore) },
+        ...(claimedBefore === undefined
+          ? { KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': 'NPENDING' } }
+          : {
+              KeyConditionExpression: 'gsi1pk = :p AND gsi1sk < :before',
+              ExpressionAttributeValues: { ':p': 'NPENDING', ':before': iso(claimedBefore) },
+            }),
       });
       return items.map(claimFrom);
     },
