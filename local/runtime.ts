@@ -9,7 +9,7 @@ import { createDynamoDigestDeliveryLog } from '../shared/adapters/dynamodb/diges
 import { createDocumentClient } from '../shared/adapters/dynamodb/document-client.js';
 import { createDynamoStores } from '../shared/adapters/dynamodb/stores.js';
 import { ensureTable } from '../shared/adapters/dynamodb/table-definition.js';
-import { applyConfig } from '../shared/app/commitments.js';
+import { applyConfig, companyZone } from '../shared/app/commitments.js';
 import type { StoreDeps } from '../shared/app/deps.js';
 import { sendWeeklyDigest } from '../shared/app/digest.js';
 import { runEvaluation } from '../shared/app/evaluator.js';
@@ -201,7 +201,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         { prefix: '/health', handler: api },
         { prefix: '/v1/', handler: api },
         { prefix: '/slack/', handler: slack },
-        { prefix: '/local/', handler: makeClockHandler(clock, scheduler, options.log) },
+        {
+          prefix: '/local/',
+          handler: makeClockHandler(clock, scheduler, options.log, () => companyZone(stores)),
+        },
       ],
       onError: (error) => logError('request failed', error),
     });

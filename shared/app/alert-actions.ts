@@ -27,6 +27,8 @@ export const snoozeBodySchema = z.strictObject({
 export interface AlertReaction {
   commitmentId: string;
   period: string;
+  /** The commitment's zone, in which people read the alert's times. */
+  timezone: string;
   state: AlertState;
   claims: Array<NotificationClaim & { annotations: Record<string, string> }>;
 }
@@ -42,7 +44,8 @@ async function react(
   const record = await deps.commitments.get(commitmentId);
   if (record?.state !== 'active') throw new CommitmentNotFoundError(commitmentId);
   const now = deps.clock.now();
-  const { period } = periodAt(record, now);
+  const { period, version } = periodAt(record, now);
+  const timezone = version.definition.timezone;
   for (let attempt = 0; attempt < 3; attempt++) {
     const current = await deps.alerts.get(commitmentId, period.key);
     const next = change(current, now);
@@ -50,6 +53,7 @@ async function react(
       return {
         commitmentId,
         period: period.key,
+        timezone,
         state: current,
         claims: await deps.alerts.listClaims(commitmentId, period.key),
       };
@@ -59,6 +63,7 @@ async function react(
       return {
         commitmentId,
         period: period.key,
+        timezone,
         state: next,
         claims: await deps.alerts.listClaims(commitmentId, period.key),
       };

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { ClosedPeriodResult } from '../domain/close.js';
 import { type AlertState, decideEscalation, type NotificationIntent } from '../domain/escalation.js';
 import type { Evaluation } from '../domain/evaluate.js';
+import { isoInstant } from '../domain/instant-format.js';
 import type { CommitmentDefinition, Department, Instant, Status } from '../domain/model.js';
 import { periodFromKey } from '../domain/periods.js';
 import type { OutgoingNotification } from '../ports/alert-store.js';
@@ -54,7 +55,7 @@ const REPUBLISH_AFTER_MS = 2 * 60_000;
 export async function runEvaluation(deps: EvaluatorDeps, at?: Instant): Promise<EvaluationSummary> {
   const now = at ?? deps.clock.now();
   const summary: EvaluationSummary = {
-    at: new Date(now).toISOString(),
+    at: isoInstant(now),
     evaluated: 0,
     closed: [],
     transitions: [],

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
+import { isoInstant } from '../domain/instant-format.js';
 import type { Excusal } from '../domain/model.js';
 import { periodsBetween } from '../domain/periods.js';
 import { issuesFromZod, ValidationError } from '../domain/validation-error.js';
@@ -80,7 +81,7 @@ export async function addExcusal(deps: StoreDeps, commitmentId: string, body: un
   );
   if (outcome === 'closed') throw new PeriodClosedError(commitmentId, periods[0]?.key ?? '');
   return {
-    excusal: { ...excusal, from: input.from, to: input.to },
+    excusal: { ...excusal, from: isoInstant(from), to: isoInstant(to) },
     periods: periods.map((p) => p.key),
     duplicate: outcome === 'duplicate',
   };

@@ -5,6 +5,7 @@ import { type FieldIssue, issuesFromZod } from '../domain/validation-error.js';
 import { governingVersion } from '../domain/versions.js';
 import type { CommitmentRecord } from '../ports/commitment-store.js';
 import type { AdditiveEvent, RecordResult, StatefulResult } from '../ports/event-store.js';
+import { localTimeWords } from '../presentation/local-time-words.js';
 import type { StoreDeps } from './deps.js';
 import { CommitmentNotFoundError } from './errors.js';
 import { eventSchemaFor, type RatioEvent, type TotalEvent } from './event-schemas.js';
@@ -118,7 +119,7 @@ function prepare(
       errors: [
         {
           path: 'at',
-          message: `is in the future (${new Date(at).toISOString()}); events must not be more than 5 minutes ahead of now`,
+          message: `is in the future (${localTimeWords(at, zone)}); events must not be more than 5 minutes ahead of now`,
         },
       ],
       id,
@@ -130,7 +131,7 @@ function prepare(
       errors: [
         {
           path: 'at',
-          message: `is before the commitment's first period (${new Date(firstVersion.effectiveFrom).toISOString()})`,
+          message: `is before the commitment's first period, which starts ${localTimeWords(firstVersion.effectiveFrom, zone)}`,
         },
       ],
       id,

@@ -5,11 +5,11 @@
  * Numbers keep full precision (rounding is the presenter's job); anything that would be NaN or
  * Infinity is null instead. A period is judged finally (met, breached or no_data) from its end on.
  */
-import { DateTime } from 'luxon';
 import { excusalsIn, excusedShares, excusedSummary } from './excusals.js';
+import { isoInstant } from './instant-format.js';
 import { judgeAvailability } from './measures/availability.js';
 import { judgeDuration } from './measures/duration.js';
-import { AggregateMismatchError, InvalidInstantError } from './measures/errors.js';
+import { AggregateMismatchError } from './measures/errors.js';
 import { judgeRatio } from './measures/ratio.js';
 import { judgeTotal } from './measures/total.js';
 import type {
@@ -38,7 +38,7 @@ export interface Evaluation {
   unit: string;
   budget?: Budget;
   excused?: ExcusedSummary;
-  /** ISO-8601 with the offset of the commitment's zone. */
+  /** The instant judged at, in UTC (`2026-11-18T15:00:00Z`). */
   evaluatedAt: string;
   /** Present and true once the period has ended: the status is final. */
   final?: boolean;
@@ -84,7 +84,7 @@ export function evaluate(input: EvaluateInput): Evaluation {
     attainment: finiteOrNull(judgement.attainment),
     elapsed,
     unit: definition.unit,
-    evaluatedAt: isoInZone(at, definition.timezone),
+    evaluatedAt: isoInstant(at),
   };
   if (judgement.budget) evaluation.budget = judgement.budget;
   if (excused) evaluation.excused = excused;
@@ -125,13 +125,6 @@ export function emptyAggregate(measure: Measure): MeasureAggregate {
     case 'availability':
       return { measure, outages: [] };
   }
-}
-
-/** ISO-8601 with the zone's offset at that instant (`2026-11-18T10:00:00-05:00`). */
-export function isoInZone(at: Instant, zone: string): string {
-  const iso = DateTime.fromMillis(at, { zone }).toISO({ suppressMilliseconds: true });
-  if (iso === null) throw new InvalidInstantError(at, zone);
-  return iso;
 }
 
 function finiteOr(value: number, fallback: number): number {

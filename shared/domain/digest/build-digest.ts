@@ -4,7 +4,7 @@
  * `shared/presentation/digest/`.
  */
 import { DateTime } from 'luxon';
-import { isoInZone } from '../evaluate.js';
+import { isoInstant } from '../instant-format.js';
 import type { Department, Instant, Status } from '../model.js';
 import { periodFromKey } from '../periods.js';
 import { creditsIn, creditWindows } from './credits.js';
@@ -27,8 +27,8 @@ export function digestContent(input: DigestInput, format: DigestFormat): DigestC
   const windows = creditWindows(input.asOf, zone);
   return {
     week: input.week,
-    generatedAt: isoInZone(input.generatedAt, zone),
-    asOf: isoInZone(input.asOf, zone),
+    generatedAt: isoInstant(input.generatedAt),
+    asOf: isoInstant(input.asOf),
     timezone: zone,
     weekFrom: localDateOf(week.start, zone),
     weekTo: DateTime.fromMillis(week.start, { zone }).plus({ days: 6 }).toISODate() ?? '',
