@@ -84,5 +84,6 @@ export async function addExcusal(deps: StoreDeps, commitmentId: string, body: un
     excusal: { ...excusal, from: isoInstant(from), to: isoInstant(to) },
     periods: periods.map((p) => p.key),
     duplicate: outcome === 'duplicate',
+    timezone: definition.timezone,
   };
 }

@@ -7,12 +7,16 @@
 import { InvalidInstantError } from './measures/errors.js';
 import type { Instant } from './model.js';
 
+/** Whether a string is an instant in the one form. */
+export const ISO_INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+
 /** `2026-11-18T15:00:00Z` (milliseconds are dropped, never rounded up into the next second). */
 export function isoInstant(at: Instant): string {
-  if (!Number.isFinite(at)) throw new InvalidInstantError(at, 'UTC');
   const date = new Date(Math.floor(at / 1000) * 1000);
-  if (Number.isNaN(date.getTime())) throw new InvalidInstantError(at, 'UTC');
-  return `${date.toISOString().slice(0, 19)}Z`;
+  // Years past 9999 would need ISO's expanded form, which no client of ours expects.
+  const text = Number.isNaN(date.getTime()) ? '' : `${date.toISOString().slice(0, 19)}Z`;
+  if (!ISO_INSTANT_PATTERN.test(text)) throw new InvalidInstantError(at, 'UTC');
+  return text;
 }
 
 /** The same instant in the one form, from any ISO-8601 date-time with an offset (e.g. data stored earlier). */
@@ -20,6 +24,3 @@ export function reformatIsoInstant(text: string): string {
   const at = Date.parse(text);
   return Number.isNaN(at) ? text : isoInstant(at);
 }
-
-/** Whether a string is an instant in the one form. */
-export const ISO_INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
