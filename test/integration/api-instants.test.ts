@@ -1,8 +1,10 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { makeClockHandler } from '../../local/clock-route.js';
 import { LocalClock } from '../../local/local-clock.js';
 import { LocalScheduler } from '../../local/scheduler.js';
+import { keys } from '../../shared/adapters/dynamodb/keys.js';
 import { testRequestContext } from '../support/api-gateway-event.js';
 import { EXAMPLE_CONFIG, useApp } from './app-context.js';
 
@@ -233,6 +235,36 @@ describe('list routes', () => {
       title: 'Marketing delivers qualified leads to Sales',
       provider: 'marketing',
       timezone: 'America/New_York',
+    });
+  });
+});
+
+describe('results stored before instants were written in UTC', () => {
+  it('read back in the one form', async () => {
+    const evaluation = { commitmentId: 'marketing-qualified-leads', period: '2026-08', measure: 'total' };
+    await app.table.doc.send(
+      new PutCommand({
+        TableName: app.table.tableName,
+        Item: {
+          ...keys.result('marketing-qualified-leads', '2026-08'),
+          type: 'result',
+          commitmentId: 'marketing-qualified-leads',
+          period: '2026-08',
+          version: 1,
+          status: 'met',
+          actual: 100,
+          target: 100,
+          attainment: 1,
+          credit: 0,
+          closedAt: '2026-09-01T01:00:00.000-04:00',
+          evaluation: { ...evaluation, evaluatedAt: '2026-09-01T00:00:00-04:00' },
+        },
+      }),
+    );
+    const results = (await app.call('GET', `${LEADS}/history`)).body.results;
+    expect(results.find((r: { period: string }) => r.period === '2026-08')).toMatchObject({
+      closedAt: '2026-09-01T05:00:00Z',
+      evaluation: { evaluatedAt: '2026-09-01T04:00:00Z' },
     });
   });
 });
