@@ -1,10 +1,12 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { Duration } from 'luxon';
 import * as z from 'zod';
+import { isoInstant } from '../shared/domain/instant-format.js';
 import { issuesFromZod, ValidationError } from '../shared/domain/validation-error.js';
 import { toProblem } from '../shared/http/error-mapper.js';
 import { HttpProblem, json } from '../shared/http/problem.js';
 import { jsonBody } from '../shared/http/request.js';
+import { localTimeWords } from '../shared/presentation/local-time-words.js';
 import type { LocalClock } from './local-clock.js';
 import type { LocalScheduler } from './scheduler.js';
 
@@ -23,15 +25,22 @@ const bodySchema = z.union([
 
 /**
  * `POST /local/clock` (local runtime only): `{"to": ISO}` or `{"advance": "P1D"}` moves the clock
- * forward and runs every schedule due on the way; `GET /local/clock` tells the time.
+ * forward and runs every schedule due on the way; `GET /local/clock` tells the time. Both answer
+ * with the company's zone, so that a client shows the time as the company reads it.
  */
-export function makeClockHandler(clock: LocalClock, scheduler: LocalScheduler, log: (line: string) => void) {
+export function makeClockHandler(
+  clock: LocalClock,
+  scheduler: LocalScheduler,
+  log: (line: string) => void,
+  companyZone: () => Promise<string> = async () => 'UTC',
+) {
   return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> => {
     try {
       const method = event.requestContext.http.method;
       if (event.rawPath !== '/local/clock')
         throw new HttpProblem(404, 'Not found', `There is no route ${event.rawPath}.`);
-      if (method === 'GET') return json(200, { now: new Date(clock.now()).toISOString() });
+      const timezone = await companyZone();
+      if (method === 'GET') return json(200, { now: isoInstant(clock.now()), timezone });
       if (method !== 'POST')
         throw new HttpProblem(405, 'Method not allowed', 'Use GET or POST on /local/clock.');
       const parsed = bodySchema.safeParse(jsonBody(event));
@@ -67,11 +76,11 @@ export function makeClockHandler(clock: LocalClock, scheduler: LocalScheduler, l
         throw new ValidationError([
           {
             path: 'to',
-            message: `is before the clock (${new Date(now).toISOString()}); the local clock only moves forward`,
+            message: `is before the clock (${localTimeWords(now, timezone)}); the local clock only moves forward`,
           },
         ]);
       }
-      return json(200, await scheduler.moveTo(to));
+      return json(200, { ...(await scheduler.moveTo(to, timezone)), timezone });
     } catch (error) {
       return toProblem(error, (e) => log(`error: ${(e as Error)?.stack ?? String(e)}`));
     }

@@ -1,12 +1,13 @@
 import type { SNSEvent } from 'aws-lambda';
 import { messageAttributes } from '../shared/adapters/sns/sns-publisher.js';
+import { isoInstant } from '../shared/domain/instant-format.js';
 import type { Clock } from '../shared/domain/model.js';
 import type { OutgoingNotification } from '../shared/ports/alert-store.js';
 import type { NotificationPublisher } from '../shared/ports/notification-publisher.js';
 import type { DigestPublisher, SlackPoster } from '../shared/ports/slack-poster.js';
 import type { Outbox } from './outbox.js';
 
-const iso = (clock: Clock) => new Date(clock.now()).toISOString();
+const iso = (clock: Clock) => isoInstant(clock.now());
 
 /** The SNS event the `alerts` topic would deliver to the Slack notifier, for one notification. */
 export function snsEventFor(notification: OutgoingNotification, at: string): SNSEvent {

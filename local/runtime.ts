@@ -10,7 +10,7 @@ import { createDocumentClient } from '../shared/adapters/dynamodb/document-clien
 import { createDynamoStores } from '../shared/adapters/dynamodb/stores.js';
 import { ensureTable } from '../shared/adapters/dynamodb/table-definition.js';
 import { systemClock } from '../shared/adapters/system-clock.js';
-import { applyConfig } from '../shared/app/commitments.js';
+import { applyConfig, companyZone } from '../shared/app/commitments.js';
 import type { StoreDeps } from '../shared/app/deps.js';
 import { sendWeeklyDigest } from '../shared/app/digest.js';
 import { runEvaluation } from '../shared/app/evaluator.js';
@@ -224,7 +224,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
           prefix: '/webhook/',
           handler: makeWebhookRoute({ ...stores, secret: options.webhookSecret, log: { error: logError } }),
         },
-        { prefix: '/local/', handler: makeClockHandler(clock, scheduler, options.log) },
+        {
+          prefix: '/local/',
+          handler: makeClockHandler(clock, scheduler, options.log, () => companyZone(stores)),
+        },
       ],
       onError: (error) => logError('request failed', error),
     });

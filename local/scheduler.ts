@@ -1,5 +1,7 @@
 import { BadRequestError } from '../shared/app/errors.js';
+import { isoInstant } from '../shared/domain/instant-format.js';
 import type { Instant } from '../shared/domain/model.js';
+import { localTimeWords } from '../shared/presentation/local-time-words.js';
 import type { LocalClock } from './local-clock.js';
 
 /** A schedule of the local runtime, like one EventBridge Scheduler schedule in AWS. */
@@ -57,7 +59,7 @@ export class LocalScheduler {
       this.lastRun.set(earliest.job.name, earliest.at);
       try {
         await earliest.job.run(earliest.at);
-        ran.push({ job: earliest.job.name, at: new Date(earliest.at).toISOString() });
+        ran.push({ job: earliest.job.name, at: isoInstant(earliest.at) });
       } catch (error) {
         this.onError(earliest.job.name, error);
       }
@@ -65,20 +67,26 @@ export class LocalScheduler {
     return ran;
   }
 
-  /** Moves the clock forward to `to` (never back), running every job due on the way. */
-  moveTo(to: Instant): Promise<{ from: string; to: string; ran: Array<{ job: string; at: string }> }> {
+  /**
+   * Moves the clock forward to `to` (never back), running every job due on the way. `zone` is the
+   * one people read the refusal's time in.
+   */
+  moveTo(
+    to: Instant,
+    zone = 'UTC',
+  ): Promise<{ from: string; to: string; ran: Array<{ job: string; at: string }> }> {
     return this.exclusive(async () => {
       const from = this.clock.now();
       // Checked here, in turn, so that of two concurrent moves the later-asked one is judged fairly.
       if (to < from) {
         throw new BadRequestError(
-          `the local clock only moves forward (it is ${new Date(from).toISOString()})`,
+          `the local clock only moves forward (it is ${localTimeWords(from, zone)})`,
           'to',
         );
       }
       const ran = await this.runDue(to);
       if (to > this.clock.now()) this.clock.advance(to - this.clock.now());
-      return { from: new Date(from).toISOString(), to: new Date(this.clock.now()).toISOString(), ran };
+      return { from: isoInstant(from), to: isoInstant(this.clock.now()), ran };
     });
   }
 

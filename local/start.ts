@@ -2,6 +2,8 @@
  * `npm start`: the whole system on this machine (PRODUCT.md section 9). Settings come from the
  * environment variables of that section; every startup failure is explained in one line.
  */
+import { companyZone } from '../shared/app/commitments.js';
+import { localTimeWords } from '../shared/presentation/local-time-words.js';
 import { ConfigFileError, startRuntime } from './runtime.js';
 
 function fail(message: string): never {
@@ -53,12 +55,13 @@ async function main() {
   const loaded = runtime.loadedConfig
     ? `loaded ${options.configPath}: ${runtime.loadedConfig.counts.create} commitments created`
     : 'kept the data of the last run';
+  const clockWords = localTimeWords(runtime.clock.now(), await companyZone(runtime.stores));
   console.log(
     [
       '',
       `  SLA tracker running at ${runtime.url}`,
       `  data folder   ${runtime.dataDir} (${loaded})`,
-      `  clock         ${new Date(runtime.clock.now()).toISOString()}${options.clockStart ? ' (from SLA_CLOCK)' : ''}`,
+      `  clock         ${clockWords}${options.clockStart ? ' (from SLA_CLOCK)' : ''}`,
       `  outbox        ${runtime.outboxPath}`,
       `  Slack         signing secret ${runtime.slackSigningSecret}${options.slackSigningSecret ? ' (from SLACK_SIGNING_SECRET)' : ' (generated; set SLACK_SIGNING_SECRET to keep one)'}`,
       `                ${options.slackBotToken ? 'messages also go to your Slack workspace' : 'messages go to the outbox only (set SLACK_BOT_TOKEN to post to Slack)'}`,

@@ -1,4 +1,5 @@
 import { InvalidDurationError, parseDuration } from '../../shared/domain/duration.js';
+import { localTimeWords } from '../../shared/presentation/local-time-words.js';
 import { flag, isoInstant, oneOf, positionals, requiredOption, stringOption } from '../args.js';
 import { type CliIo, type Command, commitmentPath, printJson } from '../command.js';
 import { ApiError, UsageError } from '../errors.js';
@@ -15,6 +16,14 @@ interface AlertView {
   note?: string;
   snoozedBy?: string;
   snoozedUntil?: string;
+  /** The commitment's zone, in which the times are shown (never this machine's). */
+  timezone?: string;
+}
+
+/** `Snoozed the 2026-11 alert of … until Wed Nov 18, 2026, 14:00 EST (by U1).` */
+export function renderSnoozed(alert: AlertView, fallback: { until: string; by: string }): string {
+  const until = localTimeWords(alert.snoozedUntil ?? fallback.until, alert.timezone);
+  return `Snoozed the ${alert.period} alert of ${alert.commitmentId} until ${until} (by ${alert.snoozedBy ?? fallback.by}).`;
 }
 
 export const ackCommand: Command = {
@@ -105,10 +114,7 @@ Options:
       json: { by, until },
     });
     if (flag(args, 'json')) printJson(io, alert);
-    else
-      io.stdout(
-        `Snoozed the ${alert.period} alert of ${alert.commitmentId} until ${alert.snoozedUntil ?? until} (by ${alert.snoozedBy ?? by}).`,
-      );
+    else io.stdout(renderSnoozed(alert, { until, by }));
     return EXIT.ok;
   },
 };

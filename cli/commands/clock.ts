@@ -1,5 +1,6 @@
 import { Duration } from 'luxon';
 import { InvalidDurationError, parseDuration } from '../../shared/domain/duration.js';
+import { localTimeWords } from '../../shared/presentation/local-time-words.js';
 import { flag, isoInstant, oneOf, positionals, requiredOption } from '../args.js';
 import { type Command, printJson } from '../command.js';
 import { ApiError, UsageError } from '../errors.js';
@@ -24,6 +25,13 @@ interface ClockMove {
   from: string;
   to: string;
   ran: Array<{ job: string; at: string }>;
+  /** The company's zone, in which the times are shown (never this machine's). */
+  timezone?: string;
+}
+
+/** `Local clock: Wed Nov 18, 2026, 10:00 EST`. */
+export function renderClockNow(answer: { now: string; timezone?: string }): string {
+  return `Local clock: ${localTimeWords(answer.now, answer.timezone)}`;
 }
 
 /** `Local clock moved from … to …; ran evaluate ×96, digest ×1.` */
@@ -31,7 +39,8 @@ export function renderClockMove(move: ClockMove): string {
   const counts = new Map<string, number>();
   for (const { job } of move.ran) counts.set(job, (counts.get(job) ?? 0) + 1);
   const ran = [...counts].map(([job, count]) => `${job} ×${count}`).join(', ');
-  return `Local clock moved from ${move.from} to ${move.to}; ${ran ? `ran ${ran}` : 'no schedule fell due'}.`;
+  const at = (iso: string) => localTimeWords(iso, move.timezone);
+  return `Local clock moved from ${at(move.from)} to ${at(move.to)}; ${ran ? `ran ${ran}` : 'no schedule fell due'}.`;
 }
 
 export const clockCommand: Command = {
@@ -73,7 +82,7 @@ Options:
     if (flag(args, 'json')) printJson(io, answer);
     else if (isMove(answer)) io.stdout(renderClockMove(answer));
     else if (typeof (answer as { now?: unknown })?.now === 'string')
-      io.stdout(`Local clock: ${(answer as { now: string }).now}`);
+      io.stdout(renderClockNow(answer as { now: string; timezone?: string }));
     else printJson(io, answer);
     return EXIT.ok;
   },

@@ -1,5 +1,6 @@
 import type { EvaluationSummary } from '../../shared/app/evaluator.js';
 import type { Status } from '../../shared/domain/model.js';
+import { localTimeWords } from '../../shared/presentation/local-time-words.js';
 import { formatAmount, STATUS_LABEL } from '../../shared/presentation/status-line.js';
 import { flag, isoInstant, positionals, stringOption } from '../args.js';
 import { type Command, printJson } from '../command.js';
@@ -8,8 +9,9 @@ import { EXIT } from '../exit-codes.js';
 const label = (status: string) => STATUS_LABEL[status as Status] ?? status;
 
 /** The evaluator's summary: what it judged, closed, changed and told. */
-export function renderEvaluationSummary(s: EvaluationSummary): string {
-  const lines = [`Evaluated ${s.evaluated} commitment${s.evaluated === 1 ? '' : 's'} at ${s.at}.`];
+export function renderEvaluationSummary(s: EvaluationSummary & { timezone?: string }): string {
+  const at = localTimeWords(s.at, s.timezone);
+  const lines = [`Evaluated ${s.evaluated} commitment${s.evaluated === 1 ? '' : 's'} at ${at}.`];
   lines.push(`Closed periods: ${s.closed.length}`);
   for (const c of s.closed) {
     const credit = c.credit > 0 ? `, credit ${formatAmount(c.credit)} owed` : '';
@@ -50,7 +52,7 @@ Options:
   async run(args, { io, api }) {
     positionals(args, 'evaluate', [], 0);
     const at = stringOption(args, 'at');
-    const summary = await api.request<EvaluationSummary>('POST', '/v1/evaluations', {
+    const summary = await api.request<EvaluationSummary & { timezone?: string }>('POST', '/v1/evaluations', {
       json: at === undefined ? {} : { at: isoInstant(at, 'at', 'evaluate') },
     });
     if (flag(args, 'json')) printJson(io, summary);

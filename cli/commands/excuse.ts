@@ -1,3 +1,4 @@
+import { localTimeWords } from '../../shared/presentation/local-time-words.js';
 import { flag, isoInstant, positionals, requiredOption, stringOption } from '../args.js';
 import { type Command, commitmentPath, printJson } from '../command.js';
 import { EXIT } from '../exit-codes.js';
@@ -6,6 +7,8 @@ interface ExcusalAnswer {
   excusal: { id: string; from: string; to: string; causedBy: string; reason: string };
   periods: string[];
   duplicate: boolean;
+  /** The commitment's zone, in which the window is shown. */
+  timezone?: string;
 }
 
 export const excuseCommand: Command = {
@@ -49,9 +52,10 @@ Options:
       return EXIT.ok;
     }
     const { excusal } = answer;
+    const at = (iso: string) => localTimeWords(iso, answer.timezone);
     const verb = answer.duplicate ? 'Already excused' : 'Excused';
     io.stdout(
-      `${verb}: ${commitment} from ${excusal.from} to ${excusal.to}, caused by ${excusal.causedBy} (${answer.periods.join(', ')}; id ${excusal.id}).`,
+      `${verb}: ${commitment} from ${at(excusal.from)} to ${at(excusal.to)}, caused by ${excusal.causedBy} (${answer.periods.join(', ')}; id ${excusal.id}).`,
     );
     return EXIT.ok;
   },

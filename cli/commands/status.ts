@@ -36,9 +36,13 @@ Options:
       else io.stdout(list.statuses.length ? renderStatusTable(list.statuses) : 'No active commitments.');
       return EXIT.ok;
     }
-    let single: Evaluation;
+    let single: Evaluation & { timezone?: string };
     try {
-      single = await api.request<Evaluation>('GET', commitmentPath(target, '/status'), { query: { period } });
+      single = await api.request<Evaluation & { timezone?: string }>(
+        'GET',
+        commitmentPath(target, '/status'),
+        { query: { period } },
+      );
     } catch (error) {
       if (!(error instanceof ApiError) || error.status !== 404 || period !== undefined) throw error;
       return showDepartment(target, json, { io, api });

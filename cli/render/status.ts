@@ -1,5 +1,6 @@
 import type { ClosedPeriodResult } from '../../shared/domain/close.js';
 import type { Budget, Evaluation } from '../../shared/domain/evaluate.js';
+import { localTimeWords } from '../../shared/presentation/local-time-words.js';
 import {
   formatAmount,
   formatPercent,
@@ -31,7 +32,7 @@ export function renderStatusTable(rows: StatusRow[]): string {
 }
 
 /** One commitment in one period: the headline figures, then the details behind them. */
-export function renderStatusDetail(e: Evaluation): string {
+export function renderStatusDetail(e: Evaluation & { timezone?: string }): string {
   const lines = [
     `${e.commitmentId} · ${e.period} · ${STATUS_LABEL[e.status]}${e.final ? ' (final)' : ''}`,
     `  ${statusFigures(e)}`,
@@ -56,7 +57,7 @@ export function renderStatusDetail(e: Evaluation): string {
       ),
     );
   }
-  lines.push(row('evaluated', e.evaluatedAt));
+  lines.push(row('evaluated', localTimeWords(e.evaluatedAt, e.timezone)));
   return lines.join('\n');
 }
 

@@ -11,6 +11,7 @@ import {
 import {
   applyConfig,
   archiveCommitment,
+  companyZone,
   getCommitment,
   putCommitment,
 } from '../../shared/app/commitments.js';
@@ -20,6 +21,7 @@ import { runEvaluation } from '../../shared/app/evaluator.js';
 import { addExcusal } from '../../shared/app/excusals.js';
 import { FUTURE_TOLERANCE_MS } from '../../shared/app/record-events.js';
 import { getHistory, getStatus, listStatus } from '../../shared/app/status.js';
+import { isoInstant } from '../../shared/domain/instant-format.js';
 import { issuesFromZod, ValidationError } from '../../shared/domain/validation-error.js';
 import { toProblem } from '../../shared/http/error-mapper.js';
 import { recordEventsRequest } from '../../shared/http/events-request.js';
@@ -67,10 +69,11 @@ const evaluationBodySchema = z.strictObject({
 
 function alertView(reaction: AlertReaction) {
   const { state } = reaction;
-  const iso = (at?: number) => (at === undefined ? undefined : new Date(at).toISOString());
+  const iso = (at?: number) => (at === undefined ? undefined : isoInstant(at));
   return {
     commitmentId: reaction.commitmentId,
     period: reaction.period,
+    timezone: reaction.timezone,
     level: state.level,
     episode: state.episode,
     acknowledgedBy: state.acknowledgedBy,
@@ -116,14 +119,17 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
     route('GET', '/health', async () => json(200, { status: 'ok' })),
     route('GET', '/v1/commitments', async () => json(200, { commitments: await listStatus(deps) })),
     route('GET', '/v1/status', async () => {
-      const statuses = await listStatus(deps);
+      const [statuses, timezone] = await Promise.all([listStatus(deps), companyZone(deps)]);
       return json(200, {
-        evaluatedAt: new Date(deps.clock.now()).toISOString(),
+        evaluatedAt: isoInstant(deps.clock.now()),
+        timezone,
         statuses: statuses.map((s) => ({
+          id: s.id,
           ...s.evaluation,
           title: s.title,
           provider: s.provider,
           consumer: s.consumer,
+          timezone: s.timezone,
         })),
       });
     }),
@@ -141,7 +147,7 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
         created: outcome.created,
         changed: outcome.changed,
         version: outcome.version.version,
-        effectiveFrom: new Date(outcome.version.effectiveFrom).toISOString(),
+        effectiveFrom: isoInstant(outcome.version.effectiveFrom),
         plan: outcome.plan,
       });
     }),
@@ -207,7 +213,11 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
         deps.onCommitmentError ??
         ((commitmentId: string, error: unknown) =>
           deps.log.error(`evaluating ${commitmentId} failed`, error));
-      return json(200, await runEvaluation({ ...deps, onCommitmentError }, at));
+      const [summary, timezone] = await Promise.all([
+        runEvaluation({ ...deps, onCommitmentError }, at),
+        companyZone(deps),
+      ]);
+      return json(200, { ...summary, timezone });
     }),
     route('GET', '/v1/digest', async (event) =>
       json(200, await buildWeeklyDigest(deps, { week: event.queryStringParameters?.week })),

@@ -30,6 +30,8 @@ export const snoozeBodySchema = z.strictObject({
 export interface AlertReaction {
   commitmentId: string;
   period: string;
+  /** The commitment's zone, in which people read the alert's times. */
+  timezone: string;
   state: AlertState;
   claims: Array<NotificationClaim & { annotations: Record<string, string> }>;
 }
@@ -52,7 +54,8 @@ async function react(
   const record = await deps.commitments.get(commitmentId);
   if (record?.state !== 'active') throw new CommitmentNotFoundError(commitmentId);
   const now = deps.clock.now();
-  const { period } = periodAt(record, now);
+  const { period, version } = periodAt(record, now);
+  const timezone = version.definition.timezone;
   for (let attempt = 0; attempt < 3; attempt++) {
     const current = await deps.alerts.get(commitmentId, period.key);
     // Checked on every attempt: a newer alert opening between the read and the write makes the
@@ -63,6 +66,7 @@ async function react(
       return {
         commitmentId,
         period: period.key,
+        timezone,
         state: current,
         claims: await deps.alerts.listClaims(commitmentId, period.key),
       };
@@ -72,6 +76,7 @@ async function react(
       return {
         commitmentId,
         period: period.key,
+        timezone,
         state: next,
         claims: await deps.alerts.listClaims(commitmentId, period.key),
       };

@@ -1,5 +1,6 @@
 import { parseCommitment, parseConfig, parseConfigText } from '../domain/config.js';
 import { effectiveInstant, planEffect } from '../domain/effective-start.js';
+import { isoInstant } from '../domain/instant-format.js';
 import type { CommitmentDefinition, Instant, SlaConfig } from '../domain/model.js';
 import { periodOf } from '../domain/periods.js';
 import { type Plan, planCommitments } from '../domain/plan.js';
@@ -175,6 +176,11 @@ export async function currentContext(deps: StoreDeps): Promise<StoredConfig> {
   return config;
 }
 
+/** The company's zone, in which people read times that belong to no one commitment (UTC before any config). */
+export async function companyZone(deps: StoreDeps): Promise<string> {
+  return (await deps.commitments.getConfig())?.timezone ?? 'UTC';
+}
+
 /** PUT /v1/commitments/{id}: create or amend one commitment against the applied configuration. */
 export async function putCommitment(
   deps: StoreDeps,
@@ -244,13 +250,13 @@ export async function getCommitment(deps: StoreDeps, id: string) {
     derivation: latest.definition.derivation,
     versions: record.versions.map((v) => ({
       version: v.version,
-      effectiveFrom: new Date(v.effectiveFrom).toISOString(),
-      createdAt: new Date(v.createdAt).toISOString(),
+      effectiveFrom: isoInstant(v.effectiveFrom),
+      createdAt: isoInstant(v.createdAt),
       immediate: v.immediate,
     })),
     closedThrough: record.closedThrough,
-    ...(record.activeSince === undefined ? {} : { activeSince: new Date(record.activeSince).toISOString() }),
-    createdAt: new Date(record.createdAt).toISOString(),
-    updatedAt: new Date(record.updatedAt).toISOString(),
+    ...(record.activeSince === undefined ? {} : { activeSince: isoInstant(record.activeSince) }),
+    createdAt: isoInstant(record.createdAt),
+    updatedAt: isoInstant(record.updatedAt),
   };
 }

@@ -14,7 +14,8 @@ import type { DigestFormat } from '../domain/digest/digest-format.js';
 import type { DigestCommitmentInput } from '../domain/digest/digest-types.js';
 import { digestSendTime, digestWeekAt } from '../domain/digest/schedule.js';
 import { SPARKLINE_WEEKS, weeksEndingWith } from '../domain/digest/trend.js';
-import { type Evaluation, isoInZone } from '../domain/evaluate.js';
+import type { Evaluation } from '../domain/evaluate.js';
+import { isoInstant } from '../domain/instant-format.js';
 import type { Instant, Period } from '../domain/model.js';
 import { periodFromKey, periodKindOfKey, periodOf, previousPeriod } from '../domain/periods.js';
 import { type CommitmentVersion, governingVersion } from '../domain/versions.js';
@@ -247,7 +248,7 @@ function unrecorded(record: CommitmentRecord, asOf: Instant): Evaluation {
     attainment: null,
     elapsed: 0,
     unit: definition.unit,
-    evaluatedAt: isoInZone(asOf, definition.timezone),
+    evaluatedAt: isoInstant(asOf),
   };
 }
 

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { ClosedPeriodResult } from '../domain/close.js';
 import { type AlertState, decideEscalation, type NotificationIntent } from '../domain/escalation.js';
 import type { Evaluation } from '../domain/evaluate.js';
+import { isoInstant } from '../domain/instant-format.js';
 import type { CommitmentDefinition, Department, Instant } from '../domain/model.js';
 import { periodFromKey } from '../domain/periods.js';
 import type { OutgoingNotification } from '../ports/alert-store.js';
@@ -39,7 +40,7 @@ const CLOSE_CONCURRENCY = 8;
 export async function runEvaluation(deps: EvaluatorDeps, at?: Instant): Promise<EvaluationSummary> {
   const now = at ?? deps.clock.now();
   const summary: EvaluationSummary = {
-    at: new Date(now).toISOString(),
+    at: isoInstant(now),
     evaluated: 0,
     closed: [],
     transitions: [],

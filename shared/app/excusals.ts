@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import { boundedString } from '../domain/bounded-schemas.js';
+import { isoInstant } from '../domain/instant-format.js';
 import { MAX_KEY_LENGTH, MAX_NAME_LENGTH, MAX_NOTE_LENGTH } from '../domain/limits.js';
 import type { Excusal } from '../domain/model.js';
 import { periodsBetween } from '../domain/periods.js';
@@ -87,8 +88,9 @@ export async function addExcusal(deps: StoreDeps, commitmentId: string, body: un
   );
   if (outcome === 'closed') throw new PeriodClosedError(commitmentId, periods[0]?.key ?? '');
   return {
-    excusal: { ...excusal, from: input.from, to: input.to },
+    excusal: { ...excusal, from: isoInstant(from), to: isoInstant(to) },
     periods: periods.map((p) => p.key),
     duplicate: outcome === 'duplicate',
+    timezone: definition.timezone,
   };
 }

@@ -6,6 +6,7 @@ import { type FieldIssue, issuesFromZod } from '../domain/validation-error.js';
 import { governingVersion } from '../domain/versions.js';
 import type { CommitmentRecord } from '../ports/commitment-store.js';
 import type { AdditiveEvent, RecordResult, StatefulResult } from '../ports/event-store.js';
+import { localTimeWords } from '../presentation/local-time-words.js';
 import type { StoreDeps } from './deps.js';
 import { CommitmentNotFoundError } from './errors.js';
 import { eventSchemaFor, type RatioEvent, type TotalEvent } from './event-schemas.js';
@@ -119,7 +120,7 @@ function prepare(
       errors: [
         {
           path: 'at',
-          message: `is in the future (${new Date(at).toISOString()}); events must not be more than 5 minutes ahead of now`,
+          message: `is in the future (${localTimeWords(at, zone)}); events must not be more than 5 minutes ahead of now`,
         },
       ],
       id,
@@ -134,7 +135,7 @@ function prepare(
       errors: [
         {
           path: 'at',
-          message: `is before the commitment's first period (${new Date(firstVersion.effectiveFrom).toISOString()})`,
+          message: `is before the commitment's first period, which starts ${localTimeWords(firstVersion.effectiveFrom, zone)}`,
         },
       ],
       id,
@@ -149,10 +150,9 @@ function prepare(
 
 /** Nothing before the commitment took effect is judged, so an event from then would count for nothing. */
 function beforeEffectIssue(activeSince: Instant, zone: string): FieldIssue {
-  const local = DateTime.fromMillis(activeSince, { zone }).toFormat('yyyy-MM-dd HH:mm ZZZZ');
   return {
     path: 'at',
-    message: `is before the commitment took effect on ${local} (${new Date(activeSince).toISOString()}); only events from then on are counted`,
+    message: `is before the commitment took effect on ${localTimeWords(activeSince, zone)}; only events from then on are counted`,
   };
 }
 

@@ -10,6 +10,7 @@ import { isWithinThreshold, type SubjectTimer, subjectDueAt } from '../domain/su
 import type { FieldIssue } from '../domain/validation-error.js';
 import type { CommitmentRecord } from '../ports/commitment-store.js';
 import type { StatefulResult, TimerRecord } from '../ports/event-store.js';
+import { localTimeWords } from '../presentation/local-time-words.js';
 import type { StoreDeps } from './deps.js';
 import type { AvailabilityEvent, DurationEvent } from './event-schemas.js';
 import { type Prepared, stored } from './prepared-event.js';
@@ -40,7 +41,7 @@ export async function recordTimerEvent(
   const thresholdMs = definition.thresholdMs ?? 0;
   for (let attempt = 0; attempt < STATEFUL_RETRIES; attempt++) {
     const current = await deps.events.getTimer(record.id, subject);
-    const problem = timerProblem(current, phase, p.at, subject);
+    const problem = timerProblem(current, phase, p.at, subject, p.definition.timezone);
     if (problem) {
       // A retry of an event already applied looks like a problem ("already started"): it is a duplicate.
       if (current && (await isKnownEvent(deps, record.id, p.id))) return 'duplicate';
@@ -109,6 +110,7 @@ function timerProblem(
   phase: DurationEvent['phase'],
   at: Instant,
   subject: string,
+  zone: string,
 ) {
   if (phase === 'start') {
     if (!current) return undefined;
@@ -123,7 +125,7 @@ function timerProblem(
   if (phase === 'resume' && !paused) return `subject '${subject}' is not paused`;
   const lastChange = Math.max(current.startedAt, ...current.pauses.flatMap((x) => [x.from, x.to ?? x.from]));
   if (at < lastChange) {
-    return `is earlier than the subject's previous event (${new Date(lastChange).toISOString()}); send a subject's events in time order`;
+    return `is earlier than the subject's previous event (${localTimeWords(lastChange, zone)}); send a subject's events in time order`;
   }
   return undefined;
 }
@@ -164,7 +166,10 @@ export async function recordOutageEvent(
     if (!current || current.up !== undefined) return deps.events.recordHeartbeat(stored(record.id, p, now));
     if (p.at < current.down) {
       return [
-        { path: 'at', message: `is before the incident went down (${new Date(current.down).toISOString()})` },
+        {
+          path: 'at',
+          message: `is before the incident went down (${localTimeWords(current.down, p.definition.timezone)})`,
+        },
       ];
     }
     // The outage counts in every period it touched that is still open; closed ones keep their result.

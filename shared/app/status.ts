@@ -7,8 +7,11 @@ import type { StoreDeps } from './deps.js';
 import { BadRequestError, CommitmentNotFoundError } from './errors.js';
 import { judge, latestVersion, periodAt } from './judge.js';
 
+/** A status with the zone in which people read its times (the commitment's). */
+export type ZonedEvaluation = Evaluation & { timezone: string };
+
 /** GET /v1/commitments/{id}/status: one period (default the current one), live or final. */
-export async function getStatus(deps: StoreDeps, id: string, periodKey?: string): Promise<Evaluation> {
+export async function getStatus(deps: StoreDeps, id: string, periodKey?: string): Promise<ZonedEvaluation> {
   const record = await deps.commitments.get(id);
   if (record?.state !== 'active') throw new CommitmentNotFoundError(id);
   const now = deps.clock.now();
@@ -32,13 +35,13 @@ export async function getStatus(deps: StoreDeps, id: string, periodKey?: string)
   }
   if (record.closedThrough && period.key <= record.closedThrough) {
     const result = await deps.results.getResult(id, period.key);
-    if (result) return result.evaluation;
+    if (result) return { ...result.evaluation, timezone: latest.timezone };
   }
   const [aggregates, dueTimers] = await Promise.all([
     deps.events.getAggregates([{ commitmentId: id, periodKey: period.key }]),
     latest.measure === 'duration' ? deps.events.listDueTimers(now) : Promise.resolve([]),
   ]);
-  return judge({
+  const evaluation = judge({
     record,
     period,
     version,
@@ -46,12 +49,20 @@ export async function getStatus(deps: StoreDeps, id: string, periodKey?: string)
     dueTimers,
     at: now,
   });
+  return { ...evaluation, timezone: latest.timezone };
 }
 
 /** GET /v1/status and GET /v1/commitments: every active commitment in its current period. */
-export async function listStatus(
-  deps: StoreDeps,
-): Promise<Array<{ evaluation: Evaluation; title: string; provider: string; consumer: string }>> {
+export async function listStatus(deps: StoreDeps): Promise<
+  Array<{
+    id: string;
+    evaluation: Evaluation;
+    title: string;
+    provider: string;
+    consumer: string;
+    timezone: string;
+  }>
+> {
   const now = deps.clock.now();
   const records = await deps.commitments.list('active');
   const located = records.map((record) => ({ record, ...periodAt(record, now) }));
@@ -63,6 +74,8 @@ export async function listStatus(
   ]);
   return located
     .map(({ record, period, version }) => ({
+      id: record.id,
+      timezone: version.definition.timezone,
       title: version.definition.title,
       provider: version.definition.provider,
       consumer: version.definition.consumer,

@@ -6,7 +6,8 @@
  * zero) owes nothing, as no tier can be told to apply. The comparator of objective measures
  * (ratio, duration, availability) is `atLeast`.
  */
-import { type Evaluation, evaluate, isoInZone } from './evaluate.js';
+import { type Evaluation, evaluate } from './evaluate.js';
+import { isoInstant } from './instant-format.js';
 import type { ExcusedSummary, MeasureAggregate } from './measures/types.js';
 import type { CommitmentDefinition, Comparator, CreditTier, Excusal, Instant, Period } from './model.js';
 
@@ -70,7 +71,7 @@ export function closePeriod(input: ClosePeriodInput): ClosedPeriodResult {
     target: evaluation.target,
     attainment: evaluation.attainment,
     credit,
-    closedAt: isoInZone(input.closedAt, definition.timezone),
+    closedAt: isoInstant(input.closedAt),
     evaluation,
   };
   if (tier) result.creditTier = tier;

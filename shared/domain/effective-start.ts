@@ -9,6 +9,7 @@
  * ratios, so they do not scale; their measurement window simply starts at the effect.
  */
 import { DateTime } from 'luxon';
+import { isoInstant } from './instant-format.js';
 import type { CommitmentDefinition, Instant, Period, PeriodKind } from './model.js';
 import { clampShare, paceMeter } from './pacing.js';
 import { nextPeriod, periodOf } from './periods.js';
@@ -87,7 +88,7 @@ export interface PlanEffect {
 export function planEffect(definition: CommitmentDefinition, at: Instant): PlanEffect {
   const period = periodOf(definition.period, at, definition.timezone);
   return {
-    at: new Date(at).toISOString(),
+    at: isoInstant(at),
     localDate: DateTime.fromMillis(at, { zone: definition.timezone }).toISODate() ?? '',
     prorated: at > period.start,
   };

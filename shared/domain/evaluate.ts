@@ -8,9 +8,10 @@
 import { DateTime } from 'luxon';
 import { judgedSpan, proratedTarget } from './effective-start.js';
 import { excusalsIn, excusedShares, excusedSummary } from './excusals.js';
+import { isoInstant } from './instant-format.js';
 import { judgeAvailability } from './measures/availability.js';
 import { judgeDuration } from './measures/duration.js';
-import { AggregateMismatchError, InvalidInstantError } from './measures/errors.js';
+import { AggregateMismatchError } from './measures/errors.js';
 import { judgeRatio } from './measures/ratio.js';
 import { judgeTotal } from './measures/total.js';
 import type {
@@ -39,7 +40,7 @@ export interface Evaluation {
   unit: string;
   budget?: Budget;
   excused?: ExcusedSummary;
-  /** ISO-8601 with the offset of the commitment's zone. */
+  /** The instant judged at, in UTC (`2026-11-18T15:00:00Z`). */
   evaluatedAt: string;
   /** Present and true once the period has ended: the status is final. */
   final?: boolean;
@@ -108,13 +109,13 @@ export function evaluate(input: EvaluateInput): Evaluation {
     attainment: finiteOrNull(judgement.attainment),
     elapsed,
     unit: definition.unit,
-    evaluatedAt: isoInZone(at, definition.timezone),
+    evaluatedAt: isoInstant(at),
   };
   if (judgement.budget) evaluation.budget = judgement.budget;
   if (excused) evaluation.excused = excused;
   if (final) evaluation.final = true;
   if (judged.proratedFrom !== undefined) {
-    evaluation.proratedFrom = new Date(judged.proratedFrom).toISOString();
+    evaluation.proratedFrom = isoInstant(judged.proratedFrom);
     evaluation.proration = {
       localDate: localDateOf(judged.proratedFrom, definition.timezone),
       share: judged.share,
@@ -146,8 +147,8 @@ function notInEffect(input: EvaluateInput, until: Instant): Evaluation {
     attainment: null,
     elapsed: 0,
     unit: definition.unit,
-    evaluatedAt: isoInZone(at, definition.timezone),
-    notInEffectUntil: new Date(until).toISOString(),
+    evaluatedAt: isoInstant(at),
+    notInEffectUntil: isoInstant(until),
     proration: { localDate: localDateOf(until, definition.timezone), share: 0 },
   };
   if (at >= period.end) evaluation.final = true;
@@ -187,13 +188,6 @@ export function emptyAggregate(measure: Measure): MeasureAggregate {
     case 'availability':
       return { measure, outages: [] };
   }
-}
-
-/** ISO-8601 with the zone's offset at that instant (`2026-11-18T10:00:00-05:00`). */
-export function isoInZone(at: Instant, zone: string): string {
-  const iso = DateTime.fromMillis(at, { zone }).toISO({ suppressMilliseconds: true });
-  if (iso === null) throw new InvalidInstantError(at, zone);
-  return iso;
 }
 
 function localDateOf(at: Instant, zone: string): string {

@@ -3,6 +3,7 @@
  * Text that came from people (titles, notes) is escaped before it goes into mrkdwn.
  */
 import type { Instant } from '../domain/model.js';
+import { localTimeWords } from '../presentation/local-time-words.js';
 import {
   MAX_BUTTON_TEXT,
   MAX_BUTTON_VALUE,
@@ -68,8 +69,13 @@ export function who(by: string): string {
 
 export const channelMention = (channel: string) => `<#${channel}>`;
 
-/** A time Slack renders in each reader's own time zone, with a UTC fallback for old clients. */
-export function slackDate(at: Instant): string {
+/**
+ * A time for a Slack message. Given the commitment's zone, the wall clock there with the zone's
+ * abbreviation, so everyone reads the same time as the rest of the system shows; without one,
+ * Slack's date token in each reader's own zone (with a UTC fallback for old clients).
+ */
+export function slackDate(at: Instant, zone?: string): string {
+  if (zone !== undefined) return localTimeWords(at, zone);
   const fallback = `${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
   return `<!date^${Math.floor(at / 1000)}^{date_short_pretty} at {time}|${fallback}>`;
 }

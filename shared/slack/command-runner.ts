@@ -110,7 +110,7 @@ async function dispatch(
       });
       await notifyReaction(deps, reaction, 'snoozed');
       return ephemeral(
-        `:zzz: Snoozed the alert on \`${command.commitmentId}\` until ${slackDate(until)}. Escalation resumes then unless someone acknowledges it.`,
+        `:zzz: Snoozed the alert on \`${command.commitmentId}\` until ${slackDate(until, reaction.timezone)}. Escalation resumes then unless someone acknowledges it.`,
       );
     }
     case 'unknown': {
@@ -189,6 +189,7 @@ async function status(deps: SlackCommandDeps, target: string, isPublic: boolean)
       title: definition.title,
       provider: definition.provider,
       consumer: definition.consumer,
+      timezone: definition.timezone,
     },
     departments,
     ...(definition.derivation ? { derivation: definition.derivation } : {}),

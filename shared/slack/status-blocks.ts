@@ -35,6 +35,8 @@ export interface StatusItem {
   title: string;
   provider: string;
   consumer: string;
+  /** The commitment's zone, in which its times are shown. */
+  timezone?: string;
 }
 
 export type Departments = Record<string, Department>;
@@ -113,14 +115,14 @@ function prorationText(e: Evaluation, unit: string): string {
   return `\n_${note}${full === undefined || e.notInEffectUntil ? '' : ` (${formatAmount(full)} ${unit} for a whole period)`}_`;
 }
 
-export function alertSummary(state: AlertState | undefined): string | undefined {
+export function alertSummary(state: AlertState | undefined, zone?: string): string | undefined {
   if (!state || state.level === 0) return undefined;
   const parts = [`:bell: Open alert, escalation level ${state.level}`];
   if (state.acknowledgedBy && state.acknowledgedAt !== undefined) {
-    parts.push(`acknowledged by ${who(state.acknowledgedBy)} ${slackDate(state.acknowledgedAt)}`);
+    parts.push(`acknowledged by ${who(state.acknowledgedBy)} ${slackDate(state.acknowledgedAt, zone)}`);
   }
   if (state.snoozedBy && state.snoozedUntil !== undefined) {
-    parts.push(`snoozed by ${who(state.snoozedBy)} until ${slackDate(state.snoozedUntil)}`);
+    parts.push(`snoozed by ${who(state.snoozedBy)} until ${slackDate(state.snoozedUntil, zone)}`);
   }
   return parts.join(' · ');
 }
@@ -216,7 +218,7 @@ export function statusDetailMessage(input: StatusDetailInput): SlackReply {
     section(statusText(item, departments)),
     fields(figureFields(e, input.derivation)),
   ];
-  const alert = alertSummary(input.alert);
+  const alert = alertSummary(input.alert, item.timezone);
   if (alert) blocks.push(context(alert));
   const evaluatedAt = Date.parse(e.evaluatedAt);
   const actions =
@@ -225,7 +227,7 @@ export function statusDetailMessage(input: StatusDetailInput): SlackReply {
       : `\`/sla ack ${id}\` acknowledges an alert`;
   blocks.push(
     context(
-      `\`${id}\` · ${escapeMrkdwn(nameOf(departments, item.provider))} → ${escapeMrkdwn(nameOf(departments, item.consumer))} · evaluated ${Number.isNaN(evaluatedAt) ? e.evaluatedAt : slackDate(evaluatedAt)} · ${actions}`,
+      `\`${id}\` · ${escapeMrkdwn(nameOf(departments, item.provider))} → ${escapeMrkdwn(nameOf(departments, item.consumer))} · evaluated ${Number.isNaN(evaluatedAt) ? e.evaluatedAt : slackDate(evaluatedAt, item.timezone)} · ${actions}`,
     ),
   );
   return {

@@ -148,7 +148,7 @@ describe('sla against the local runtime', () => {
 
     const evaluate = await sla('evaluate');
     expect(evaluate.code).toBe(0);
-    expect(evaluate.stdout).toMatch(/^Evaluated 3 commitments at 2026-12-01T06:3\d/);
+    expect(evaluate.stdout).toMatch(/^Evaluated 3 commitments at Tue Dec 1, 2026, 01:3\d EST\.$/m);
     console.log(`$ sla evaluate\n${evaluate.stdout}`);
 
     const history = await sla('history', 'marketing-qualified-leads');

@@ -49,7 +49,7 @@ describe('commitments as versioned definitions', () => {
   it('amends with a new version that governs from the next period', async () => {
     const put = await app.call('PUT', LEADS, { body: leadsDefinition });
     expect(put.status).toBe(200);
-    expect(put.body).toMatchObject({ version: 2, changed: true, effectiveFrom: '2026-12-01T05:00:00.000Z' });
+    expect(put.body).toMatchObject({ version: 2, changed: true, effectiveFrom: '2026-12-01T05:00:00Z' });
     // November is still judged by version 1 (100 leads).
     expect((await app.call('GET', `${LEADS}/status`)).body.target).toBe(100);
     app.clock.set('2026-12-02T10:00:00-05:00');

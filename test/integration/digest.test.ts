@@ -88,7 +88,7 @@ describe('the Monday digest after a simulated autumn', () => {
   it('reports the week that just ended, with the state as of Monday 08:00', () => {
     expect(digest.week).toBe('2026-W46');
     expect([digest.weekFrom, digest.weekTo]).toEqual(['2026-11-09', '2026-11-15']);
-    expect(digest.asOf).toBe('2026-11-16T08:00:00-05:00');
+    expect(digest.asOf).toBe('2026-11-16T13:00:00Z');
     expect(notifications.length).toBeGreaterThan(0); // the evaluator ran and alerted along the way
   });
 
@@ -155,7 +155,7 @@ describe('the Monday digest after a simulated autumn', () => {
 
   it('shows an older week as it stood when its digest was due, on the Monday at 08:00', async () => {
     const w41 = await buildWeeklyDigest(app.deps, { week: '2026-W41' });
-    expect(w41.asOf).toBe('2026-10-12T08:00:00-04:00');
+    expect(w41.asOf).toBe('2026-10-12T12:00:00Z');
     expect(w41.asOfNow).toBe(false);
     const leads = w41.providers.flatMap((p) => p.commitments).find((c) => c.id === LEADS);
     expect(leads).toMatchObject({ period: '2026-10', lastClosed: { period: '2026-09', status: 'met' } });

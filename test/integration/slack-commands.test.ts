@@ -9,6 +9,7 @@ import { initialAlertState } from '../../shared/domain/alerts/alert-state.js';
 import type { Clock } from '../../shared/domain/model.js';
 import type { OutgoingNotification } from '../../shared/ports/alert-store.js';
 import type { SlackMessage, SlackPoster } from '../../shared/ports/slack-poster.js';
+import { localTimeWords } from '../../shared/presentation/local-time-words.js';
 import { formatAmount } from '../../shared/presentation/status-line.js';
 import { alertMessage } from '../../shared/slack/alert-message.js';
 import {
@@ -235,6 +236,9 @@ describe('/sla over DynamoDB Local', async () => {
 
     const snoozed = await slack.sla(`snooze ${LEADS} 4h`, { user: 'U0MKTLEAD' });
     expect(snoozed.all).toContain('Snoozed the alert');
+    // Until when, as the commitment's people read it: New York time with its abbreviation.
+    expect(snoozed.all).toContain(`until ${localTimeWords(app.clock.now() + 4 * HOUR, 'America/New_York')}.`);
+    expect(snoozed.all).toMatch(/until \w{3} \w{3} \d{1,2}, 2026, \d{2}:\d{2} EST\./);
     const afterSnooze = await app.deps.alerts.get(LEADS, '2026-11');
     expect(afterSnooze).toMatchObject({ snoozedBy: 'U0MKTLEAD', snoozedUntil: app.clock.now() + 4 * HOUR });
 

@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { ClosedPeriodResult } from '../../domain/close.js';
 import type { Evaluation } from '../../domain/evaluate.js';
+import { reformatIsoInstant } from '../../domain/instant-format.js';
 import type { LedgerEntry, ResultStore } from '../../ports/result-store.js';
 import { keys } from './keys.js';
 import { batchGetAll, queryAll } from './paging.js';
@@ -17,6 +18,22 @@ type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[numb
 
 /** Daily snapshots feed trends and sparklines; a little over a year is plenty. */
 const SNAPSHOT_RETENTION_SECONDS = 400 * 24 * 3600;
+
+/** Items written before instants were stored in UTC carry the zone's offset; they read in the one form. */
+function evaluationFromItem(stored: unknown): Evaluation {
+  const evaluation = stored as Evaluation;
+  return { ...evaluation, evaluatedAt: reformatIsoInstant(evaluation.evaluatedAt) };
+}
+
+function resultFromItem(item: Record<string, unknown>): ClosedPeriodResult {
+  const { pk: _pk, sk: _sk, type: _type, ...stored } = item;
+  const result = stored as unknown as ClosedPeriodResult;
+  return {
+    ...result,
+    closedAt: reformatIsoInstant(result.closedAt),
+    evaluation: evaluationFromItem(result.evaluation),
+  };
+}
 
 export function createDynamoResultStore(doc: DynamoDBDocumentClient, tableName: string): ResultStore {
   return {
@@ -95,8 +112,7 @@ export function createDynamoResultStore(doc: DynamoDBDocumentClient, tableName: 
         }),
       );
       if (!out.Item) return undefined;
-      const { pk: _pk, sk: _sk, type: _type, ...result } = out.Item;
-      return result as ClosedPeriodResult;
+      return resultFromItem(out.Item);
     },
 
     async listResults(commitmentId, limit) {
@@ -112,10 +128,7 @@ export function createDynamoResultStore(doc: DynamoDBDocumentClient, tableName: 
           Limit: limit,
         }),
       );
-      return (out.Items ?? []).map((item) => {
-        const { pk: _pk, sk: _sk, type: _type, ...result } = item;
-        return result as ClosedPeriodResult;
-      });
+      return (out.Items ?? []).map(resultFromItem);
     },
 
     async listLedger(department) {
@@ -156,7 +169,7 @@ export function createDynamoResultStore(doc: DynamoDBDocumentClient, tableName: 
         wanted.map((w) => keys.snapshot(w.commitmentId, w.localDate)),
       );
       return items.map((item) => {
-        const evaluation = item.evaluation as Evaluation;
+        const evaluation = evaluationFromItem(item.evaluation);
         return { commitmentId: evaluation.commitmentId, localDate: item.localDate as string, evaluation };
       });
     },
@@ -167,9 +180,7 @@ export function createDynamoResultStore(doc: DynamoDBDocumentClient, tableName: 
         tableName,
         wanted.map((w) => keys.result(w.commitmentId, w.periodKey)),
       );
-      return items.map(
-        ({ pk: _pk, sk: _sk, type: _type, ...result }) => result as unknown as ClosedPeriodResult,
-      );
+      return items.map(resultFromItem);
     },
 
     async listSnapshots(commitmentId, sinceLocalDate) {
@@ -184,7 +195,7 @@ export function createDynamoResultStore(doc: DynamoDBDocumentClient, tableName: 
       });
       return items.map((item) => ({
         localDate: item.localDate as string,
-        evaluation: item.evaluation as Evaluation,
+        evaluation: evaluationFromItem(item.evaluation),
       }));
     },
   };

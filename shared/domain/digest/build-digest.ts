@@ -4,7 +4,8 @@
  * `shared/presentation/digest/`.
  */
 import { DateTime } from 'luxon';
-import { type Evaluation, isoInZone } from '../evaluate.js';
+import type { Evaluation } from '../evaluate.js';
+import { isoInstant } from '../instant-format.js';
 import type { Department, Instant, Status } from '../model.js';
 import { periodFromKey } from '../periods.js';
 import { creditsIn, creditWindows } from './credits.js';
@@ -27,9 +28,9 @@ export function digestContent(input: DigestInput, format: DigestFormat): DigestC
   const windows = creditWindows(input.asOf, zone);
   return {
     week: input.week,
-    generatedAt: isoInZone(input.generatedAt, zone),
-    asOf: isoInZone(input.asOf, zone),
-    sendsAt: isoInZone(input.sendsAt, zone),
+    generatedAt: isoInstant(input.generatedAt),
+    asOf: isoInstant(input.asOf),
+    sendsAt: isoInstant(input.sendsAt),
     asOfNow: input.sendsAt > input.asOf,
     timezone: zone,
     weekFrom: localDateOf(week.start, zone),

@@ -11,6 +11,7 @@ import type {
   Trend,
 } from '../../domain/digest/digest-types.js';
 import type { ReviewCadence, Status } from '../../domain/model.js';
+import { localTimeWords } from '../local-time-words.js';
 
 const LOCALE = 'en-US';
 
@@ -41,10 +42,7 @@ export function weekRange(content: Pick<DigestContent, 'weekFrom' | 'weekTo'>): 
 
 /** `Mon Nov 16, 2026, 08:00 EST`. */
 export function asOfWords(content: Pick<DigestContent, 'asOf' | 'timezone'>): string {
-  return DateTime.fromISO(content.asOf, { setZone: true })
-    .setZone(content.timezone)
-    .setLocale(LOCALE)
-    .toFormat('ccc LLL d, yyyy, HH:mm ZZZZ');
+  return localTimeWords(content.asOf, content.timezone);
 }
 
 /**

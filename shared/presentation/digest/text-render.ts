@@ -4,6 +4,7 @@
  */
 import type { DigestFormat } from '../../domain/digest/digest-format.js';
 import type { DepartmentCredits, DigestCommitment, DigestContent } from '../../domain/digest/digest-types.js';
+import { localTimeWords } from '../local-time-words.js';
 import {
   creditWords,
   excusedWords,
@@ -40,7 +41,13 @@ export function renderDigestText(content: DigestContent, f: DigestFormat): strin
     for (const commitment of provider.commitments) lines.push(...commitmentLines(commitment, f), '');
     lines.pop();
   }
-  lines.push('', '--', ...wrap(`Generated ${content.generatedAt} (${content.timezone}) by the SLA tracker.`));
+  lines.push(
+    '',
+    '--',
+    ...wrap(
+      `Generated ${localTimeWords(content.generatedAt, content.timezone)} (${content.timezone}) by the SLA tracker.`,
+    ),
+  );
   return `${lines.join('\n')}\n`;
 }
 

@@ -115,7 +115,7 @@ describe('the weekly digest of a small company', () => {
   it('counts every commitment in the headline', () => {
     expect(digest.week).toBe('2026-W46');
     expect([digest.weekFrom, digest.weekTo]).toEqual(['2026-11-09', '2026-11-15']);
-    expect(digest.asOf).toBe('2026-11-16T08:00:00-05:00');
+    expect(digest.asOf).toBe('2026-11-16T13:00:00Z');
     expect(digest.headline).toEqual({ met: 0, on_track: 1, at_risk: 1, breached: 1, no_data: 1, total: 4 });
   });
 

@@ -107,11 +107,11 @@ describe('closePeriod', () => {
       attainment: 0.8,
       credit: 5,
       creditTier: { below: 1.0, credit: 5 },
-      closedAt: '2026-12-01T00:05:00-05:00',
+      closedAt: '2026-12-01T05:05:00Z',
     });
     expect(closed.evaluation).toMatchObject({
       final: true,
-      evaluatedAt: '2026-12-01T00:00:00-05:00',
+      evaluatedAt: '2026-12-01T05:00:00Z',
       elapsed: 1,
     });
   });
@@ -177,7 +177,7 @@ describe('closePeriod', () => {
       excusals: [],
       closedAt: ny('2026-11-01T00:15'),
     });
-    expect(closed.evaluation.evaluatedAt).toBe('2026-11-01T00:00:00-04:00');
+    expect(closed.evaluation.evaluatedAt).toBe('2026-11-01T04:00:00Z');
     expect(closed.status).toBe('met');
   });
 

@@ -38,7 +38,7 @@ describe('Marketing qualified leads, November 2026', () => {
       actual: 40,
       target: 100,
       unit: 'leads',
-      evaluatedAt: '2026-11-18T10:00:00-05:00',
+      evaluatedAt: '2026-11-18T15:00:00Z',
     });
     expect(status.budget).toBeUndefined();
     expect(status.excused).toBeUndefined();
@@ -72,7 +72,7 @@ describe('Marketing qualified leads, November 2026', () => {
     expect(closed.attainment).toBeCloseTo(86 / 90, 10);
     expect(closed.credit).toBe(5);
     expect(closed.excused).toEqual({ share: 0.1, windows: 1, causedBy: ['sales'], originalTarget: 100 });
-    expect(closed.closedAt).toBe('2026-12-01T00:15:00-05:00');
+    expect(closed.closedAt).toBe('2026-12-01T05:15:00Z');
   });
 });
 

@@ -59,10 +59,10 @@ describe('total, atLeast: qualified leads', () => {
       expected: 100,
       projected: 99,
     });
-    expect(status.evaluatedAt).toBe('2026-12-01T00:00:00-05:00');
+    expect(status.evaluatedAt).toBe('2026-12-01T05:00:00Z');
   });
 
-  it('writes evaluatedAt with the daylight-saving offset in October', () => {
+  it('writes evaluatedAt in UTC, whatever the daylight-saving offset', () => {
     const october = periodFromKey('2026-10', ZONE);
     const status = evaluate({
       definition: leads,
@@ -71,7 +71,7 @@ describe('total, atLeast: qualified leads', () => {
       excusals: [],
       at: ny('2026-10-15T09:30'),
     });
-    expect(status.evaluatedAt).toBe('2026-10-15T09:30:00-04:00');
+    expect(status.evaluatedAt).toBe('2026-10-15T13:30:00Z');
   });
 });
 

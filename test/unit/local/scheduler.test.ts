@@ -35,7 +35,7 @@ describe('the local scheduler', () => {
       'digest 2026-11-23T08:00:00.000Z true',
       'evaluate 2026-11-23T08:15:00.000Z true',
     ]);
-    expect(moved.to).toBe('2026-11-23T08:20:00.000Z');
+    expect(moved.to).toBe('2026-11-23T08:20:00Z');
     expect(clock.now()).toBe(at('2026-11-23T08:20:00Z'));
   });
 

@@ -179,6 +179,32 @@ describe('one commitment in detail', () => {
     );
   });
 
+  it("shows its times in the commitment's zone with the abbreviation", () => {
+    const message = statusDetailMessage({
+      item: { ...leads, timezone: 'America/New_York' },
+      departments: DEPARTMENTS,
+      alert: {
+        commitmentId: 'marketing-qualified-leads',
+        period: '2026-11',
+        episode: 1,
+        level: 1,
+        lastStatus: 'at_risk',
+        acknowledgedBy: 'U0MKTLEAD',
+        acknowledgedAt: Date.parse('2026-11-18T16:00:00.123Z'),
+        snoozedBy: 'U0MKTLEAD',
+        snoozedUntil: Date.parse('2026-11-19T14:00:00Z'),
+        breachNotified: false,
+        metNotified: false,
+        revision: 3,
+      },
+    });
+    const text = blocksText(message);
+    expect(text).toContain('acknowledged by <@U0MKTLEAD> Wed Nov 18, 2026, 11:00 EST');
+    expect(text).toContain('until Thu Nov 19, 2026, 09:00 EST');
+    expect(text).toContain('evaluated Wed Nov 18, 2026, 10:00 EST');
+    expect(text).not.toContain('<!date');
+  });
+
   it('fits a 200-character title in the 150-character header', () => {
     const message = statusDetailMessage({
       item: { ...leads, title: 'L'.repeat(200) },
