@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type * as z from 'zod';
 import type { Instant, Period } from '../domain/model.js';
 import { periodOf } from '../domain/periods.js';
