@@ -1,10 +1,11 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
+import { TICK_MINUTES } from '../shared/domain/schedule-ticks.js';
 import type { StageConfig } from './config.js';
 import { DeadLetterQueue } from './constructs/dead-letter-queue.js';
 import { EmailSubscriptions } from './constructs/email-subscriptions.js';
@@ -66,7 +67,8 @@ export class SlaTrackerStack extends Stack {
     // Scheduler invokes these two asynchronously: a run that still fails after Lambda's two retries
     // would otherwise be dropped (the schedules' own dead-letter queues only see failed deliveries).
     const evaluateFailures = new DeadLetterQueue(this, 'EvaluateFailures', {
-      purpose: "evaluator runs that failed after Lambda's retries (the record holds the payload and the error)",
+      purpose:
+        "evaluator runs that failed after Lambda's retries (the record holds the payload and the error)",
       removalPolicy,
     });
     const digestFailures = new DeadLetterQueue(this, 'DigestFailures', {
@@ -130,19 +132,24 @@ export class SlaTrackerStack extends Stack {
       executiveLevel: config.executiveLevel,
     });
 
+    // Both schedules tick every five minutes on the clock; each function asks the applied YAML
+    // (`evaluation.every`, `digest.schedule`, `timezone`) whether its run is due at that tick, so
+    // `sla apply` changes them at once and nothing here needs to be kept in step with the YAML.
+    const tick = ScheduleExpression.expression(`cron(0/${TICK_MINUTES} * * * ? *)`);
     const evaluator = new ScheduledInvocation(this, 'EvaluateSchedule', {
       function: fns.evaluate.function,
-      schedule: ScheduleExpression.rate(Duration.minutes(config.evaluateEvery)),
-      description: `Run the SLA evaluator every ${config.evaluateEvery} minutes`,
-      // A run older than the interval is pointless: the next one is already due.
+      schedule: tick,
+      description: `Every ${TICK_MINUTES} minutes: run the SLA evaluator when evaluation.every says it is due`,
+      // A late tick still evaluates "now"; after an hour enough later ticks have run.
       retryAttempts: 3,
-      maxEventAge: Duration.minutes(Math.max(1, config.evaluateEvery)),
+      maxEventAge: Duration.hours(1),
       removalPolicy,
     });
     const digest = new ScheduledInvocation(this, 'DigestSchedule', {
       function: fns.digest.function,
-      schedule: ScheduleExpression.expression(config.digestSchedule, TimeZone.of(config.timezone)),
-      description: `Send the weekly SLA digest (${config.digestSchedule}, ${config.timezone})`,
+      schedule: tick,
+      description: `Every ${TICK_MINUTES} minutes: send the weekly SLA digest when digest.schedule says it is due`,
+      // Only one tick a week claims the digest, so its delivery is worth retrying for hours.
       retryAttempts: 3,
       maxEventAge: Duration.hours(6),
       removalPolicy,

@@ -93,11 +93,14 @@ function expectedGrants(name: FunctionName): Record<string, string[]> {
 }
 
 describe('function roles', () => {
-  it.each(FUNCTION_NAMES)('%s may do exactly what its code does, on exactly the resources it uses', (name) => {
-    expect(grants(functionStatements(template, name))).toEqual(
-      Object.fromEntries(Object.entries(expectedGrants(name)).sort(([a], [b]) => a.localeCompare(b))),
-    );
-  });
+  it.each(FUNCTION_NAMES)(
+    '%s may do exactly what its code does, on exactly the resources it uses',
+    (name) => {
+      expect(grants(functionStatements(template, name))).toEqual(
+        Object.fromEntries(Object.entries(expectedGrants(name)).sort(([a], [b]) => a.localeCompare(b))),
+      );
+    },
+  );
 
   it('no role holds BatchWriteItem except the two that write snapshots, nor DescribeSecret at all', () => {
     const holders = (action: string) =>

@@ -153,33 +153,36 @@ describe('failed scheduled runs', () => {
   it.each([
     ['evaluate', 'EvaluateFailures'],
     ['digest', 'DigestFailures'],
-  ])('%s records a run that failed after Lambda retried it in its own queue, with an alarm', (name, queue) => {
-    const queueId = logicalId(dev, 'AWS::SQS::Queue', queue);
-    dev.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
-      FunctionName: { Ref: logicalId(dev, 'AWS::Lambda::Function', `Fn${name}Function`) },
-      Qualifier: '$LATEST',
-      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queueId, 'Arn'] } } },
-    });
-    dev.hasResourceProperties('AWS::SQS::Queue', {
-      SqsManagedSseEnabled: true,
-      MessageRetentionPeriod: 1_209_600,
-    });
-    const alarms = Object.values(dev.findResources('AWS::CloudWatch::Alarm'))
-      .map((a) => a.Properties)
-      .filter(
-        (p) =>
-          p.MetricName === 'ApproximateNumberOfMessagesVisible' &&
-          p.Dimensions?.[0]?.Value?.['Fn::GetAtt']?.[0] === queueId,
-      );
-    expect(alarms).toEqual([
-      expect.objectContaining({
-        Namespace: 'AWS/SQS',
-        Threshold: 1,
-        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-        AlarmActions: [{ Ref: logicalId(dev, 'AWS::SNS::Topic', 'TopicsOps') }],
-      }),
-    ]);
-  });
+  ])(
+    '%s records a run that failed after Lambda retried it in its own queue, with an alarm',
+    (name, queue) => {
+      const queueId = logicalId(dev, 'AWS::SQS::Queue', queue);
+      dev.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+        FunctionName: { Ref: logicalId(dev, 'AWS::Lambda::Function', `Fn${name}Function`) },
+        Qualifier: '$LATEST',
+        DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queueId, 'Arn'] } } },
+      });
+      dev.hasResourceProperties('AWS::SQS::Queue', {
+        SqsManagedSseEnabled: true,
+        MessageRetentionPeriod: 1_209_600,
+      });
+      const alarms = Object.values(dev.findResources('AWS::CloudWatch::Alarm'))
+        .map((a) => a.Properties)
+        .filter(
+          (p) =>
+            p.MetricName === 'ApproximateNumberOfMessagesVisible' &&
+            p.Dimensions?.[0]?.Value?.['Fn::GetAtt']?.[0] === queueId,
+        );
+      expect(alarms).toEqual([
+        expect.objectContaining({
+          Namespace: 'AWS/SQS',
+          Threshold: 1,
+          ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+          AlarmActions: [{ Ref: logicalId(dev, 'AWS::SNS::Topic', 'TopicsOps') }],
+        }),
+      ]);
+    },
+  );
 
   it('leaves the other functions without an on-failure destination', () => {
     dev.resourceCountIs('AWS::Lambda::EventInvokeConfig', 2);
