@@ -6,7 +6,7 @@ import { toProblem } from '../shared/http/error-mapper.js';
 import { HttpProblem, json } from '../shared/http/problem.js';
 import { jsonBody } from '../shared/http/request.js';
 import type { LocalClock } from './local-clock.js';
-import type { LocalScheduler } from './scheduler.js';
+import type { Schedules } from './scheduler.js';
 
 /** Every schedule runs on the way, so a move is bounded: a year is 35,000 evaluator runs. */
 const MAX_CLOCK_MOVE_MS = 366 * 24 * 3600_000;
@@ -25,7 +25,7 @@ const bodySchema = z.union([
  * `POST /local/clock` (local runtime only): `{"to": ISO}` or `{"advance": "P1D"}` moves the clock
  * forward and runs every schedule due on the way; `GET /local/clock` tells the time.
  */
-export function makeClockHandler(clock: LocalClock, scheduler: LocalScheduler, log: (line: string) => void) {
+export function makeClockHandler(clock: LocalClock, scheduler: Schedules, log: (line: string) => void) {
   return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> => {
     try {
       const method = event.requestContext.http.method;

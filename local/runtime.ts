@@ -13,8 +13,9 @@ import { applyConfig } from '../shared/app/commitments.js';
 import type { StoreDeps } from '../shared/app/deps.js';
 import { sendWeeklyDigest } from '../shared/app/digest.js';
 import { runEvaluation } from '../shared/app/evaluator.js';
-import { digestWeekAt, nextDigestFireTime } from '../shared/domain/digest/schedule.js';
+import { digestWeekDueAt, type ScheduleSettings, scheduleSettingsOf } from '../shared/app/schedule-due.js';
 import type { Plan } from '../shared/domain/plan.js';
+import { nextDigestTick, nextEvaluationTick } from '../shared/domain/schedule-ticks.js';
 import { ValidationError } from '../shared/domain/validation-error.js';
 import { makeReactionListener } from '../shared/slack/reaction-listener.js';
 import { createSlackWebClient, createWebApiPoster } from '../shared/slack/web-api-poster.js';
@@ -29,7 +30,7 @@ import {
   createOutboxSlackPoster,
 } from './local-transports.js';
 import { createOutbox } from './outbox.js';
-import { everyMinutes, LocalScheduler } from './scheduler.js';
+import { LocalScheduler, type Schedules } from './scheduler.js';
 import { type LocalServer, startLocalServer } from './server.js';
 
 export const LOCAL_TABLE_NAME = 'sla-local';
@@ -41,7 +42,7 @@ export interface RuntimeOptions {
   configPath: string;
   /** Where the clock starts; real time when undefined. */
   clockStart?: number;
-  /** Overrides the configuration's evaluator interval (the demo evaluates hourly). */
+  /** Overrides the configuration's `evaluation.every`, in minutes (the demo evaluates hourly). */
   evaluateEveryMinutes?: number;
   slackSigningSecret?: string;
   /** When set, Slack messages also go to the real workspace. */
@@ -59,7 +60,7 @@ export interface Runtime {
   loadedConfig?: Plan;
   dynamoEndpoint: string;
   outboxPath: string;
-  scheduler: LocalScheduler;
+  scheduler: Schedules;
   /** Verifies `/slack/*` requests: SLACK_SIGNING_SECRET, or one generated for this run. */
   slackSigningSecret: string;
   stop(): Promise<void>;
@@ -145,35 +146,37 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       loadDepartments,
       log: slackLog,
     });
-    const config = await stores.commitments.getConfig();
     const digestPublisher = createOutboxDigestPublisher({ outbox, clock });
     const deliveries = createDynamoDigestDeliveryLog(createDocumentClient(client), LOCAL_TABLE_NAME);
-    const scheduler = new LocalScheduler(
+    // The same tick decisions as the functions in AWS, read from the configuration applied now.
+    const scheduler = new LocalScheduler<ScheduleSettings>(
       clock,
       [
         {
           name: 'evaluate',
-          nextAfter: everyMinutes(options.evaluateEveryMinutes ?? config?.evaluateEveryMinutes ?? 15),
+          nextAfter: (after, settings) =>
+            nextEvaluationTick(
+              options.evaluateEveryMinutes ?? settings.evaluateEveryMinutes,
+              settings.zone,
+              after,
+            ),
           run: async (at) => {
             await runEvaluation({ ...stores, publisher }, at);
           },
         },
-        ...(config
-          ? [
-              {
-                name: 'digest',
-                nextAfter: (after: number) => nextDigestFireTime(config.digest, config.timezone, after),
-                run: async (at: number) => {
-                  await sendWeeklyDigest(
-                    { ...stores, poster, publisher: digestPublisher, deliveries },
-                    { week: digestWeekAt(at, config.timezone) },
-                  );
-                },
-              },
-            ]
-          : []),
+        {
+          name: 'digest',
+          nextAfter: (after, settings) =>
+            settings.digest && nextDigestTick(settings.digest, settings.zone, after),
+          run: async (at, settings) => {
+            const week = digestWeekDueAt(settings, at);
+            if (week === undefined) return;
+            await sendWeeklyDigest({ ...stores, poster, publisher: digestPublisher, deliveries }, { week });
+          },
+        },
       ],
       (job, error) => logError(`schedule ${job} failed`, error),
+      async () => scheduleSettingsOf(await stores.commitments.getConfig()),
     );
     cleanups.push(() => scheduler.stop());
     halt = () => scheduler.halt();
