@@ -149,6 +149,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const digestPublisher = createOutboxDigestPublisher({ outbox, clock });
     const deliveries = createDynamoDigestDeliveryLog(createDocumentClient(client), LOCAL_TABLE_NAME);
     // The same tick decisions as the functions in AWS, read from the configuration applied now.
+    const nextDigest = memoizedNextDigestTick();
     const scheduler = new LocalScheduler<ScheduleSettings>(
       clock,
       [
@@ -166,8 +167,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         },
         {
           name: 'digest',
-          nextAfter: (after, settings) =>
-            settings.digest && nextDigestTick(settings.digest, settings.zone, after),
+          nextAfter: (after, settings) => nextDigest(after, settings),
           run: async (at, settings) => {
             const week = digestWeekDueAt(settings, at);
             if (week === undefined) return;
@@ -237,4 +237,20 @@ function readConfig(path: string): string {
       `SLA_CONFIG ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}): point SLA_CONFIG at a commitments YAML file.`,
     );
   }
+}
+
+/**
+ * The digest's next tick, remembered while its inputs stay the same: a long clock move asks the
+ * same question before every evaluator run until the digest has run.
+ */
+function memoizedNextDigestTick() {
+  let last: { key: string; tick: number | undefined } | undefined;
+  return (after: number, settings: ScheduleSettings): number | undefined => {
+    const { digest, zone } = settings;
+    const key = digest ? `${after} ${zone} ${digest.weekday} ${digest.minute}` : `${after} none`;
+    if (last?.key !== key) {
+      last = { key, tick: digest && nextDigestTick(digest, zone, after) };
+    }
+    return last.tick;
+  };
 }

@@ -55,9 +55,10 @@ function wallClock(at: Instant, zone: string): number {
  * back, the repeated times run again: an extra evaluation is harmless, a missing one is not.
  */
 export function isEvaluationDue(everyMinutes: number, zone: string, tick: Instant): boolean {
-  const step = everyMinutes * 60_000;
-  const now = wallClock(tick, zone);
-  const before = wallClock(tick - TICK_MS, zone);
+  return crossesGrid(everyMinutes * 60_000, wallClock(tick - TICK_MS, zone), wallClock(tick, zone));
+}
+
+function crossesGrid(step: number, before: number, now: number): boolean {
   return now % step === 0 || Math.floor(now / step) > Math.floor(before / step);
 }
 
@@ -75,11 +76,16 @@ export function digestDueAt(
 
 /** The first tick after `after` at which the evaluator is due (the same decision, tick by tick). */
 export function nextEvaluationTick(everyMinutes: number, zone: string, after: Instant): Instant {
+  const step = everyMinutes * 60_000;
   const first = Math.floor(after / TICK_MS) * TICK_MS + TICK_MS;
   // A day and a DST jump's worth of ticks always contains a run time.
   const limit = first + (DAY_MINUTES + 180) * 60_000;
+  // Each tick's wall clock is the next one's "before": one zone lookup per tick.
+  let before = wallClock(first - TICK_MS, zone);
   for (let tick = first; tick <= limit; tick += TICK_MS) {
-    if (isEvaluationDue(everyMinutes, zone, tick)) return tick;
+    const now = wallClock(tick, zone);
+    if (crossesGrid(step, before, now)) return tick;
+    before = now;
   }
   throw new RangeError(`no evaluation due within a day after ${after} (every ${everyMinutes} minutes)`);
 }
