@@ -96,9 +96,9 @@ describe('isEvaluationDue: the every grid on the company wall clock', () => {
           expect(nextEvaluationTick(every, zone, from - 1)).toBe(ticks[0]);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
-  });
+  }, 30_000);
 });
 
 describe('digestDueAt: the tick that claims the digest', () => {
@@ -150,7 +150,7 @@ describe('digestDueAt: the tick that claims the digest', () => {
       ),
       { numRuns: 200 },
     );
-  });
+  }, 30_000);
 });
 
 describe('the tick and the interval', () => {
