@@ -1,4 +1,3 @@
-import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { describeIssues, type FieldIssue, issuesFromZod } from '../shared/domain/validation-error.js';
 
@@ -18,16 +17,10 @@ export interface EmailSubscriber {
 /** Everything that differs between deployments of the stack (`-c stage=prod`). */
 export interface StageConfig {
   readonly stage: string;
-  /** IANA zone the digest schedule runs in. */
-  readonly timezone: string;
-  /** Minutes between evaluator runs. */
-  readonly evaluateEvery: number;
-  /** EventBridge Scheduler cron expression, read in `timezone`. */
-  readonly digestSchedule: string;
   /** Name of the Secrets Manager secret holding `{ signingSecret, botToken }`. */
   readonly slackSecretName: string;
   readonly emailSubscribers: readonly EmailSubscriber[];
-  /** Receives the CloudWatch alarms, when set. */
+  /** Receives the CloudWatch alarms; required when `retainData` is true. */
   readonly opsEmail?: string;
   /** Alerts at or above this escalation level go to `executive` email subscribers. */
   readonly executiveLevel: number;
@@ -52,9 +45,6 @@ export class InfraConfigError extends Error {
 
 /** The keys a stage may set; they may also be given one by one on the command line. */
 export const CONFIG_KEYS = [
-  'timezone',
-  'evaluateEvery',
-  'digestSchedule',
   'slackSecretName',
   'emailSubscribers',
   'opsEmail',
@@ -75,20 +65,18 @@ const emailSubscriberSchema = z.strictObject({
   digest: z.boolean().optional().default(false),
 });
 
-// Scheduler cron has six fields: minutes hours day-of-month month day-of-week year.
-const CRON = /^cron\((\S+\s+){5}\S+\)$/;
+/**
+ * Keys that used to be stage settings and now live only in the commitments YAML, so that the
+ * schedules have one source that `sla apply` changes at once.
+ */
+const MOVED_TO_YAML: Record<string, string> = {
+  timezone: 'timezone',
+  evaluateEvery: 'evaluation.every',
+  digestSchedule: 'digest.schedule',
+};
 
 const stageConfigSchema = z.strictObject({
   stage: z.string().regex(/^[a-z][a-z0-9-]{0,19}$/, 'must be lower-case letters, digits and dashes'),
-  timezone: z
-    .string()
-    .refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone such as America/New_York'),
-  evaluateEvery: z
-    .number({ error: 'must be a whole number of minutes' })
-    .int('must be a whole number of minutes')
-    .min(1, 'must be at least 1 minute')
-    .max(1440, 'must be at most 1440 minutes (a day)'),
-  digestSchedule: z.string().regex(CRON, 'must be a Scheduler cron expression such as cron(0 8 ? * MON *)'),
   slackSecretName: z
     .string()
     .regex(/^[A-Za-z0-9/_+=.@-]{1,512}$/, 'must be a Secrets Manager name (letters, digits, /_+=.@-)'),
@@ -105,7 +93,8 @@ const stageConfigSchema = z.strictObject({
       seen.add(key);
     });
   }),
-  opsEmail: z.email().optional(),
+  // An empty value is the placeholder cdk.json ships with: it means "not set yet".
+  opsEmail: z.preprocess((value) => (value === '' ? undefined : value), z.email().optional()),
   executiveLevel: z
     .number({ error: 'must be a whole number' })
     .int('must be a whole number')
@@ -116,9 +105,6 @@ const stageConfigSchema = z.strictObject({
 export function defaultStageConfig(stage: string) {
   return {
     stage,
-    timezone: 'America/New_York',
-    evaluateEvery: 15,
-    digestSchedule: 'cron(0 8 ? * MON *)',
     slackSecretName: `sla-tracker/${stage}/slack`,
     emailSubscribers: [],
     executiveLevel: 3,
@@ -161,9 +147,40 @@ export function readStageConfig(context: ContextReader): StageConfig {
     const value = context(key);
     if (value !== undefined) overrides[key] = fromCommandLine(value);
   }
+  const moved = Object.keys({ ...perStage, ...commandLineKeys(context) })
+    .filter((key) => key in MOVED_TO_YAML)
+    .map((key) => ({
+      path: key,
+      message:
+        `is no longer a stage setting: the schedules read \`${MOVED_TO_YAML[key]}\` from the commitments ` +
+        'YAML (applied with `sla apply`); remove it from cdk.json',
+    }));
+  if (moved.length > 0) throw new InfraConfigError(moved, stage);
   const parsed = stageConfigSchema.safeParse({ ...defaultStageConfig(stage), ...perStage, ...overrides });
   if (!parsed.success) throw new InfraConfigError(issuesFromZod(parsed.error), stage);
-  return parsed.data;
+  const config = parsed.data;
+  if (config.retainData && config.opsEmail === undefined) {
+    throw new InfraConfigError(
+      [
+        {
+          path: 'opsEmail',
+          message:
+            'is required for a stage that keeps data (retainData: true), so that someone receives its ' +
+            `CloudWatch alarms: set "opsEmail" in cdk.json context "stages.${stage}" (or -c opsEmail=you@your-company.com)`,
+        },
+      ],
+      stage,
+    );
+  }
+  return config;
+}
+
+function commandLineKeys(context: ContextReader): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.keys(MOVED_TO_YAML)
+      .filter((key) => context(key) !== undefined)
+      .map((key) => [key, true]),
+  );
 }
 
 function fromCommandLine(value: unknown): unknown {

@@ -1,10 +1,11 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
+import { TICK_MINUTES } from '../shared/domain/schedule-ticks.js';
 import type { StageConfig } from './config.js';
 import { DeadLetterQueue } from './constructs/dead-letter-queue.js';
 import { EmailSubscriptions } from './constructs/email-subscriptions.js';
@@ -15,7 +16,8 @@ import { SlaFunction, type SlaFunctionProps } from './constructs/sla-function.js
 import { SlaHttpApi } from './constructs/sla-http-api.js';
 import { SlaSecrets } from './constructs/sla-secrets.js';
 import { SlaTable } from './constructs/sla-table.js';
-import { entryPath, type FunctionName } from './function-catalog.js';
+import { entryPath, FUNCTION_NAMES, type FunctionName } from './function-catalog.js';
+import { TABLE_ACCESS } from './table-access.js';
 
 /** The repository root: package-lock.json and `functions/` live there. */
 export const REPOSITORY_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -62,6 +64,18 @@ export class SlaTrackerStack extends Stack {
       removalPolicy,
     });
 
+    // Scheduler invokes these two asynchronously: a run that still fails after Lambda's two retries
+    // would otherwise be dropped (the schedules' own dead-letter queues only see failed deliveries).
+    const evaluateFailures = new DeadLetterQueue(this, 'EvaluateFailures', {
+      purpose:
+        "evaluator runs that failed after Lambda's retries (the record holds the payload and the error)",
+      removalPolicy,
+    });
+    const digestFailures = new DeadLetterQueue(this, 'DigestFailures', {
+      purpose: "digest runs that failed after Lambda's retries (the record holds the payload and the error)",
+      removalPolicy,
+    });
+
     const make = (name: FunctionName, extra: Partial<SlaFunctionProps> = {}) =>
       new SlaFunction(this, `Fn-${name}`, {
         ...FUNCTIONS[name],
@@ -75,21 +89,15 @@ export class SlaTrackerStack extends Stack {
       });
     const fns = {
       api: make('api'),
-      evaluate: make('evaluate'),
+      evaluate: make('evaluate', { onFailure: evaluateFailures.queue }),
       'notify-slack': make('notify-slack', { deadLetterQueue: slackFailures.queue }),
       slack: make('slack'),
-      digest: make('digest'),
+      digest: make('digest', { onFailure: digestFailures.queue }),
       webhook: make('webhook'),
     } satisfies Record<FunctionName, SlaFunction>;
 
     // Least privilege: each function gets the table actions, topics and secrets its code uses.
-    table.grant(fns.api.role, 'readWrite');
-    table.grant(fns.evaluate.role, 'readWrite');
-    table.grant(fns['notify-slack'].role, 'readAndAnnotate');
-    table.grant(fns.slack.role, 'readWrite');
-    // Reads everything; writes only its delivery record (UpdateItem), so a retried run never posts twice.
-    table.grant(fns.digest.role, 'readAndAnnotate');
-    table.grant(fns.webhook.role, 'readWrite');
+    for (const name of FUNCTION_NAMES) table.grant(fns[name].role, TABLE_ACCESS[name]);
     for (const fn of [fns.api, fns.evaluate]) {
       topics.grantPublish(topics.alerts, fn.role);
       fn.addEnvironment('ALERTS_TOPIC_ARN', topics.alerts.topicArn);
@@ -98,10 +106,10 @@ export class SlaTrackerStack extends Stack {
     fns.digest.addEnvironment('DIGESTS_TOPIC_ARN', topics.digests.topicArn);
     // The API updates an alert's Slack messages when it is acknowledged or snoozed through the API.
     for (const fn of [fns.api, fns['notify-slack'], fns.slack, fns.digest]) {
-      secrets.slack.grantRead(fn.role);
+      secrets.grantValue(secrets.slack, fn.role);
       fn.addEnvironment('SLACK_SECRET_ARN', secrets.slack.secretArn);
     }
-    secrets.webhook.grantRead(fns.webhook.role);
+    secrets.grantValue(secrets.webhook, fns.webhook.role);
     fns.webhook.addEnvironment('WEBHOOK_SECRET_ARN', secrets.webhook.secretArn);
 
     const http = new SlaHttpApi(this, 'Http', {
@@ -124,19 +132,24 @@ export class SlaTrackerStack extends Stack {
       executiveLevel: config.executiveLevel,
     });
 
+    // Both schedules tick every five minutes on the clock; each function asks the applied YAML
+    // (`evaluation.every`, `digest.schedule`, `timezone`) whether its run is due at that tick, so
+    // `sla apply` changes them at once and nothing here needs to be kept in step with the YAML.
+    const tick = ScheduleExpression.expression(`cron(0/${TICK_MINUTES} * * * ? *)`);
     const evaluator = new ScheduledInvocation(this, 'EvaluateSchedule', {
       function: fns.evaluate.function,
-      schedule: ScheduleExpression.rate(Duration.minutes(config.evaluateEvery)),
-      description: `Run the SLA evaluator every ${config.evaluateEvery} minutes`,
-      // A run older than the interval is pointless: the next one is already due.
+      schedule: tick,
+      description: `Every ${TICK_MINUTES} minutes: run the SLA evaluator when evaluation.every says it is due`,
+      // A late tick still evaluates "now"; after an hour enough later ticks have run.
       retryAttempts: 3,
-      maxEventAge: Duration.minutes(Math.max(1, config.evaluateEvery)),
+      maxEventAge: Duration.hours(1),
       removalPolicy,
     });
     const digest = new ScheduledInvocation(this, 'DigestSchedule', {
       function: fns.digest.function,
-      schedule: ScheduleExpression.expression(config.digestSchedule, TimeZone.of(config.timezone)),
-      description: `Send the weekly SLA digest (${config.digestSchedule}, ${config.timezone})`,
+      schedule: tick,
+      description: `Every ${TICK_MINUTES} minutes: send the weekly SLA digest when digest.schedule says it is due`,
+      // Only one tick a week claims the digest, so its delivery is worth retrying for hours.
       retryAttempts: 3,
       maxEventAge: Duration.hours(6),
       removalPolicy,
@@ -150,6 +163,8 @@ export class SlaTrackerStack extends Stack {
         'notify-slack-failures': slackFailures,
         'evaluate-schedule': evaluator.deadLetterQueue,
         'digest-schedule': digest.deadLetterQueue,
+        'evaluate-failures': evaluateFailures,
+        'digest-failures': digestFailures,
       },
       apiStage: http.stage,
       opsEmail: config.opsEmail,

@@ -8,7 +8,7 @@ import { HttpProblem, json } from '../shared/http/problem.js';
 import { jsonBody } from '../shared/http/request.js';
 import { localTimeWords } from '../shared/presentation/local-time-words.js';
 import type { LocalClock } from './local-clock.js';
-import type { LocalScheduler } from './scheduler.js';
+import type { Schedules } from './scheduler.js';
 
 /** Every schedule runs on the way, so a move is bounded: a year is 35,000 evaluator runs. */
 const MAX_CLOCK_MOVE_MS = 366 * 24 * 3600_000;
@@ -30,7 +30,7 @@ const bodySchema = z.union([
  */
 export function makeClockHandler(
   clock: LocalClock,
-  scheduler: LocalScheduler,
+  scheduler: Schedules,
   log: (line: string) => void,
   companyZone: () => Promise<string> = async () => 'UTC',
 ) {

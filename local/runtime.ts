@@ -14,8 +14,9 @@ import { applyConfig, companyZone } from '../shared/app/commitments.js';
 import type { StoreDeps } from '../shared/app/deps.js';
 import { sendWeeklyDigest } from '../shared/app/digest.js';
 import { runEvaluation } from '../shared/app/evaluator.js';
-import { digestWeekAt, nextDigestFireTime } from '../shared/domain/digest/schedule.js';
+import { digestWeekDueAt, type ScheduleSettings, scheduleSettingsOf } from '../shared/app/schedule-due.js';
 import type { Plan } from '../shared/domain/plan.js';
+import { nextDigestTick, nextEvaluationTick } from '../shared/domain/schedule-ticks.js';
 import { ValidationError } from '../shared/domain/validation-error.js';
 import { makeReactionListener } from '../shared/slack/reaction-listener.js';
 import { createSlackWebClient, createWebApiPoster } from '../shared/slack/web-api-poster.js';
@@ -32,7 +33,7 @@ import {
   createOutboxSlackPoster,
 } from './local-transports.js';
 import { createOutbox } from './outbox.js';
-import { everyMinutes, LocalScheduler } from './scheduler.js';
+import { LocalScheduler, type Schedules } from './scheduler.js';
 import { type LocalServer, startLocalServer } from './server.js';
 import { type SupervisedStore, superviseDynamoDbLocal } from './store-supervisor.js';
 import { makeWebhookRoute } from './webhook-route.js';
@@ -46,7 +47,7 @@ export interface RuntimeOptions {
   configPath: string;
   /** Where the clock starts; real time when undefined. */
   clockStart?: number;
-  /** Overrides the configuration's evaluator interval (the demo evaluates hourly). */
+  /** Overrides the configuration's `evaluation.every`, in minutes (the demo evaluates hourly). */
   evaluateEveryMinutes?: number;
   slackSigningSecret?: string;
   /** When set, Slack messages also go to the real workspace. */
@@ -70,7 +71,7 @@ export interface Runtime {
   /** The emulator now running, and why it is down when it is. */
   store: SupervisedStore;
   outboxPath: string;
-  scheduler: LocalScheduler;
+  scheduler: Schedules;
   /** Verifies `/slack/*` requests: SLACK_SIGNING_SECRET, or one generated for this run. */
   slackSigningSecret: string;
   stop(): Promise<void>;
@@ -162,35 +163,37 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     });
     const evaluationError = (commitmentId: string, error: unknown) =>
       logError(`evaluating ${commitmentId} failed (the others were evaluated)`, error);
-    const config = await stores.commitments.getConfig();
     const digestPublisher = createOutboxDigestPublisher({ outbox, clock });
     const deliveries = createDynamoDigestDeliveryLog(createDocumentClient(client), LOCAL_TABLE_NAME);
-    const scheduler = new LocalScheduler(
+    // The same tick decisions as the functions in AWS, read from the configuration applied now.
+    const nextDigest = memoizedNextDigestTick();
+    const scheduler = new LocalScheduler<ScheduleSettings>(
       clock,
       [
         {
           name: 'evaluate',
-          nextAfter: everyMinutes(options.evaluateEveryMinutes ?? config?.evaluateEveryMinutes ?? 15),
+          nextAfter: (after, settings) =>
+            nextEvaluationTick(
+              options.evaluateEveryMinutes ?? settings.evaluateEveryMinutes,
+              settings.zone,
+              after,
+            ),
           run: async (at) => {
             await runEvaluation({ ...stores, publisher, onCommitmentError: evaluationError }, at);
           },
         },
-        ...(config
-          ? [
-              {
-                name: 'digest',
-                nextAfter: (after: number) => nextDigestFireTime(config.digest, config.timezone, after),
-                run: async (at: number) => {
-                  await sendWeeklyDigest(
-                    { ...stores, poster, publisher: digestPublisher, deliveries },
-                    { week: digestWeekAt(at, config.timezone) },
-                  );
-                },
-              },
-            ]
-          : []),
+        {
+          name: 'digest',
+          nextAfter: (after, settings) => nextDigest(after, settings),
+          run: async (at, settings) => {
+            const week = digestWeekDueAt(settings, at);
+            if (week === undefined) return;
+            await sendWeeklyDigest({ ...stores, poster, publisher: digestPublisher, deliveries }, { week });
+          },
+        },
       ],
       (job, error) => logError(`schedule ${job} failed`, error),
+      async () => scheduleSettingsOf(await stores.commitments.getConfig()),
     );
     cleanups.push(() => scheduler.stop());
     halt = () => scheduler.halt();
@@ -261,4 +264,20 @@ function readConfig(path: string): string {
       `SLA_CONFIG ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}): point SLA_CONFIG at a commitments YAML file.`,
     );
   }
+}
+
+/**
+ * The digest's next tick, remembered while its inputs stay the same: a long clock move asks the
+ * same question before every evaluator run until the digest has run.
+ */
+function memoizedNextDigestTick() {
+  let last: { key: string; tick: number | undefined } | undefined;
+  return (after: number, settings: ScheduleSettings): number | undefined => {
+    const { digest, zone } = settings;
+    const key = digest ? `${after} ${zone} ${digest.weekday} ${digest.minute}` : `${after} none`;
+    if (last?.key !== key) {
+      last = { key, tick: digest && nextDigestTick(digest, zone, after) };
+    }
+    return last.tick;
+  };
 }

@@ -4,26 +4,25 @@ import type { Instant } from '../shared/domain/model.js';
 import { localTimeWords } from '../shared/presentation/local-time-words.js';
 import type { LocalClock } from './local-clock.js';
 
-/** A schedule of the local runtime, like one EventBridge Scheduler schedule in AWS. */
-export interface LocalJob {
+/**
+ * A schedule of the local runtime, like one EventBridge Scheduler schedule in AWS. Its due times
+ * come from `settings`, read afresh before each step, so a newly applied configuration counts at once.
+ */
+export interface LocalJob<S> {
   name: string;
-  /** The first instant strictly after `after` at which the job falls due. */
-  nextAfter(after: Instant): Instant;
-  run(at: Instant): Promise<void>;
-}
-
-/** `rate(N minutes)`, aligned to whole multiples of N minutes (…:00, :15, :30, :45 for 15). */
-export function everyMinutes(minutes: number): (after: Instant) => Instant {
-  const step = minutes * 60_000;
-  return (after) => Math.floor(after / step) * step + step;
+  /** The first instant strictly after `after` at which the job falls due, or undefined for never. */
+  nextAfter(after: Instant, settings: S): Instant | undefined;
+  run(at: Instant, settings: S): Promise<void>;
 }
 
 /**
  * Runs the local schedules off the one clock. Moving the clock forward runs every job that falls
  * due on the way, in time order, with the clock set to each due instant (as if the time had really
- * passed); while the clock runs by itself, a timer runs whatever has come due.
+ * passed); while the clock runs by itself, a timer runs whatever has come due. The due instants are
+ * computed from the settings, not found by stepping through the time in between, so a month's move
+ * costs one settings read per run.
  */
-export class LocalScheduler {
+export class LocalScheduler<S = undefined> {
   /** When each job last fell due (jobs due at the same instant all run, in the order given). */
   private readonly lastRun = new Map<string, Instant>();
   private queue: Promise<unknown> = Promise.resolve();
@@ -32,8 +31,9 @@ export class LocalScheduler {
 
   constructor(
     private readonly clock: LocalClock,
-    private readonly jobs: LocalJob[],
+    private readonly jobs: LocalJob<S>[],
     private readonly onError: (job: string, error: unknown) => void,
+    private readonly loadSettings: () => Promise<S> = async () => undefined as S,
   ) {
     for (const job of jobs) this.lastRun.set(job.name, clock.now());
   }
@@ -49,16 +49,23 @@ export class LocalScheduler {
     const ran: Array<{ job: string; at: string }> = [];
     // A stop ends a long clock move after the job in hand, instead of replaying the rest of it.
     while (!this.stopping) {
-      let earliest: { job: LocalJob; at: Instant } | undefined;
+      let settings: S;
+      try {
+        settings = await this.loadSettings();
+      } catch (error) {
+        this.onError('schedule', error);
+        break;
+      }
+      let earliest: { job: LocalJob<S>; at: Instant } | undefined;
       for (const job of this.jobs) {
-        const at = job.nextAfter(this.lastRun.get(job.name) ?? this.clock.now());
-        if (at <= until && (!earliest || at < earliest.at)) earliest = { job, at };
+        const at = job.nextAfter(this.lastRun.get(job.name) ?? this.clock.now(), settings);
+        if (at !== undefined && at <= until && (!earliest || at < earliest.at)) earliest = { job, at };
       }
       if (!earliest) break;
       if (earliest.at > this.clock.now()) this.clock.advance(earliest.at - this.clock.now());
       this.lastRun.set(earliest.job.name, earliest.at);
       try {
-        await earliest.job.run(earliest.at);
+        await earliest.job.run(earliest.at, settings);
         ran.push({ job: earliest.job.name, at: isoInstant(earliest.at) });
       } catch (error) {
         this.onError(earliest.job.name, error);
@@ -109,3 +116,6 @@ export class LocalScheduler {
     await this.queue;
   }
 }
+
+/** A scheduler as its users see it, whatever settings its jobs read. */
+export type Schedules = Pick<LocalScheduler<unknown>, 'moveTo' | 'start' | 'halt' | 'stop'>;

@@ -1,17 +1,26 @@
 import { type EvaluationSummary, type EvaluatorDeps, runEvaluation } from '../../shared/app/evaluator.js';
+import { evaluationDueAt, type ScheduleTick, scheduleTickOf } from '../../shared/app/schedule-due.js';
 
 export interface EvaluateLog {
   info(message: string, details: Record<string, unknown>): void;
   error(message: string, details: Record<string, unknown>): void;
 }
 
+export type EvaluateResult = EvaluationSummary | { skipped: 'not_due'; tick: string };
+
 /**
- * The scheduled evaluator (EventBridge Scheduler, every 15 minutes by default). The schedule's
- * payload is ignored: the evaluator always judges "now" by its clock, so a retried or late
- * invocation does the right thing, and overlapping runs are made safe by the stores' conditions.
+ * The scheduled evaluator. The schedule ticks every five minutes; a tick runs the evaluator only
+ * when the applied config's `evaluation.every` says a run is due then, so a new interval applies
+ * from the next tick. An invocation that is not a schedule tick (by hand) always runs. The run
+ * judges "now" by its clock, so a retried or late tick does the right thing, and overlapping runs
+ * are made safe by the stores' conditions.
  */
 export function makeHandler(deps: EvaluatorDeps & { log: EvaluateLog }) {
-  return async (): Promise<EvaluationSummary> => {
+  return async (event?: unknown): Promise<EvaluateResult> => {
+    const tick: ScheduleTick | undefined = scheduleTickOf(event);
+    if (tick !== undefined && !(await evaluationDueAt(deps, tick.at))) {
+      return { skipped: 'not_due', tick: tick.iso };
+    }
     const summary = await runEvaluation({
       ...deps,
       // One commitment failing is logged (and alarmed on) here; the run goes on with the others.

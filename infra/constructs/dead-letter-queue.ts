@@ -29,8 +29,8 @@ export class DeadLetterQueue extends Construct {
     Validations.of(this.queue).acknowledge({
       id: 'AwsSolutions-SQS3',
       reason:
-        'This queue is itself a dead-letter queue (for an SNS subscription, a Lambda function or an ' +
-        'EventBridge Scheduler target); a dead-letter queue of a dead-letter queue would only move the problem.',
+        'This queue is itself a dead-letter queue (for an SNS subscription, a Lambda function, a Lambda ' +
+        'on-failure destination or an EventBridge Scheduler target); a dead-letter queue of a dead-letter queue would only move the problem.',
     });
   }
 }

@@ -1,7 +1,15 @@
 import { join } from 'node:path';
 import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import {
+  Architecture,
+  type DestinationConfig,
+  type DestinationOptions,
+  type IDestination,
+  type IFunction,
+  Runtime,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -24,8 +32,30 @@ export interface SlaFunctionProps {
   readonly memorySize?: number;
   /** Where asynchronous invocations (SNS, Scheduler) land after Lambda's own retries. */
   readonly deadLetterQueue?: sqs.IQueue;
+  /**
+   * Where a failed asynchronous invocation is recorded (with its payload and the error) after
+   * Lambda's own retries, as an on-failure destination.
+   */
+  readonly onFailure?: sqs.IQueue;
   readonly logRetention: logs.RetentionDays;
   readonly logRemovalPolicy: RemovalPolicy;
+}
+
+/**
+ * An on-failure destination that may only send to its queue. The stock `SqsDestination` also
+ * grants GetQueueAttributes and GetQueueUrl, which Lambda does not need to deliver the record.
+ */
+class SendToQueue implements IDestination {
+  constructor(private readonly queue: sqs.IQueue) {}
+
+  bind(_scope: Construct, fn: IFunction, _options?: DestinationOptions): DestinationConfig {
+    iam.Grant.addToPrincipal({
+      grantee: fn,
+      actions: ['sqs:SendMessage'],
+      resourceArns: [this.queue.queueArn],
+    });
+    return { destination: this.queue.queueArn };
+  }
 }
 
 /**
@@ -75,6 +105,7 @@ export class SlaFunction extends Construct {
       logGroup: this.logGroup,
       tracing: Tracing.ACTIVE,
       deadLetterQueue: props.deadLetterQueue,
+      onFailure: props.onFailure ? new SendToQueue(props.onFailure) : undefined,
       environment: {
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         NODE_OPTIONS: '--enable-source-maps',

@@ -1,4 +1,5 @@
 import { type RemovalPolicy, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 
@@ -55,6 +56,18 @@ export class SlaSecrets extends Construct {
       reason:
         'The webhook HMAC key is shared with the CRM; it is rotated by hand together with the CRM ' +
         'configuration (docs/deploy.md), since an automatic rotation would break ingestion silently.',
+    });
+  }
+
+  /**
+   * Lets `grantee` read `secret`'s value. Unlike `secret.grantRead`, without DescribeSecret: the
+   * functions only call GetSecretValue. The secrets use the AWS-managed key, so no key grant is needed.
+   */
+  grantValue(secret: secretsmanager.ISecret, grantee: iam.IGrantable): void {
+    iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['secretsmanager:GetSecretValue'],
+      resourceArns: [secret.secretArn],
     });
   }
 }

@@ -4,22 +4,24 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { type KeyAttribute, tableDefinition } from '../../shared/adapters/dynamodb/table-definition.js';
 
-/** What the DynamoDB adapters call; transactions are authorised per item action, so they add nothing. */
-export const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'] as const;
-export const TABLE_WRITE_ACTIONS = [
-  'dynamodb:PutItem',
-  'dynamodb:UpdateItem',
-  'dynamodb:BatchWriteItem',
-] as const;
+/**
+ * The table actions one function may use. Transactions are authorised per item action (a
+ * transactional Put needs PutItem), so they add nothing here.
+ */
+export interface TableAccess {
+  /** Actions on the table itself. */
+  readonly table: readonly TableAction[];
+  /** Whether the function queries the `gsi1` index (Query on the index ARN only). */
+  readonly queriesIndex: boolean;
+}
 
-export type TableAccess = 'read' | 'readWrite' | 'readAndAnnotate';
-
-const ACTIONS: Record<TableAccess, readonly string[]> = {
-  read: TABLE_READ_ACTIONS,
-  readWrite: [...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS],
-  // The Slack notifier records which message it posted on the alert's claim, nothing else.
-  readAndAnnotate: [...TABLE_READ_ACTIONS, 'dynamodb:UpdateItem'],
-};
+export type TableAction =
+  | 'dynamodb:GetItem'
+  | 'dynamodb:BatchGetItem'
+  | 'dynamodb:Query'
+  | 'dynamodb:PutItem'
+  | 'dynamodb:UpdateItem'
+  | 'dynamodb:BatchWriteItem';
 
 export interface SlaTableProps {
   /** Deletion protection plus RETAIN; otherwise the table goes with the stack. */
@@ -62,17 +64,26 @@ export class SlaTable extends Construct {
   }
 
   /**
-   * Grants the actions for `access` on the table and its named indexes. Index ARNs are spelt out
-   * instead of `index/*` so that a policy names every resource it touches.
+   * Grants exactly `access`: its item actions on the table, and Query on the named index when the
+   * function queries it. Index ARNs are spelt out instead of `index/*` so that a policy names every
+   * resource it touches.
    */
-  grant(grantee: iam.IGrantable, access: TableAccess): iam.Grant {
-    const indexArns = tableDefinition.globalSecondaryIndexes.map(
-      (index) => `${this.table.tableArn}/index/${index.indexName}`,
-    );
-    return iam.Grant.addToPrincipal({
-      grantee,
-      actions: [...ACTIONS[access]],
-      resourceArns: [this.table.tableArn, ...indexArns],
-    });
+  grant(grantee: iam.IGrantable, access: TableAccess): void {
+    if (access.table.length > 0) {
+      iam.Grant.addToPrincipal({
+        grantee,
+        actions: [...access.table],
+        resourceArns: [this.table.tableArn],
+      });
+    }
+    if (access.queriesIndex) {
+      iam.Grant.addToPrincipal({
+        grantee,
+        actions: ['dynamodb:Query'],
+        resourceArns: tableDefinition.globalSecondaryIndexes.map(
+          (index) => `${this.table.tableArn}/index/${index.indexName}`,
+        ),
+      });
+    }
   }
 }

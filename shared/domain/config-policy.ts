@@ -6,6 +6,7 @@ import type { RawDepartment, RawDigest, RawEscalationStep, RawEvaluation } from 
 import { isSlug } from './config-schema.js';
 import { parseDuration } from './duration.js';
 import type { Department, DigestSettings, EscalationStep } from './model.js';
+import { isValidEvaluationInterval, MIN_EVALUATION_MINUTES, TICK_MINUTES } from './schedule-ticks.js';
 import { type FieldIssue, joinPath, meantHint } from './validation-error.js';
 
 const ROLE_TARGETS = ['provider', 'consumer', 'provider.lead', 'consumer.lead'];
@@ -131,10 +132,12 @@ export function normalizeEvaluation(
 ): number {
   if (raw?.every === undefined) return DEFAULT_EVALUATION_MINUTES;
   const minutes = parseDuration(raw.every) / 60_000;
-  if (!Number.isInteger(minutes) || minutes < 1 || minutes > 60) {
+  if (!isValidEvaluationInterval(minutes)) {
     issues.push({
       path: joinPath(path, 'every'),
-      message: `must be whole minutes from 1m to 60m (the evaluator runs on that schedule), got ${raw.every}`,
+      message:
+        `must be from ${MIN_EVALUATION_MINUTES}m to 24h in steps of ${TICK_MINUTES}m that divide a day evenly ` +
+        `(5m, 10m, 15m, 20m, 30m, 1h, 2h, 3h, 4h, 6h, 8h, 12h, 24h...), got ${raw.every}`,
     });
     return DEFAULT_EVALUATION_MINUTES;
   }

@@ -1,11 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InfraConfigError, readStageConfig } from '../../infra/config.js';
+import { REPOSITORY_ROOT } from '../../infra/sla-tracker-stack.js';
 
 const STAGES = {
   dev: { retainData: false },
   prod: {
     retainData: true,
-    timezone: 'Europe/Berlin',
+    opsEmail: 'ops@example.com',
     emailSubscribers: [
       { email: 'cfo@example.com', filter: 'executive', digest: true },
       { email: 'marketing-lead@example.com', filter: { departments: ['marketing'] } },
@@ -31,9 +34,6 @@ describe('readStageConfig', () => {
   it('gives dev the documented defaults', () => {
     expect(readStageConfig(reader({ stages: STAGES }))).toEqual({
       stage: 'dev',
-      timezone: 'America/New_York',
-      evaluateEvery: 15,
-      digestSchedule: 'cron(0 8 ? * MON *)',
       slackSecretName: 'sla-tracker/dev/slack',
       emailSubscribers: [],
       executiveLevel: 3,
@@ -43,7 +43,7 @@ describe('readStageConfig', () => {
 
   it('layers the stage block over the defaults and fills subscriber defaults', () => {
     const config = readStageConfig(reader({ stage: 'prod', stages: STAGES }));
-    expect(config.timezone).toBe('Europe/Berlin');
+    expect(config.opsEmail).toBe('ops@example.com');
     expect(config.retainData).toBe(true);
     expect(config.slackSecretName).toBe('sla-tracker/prod/slack');
     expect(config.emailSubscribers).toEqual([
@@ -57,36 +57,74 @@ describe('readStageConfig', () => {
       reader({
         stage: 'prod',
         stages: STAGES,
-        evaluateEvery: '5',
+        executiveLevel: '2',
         retainData: 'false',
-        opsEmail: 'ops@example.com',
+        opsEmail: 'ops2@example.com',
         emailSubscribers: '[{"email":"a@example.com"}]',
       }),
     );
-    expect(config.evaluateEvery).toBe(5);
+    expect(config.executiveLevel).toBe(2);
     expect(config.retainData).toBe(false);
-    expect(config.opsEmail).toBe('ops@example.com');
+    expect(config.opsEmail).toBe('ops2@example.com');
     expect(config.emailSubscribers).toEqual([{ email: 'a@example.com', filter: 'all', digest: false }]);
   });
 
   it('works without any stages block (every stage on defaults), prod retaining data', () => {
-    expect(readStageConfig(reader({ stage: 'prod' })).retainData).toBe(true);
+    const config = readStageConfig(reader({ stage: 'prod', opsEmail: 'ops@example.com' }));
+    expect(config.retainData).toBe(true);
   });
 
   it('names the key and says what to fix', () => {
-    const error = errorOf({ stage: 'prod', stages: STAGES, evaluateEvery: '0' });
+    const error = errorOf({ stage: 'prod', stages: STAGES, executiveLevel: '0' });
     expect(error.code).toBe('INVALID_INFRA_CONFIG');
-    expect(error.issues).toEqual([{ path: 'evaluateEvery', message: 'must be at least 1 minute' }]);
+    expect(error.issues).toEqual([{ path: 'executiveLevel', message: 'must be at least 1' }]);
     expect(error.message).toContain("stage 'prod'");
-    expect(error.message).toContain('evaluateEvery: must be at least 1 minute');
+    expect(error.message).toContain('executiveLevel: must be at least 1');
+  });
+
+  const NO_SUBSCRIBER =
+    'is required for a stage that keeps data (retainData: true), so that someone receives its CloudWatch ' +
+    'alarms: set "opsEmail" in cdk.json context "stages.prod" (or -c opsEmail=you@your-company.com)';
+
+  it.each([
+    ['absent', { retainData: true }],
+    ['left empty, as cdk.json ships it', { retainData: true, opsEmail: '' }],
+  ])('refuses a stage that keeps data when the alarms have no subscriber (opsEmail %s)', (_how, prod) => {
+    const error = errorOf({ stage: 'prod', stages: { prod } });
+    expect(error.issues).toEqual([{ path: 'opsEmail', message: NO_SUBSCRIBER }]);
+  });
+
+  it("refuses to synthesize this repository's prod stage until its opsEmail is filled in", () => {
+    const cdkJson = JSON.parse(readFileSync(join(REPOSITORY_ROOT, 'cdk.json'), 'utf8'));
+    const context = { ...cdkJson.context, stage: 'prod' };
+    expect(() => readStageConfig((key) => context[key])).toThrow(NO_SUBSCRIBER);
+    expect(readStageConfig((key) => ({ ...context, opsEmail: 'ops@example.com' })[key]).opsEmail).toBe(
+      'ops@example.com',
+    );
+  });
+
+  it('lets a disposable stage go without an ops subscriber', () => {
+    expect(readStageConfig(reader({ stage: 'dev', stages: STAGES })).opsEmail).toBeUndefined();
+  });
+
+  it.each([
+    ['evaluateEvery', 15, 'evaluation.every'],
+    ['digestSchedule', 'cron(0 8 ? * MON *)', 'digest.schedule'],
+    ['timezone', 'Europe/Berlin', 'timezone'],
+  ])('says %s now lives in the YAML, in cdk.json or on the command line', (key, value, yamlKey) => {
+    const message =
+      `is no longer a stage setting: the schedules read \`${yamlKey}\` from the commitments YAML ` +
+      '(applied with `sla apply`); remove it from cdk.json';
+    expect(errorOf({ stages: { dev: { [key]: value } } }).issues).toEqual([{ path: key, message }]);
+    expect(errorOf({ stages: STAGES, [key]: String(value) }).issues).toEqual([{ path: key, message }]);
   });
 
   it('reports every bad key at once, with paths into lists', () => {
     const error = errorOf({
       stages: {
         dev: {
-          timezone: 'America/NewYork',
-          digestSchedule: 'mon 08:00',
+          slackSecretName: 'has spaces',
+          opsEmail: 'ops',
           emailSubscribers: [
             { email: 'a@example.com' },
             { email: 'not-an-address' },
@@ -96,10 +134,10 @@ describe('readStageConfig', () => {
       },
     });
     expect(error.issues).toEqual([
-      { path: 'timezone', message: 'must be an IANA time zone such as America/New_York' },
-      { path: 'digestSchedule', message: 'must be a Scheduler cron expression such as cron(0 8 ? * MON *)' },
+      { path: 'slackSecretName', message: 'must be a Secrets Manager name (letters, digits, /_+=.@-)' },
       { path: 'emailSubscribers[1].email', message: 'must be an email address' },
       { path: 'emailSubscribers[2].filter', message: "must be 'all', 'executive' or { departments: [...] }" },
+      { path: 'opsEmail', message: 'must be an email address' },
     ]);
   });
 
@@ -125,7 +163,7 @@ describe('readStageConfig', () => {
   });
 
   it('keeps a command-line value that is not JSON as text, so the schema names it', () => {
-    const error = errorOf({ stages: STAGES, evaluateEvery: 'often' });
-    expect(error.issues).toEqual([{ path: 'evaluateEvery', message: 'must be a whole number of minutes' }]);
+    const error = errorOf({ stages: STAGES, executiveLevel: 'top' });
+    expect(error.issues).toEqual([{ path: 'executiveLevel', message: 'must be a whole number' }]);
   });
 });

@@ -61,11 +61,11 @@ describe('topics, queues and secrets', () => {
   });
 
   it('makes every dead-letter queue encrypted, TLS-only and long-lived', () => {
-    dev.resourceCountIs('AWS::SQS::Queue', 4);
+    dev.resourceCountIs('AWS::SQS::Queue', 6);
     dev.resourcePropertiesCountIs(
       'AWS::SQS::Queue',
       { SqsManagedSseEnabled: true, MessageRetentionPeriod: 1_209_600 },
-      4,
+      6,
     );
     dev.resourcePropertiesCountIs(
       'AWS::SQS::QueuePolicy',
@@ -76,7 +76,7 @@ describe('topics, queues and secrets', () => {
           ]),
         },
       },
-      4,
+      6,
     );
   });
 
@@ -135,7 +135,7 @@ describe('alarms', () => {
   it('watches errors and throttles of every function, every dead-letter queue and API 5xx', () => {
     const alarms = Object.values(dev.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
     const opsTopic = { Ref: logicalId(dev, 'AWS::SNS::Topic', 'TopicsOps') };
-    expect(alarms).toHaveLength(FUNCTION_NAMES.length * 2 + 4 + 1);
+    expect(alarms).toHaveLength(FUNCTION_NAMES.length * 2 + 6 + 1);
     for (const alarm of alarms) {
       expect(alarm.AlarmActions).toEqual([opsTopic]);
       expect(alarm.Threshold).toBe(1);
@@ -144,8 +144,48 @@ describe('alarms', () => {
     const metrics = alarms.map((a) => `${a.Namespace}/${a.MetricName}`).sort();
     expect(metrics.filter((m) => m === 'AWS/Lambda/Errors')).toHaveLength(FUNCTION_NAMES.length);
     expect(metrics.filter((m) => m === 'AWS/Lambda/Throttles')).toHaveLength(FUNCTION_NAMES.length);
-    expect(metrics.filter((m) => m === 'AWS/SQS/ApproximateNumberOfMessagesVisible')).toHaveLength(4);
+    expect(metrics.filter((m) => m === 'AWS/SQS/ApproximateNumberOfMessagesVisible')).toHaveLength(6);
     expect(metrics.filter((m) => m === 'AWS/ApiGateway/5xx')).toHaveLength(1);
+  });
+});
+
+describe('failed scheduled runs', () => {
+  it.each([
+    ['evaluate', 'EvaluateFailures'],
+    ['digest', 'DigestFailures'],
+  ])(
+    '%s records a run that failed after Lambda retried it in its own queue, with an alarm',
+    (name, queue) => {
+      const queueId = logicalId(dev, 'AWS::SQS::Queue', queue);
+      dev.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+        FunctionName: { Ref: logicalId(dev, 'AWS::Lambda::Function', `Fn${name}Function`) },
+        Qualifier: '$LATEST',
+        DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queueId, 'Arn'] } } },
+      });
+      dev.hasResourceProperties('AWS::SQS::Queue', {
+        SqsManagedSseEnabled: true,
+        MessageRetentionPeriod: 1_209_600,
+      });
+      const alarms = Object.values(dev.findResources('AWS::CloudWatch::Alarm'))
+        .map((a) => a.Properties)
+        .filter(
+          (p) =>
+            p.MetricName === 'ApproximateNumberOfMessagesVisible' &&
+            p.Dimensions?.[0]?.Value?.['Fn::GetAtt']?.[0] === queueId,
+        );
+      expect(alarms).toEqual([
+        expect.objectContaining({
+          Namespace: 'AWS/SQS',
+          Threshold: 1,
+          ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+          AlarmActions: [{ Ref: logicalId(dev, 'AWS::SNS::Topic', 'TopicsOps') }],
+        }),
+      ]);
+    },
+  );
+
+  it('leaves the other functions without an on-failure destination', () => {
+    dev.resourceCountIs('AWS::Lambda::EventInvokeConfig', 2);
   });
 });
 

@@ -97,6 +97,8 @@ describe('acknowledgements', () => {
           'NotifySlackDelivery',
           'EvaluateSchedule/DeadLetters',
           'DigestSchedule/DeadLetters',
+          'EvaluateFailures',
+          'DigestFailures',
         ].map((queue) => `AwsSolutions-SQS3 @ ${queue}/Queue`),
       ].sort(),
     );

@@ -159,37 +159,43 @@ describe('HTTP API', () => {
 });
 
 describe('schedules', () => {
-  it('run the evaluator at the configured rate with retries and a dead-letter queue', () => {
-    dev.hasResourceProperties('AWS::Scheduler::Schedule', {
-      ScheduleExpression: 'rate(15 minutes)',
-      Target: {
-        Arn: { 'Fn::GetAtt': [logicalId(dev, 'AWS::Lambda::Function', 'FnevaluateFunction'), 'Arn'] },
-        RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 900 },
-        DeadLetterConfig: {
-          Arn: { 'Fn::GetAtt': [logicalId(dev, 'AWS::SQS::Queue', 'EvaluateScheduleDeadLetters'), 'Arn'] },
-        },
-        RoleArn: { 'Fn::GetAtt': [logicalId(dev, 'AWS::IAM::Role', 'EvaluateScheduleRole'), 'Arn'] },
-      },
-    });
-    prod.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'rate(10 minutes)' });
+  const schedules = (template: Template) =>
+    Object.values(template.findResources('AWS::Scheduler::Schedule')).map((r) => r.Properties);
+  const target = (template: Template, fn: string) =>
+    schedules(template).find((p) => p.Target.Arn['Fn::GetAtt'][0].startsWith(fn));
+
+  it('tick every five minutes on the clock in every stage; no schedule copies the YAML', () => {
+    for (const template of [dev, prod]) {
+      expect(schedules(template)).toHaveLength(2);
+      for (const schedule of schedules(template)) {
+        expect(schedule.ScheduleExpression).toBe('cron(0/5 * * * ? *)');
+        // The tick is read in UTC; the YAML's timezone is applied at run time, by the functions.
+        expect(schedule.ScheduleExpressionTimezone).toBe('Etc/UTC');
+      }
+    }
   });
 
-  it('run the digest on Monday 08:00 in the configured time zone', () => {
-    const digest = {
-      ScheduleExpression: 'cron(0 8 ? * MON *)',
-      Target: Match.objectLike({
-        Arn: { 'Fn::GetAtt': [logicalId(dev, 'AWS::Lambda::Function', 'FndigestFunction'), 'Arn'] },
+  it('invoke the evaluator with retries and a dead-letter queue', () => {
+    expect(target(dev, 'FnevaluateFunction')?.Target).toEqual({
+      Arn: { 'Fn::GetAtt': [logicalId(dev, 'AWS::Lambda::Function', 'FnevaluateFunction'), 'Arn'] },
+      Input: JSON.stringify({ source: 'schedule', scheduledTime: '<aws.scheduler.scheduled-time>' }),
+      RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 3600 },
+      DeadLetterConfig: {
+        Arn: { 'Fn::GetAtt': [logicalId(dev, 'AWS::SQS::Queue', 'EvaluateScheduleDeadLetters'), 'Arn'] },
+      },
+      RoleArn: { 'Fn::GetAtt': [logicalId(dev, 'AWS::IAM::Role', 'EvaluateScheduleRole'), 'Arn'] },
+    });
+  });
+
+  it('invoke the digest with its tick time, retried for up to six hours', () => {
+    expect(target(dev, 'FndigestFunction')?.Target).toEqual(
+      expect.objectContaining({
+        Input: JSON.stringify({ source: 'schedule', scheduledTime: '<aws.scheduler.scheduled-time>' }),
         RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 21_600 },
-        DeadLetterConfig: Match.anyValue(),
+        DeadLetterConfig: {
+          Arn: { 'Fn::GetAtt': [logicalId(dev, 'AWS::SQS::Queue', 'DigestScheduleDeadLetters'), 'Arn'] },
+        },
       }),
-    };
-    dev.hasResourceProperties('AWS::Scheduler::Schedule', {
-      ...digest,
-      ScheduleExpressionTimezone: 'America/New_York',
-    });
-    prod.hasResourceProperties('AWS::Scheduler::Schedule', {
-      ScheduleExpression: 'cron(0 8 ? * MON *)',
-      ScheduleExpressionTimezone: 'Europe/Berlin',
-    });
+    );
   });
 });

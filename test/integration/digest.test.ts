@@ -7,6 +7,8 @@
 import { DateTime } from 'luxon';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeHandler } from '../../functions/digest/handler.js';
+import { createDynamoDigestDeliveryLog } from '../../shared/adapters/dynamodb/digest-delivery-log.js';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.js';
 import { buildWeeklyDigest } from '../../shared/app/digest.js';
 import { runEvaluation } from '../../shared/app/evaluator.js';
 import { addExcusal } from '../../shared/app/excusals.js';
@@ -202,7 +204,7 @@ describe('the Monday digest after a simulated autumn', () => {
       ['C0EXEC', '1763298000.000101'],
     ]);
     // A payload naming a week sends that one again, by hand.
-    expect((await handler({ week: '2026-W45' })).week).toBe('2026-W45');
+    expect(await handler({ week: '2026-W45' })).toMatchObject({ week: '2026-W45' });
     expect(emails.map((e) => e.week)).toEqual(['2026-W46', '2026-W45']);
     expect(emails.slice(0, 1)).toEqual([
       {
@@ -211,5 +213,43 @@ describe('the Monday digest after a simulated autumn', () => {
         text: digest.text,
       },
     ]);
+  });
+
+  it('a schedule tick sends only when digest.schedule is due, and a week once whatever the ticks and retries', async () => {
+    const posted: SlackMessage[] = [];
+    const emails: DigestDelivery[] = [];
+    const handler = makeHandler({
+      ...app.deps,
+      deliveries: createDynamoDigestDeliveryLog(createDocumentClient(app.table.client), app.table.tableName),
+      poster: {
+        post: async (m) => {
+          posted.push(m);
+          return { channel: m.channel, ts: `1763298100.00010${posted.length}` };
+        },
+        update: async () => {},
+      },
+      publisher: { publish: async (d) => void emails.push(d) },
+      log: { info: () => {} },
+    });
+    const tick = (iso: string) => ({ source: 'schedule', scheduledTime: iso });
+    // mon 08:00 in New York is 13:00 UTC in November; the ticks around it have nothing to do.
+    expect(await handler(tick('2026-11-16T12:55:00Z'))).toEqual({
+      skipped: 'not_due',
+      tick: '2026-11-16T12:55:00.000Z',
+    });
+    expect(await handler(tick('2026-11-16T13:05:00Z'))).toMatchObject({ skipped: 'not_due' });
+    expect(posted).toEqual([]);
+
+    expect(await handler(tick('2026-11-16T13:00:00Z'))).toMatchObject({
+      week: '2026-W46',
+      delivery: { outcome: 'delivered', emailed: true },
+    });
+    // The same tick retried by Lambda finds the week delivered.
+    expect(await handler(tick('2026-11-16T13:00:00Z'))).toMatchObject({
+      week: '2026-W46',
+      delivery: { outcome: 'already_delivered' },
+    });
+    expect(emails.map((e) => e.week)).toEqual(['2026-W46']);
+    expect(posted).toHaveLength(2);
   });
 });

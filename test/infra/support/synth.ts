@@ -65,8 +65,6 @@ export function devAndProdTemplates(): { dev: Template; prod: Template } {
       stage: 'prod',
       emailSubscribers: SUBSCRIBERS,
       opsEmail: 'ops@example.com',
-      evaluateEvery: 10,
-      timezone: 'Europe/Berlin',
     }).template,
   };
 }

@@ -401,12 +401,36 @@ const cases: Array<[string, (c: Raw) => void, string, string]> = [
     "is required: there is no 'executives' department to default to",
   ],
   [
-    'an evaluation interval over an hour',
+    'an evaluation interval shorter than the five-minute tick',
     (c) => {
-      c.evaluation = { every: '2h' };
+      c.evaluation = { every: '2m' };
     },
     'evaluation.every',
-    'must be whole minutes from 1m to 60m',
+    'must be from 5m to 24h in steps of 5m that divide a day evenly (5m, 10m, 15m, 20m, 30m, 1h, 2h, 3h, 4h, 6h, 8h, 12h, 24h...), got 2m',
+  ],
+  [
+    'an evaluation interval that is not whole ticks',
+    (c) => {
+      c.evaluation = { every: '7m' };
+    },
+    'evaluation.every',
+    'must be from 5m to 24h in steps of 5m that divide a day evenly (5m, 10m, 15m, 20m, 30m, 1h, 2h, 3h, 4h, 6h, 8h, 12h, 24h...), got 7m',
+  ],
+  [
+    'an evaluation interval that does not divide a day',
+    (c) => {
+      c.evaluation = { every: '35m' };
+    },
+    'evaluation.every',
+    'must be from 5m to 24h in steps of 5m that divide a day evenly (5m, 10m, 15m, 20m, 30m, 1h, 2h, 3h, 4h, 6h, 8h, 12h, 24h...), got 35m',
+  ],
+  [
+    'an evaluation interval over a day',
+    (c) => {
+      c.evaluation = { every: '25h' };
+    },
+    'evaluation.every',
+    'must be from 5m to 24h in steps of 5m that divide a day evenly (5m, 10m, 15m, 20m, 30m, 1h, 2h, 3h, 4h, 6h, 8h, 12h, 24h...), got 25h',
   ],
   [
     'a credit above the cap on an atLeast total',

@@ -243,6 +243,8 @@ describe('commitment defaults and forms', () => {
 
   it('reads the evaluation interval', () => {
     expect(parseConfig(minimal({ evaluation: { every: '5m' } })).evaluateEveryMinutes).toBe(5);
+    expect(parseConfig(minimal({ evaluation: { every: '2h' } })).evaluateEveryMinutes).toBe(120);
+    expect(parseConfig(minimal({ evaluation: { every: '24h' } })).evaluateEveryMinutes).toBe(1440);
   });
 });
 

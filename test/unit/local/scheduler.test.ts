@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { LocalClock } from '../../../local/local-clock.js';
-import { everyMinutes, LocalScheduler } from '../../../local/scheduler.js';
+import { LocalScheduler } from '../../../local/scheduler.js';
+
+const everyMinutes = (minutes: number) => (after: number) =>
+  Math.floor(after / (minutes * 60_000)) * minutes * 60_000 + minutes * 60_000;
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -43,5 +46,37 @@ describe('the local scheduler', () => {
     const clock = new LocalClock(at('2026-11-23T08:00:00Z'), () => 0);
     const scheduler = new LocalScheduler(clock, [], () => undefined);
     await expect(scheduler.moveTo(at('2026-11-22T08:00:00Z'))).rejects.toThrow(/forward/);
+  });
+
+  it('reads the settings before each step, so a change applies from the next due time on', async () => {
+    const clock = new LocalClock(at('2026-11-23T08:00:00Z'), () => 0);
+    let every = 60;
+    let reads = 0;
+    const runs: string[] = [];
+    const scheduler = new LocalScheduler<number>(
+      clock,
+      [
+        {
+          name: 'evaluate',
+          nextAfter: (after, minutes) => everyMinutes(minutes)(after),
+          run: async (t) => {
+            runs.push(new Date(t).toISOString().slice(11, 16));
+            // A configuration applied while the clock moves counts from the next step.
+            if (runs.length === 1) every = 15;
+          },
+        },
+      ],
+      (job, error) => {
+        throw new Error(`${job}: ${error}`);
+      },
+      async () => {
+        reads++;
+        return every;
+      },
+    );
+    await scheduler.moveTo(at('2026-11-23T09:30:00Z'));
+    expect(runs).toEqual(['09:00', '09:15', '09:30']);
+    // One read per run and one to find nothing more is due: never one per minute of the move.
+    expect(reads).toBe(4);
   });
 });

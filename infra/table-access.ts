@@ -1,0 +1,34 @@
+import type { TableAccess } from './constructs/sla-table.js';
+import type { FunctionName } from './function-catalog.js';
+
+const GET = 'dynamodb:GetItem';
+const BATCH_GET = 'dynamodb:BatchGetItem';
+const QUERY = 'dynamodb:Query';
+const PUT = 'dynamodb:PutItem';
+const UPDATE = 'dynamodb:UpdateItem';
+const BATCH_WRITE = 'dynamodb:BatchWriteItem';
+
+/**
+ * What each function's code paths call on the table, read from the stores they reach (transactional
+ * Puts and Updates count as PutItem and UpdateItem). A function that never queries the table itself,
+ * or never the index, gets no Query there. test/infra/least-privilege.test.ts pins the result.
+ */
+export const TABLE_ACCESS: Record<FunctionName, TableAccess> = {
+  // Every /v1 route: config apply, events, excusals, ack/snooze (alert claims are queried on the
+  // table), status and history, the digest preview, and POST /v1/evaluations (snapshots are
+  // batch-written).
+  api: { table: [GET, BATCH_GET, QUERY, PUT, UPDATE, BATCH_WRITE], queriesIndex: true },
+  // The evaluator lists commitments, due timers and pending notifications on the index only, reads
+  // by key, commits alert states and closes periods in transactions, and batch-writes snapshots.
+  evaluate: { table: [GET, BATCH_GET, PUT, UPDATE, BATCH_WRITE], queriesIndex: true },
+  // Reads the departments (config item) and an alert's claims (a table query), and annotates a
+  // claim with the Slack message it posted.
+  'notify-slack': { table: [GET, QUERY, UPDATE], queriesIndex: false },
+  // Status (commitment list and due timers on the index), `/sla log` (events), ack and snooze.
+  slack: { table: [GET, BATCH_GET, QUERY, PUT, UPDATE], queriesIndex: true },
+  // Reads everything the digest shows (the ledger is a table query, commitments and due timers
+  // are on the index); its only write is its delivery record (UpdateItem), so a retry never posts twice.
+  digest: { table: [GET, BATCH_GET, QUERY, UPDATE], queriesIndex: true },
+  // Records events: duplicate checks by key, transactional writes; it never queries.
+  webhook: { table: [GET, BATCH_GET, PUT, UPDATE], queriesIndex: false },
+};
