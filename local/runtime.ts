@@ -29,6 +29,7 @@ import {
   createOutboxSlackPoster,
 } from './local-transports.js';
 import { createOutbox } from './outbox.js';
+import { publishRuntimeUrl } from './runtime-file.js';
 import { everyMinutes, LocalScheduler } from './scheduler.js';
 import { type LocalServer, startLocalServer } from './server.js';
 
@@ -206,6 +207,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       onError: (error) => logError('request failed', error),
     });
     cleanups.push(() => server.close());
+    cleanups.push(publishRuntimeUrl(dataDir, server.url));
     scheduler.start();
     return {
       url: server.url,

@@ -1,17 +1,11 @@
-import { extname } from 'node:path';
 import type { ApplyResult } from '../../shared/app/commitments.js';
 import { flag, positionals, requiredOption } from '../args.js';
 import type { Command } from '../command.js';
 import { printJson } from '../command.js';
-import { ApiError, UsageError } from '../errors.js';
+import { readConfigFile } from '../config-file.js';
+import { ApiError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
 import { planOutcome, renderPlan } from '../render/plan.js';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.yaml': 'application/yaml',
-  '.yml': 'application/yaml',
-  '.json': 'application/json',
-};
 
 export const applyCommand: Command = {
   name: 'apply',
@@ -36,15 +30,7 @@ Options:
   async run(args, { io, api }) {
     positionals(args, 'apply', [], 0);
     const file = requiredOption(args, 'file', 'apply');
-    const contentType = CONTENT_TYPES[extname(file).toLowerCase()];
-    if (!contentType) throw new UsageError(`${file}: the file must end in .yaml, .yml or .json`, 'apply');
-    let text: string;
-    try {
-      text = io.readFile(file);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-      throw new UsageError(`cannot read ${file} (${code})`, 'apply');
-    }
+    const { text, contentType } = readConfigFile(io, file, 'apply');
     const dryRun = flag(args, 'dry-run');
     let result: ApplyResult;
     try {
