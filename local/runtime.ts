@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { makeHandler as makeApiHandler } from '../functions/api/handler.js';
 import { makeNotifyHandler } from '../functions/notify-slack/handler.js';
@@ -9,6 +9,7 @@ import { createDynamoDigestDeliveryLog } from '../shared/adapters/dynamodb/diges
 import { createDocumentClient } from '../shared/adapters/dynamodb/document-client.js';
 import { createDynamoStores } from '../shared/adapters/dynamodb/stores.js';
 import { ensureTable } from '../shared/adapters/dynamodb/table-definition.js';
+import { createHolidaySources } from '../shared/adapters/holidays/holiday-sources.js';
 import { applyConfig } from '../shared/app/commitments.js';
 import type { StoreDeps } from '../shared/app/deps.js';
 import { sendWeeklyDigest } from '../shared/app/digest.js';
@@ -96,7 +97,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     if (!(await stores.commitments.getConfig())) {
       const configText = readConfig(options.configPath);
       try {
-        loadedConfig = (await applyConfig(stores, { text: configText, dryRun: false })).plan;
+        loadedConfig = (
+          await applyConfig(stores, {
+            text: configText,
+            dryRun: false,
+            holidaySources: createHolidaySources((path) => readBeside(options.configPath, path)),
+          })
+        ).plan;
       } catch (error) {
         if (error instanceof ValidationError) {
           // One line, every problem named: `path: what to fix (line N)`.
@@ -225,6 +232,15 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   } catch (error) {
     await stop();
     throw error;
+  }
+}
+
+/** A file the configuration names (an .ics of holidays), beside it; undefined when absent. */
+function readBeside(configPath: string, path: string): string | undefined {
+  try {
+    return readFileSync(join(dirname(configPath), path), 'utf8');
+  } catch {
+    return undefined;
   }
 }
 

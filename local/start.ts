@@ -2,6 +2,7 @@
  * `npm start`: the whole system on this machine (PRODUCT.md section 9). Settings come from the
  * environment variables of that section; every startup failure is explained in one line.
  */
+import { DEFAULT_DATA_DIR } from '../shared/config/runtime-file.js';
 import { ConfigFileError, startRuntime } from './runtime.js';
 
 function fail(message: string): never {
@@ -32,7 +33,7 @@ async function main() {
   const options = {
     host: process.env.HOST ?? '127.0.0.1',
     port: port(),
-    dataDir: process.env.SLA_DATA_DIR ?? '.sla-local',
+    dataDir: process.env.SLA_DATA_DIR ?? DEFAULT_DATA_DIR,
     configPath: process.env.SLA_CONFIG ?? 'examples/commitments.yaml',
     clockStart: clockStart(),
     slackSigningSecret: process.env.SLACK_SIGNING_SECRET || undefined,
@@ -50,6 +51,10 @@ async function main() {
   const loaded = runtime.loadedConfig
     ? `loaded ${options.configPath}: ${runtime.loadedConfig.counts.create} commitments created`
     : 'kept the data of the last run';
+  // sla finds this runtime through the default data folder, whatever the port; with another
+  // folder the hints say where it is.
+  const sla =
+    options.dataDir === DEFAULT_DATA_DIR ? 'npx sla' : `SLA_API_URL=${runtime.url} npx sla`;
   console.log(
     [
       '',
@@ -61,10 +66,10 @@ async function main() {
       `                ${options.slackBotToken ? 'messages also go to your Slack workspace' : 'messages go to the outbox only (set SLACK_BOT_TOKEN to post to Slack)'}`,
       '',
       '  Try, in another terminal:',
-      '    npx sla status',
-      '    npx sla record marketing-qualified-leads 5',
-      '    npx sla clock --advance P1D',
-      '    npx sla digest',
+      `    ${sla} status`,
+      `    ${sla} record marketing-qualified-leads 5`,
+      `    ${sla} clock --advance P1D`,
+      `    ${sla} digest`,
       `    curl ${runtime.url}/v1/commitments/marketing-qualified-leads/status`,
       '',
       '  Ctrl-C stops everything; the data stays for the next start.',

@@ -2,9 +2,10 @@ import type { ApplyResult } from '../../shared/app/commitments.js';
 import { flag, positionals, requiredOption } from '../args.js';
 import type { Command } from '../command.js';
 import { printJson } from '../command.js';
-import { readConfigFile } from '../config-file.js';
+import { applyBody, readConfigFile } from '../config-file.js';
 import { ApiError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
+import { renderHolidays } from '../render/holidays.js';
 import { planOutcome, renderPlan } from '../render/plan.js';
 
 export const applyCommand: Command = {
@@ -30,7 +31,7 @@ Options:
   async run(args, { io, api }) {
     positionals(args, 'apply', [], 0);
     const file = requiredOption(args, 'file', 'apply');
-    const { text, contentType } = readConfigFile(io, file, 'apply');
+    const { text, contentType } = await applyBody(io, file, readConfigFile(io, file, 'apply'));
     const dryRun = flag(args, 'dry-run');
     let result: ApplyResult;
     try {
@@ -49,6 +50,7 @@ Options:
       return EXIT.ok;
     }
     io.stdout(renderPlan(result.plan));
+    for (const line of renderHolidays(result.holidays ?? [])) io.stdout(line);
     io.stdout('');
     io.stdout(planOutcome(result.plan, result.dryRun));
     return EXIT.ok;

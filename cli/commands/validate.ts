@@ -1,9 +1,11 @@
-import { parseConfigText } from '../../shared/domain/config.js';
+import { createHolidaySources } from '../../shared/adapters/holidays/holiday-sources.js';
+import { readConfigText } from '../../shared/app/config-reading.js';
 import { ValidationError } from '../../shared/domain/validation-error.js';
 import { flag, positionals, requiredOption } from '../args.js';
 import { type Command, printJson } from '../command.js';
-import { readConfigFile } from '../config-file.js';
+import { besideConfig, readConfigFile } from '../config-file.js';
 import { EXIT } from '../exit-codes.js';
+import { renderHolidays } from '../render/holidays.js';
 import { issueLine } from '../render/problem.js';
 
 /**
@@ -17,7 +19,8 @@ export const validateCommand: Command = {
   offline: true,
   help: `Usage: sla validate -f FILE [--json]
 
-Checks the whole file as \`sla apply\` would, without any API, AWS account or network.
+Checks the whole file as \`sla apply\` would, without any API, AWS account or network, and
+shows the holidays its calendars take from a country or an .ics file for this year and next.
 Prints a summary, or every problem with its path and line and exits 2.
 
 Options:
@@ -32,17 +35,21 @@ Options:
     const file = requiredOption(args, 'file', 'validate');
     const { text, format } = readConfigFile(io, file, 'validate');
     try {
-      const config = parseConfigText(text, format);
+      const { config, holidays } = await readConfigText(text, format, {
+        sources: createHolidaySources(besideConfig(io, file)),
+        now: io.now(),
+      });
       const counts = {
         commitments: config.commitments.length,
         departments: Object.keys(config.departments).length,
       };
-      if (flag(args, 'json')) printJson(io, { valid: true, ...counts, errors: [] });
+      if (flag(args, 'json')) printJson(io, { valid: true, ...counts, holidays, errors: [] });
       else {
         const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
         io.stdout(
           `${file} is valid: ${plural(counts.commitments, 'commitment')}, ${plural(counts.departments, 'department')}.`,
         );
+        for (const line of renderHolidays(holidays)) io.stdout(line);
       }
       return EXIT.ok;
     } catch (error) {

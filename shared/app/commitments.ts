@@ -1,10 +1,12 @@
-import { parseCommitment, parseConfig, parseConfigText } from '../domain/config.js';
+import { parseCommitment } from '../domain/config.js';
 import type { CommitmentDefinition, SlaConfig } from '../domain/model.js';
 import { periodOf } from '../domain/periods.js';
 import { type Plan, planCommitments } from '../domain/plan.js';
 import { ValidationError } from '../domain/validation-error.js';
 import { type CommitmentVersion, effectiveFromFor } from '../domain/versions.js';
 import type { CommitmentRecord, StoredConfig } from '../ports/commitment-store.js';
+import { HolidaySourceError, type HolidaySources } from '../ports/holiday-sources.js';
+import { type ResolvedHolidays, readConfigDocument, readConfigText } from './config-reading.js';
 import type { StoreDeps } from './deps.js';
 import { BadRequestError, CommitmentNotFoundError } from './errors.js';
 import { latestVersion } from './judge.js';
@@ -13,7 +15,22 @@ export interface ApplyResult {
   plan: Plan;
   dryRun: boolean;
   applied: boolean;
+  /** Holidays that calendars took from a country or an .ics file, this year's and next. */
+  holidays: ResolvedHolidays[];
 }
+
+/** Where no holiday data or files were wired in: a config that needs them is told so. */
+const NO_HOLIDAY_SOURCES: HolidaySources = {
+  country: async () => {
+    throw new HolidaySourceError(
+      'holiday data is not available to this caller; list the dates instead',
+      'country',
+    );
+  },
+  ics: async (path) => {
+    throw new HolidaySourceError(`${path} cannot be read here; list the dates instead`, 'ics');
+  },
+};
 
 /**
  * Applies a whole configuration (YAML or JSON): validates all of it first, plans, and only then
@@ -27,17 +44,22 @@ export async function applyConfig(
     format?: 'yaml' | 'json';
     dryRun: boolean;
     immediate?: boolean;
+    /** Country holiday data and the .ics files the config names. */
+    holidaySources?: HolidaySources;
   },
 ): Promise<ApplyResult> {
-  const config =
-    input.text !== undefined ? parseConfigText(input.text, input.format) : parseConfig(input.document);
+  const reading = { sources: input.holidaySources ?? NO_HOLIDAY_SOURCES, now: deps.clock.now() };
+  const { config, holidays } =
+    input.text !== undefined
+      ? await readConfigText(input.text, input.format ?? 'yaml', reading)
+      : await readConfigDocument(input.document, reading);
   const all = await deps.commitments.list();
   const active = all.filter((r) => r.state === 'active');
   const plan = planCommitments(
     active.map((r) => latestVersion(r).definition),
     config.commitments,
   );
-  if (input.dryRun) return { plan, dryRun: true, applied: false };
+  if (input.dryRun) return { plan, dryRun: true, applied: false, holidays };
 
   const now = deps.clock.now();
   const byId = new Map(all.map((r) => [r.id, r]));
@@ -56,7 +78,7 @@ export async function applyConfig(
     await saveDefinition(deps, existing, definition, input.immediate ?? false);
   }
   await deps.commitments.putConfig(storedConfigOf(config, now));
-  return { plan, dryRun: false, applied: true };
+  return { plan, dryRun: false, applied: true, holidays };
 }
 
 function storedConfigOf(config: SlaConfig, now: number): StoredConfig {
