@@ -53,8 +53,7 @@ async function main() {
     : 'kept the data of the last run';
   // sla finds this runtime through the default data folder, whatever the port; with another
   // folder the hints say where it is.
-  const sla =
-    options.dataDir === DEFAULT_DATA_DIR ? 'npx sla' : `SLA_API_URL=${runtime.url} npx sla`;
+  const sla = options.dataDir === DEFAULT_DATA_DIR ? 'npx sla' : `SLA_API_URL=${runtime.url} npx sla`;
   console.log(
     [
       '',
