@@ -3,6 +3,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { paintFor } from '../cli/color.js';
 import { runCli } from '../cli/main.js';
 
 const code = await runCli(process.argv.slice(2), {
@@ -14,5 +15,6 @@ const code = await runCli(process.argv.slice(2), {
   now: () => Date.now(),
   newId: () => `cli-${randomUUID()}`,
   readFile: (path) => readFileSync(path, 'utf8'),
+  paint: paintFor(process.stdout, process.env),
 });
 process.exitCode = code;

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors.js';
+import { didYouMean } from './suggest.js';
 
 /** One option of a command, in the shape `util.parseArgs` takes. */
 export interface OptionSpec {
@@ -14,12 +15,25 @@ export interface ParsedArgs {
   positionals: string[];
 }
 
-/** Options every command understands. */
+/** The one option every command understands. */
+export const HELP_OPTION: OptionSpecs = { help: { type: 'boolean', short: 'h' } };
+
+/** Options every command that talks to the API understands. */
 export const COMMON_OPTIONS: OptionSpecs = {
   api: { type: 'string' },
   sign: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
+  ...HELP_OPTION,
 };
+
+/** The shared options a command accepts: the API's, unless it works offline. */
+export function commonOptionsOf(command: { offline?: boolean }): OptionSpecs {
+  return command.offline ? HELP_OPTION : COMMON_OPTIONS;
+}
+
+/** Everything one command accepts. */
+export function allOptions(command: { options: OptionSpecs; offline?: boolean }): OptionSpecs {
+  return { ...commonOptionsOf(command), ...command.options };
+}
 
 const NEGATIVE_NUMBER = /^-\d+(\.\d+)?$/;
 
@@ -28,8 +42,13 @@ const NEGATIVE_NUMBER = /^-\d+(\.\d+)?$/;
  * that name the command. A negative number such as `-3` is taken as a value, not as an option,
  * so `sla record leads -3 --correction` reads as people expect.
  */
-export function parseCommandArgs(command: string, argv: string[], options: OptionSpecs): ParsedArgs {
-  const all = { ...COMMON_OPTIONS, ...options };
+export function parseCommandArgs(
+  command: string,
+  argv: string[],
+  options: OptionSpecs,
+  common: OptionSpecs = COMMON_OPTIONS,
+): ParsedArgs {
+  const all = { ...common, ...options };
   const kept: string[] = [];
   const keptIndex: number[] = [];
   const negatives: Array<{ index: number; value: string }> = [];
@@ -53,7 +72,7 @@ export function parseCommandArgs(command: string, argv: string[], options: Optio
   try {
     parsed = parseArgs({ args: kept, options: all, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
-    throw new UsageError(readableParseError(error as Error), command);
+    throw new UsageError(readableParseError(error as Error, all), command);
   }
   const positionals = [
     ...(parsed.tokens ?? []).flatMap((token) =>
@@ -79,12 +98,19 @@ function valueOptionName(arg: string, options: OptionSpecs): string | undefined 
 }
 
 /** Node's messages mention internals (`parseArgs`, `strict:false`); keep only what to fix. */
-function readableParseError(error: Error): string {
+function readableParseError(error: Error, options: OptionSpecs): string {
   const code = (error as { code?: string }).code;
   const option = /'(-{1,2}[^' ]+)/.exec(error.message)?.[1];
   switch (code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return `unknown option ${option ?? error.message}`;
+      return `unknown option ${option ?? error.message}${
+        option?.startsWith('--')
+          ? didYouMean(
+              option,
+              Object.keys(options).map((name) => `--${name}`),
+            )
+          : ''
+      }`;
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
       if (error.message.includes('argument missing')) return `option ${option ?? ''} needs a value`;
       if (error.message.includes('does not take an argument')) return `option ${option ?? ''} takes no value`;

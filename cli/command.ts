@@ -1,4 +1,5 @@
 import type { OptionSpecs, ParsedArgs } from './args.js';
+import type { Paint } from './color.js';
 import type { ExitCode } from './exit-codes.js';
 import type { ApiClient } from './http-client.js';
 
@@ -16,6 +17,8 @@ export interface CliIo {
   /** A fresh idempotency key (`cli-<uuid>`). */
   newId(): string;
   readFile(path: string): string;
+  /** Colours for a person at a terminal; plain text when absent (pipes, NO_COLOR, tests). */
+  paint?: Paint;
 }
 
 export interface CommandContext {
@@ -30,6 +33,10 @@ export interface Command {
   /** The body of `sla <name> --help`: usage lines, what it does, its options. */
   help: string;
   options: OptionSpecs;
+  /** Works on this machine alone: no API, so the API options do not apply. */
+  offline?: boolean;
+  /** Left out of `sla --help` (used by the shell completion scripts). */
+  hidden?: boolean;
   run(args: ParsedArgs, context: CommandContext): Promise<ExitCode | undefined>;
 }
 

@@ -1,21 +1,28 @@
-import { flag, parseCommandArgs, stringOption } from './args.js';
+import { join } from 'node:path';
+import { DEFAULT_DATA_DIR, RUNTIME_FILE, urlOfRuntimeFile } from '../shared/config/runtime-file.js';
+import { commonOptionsOf, flag, parseCommandArgs, stringOption } from './args.js';
 import type { CliIo, Command } from './command.js';
 import { ackCommand, snoozeCommand } from './commands/alerts.js';
 import { applyCommand } from './commands/apply.js';
 import { clockCommand } from './commands/clock.js';
+import { completionCommand, idsCommand } from './commands/completion.js';
 import { digestCommand } from './commands/digest.js';
 import { evaluateCommand } from './commands/evaluate.js';
 import { excuseCommand } from './commands/excuse.js';
 import { exportCommand, historyCommand } from './commands/history.js';
 import { recordCommand } from './commands/record.js';
 import { statusCommand } from './commands/status.js';
+import { validateCommand } from './commands/validate.js';
 import { ApiError, NetworkError, UsageError } from './errors.js';
 import { EXIT, EXIT_CODES_HELP, type ExitCode, exitCodeForStatus } from './exit-codes.js';
 import { createApiClient, isLocalApi, type RequestSigner } from './http-client.js';
 import { renderProblem } from './render/problem.js';
 import { createSigV4Signer, defaultCredentials, shouldSign, signingRegion } from './sigv4.js';
+import { didYouMean } from './suggest.js';
+import { cliVersion } from './version.js';
 
 export const COMMANDS: Command[] = [
+  validateCommand,
   applyCommand,
   statusCommand,
   recordCommand,
@@ -27,25 +34,35 @@ export const COMMANDS: Command[] = [
   historyCommand,
   exportCommand,
   clockCommand,
+  completionCommand(() => COMMANDS),
+  idsCommand,
 ];
+
+const listed = () => COMMANDS.filter((c) => !c.hidden);
 
 export const DEFAULT_API_URL = 'http://127.0.0.1:3000';
 
-const COMMON_HELP = `Options for every command:
-  --api URL    the SLA API (default: $SLA_API_URL, else ${DEFAULT_API_URL})
+const COMMON_HELP = `Options for every command that talks to the API:
+  --api URL    the SLA API (default: $SLA_API_URL, else the runtime that \`npm start\` runs
+               from $SLA_DATA_DIR or ./${DEFAULT_DATA_DIR}, else ${DEFAULT_API_URL})
   --sign       sign requests with AWS SigV4 (automatic for *.amazonaws.com URLs); credentials
                come from the standard AWS chain, the region from the URL or AWS_REGION
-  -h, --help   help for the command`;
+  -h, --help   help for the command
+  --version    the version of sla`;
+
+function commandList(): string[] {
+  const width = Math.max(...listed().map((c) => c.name.length));
+  return listed().map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+}
 
 export function mainHelp(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
   return [
     'sla: the SLA tracker from the terminal (commitments between departments, as code)',
     '',
     'Usage: sla COMMAND [arguments] [options]',
     '',
     'Commands:',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    ...commandList(),
     '',
     COMMON_HELP,
     '',
@@ -55,28 +72,69 @@ export function mainHelp(): string {
   ].join('\n');
 }
 
+/** What `sla` alone prints: enough to get going, the rest is one `--help` away. */
+export function shortHelp(): string {
+  return [
+    'Usage: sla COMMAND [arguments] [options]',
+    '',
+    'Commands:',
+    ...commandList(),
+    '',
+    'Run `sla --help` for the options and exit codes.',
+  ].join('\n');
+}
+
+/** A command's own help; what every command shares is said once, in `sla --help`. */
 export function commandHelp(command: Command): string {
-  return `${command.help}\n\n${COMMON_HELP}\n\n${EXIT_CODES_HELP}`;
+  const shared = command.offline ? '-h, --help' : '--api URL, --sign and -h, --help';
+  return `${command.help}\n\nAlso: ${shared}. Exit codes and the shared options: sla --help`;
+}
+
+/**
+ * Where the API is: --api, else SLA_API_URL, else the address the local runtime left in its data
+ * folder (so `PORT=43117 npm start` needs no flag), else the default port.
+ */
+export function apiUrlFor(option: string | undefined, io: CliIo): string {
+  if (option) return option;
+  if (io.env.SLA_API_URL) return io.env.SLA_API_URL;
+  try {
+    const found = urlOfRuntimeFile(io.readFile(join(io.env.SLA_DATA_DIR || DEFAULT_DATA_DIR, RUNTIME_FILE)));
+    if (found) return found;
+  } catch {
+    // No runtime has left its address: the default it is.
+  }
+  return DEFAULT_API_URL;
 }
 
 /** Runs one command line and returns its exit code; never throws for expected failures. */
 export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === undefined) {
+    io.stderr(shortHelp());
+    return EXIT.usage;
+  }
+  if (name === '--version' || name === '-V' || name === 'version') {
+    io.stdout(cliVersion());
+    return EXIT.ok;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
     io.stdout(topic ? commandHelp(topic) : mainHelp());
     return EXIT.ok;
   }
   const command = COMMANDS.find((c) => c.name === name);
-  let apiUrl = io.env.SLA_API_URL || DEFAULT_API_URL;
+  let apiUrl = DEFAULT_API_URL;
   try {
-    if (!command) throw new UsageError(`unknown command '${name}'`);
-    const args = parseCommandArgs(command.name, rest, command.options);
+    if (!command) {
+      const known = listed().map((c) => c.name);
+      throw new UsageError(`unknown command '${name}'${didYouMean(name, known)}`);
+    }
+    const args = parseCommandArgs(command.name, rest, command.options, commonOptionsOf(command));
     if (flag(args, 'help')) {
       io.stdout(commandHelp(command));
       return EXIT.ok;
     }
-    apiUrl = stringOption(args, 'api') ?? apiUrl;
+    apiUrl = apiUrlFor(stringOption(args, 'api'), io);
     const url = parseApiUrl(apiUrl);
     const signer = shouldSign(url, flag(args, 'sign')) ? await sigV4Signer(url, io) : undefined;
     const api = createApiClient({ baseUrl: apiUrl, fetch: io.fetch, signer });

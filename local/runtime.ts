@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { makeHandler as makeApiHandler } from '../functions/api/handler.js';
 import { makeNotifyHandler } from '../functions/notify-slack/handler.js';
@@ -9,6 +9,7 @@ import { createDynamoDigestDeliveryLog } from '../shared/adapters/dynamodb/diges
 import { createDocumentClient } from '../shared/adapters/dynamodb/document-client.js';
 import { createDynamoStores } from '../shared/adapters/dynamodb/stores.js';
 import { ensureTable } from '../shared/adapters/dynamodb/table-definition.js';
+import { createHolidaySources } from '../shared/adapters/holidays/holiday-sources.js';
 import { systemClock } from '../shared/adapters/system-clock.js';
 import { applyConfig, companyZone } from '../shared/app/commitments.js';
 import type { StoreDeps } from '../shared/app/deps.js';
@@ -33,6 +34,7 @@ import {
   createOutboxSlackPoster,
 } from './local-transports.js';
 import { createOutbox } from './outbox.js';
+import { publishRuntimeUrl } from './runtime-file.js';
 import { LocalScheduler, type Schedules } from './scheduler.js';
 import { type LocalServer, startLocalServer } from './server.js';
 import { type SupervisedStore, superviseDynamoDbLocal } from './store-supervisor.js';
@@ -111,7 +113,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     if (!(await stores.commitments.getConfig())) {
       const configText = readConfig(options.configPath);
       try {
-        loadedConfig = (await applyConfig(stores, { text: configText, dryRun: false })).plan;
+        loadedConfig = (
+          await applyConfig(stores, {
+            text: configText,
+            dryRun: false,
+            holidaySources: createHolidaySources((path) => readBeside(options.configPath, path)),
+          })
+        ).plan;
       } catch (error) {
         if (error instanceof ValidationError) {
           // One line, every problem named: `path: what to fix (line N)`.
@@ -235,6 +243,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       onError: (error) => logError('request failed', error),
     });
     cleanups.push(() => server.close());
+    cleanups.push(publishRuntimeUrl(dataDir, server.url));
     scheduler.start();
     return {
       url: server.url,
@@ -253,6 +262,15 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   } catch (error) {
     await stop();
     throw error;
+  }
+}
+
+/** A file the configuration names (an .ics of holidays), beside it; undefined when absent. */
+function readBeside(configPath: string, path: string): string | undefined {
+  try {
+    return readFileSync(join(dirname(configPath), path), 'utf8');
+  } catch {
+    return undefined;
   }
 }
 

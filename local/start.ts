@@ -3,6 +3,7 @@
  * environment variables of that section; every startup failure is explained in one line.
  */
 import { companyZone } from '../shared/app/commitments.js';
+import { DEFAULT_DATA_DIR } from '../shared/config/runtime-file.js';
 import { localTimeWords } from '../shared/presentation/local-time-words.js';
 import { ConfigFileError, startRuntime } from './runtime.js';
 
@@ -34,7 +35,7 @@ async function main() {
   const options = {
     host: process.env.HOST ?? '127.0.0.1',
     port: port(),
-    dataDir: process.env.SLA_DATA_DIR ?? '.sla-local',
+    dataDir: process.env.SLA_DATA_DIR ?? DEFAULT_DATA_DIR,
     configPath: process.env.SLA_CONFIG ?? 'examples/commitments.yaml',
     clockStart: clockStart(),
     slackSigningSecret: process.env.SLACK_SIGNING_SECRET || undefined,
@@ -56,6 +57,9 @@ async function main() {
     ? `loaded ${options.configPath}: ${runtime.loadedConfig.counts.create} commitments created`
     : 'kept the data of the last run';
   const clockWords = localTimeWords(runtime.clock.now(), await companyZone(runtime.stores));
+  // sla finds this runtime through the default data folder, whatever the port; with another
+  // folder the hints say where it is.
+  const sla = options.dataDir === DEFAULT_DATA_DIR ? 'npx sla' : `SLA_API_URL=${runtime.url} npx sla`;
   console.log(
     [
       '',
@@ -68,10 +72,10 @@ async function main() {
       `  webhook       ${options.webhookSecret ? `enabled at ${runtime.url}/webhook/commitments/{id}/events (secret from SLA_WEBHOOK_SECRET)` : 'disabled (set SLA_WEBHOOK_SECRET to accept HMAC-signed events)'}`,
       '',
       '  Try, in another terminal:',
-      '    npx sla status',
-      '    npx sla record marketing-qualified-leads 5',
-      '    npx sla clock --advance P1D',
-      '    npx sla digest',
+      `    ${sla} status`,
+      `    ${sla} record marketing-qualified-leads 5`,
+      `    ${sla} clock --advance P1D`,
+      `    ${sla} digest`,
       `    curl ${runtime.url}/v1/commitments/marketing-qualified-leads/status`,
       '',
       '  Ctrl-C stops everything; the data stays for the next start.',

@@ -1,17 +1,12 @@
-import { extname } from 'node:path';
 import type { ApplyResult } from '../../shared/app/commitments.js';
 import { flag, positionals, requiredOption } from '../args.js';
 import type { Command } from '../command.js';
 import { printJson } from '../command.js';
-import { ApiError, UsageError } from '../errors.js';
+import { applyBody, readConfigFile } from '../config-file.js';
+import { ApiError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
+import { renderHolidays } from '../render/holidays.js';
 import { planOutcome, renderPlan } from '../render/plan.js';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.yaml': 'application/yaml',
-  '.yml': 'application/yaml',
-  '.json': 'application/json',
-};
 
 export const applyCommand: Command = {
   name: 'apply',
@@ -36,15 +31,7 @@ Options:
   async run(args, { io, api }) {
     positionals(args, 'apply', [], 0);
     const file = requiredOption(args, 'file', 'apply');
-    const contentType = CONTENT_TYPES[extname(file).toLowerCase()];
-    if (!contentType) throw new UsageError(`${file}: the file must end in .yaml, .yml or .json`, 'apply');
-    let text: string;
-    try {
-      text = io.readFile(file);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-      throw new UsageError(`cannot read ${file} (${code})`, 'apply');
-    }
+    const { text, contentType } = await applyBody(io, file, readConfigFile(io, file, 'apply'));
     const dryRun = flag(args, 'dry-run');
     let result: ApplyResult;
     try {
@@ -63,6 +50,7 @@ Options:
       return EXIT.ok;
     }
     io.stdout(renderPlan(result.plan));
+    for (const line of renderHolidays(result.holidays ?? [])) io.stdout(line);
     io.stdout('');
     io.stdout(planOutcome(result.plan, result.dryRun));
     return EXIT.ok;

@@ -33,7 +33,10 @@ Options:
       if (period !== undefined) throw new UsageError('--period needs a commitment id', 'status');
       const list = await api.request<StatusList>('GET', '/v1/status');
       if (json) printJson(io, list);
-      else io.stdout(list.statuses.length ? renderStatusTable(list.statuses) : 'No active commitments.');
+      else
+        io.stdout(
+          list.statuses.length ? renderStatusTable(list.statuses, io.paint) : 'No active commitments.',
+        );
       return EXIT.ok;
     }
     let single: Evaluation & { timezone?: string };
@@ -48,7 +51,7 @@ Options:
       return showDepartment(target, json, { io, api });
     }
     if (json) printJson(io, single);
-    else io.stdout(renderStatusDetail(single));
+    else io.stdout(renderStatusDetail(single, io.paint));
     return EXIT.ok;
   },
 };
@@ -68,6 +71,6 @@ async function showDepartment(
     return EXIT.notFound;
   }
   if (json) printJson(io, { ...list, statuses });
-  else io.stdout(renderStatusTable(statuses));
+  else io.stdout(renderStatusTable(statuses, io.paint));
   return EXIT.ok;
 }

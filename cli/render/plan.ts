@@ -18,9 +18,8 @@ export function renderPlan(plan: Plan): string {
     else if (entry.action === 'archive') lines.push(`- archive ${entry.id}`);
     else if (entry.action === 'change') {
       lines.push(`~ change ${entry.id}`);
-      for (const change of entry.changes ?? []) {
-        lines.push(`    ${change.path}: ${configValue(change.from)} → ${configValue(change.to)}`);
-      }
+      for (const change of entry.changes ?? [])
+        lines.push(`    ${change.path}: ${changeText(change.from, change.to)}`);
     }
   }
   if (plan.counts.unchanged > 0 || lines.length === 0) lines.push(`${plan.counts.unchanged} unchanged`);
@@ -42,4 +41,25 @@ export function planOutcome(plan: Plan, dryRun: boolean): string {
     return `Dry run: nothing applied (${create} to create, ${change} to change, ${archive} to archive). Run without --dry-run to apply.`;
   }
   return `Applied: ${create} created, ${change} changed, ${archive} archived.`;
+}
+
+/** Long lists (a calendar's holidays from a country) are told by what was added and removed. */
+const LONG_LIST = 8;
+
+function changeText(from: unknown, to: unknown): string {
+  if (Array.isArray(from) && Array.isArray(to) && Math.max(from.length, to.length) > LONG_LIST) {
+    const before = new Set(from.map(configValue));
+    const after = new Set(to.map(configValue));
+    const added = [...after].filter((v) => !before.has(v));
+    const removed = [...before].filter((v) => !after.has(v));
+    const some = (values: string[]) =>
+      values.length > 3 ? `${values.slice(0, 3).join(', ')}, …` : values.join(', ');
+    return [
+      added.length > 0 ? `${added.length} added (${some(added)})` : '',
+      removed.length > 0 ? `${removed.length} removed (${some(removed)})` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+  }
+  return `${configValue(from)} → ${configValue(to)}`;
 }

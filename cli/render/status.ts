@@ -8,6 +8,7 @@ import {
   STATUS_LABEL,
   statusFigures,
 } from '../../shared/presentation/status-line.js';
+import { type Paint, plain } from '../color.js';
 import { type Column, renderTable } from './table.js';
 import { actualOfTarget, figure, NONE, percentOrNone } from './values.js';
 
@@ -17,24 +18,36 @@ export type StatusRow = Evaluation & { title: string; provider: string; consumer
 const progress = (e: Evaluation) => `${progressBar(e.attainment)} ${percentOrNone(e.attainment)}`;
 const live = (e: Evaluation) => !e.final && e.status !== 'no_data';
 
-const STATUS_COLUMNS: Column<StatusRow>[] = [
+/** The status word in its colour: green is fine, yellow needs a look, red needs action. */
+const STATUS_STYLE: Record<Evaluation['status'], Parameters<Paint>[0]> = {
+  on_track: 'green',
+  met: 'green',
+  at_risk: 'yellow',
+  breached: ['red', 'bold'],
+  no_data: 'dim',
+};
+
+const statusWord = (e: Pick<Evaluation, 'status'>, paint: Paint) =>
+  paint(STATUS_STYLE[e.status], STATUS_LABEL[e.status]);
+
+const statusColumns = (paint: Paint): Column<StatusRow>[] => [
   { header: 'COMMITMENT', cell: (r) => r.commitmentId },
   { header: 'PROVIDER → CONSUMER', cell: (r) => `${r.provider} → ${r.consumer}` },
   { header: 'PROGRESS', cell: progress },
   { header: 'ACTUAL / TARGET', cell: actualOfTarget, align: 'right' },
   { header: 'EXPECTED', cell: (r) => (live(r) ? figure(r, r.expected) : NONE), align: 'right' },
   { header: 'PROJECTED', cell: (r) => (live(r) ? figure(r, r.projected) : NONE), align: 'right' },
-  { header: 'STATUS', cell: (r) => STATUS_LABEL[r.status] },
+  { header: 'STATUS', cell: (r) => statusWord(r, paint) },
 ];
 
-export function renderStatusTable(rows: StatusRow[]): string {
-  return renderTable(STATUS_COLUMNS, rows);
+export function renderStatusTable(rows: StatusRow[], paint: Paint = plain): string {
+  return renderTable(statusColumns(paint), rows);
 }
 
 /** One commitment in one period: the headline figures, then the details behind them. */
-export function renderStatusDetail(e: Evaluation & { timezone?: string }): string {
+export function renderStatusDetail(e: Evaluation & { timezone?: string }, paint: Paint = plain): string {
   const lines = [
-    `${e.commitmentId} · ${e.period} · ${STATUS_LABEL[e.status]}${e.final ? ' (final)' : ''}`,
+    `${e.commitmentId} · ${e.period} · ${statusWord(e, paint)}${e.final ? ' (final)' : ''}`,
     `  ${statusFigures(e)}`,
     '',
     row('progress', progress(e)),

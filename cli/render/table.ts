@@ -1,3 +1,5 @@
+import { stripVTControlCharacters } from 'node:util';
+
 /**
  * Plain-text tables for the terminal: a header row, columns padded to their widest cell, numbers
  * right-aligned so that digits line up.
@@ -26,7 +28,9 @@ function pad(text: string, width: number, align: 'left' | 'right'): string {
   return align === 'right' ? fill + text : text + fill;
 }
 
-/** Code points, not UTF-16 units: `▓`, `→` and `—` each take one column. */
+/**
+ * Code points, not UTF-16 units: `▓`, `→` and `—` each take one column; colour codes take none.
+ */
 export function displayWidth(text: string): number {
-  return [...text].length;
+  return [...stripVTControlCharacters(text)].length;
 }

@@ -2,6 +2,7 @@ import middy from '@middy/core';
 import httpRouter, { type Route } from '@middy/http-router';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import * as z from 'zod';
+import { createHolidaySources } from '../../shared/adapters/holidays/holiday-sources.js';
 import {
   type AlertReaction,
   acknowledgeAlert,
@@ -23,10 +24,12 @@ import { FUTURE_TOLERANCE_MS } from '../../shared/app/record-events.js';
 import { getHistory, getStatus, listStatus } from '../../shared/app/status.js';
 import { isoInstant } from '../../shared/domain/instant-format.js';
 import { issuesFromZod, ValidationError } from '../../shared/domain/validation-error.js';
+import { configUpload } from '../../shared/http/config-upload.js';
 import { toProblem } from '../../shared/http/error-mapper.js';
 import { recordEventsRequest } from '../../shared/http/events-request.js';
 import { HttpProblem, json } from '../../shared/http/problem.js';
-import { configBody, jsonBody, pathParam, queryFlag } from '../../shared/http/request.js';
+import { jsonBody, pathParam, queryFlag } from '../../shared/http/request.js';
+import type { HolidaySources } from '../../shared/ports/holiday-sources.js';
 import type { NotificationPublisher } from '../../shared/ports/notification-publisher.js';
 
 type Event = APIGatewayProxyEventV2;
@@ -56,6 +59,8 @@ export interface ApiDeps extends StoreDeps {
   onCommitmentError?: (commitmentId: string, error: unknown) => void;
   /** Told after an acknowledgement or snooze, e.g. to update the alert's Slack messages. */
   onReaction?: ReactionListener;
+  /** Holiday data and the uploaded .ics files for applying a config (the real ones by default). */
+  holidaySourcesFor?: (readFile: (path: string) => string | undefined) => HolidaySources;
   /** Routes that other features add (evaluations, ack, digest…), in the same problem+json envelope. */
   extraRoutes?: ApiRoute[];
 }
@@ -156,10 +161,11 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
       return json(200, { id: record.id, state: record.state });
     }),
     route('POST', '/v1/config:apply', async (event) => {
-      const { text, format } = configBody(event);
+      const { text, format, files } = await configUpload(event);
       const result = await applyConfig(deps, {
         text,
         format,
+        holidaySources: (deps.holidaySourcesFor ?? createHolidaySources)((path) => files[path]),
         dryRun: queryFlag(event, 'dryRun'),
         immediate: queryFlag(event, 'immediate'),
       });

@@ -1,4 +1,4 @@
-import { parseCommitment, parseConfig, parseConfigText } from '../domain/config.js';
+import { parseCommitment } from '../domain/config.js';
 import { effectiveInstant, planEffect } from '../domain/effective-start.js';
 import { isoInstant } from '../domain/instant-format.js';
 import type { CommitmentDefinition, Instant, SlaConfig } from '../domain/model.js';
@@ -7,6 +7,8 @@ import { type Plan, planCommitments } from '../domain/plan.js';
 import { ValidationError } from '../domain/validation-error.js';
 import { type CommitmentVersion, effectiveFromFor } from '../domain/versions.js';
 import type { CommitmentRecord, StoredConfig } from '../ports/commitment-store.js';
+import { HolidaySourceError, type HolidaySources } from '../ports/holiday-sources.js';
+import { type ResolvedHolidays, readConfigDocument, readConfigText } from './config-reading.js';
 import type { StoreDeps } from './deps.js';
 import { BadRequestError, CommitmentNotFoundError } from './errors.js';
 import { latestVersion } from './judge.js';
@@ -15,7 +17,22 @@ export interface ApplyResult {
   plan: Plan;
   dryRun: boolean;
   applied: boolean;
+  /** Holidays that calendars took from a country or an .ics file, this year's and next. */
+  holidays: ResolvedHolidays[];
 }
+
+/** Where no holiday data or files were wired in: a config that needs them is told so. */
+const NO_HOLIDAY_SOURCES: HolidaySources = {
+  country: async () => {
+    throw new HolidaySourceError(
+      'holiday data is not available to this caller; list the dates instead',
+      'country',
+    );
+  },
+  ics: async (path) => {
+    throw new HolidaySourceError(`${path} cannot be read here; list the dates instead`, 'ics');
+  },
+};
 
 /**
  * Applies a whole configuration (YAML or JSON): validates all of it first, plans, and only then
@@ -29,10 +46,15 @@ export async function applyConfig(
     format?: 'yaml' | 'json';
     dryRun: boolean;
     immediate?: boolean;
+    /** Country holiday data and the .ics files the config names. */
+    holidaySources?: HolidaySources;
   },
 ): Promise<ApplyResult> {
-  const config =
-    input.text !== undefined ? parseConfigText(input.text, input.format) : parseConfig(input.document);
+  const reading = { sources: input.holidaySources ?? NO_HOLIDAY_SOURCES, now: deps.clock.now() };
+  const { config, holidays } =
+    input.text !== undefined
+      ? await readConfigText(input.text, input.format ?? 'yaml', reading)
+      : await readConfigDocument(input.document, reading);
   const all = await deps.commitments.list();
   const active = all.filter((r) => r.state === 'active');
   const plan = planCommitments(
@@ -43,7 +65,7 @@ export async function applyConfig(
   const byId = new Map(all.map((r) => [r.id, r]));
   const wanted = new Map(config.commitments.map((c) => [c.id, c]));
   annotateEffects(plan, byId, wanted, now);
-  if (input.dryRun) return { plan, dryRun: true, applied: false };
+  if (input.dryRun) return { plan, dryRun: true, applied: false, holidays };
 
   for (const entry of plan.entries) {
     const existing = byId.get(entry.id);
@@ -59,7 +81,7 @@ export async function applyConfig(
     await saveDefinition(deps, existing, definition, input.immediate ?? false);
   }
   await deps.commitments.putConfig(storedConfigOf(config, now));
-  return { plan, dryRun: false, applied: true };
+  return { plan, dryRun: false, applied: true, holidays };
 }
 
 function storedConfigOf(config: SlaConfig, now: number): StoredConfig {

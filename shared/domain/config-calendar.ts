@@ -71,7 +71,11 @@ export function normalizeCalendar(
     });
   }
   if (issues.length > before) return undefined;
-  const holidays = [...new Set(raw.holidays ?? [])].sort();
+  // Holidays from a country or an .ics file were turned into dates before validation (they need
+  // holiday data and files); what reaches here are the dates.
+  const listed =
+    raw.holidays === undefined ? [] : Array.isArray(raw.holidays) ? raw.holidays : [raw.holidays];
+  const holidays = [...new Set(listed.filter((h): h is string => typeof h === 'string'))].sort();
   return { name, zone: raw.timezone ?? fileZone, hours, holidays };
 }
 

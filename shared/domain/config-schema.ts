@@ -58,15 +58,54 @@ const hoursValue = z.union(
   },
 );
 
+/** Kinds of days off that a country's holiday data knows; only `public` unless a calendar asks. */
+export const HOLIDAY_TYPES = ['public', 'bank', 'school', 'optional', 'observance'] as const;
+
+/** A country's (or one of its regions') holidays, from maintained holiday data. */
+export const countryHolidaysSchema = strictObject({
+  country: z
+    .string({ error: required('a two-letter country code such as US or DE') })
+    .regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code (ISO 3166-1) such as US or DE'),
+  region: z
+    .string({ error: required('a region code such as NY') })
+    .regex(/^[A-Za-z0-9]{1,10}$/, 'must be a region code such as NY or BY (letters and digits, at most 10)')
+    .optional(),
+  types: z.array(z.enum(HOLIDAY_TYPES)).min(1, 'must not be empty').optional(),
+});
+
+/** An iCalendar file beside the commitments file: every event in it is a day off. */
+export const icsHolidaysSchema = strictObject({
+  ics: z
+    .string({ error: required('the name of an .ics file beside the commitments file') })
+    .regex(/^[^/\\].*\.ics$/i, 'must be a relative path to an .ics file, such as holidays.ics'),
+});
+
+const holidaySource = z.union([countryHolidaysSchema, icsHolidaysSchema]);
+
+const HOLIDAYS_FORMS =
+  'dates (YYYY-MM-DD), { country: US, region: NY }, { ics: holidays.ics }, or a list mixing them';
+
+export const holidaysSchema = z.union(
+  [
+    z
+      .array(z.union([localDateSchema, holidaySource]))
+      .max(MAX_HOLIDAYS, atMostItems(MAX_HOLIDAYS, 'holidays')),
+    holidaySource,
+  ],
+  {
+    error: (issue) =>
+      issue.code === 'invalid_union'
+        ? `must be ${HOLIDAYS_FORMS}; got ${describeValue(issue.input)}`
+        : undefined,
+  },
+);
+
 export const rawCalendarSchema = strictObject({
   timezone: timezoneSchema.optional(),
   hours: z.record(z.string(), hoursValue, {
     error: required('a mapping of weekdays to hours, like { mon-fri: "08:00-18:00" }'),
   }),
-  holidays: z
-    .array(localDateSchema, { error: required('a list of dates') })
-    .max(MAX_HOLIDAYS, atMostItems(MAX_HOLIDAYS, 'holidays'))
-    .optional(),
+  holidays: holidaysSchema.optional(),
 });
 
 export const rawDepartmentSchema = strictObject({
@@ -211,6 +250,7 @@ export const rawConfigEnvelopeSchema = strictObject({
 });
 
 export type RawCalendar = z.infer<typeof rawCalendarSchema>;
+export type CountryHolidays = z.infer<typeof countryHolidaysSchema>;
 export type RawDepartment = z.infer<typeof rawDepartmentSchema>;
 export type RawEscalationStep = z.infer<typeof rawEscalationStepSchema>;
 export type RawDigest = z.infer<typeof rawDigestSchema>;

@@ -22,7 +22,7 @@ import {
   rawEscalationSchema,
   rawEvaluationSchema,
 } from './config-schema.js';
-import { readConfigSource } from './config-source.js';
+import { type ConfigSource, readConfigSource } from './config-source.js';
 import {
   formatLimit,
   MAX_CALENDARS,
@@ -50,6 +50,17 @@ export type { CommitmentContext } from './config-commitment.js';
 
 /** Parses YAML (the default; it also reads JSON) or strict JSON text. */
 export function parseConfigText(text: string, format: 'yaml' | 'json' = 'yaml'): SlaConfig {
+  const source = openConfigText(text, format);
+  try {
+    return parseConfig(source.data);
+  } catch (error) {
+    if (error instanceof ValidationError) throw new ValidationError(error.issues.map(source.locate));
+    throw error;
+  }
+}
+
+/** Reads configuration text no larger than a stored config can be, ready to validate. */
+export function openConfigText(text: string, format: 'yaml' | 'json'): ConfigSource {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_CONFIG_BYTES) {
     throw new ValidationError([
@@ -59,13 +70,7 @@ export function parseConfigText(text: string, format: 'yaml' | 'json' = 'yaml'):
       },
     ]);
   }
-  const source = readConfigSource(text, format);
-  try {
-    return parseConfig(source.data);
-  } catch (error) {
-    if (error instanceof ValidationError) throw new ValidationError(error.issues.map(source.locate));
-    throw error;
-  }
+  return readConfigSource(text, format);
 }
 
 /** Validates and normalizes an already-parsed configuration object. */
