@@ -1,12 +1,12 @@
 import type { Plan, PlanEntry } from '../../shared/domain/plan.js';
-import { proratedWords, takesEffectWords } from '../../shared/presentation/effect-words.js';
+import { amendmentWords, proratedWords, takesEffectWords } from '../../shared/presentation/effect-words.js';
 import { configValue } from './values.js';
 
 /**
  * The plan of `sla apply` as a diff a reviewer reads like `terraform plan`:
  *
  *     + create support-first-response (prorated from Nov 27)
- *     ~ change marketing-qualified-leads
+ *     ~ change marketing-qualified-leads, from Dec 1 (2026-12, the next period)
  *         target: 100 → 120
  *     - archive old-commitment
  *     3 unchanged
@@ -17,7 +17,7 @@ export function renderPlan(plan: Plan): string {
     if (entry.action === 'create') lines.push(`+ create ${entry.id}${effectText(entry)}`);
     else if (entry.action === 'archive') lines.push(`- archive ${entry.id}`);
     else if (entry.action === 'change') {
-      lines.push(`~ change ${entry.id}`);
+      lines.push(`~ change ${entry.id}${entry.amendment ? `, ${amendmentWords(entry.amendment)}` : ''}`);
       for (const change of entry.changes ?? [])
         lines.push(`    ${change.path}: ${changeText(change.from, change.to)}`);
     }

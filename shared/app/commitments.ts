@@ -1,8 +1,6 @@
 import { parseCommitment } from '../domain/config.js';
-import { effectiveInstant, planEffect } from '../domain/effective-start.js';
 import { isoInstant } from '../domain/instant-format.js';
-import type { CommitmentDefinition, Instant, SlaConfig } from '../domain/model.js';
-import { periodOf } from '../domain/periods.js';
+import type { CommitmentDefinition, SlaConfig } from '../domain/model.js';
 import { type Plan, planCommitments } from '../domain/plan.js';
 import { ValidationError } from '../domain/validation-error.js';
 import { type CommitmentVersion, effectiveFromFor } from '../domain/versions.js';
@@ -12,6 +10,7 @@ import { type ResolvedHolidays, readConfigDocument, readConfigText } from './con
 import type { StoreDeps } from './deps.js';
 import { BadRequestError, CommitmentNotFoundError } from './errors.js';
 import { latestVersion } from './judge.js';
+import { annotateEffects, takesEffectAt } from './plan-effects.js';
 
 export interface ApplyResult {
   plan: Plan;
@@ -64,7 +63,7 @@ export async function applyConfig(
   const now = deps.clock.now();
   const byId = new Map(all.map((r) => [r.id, r]));
   const wanted = new Map(config.commitments.map((c) => [c.id, c]));
-  annotateEffects(plan, byId, wanted, now);
+  annotateEffects(plan, byId, wanted, now, input.immediate ?? false);
   if (input.dryRun) return { plan, dryRun: true, applied: false, holidays };
 
   for (const entry of plan.entries) {
@@ -141,52 +140,6 @@ async function saveDefinition(
   return { record: saved, created: !existing, version };
 }
 
-/** Says on each created (or re-activated) commitment when it takes effect. */
-function annotateEffects(
-  plan: Plan,
-  records: Map<string, CommitmentRecord>,
-  definitions: Map<string, CommitmentDefinition>,
-  now: Instant,
-): void {
-  for (const entry of plan.entries) {
-    const definition = definitions.get(entry.id);
-    if (entry.action !== 'create' || !definition) continue;
-    const at = takesEffectAt(records.get(entry.id), definition, now);
-    if (at !== undefined) entry.effect = planEffect(definition, at);
-  }
-}
-
-/**
- * When a save makes the commitment take effect, or undefined when it keeps the instant it has.
- * Created, or made active again, it takes effect now or at its `effectiveFrom`. Made active again
- * within the period it was archived in, it carries on as if never archived (that period's events
- * are still its own), unless `effectiveFrom` says otherwise. An amendment moves the instant only
- * while the commitment has not taken effect yet: what has already been judged stays as it was.
- */
-function takesEffectAt(
-  existing: CommitmentRecord | undefined,
-  definition: CommitmentDefinition,
-  now: Instant,
-): Instant | undefined {
-  const effect = () =>
-    effectiveInstant({
-      kind: definition.period,
-      zone: definition.timezone,
-      setting: definition.effectiveFrom,
-      now,
-    });
-  if (!existing) return effect();
-  if (existing.state === 'archived') {
-    const current = periodOf(definition.period, now, definition.timezone);
-    const archivedThisPeriod = existing.archivedAt !== undefined && existing.archivedAt >= current.start;
-    if (archivedThisPeriod && definition.effectiveFrom === undefined) return existing.activeSince;
-    return effect();
-  }
-  const previous = latestVersion(existing).definition;
-  const pending = existing.activeSince !== undefined && existing.activeSince > now;
-  return pending && previous.effectiveFrom !== definition.effectiveFrom ? effect() : undefined;
-}
-
 /** The departments, calendars and policy the current configuration defines. */
 export async function currentContext(deps: StoreDeps): Promise<StoredConfig> {
   const config = await deps.commitments.getConfig();
@@ -230,6 +183,7 @@ export async function putCommitment(
     new Map(existing ? [[id, existing]] : []),
     new Map([[id, definition]]),
     deps.clock.now(),
+    options.immediate,
   );
   if (existing?.state === 'active' && plan.entries[0]?.action === 'unchanged') {
     return { record: existing, created: false, changed: false, version: latestVersion(existing), plan };

@@ -18,6 +18,18 @@ export interface PlanEntry {
   changes?: PlanChange[];
   /** create: when the commitment takes effect (its first period is prorated when that is mid-period). */
   effect?: PlanEffect;
+  /** change: when the amendment governs: from the next period, or at once with `immediate`. */
+  amendment?: AmendmentEffect;
+}
+
+export interface AmendmentEffect {
+  immediate: boolean;
+  /** ISO-8601 UTC. */
+  at: string;
+  /** The local date in the commitment's zone (`2026-12-01`). */
+  localDate: string;
+  /** The period it first governs (`2026-12`). */
+  period: string;
 }
 
 export interface Plan {

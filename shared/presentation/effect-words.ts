@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Evaluation } from '../domain/evaluate.js';
+import type { AmendmentEffect } from '../domain/plan.js';
 
 /**
  * How people are told that a commitment's first period is judged on only part of it:
@@ -26,4 +27,11 @@ export function effectNote(e: Pick<Evaluation, 'proration' | 'notInEffectUntil'>
   return e.notInEffectUntil !== undefined
     ? takesEffectWords(e.proration.localDate)
     : proratedWords(e.proration.localDate);
+}
+
+/** `from Dec 1 (2026-12, the next period)`, or `immediately (in the running period 2026-11)`. */
+export function amendmentWords(amendment: AmendmentEffect): string {
+  return amendment.immediate
+    ? `immediately (in the running period ${amendment.period})`
+    : `from ${shortLocalDate(amendment.localDate)} (${amendment.period}, the next period)`;
 }
