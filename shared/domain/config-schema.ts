@@ -33,6 +33,7 @@ import {
   MAX_HOLIDAYS,
   MAX_NAME_LENGTH,
   MAX_NOTIFY_TARGETS,
+  MAX_POLICY_TARGETS,
   MAX_SPANS_PER_DAY,
   MAX_TITLE_LENGTH,
   MAX_UNIT_LENGTH,
@@ -85,20 +86,19 @@ const holidaySource = z.union([countryHolidaysSchema, icsHolidaysSchema]);
 const HOLIDAYS_FORMS =
   'dates (YYYY-MM-DD), { country: US, region: NY }, { ics: holidays.ics }, or a list mixing them';
 
-export const holidaysSchema = z.union(
-  [
-    z
-      .array(z.union([localDateSchema, holidaySource]))
-      .max(MAX_HOLIDAYS, atMostItems(MAX_HOLIDAYS, 'holidays')),
-    holidaySource,
-  ],
-  {
+export const holidaysSchema = z
+  .union([z.array(z.union([localDateSchema, holidaySource])), holidaySource], {
     error: (issue) =>
       issue.code === 'invalid_union'
         ? `must be ${HOLIDAYS_FORMS}; got ${describeValue(issue.input)}`
         : undefined,
-  },
-);
+  })
+  // Counted once the shape is known, so a long list is told its length, not that it is no list.
+  .superRefine((holidays, ctx) => {
+    if (Array.isArray(holidays) && holidays.length > MAX_HOLIDAYS) {
+      ctx.addIssue({ code: 'custom', ...atMostItems(MAX_HOLIDAYS, 'holidays'), input: holidays });
+    }
+  });
 
 export const rawCalendarSchema = strictObject({
   timezone: timezoneSchema.optional(),
@@ -141,7 +141,14 @@ export const rawEscalationSchema = z
     error: required('a list of steps such as - { after: 0h, notify: [provider] }'),
   })
   .min(1, 'must have at least one step')
-  .max(MAX_ESCALATION_STEPS, atMostItems(MAX_ESCALATION_STEPS, 'steps'));
+  .max(MAX_ESCALATION_STEPS, atMostItems(MAX_ESCALATION_STEPS, 'steps'))
+  .refine((steps) => steps.reduce((sum, step) => sum + step.notify.length, 0) <= MAX_POLICY_TARGETS, {
+    error: (issue) => {
+      const steps = issue.input as Array<{ notify: unknown[] }>;
+      const total = steps.reduce((sum, step) => sum + step.notify.length, 0);
+      return `names ${total} notify targets across its steps; a policy may name at most ${MAX_POLICY_TARGETS}`;
+    },
+  });
 
 export const rawDigestSchema = strictObject({
   schedule: boundedString(MAX_CODE_LENGTH, required('a weekday and time such as "mon 08:00"')).optional(),

@@ -42,7 +42,12 @@ export const MAX_CALENDARS = 10;
 export const MAX_HOLIDAYS = 400;
 export const MAX_SPANS_PER_DAY = 12;
 export const MAX_ESCALATION_STEPS = 10;
-export const MAX_NOTIFY_TARGETS = 10;
+/**
+ * One step may reach every department (a company-wide outage), but a whole policy names at most
+ * as many targets as ten steps of ten, which keeps a stored commitment's versions within an item.
+ */
+export const MAX_NOTIFY_TARGETS = MAX_DEPARTMENTS;
+export const MAX_POLICY_TARGETS = 100;
 export const MAX_CREDIT_TIERS = 10;
 
 /** `1,000,000,000`: how limits are quoted in messages. */

@@ -85,9 +85,14 @@ function largestConfig(version: number) {
     'consumer.lead',
     ...ids.map((id) => `${id}.lead`),
   ];
+  // As many targets as a policy may name, spread over as many steps as it may have.
+  const perStep = Math.min(
+    limits.MAX_NOTIFY_TARGETS,
+    Math.floor(limits.MAX_POLICY_TARGETS / limits.MAX_ESCALATION_STEPS),
+  );
   const escalation = Array.from({ length: limits.MAX_ESCALATION_STEPS }, (_, s) => ({
     after: `${s * 100}h`,
-    notify: targets.slice(0, limits.MAX_NOTIFY_TARGETS),
+    notify: targets.slice(0, perStep),
   }));
   const commitment = {
     id: fill('largest-', limits.MAX_SLUG_LENGTH),
