@@ -136,7 +136,7 @@ describe('an archived commitment made active again', async () => {
     const status = await later.call('GET', '/v1/commitments/marketing-qualified-leads/status');
     expect(status.body).toMatchObject({
       period: '2027-01',
-      proratedFrom: '2027-01-15T15:00:00.000Z',
+      proratedFrom: '2027-01-15T15:00:00Z',
       proration: { localDate: '2027-01-15', fullTarget: 100 },
     });
     expect(status.body.target).toBeCloseTo((100 * 108) / 210, 9);

@@ -113,7 +113,7 @@ describe('periods', () => {
     expect(report.rejected[0]?.errors[0]).toMatchObject({
       path: 'at',
       message: expect.stringContaining(
-        'is before the commitment took effect on 2026-10-05 09:00 EDT (2026-10-05T13:00:00.000Z)',
+        'is before the commitment took effect on Mon Oct 5, 2026, 09:00 EDT; only events from then on are counted',
       ),
     });
   });

@@ -27,7 +27,7 @@ describe('a commitment created mid-period', () => {
     const created = dry.body.plan.entries.find((e: { id: string }) => e.id === 'website-uptime');
     expect(created).toMatchObject({
       action: 'create',
-      effect: { at: '2026-11-27T15:00:00.000Z', localDate: '2026-11-27', prorated: true },
+      effect: { at: '2026-11-27T15:00:00Z', localDate: '2026-11-27', prorated: true },
     });
     expect(renderPlan(dry.body.plan)).toContain('+ create website-uptime (prorated from Nov 27)');
   });
@@ -59,7 +59,7 @@ describe('a commitment created mid-period', () => {
           {
             path: 'at',
             message: expect.stringContaining(
-              'is before the commitment took effect on 2026-11-27 10:00 EST (2026-11-27T15:00:00.000Z)',
+              'is before the commitment took effect on Fri Nov 27, 2026, 10:00 EST; only events from then on are counted',
             ),
           },
         ],
@@ -80,16 +80,16 @@ describe('a commitment created mid-period', () => {
     expect(app.published.filter((n) => n.commitmentId === LEADS)).toEqual([]);
 
     const status = await getStatus(app.deps, LEADS);
-    expect(status).toMatchObject({ status: 'on_track', actual: 1, proratedFrom: '2026-11-27T15:00:00.000Z' });
+    expect(status).toMatchObject({ status: 'on_track', actual: 1, proratedFrom: '2026-11-27T15:00:00Z' });
     expect(status.target).toBeCloseTo(9, 9);
     expect(status.elapsed).toBeCloseTo(1 / 18, 9);
     expect(status.expected).toBeCloseTo(0.5, 9);
 
     const definition = await app.call('GET', `/v1/commitments/${LEADS}`);
-    expect(definition.body.activeSince).toBe('2026-11-27T15:00:00.000Z');
+    expect(definition.body.activeSince).toBe('2026-11-27T15:00:00Z');
     const api = await app.call('GET', `/v1/commitments/${LEADS}/status`);
     expect(api.body).toMatchObject({
-      proratedFrom: '2026-11-27T15:00:00.000Z',
+      proratedFrom: '2026-11-27T15:00:00Z',
       proration: { fullTarget: 100 },
     });
 
@@ -115,7 +115,7 @@ describe('a commitment created mid-period', () => {
     const [result] = await app.deps.results.listResults(LEADS, 1);
     expect(result?.target).toBeCloseTo(9, 9);
     expect(result?.attainment).toBeCloseTo(8 / 9, 9);
-    expect(result?.evaluation.proratedFrom).toBe('2026-11-27T15:00:00.000Z');
+    expect(result?.evaluation.proratedFrom).toBe('2026-11-27T15:00:00Z');
 
     // December is a whole month again, with nothing said about proration.
     const december = await getStatus(app.deps, LEADS);
@@ -136,12 +136,12 @@ describe('a commitment that waits for the next period', async () => {
     expect(november).toMatchObject({
       period: '2026-11',
       status: 'no_data',
-      notInEffectUntil: '2026-12-01T05:00:00.000Z',
+      notInEffectUntil: '2026-12-01T05:00:00Z',
       proration: { localDate: '2026-12-01', share: 0 },
     });
     const refused = await recordEvents(waiting.deps, LEADS, [{ id: 'nov' }]);
     expect(refused.rejected[0]?.errors[0]?.message).toContain(
-      'is before the commitment took effect on 2026-12-01 00:00 EST',
+      'is before the commitment took effect on Tue Dec 1, 2026, 00:00 EST',
     );
 
     waiting.clock.set('2026-12-01T01:30:00-05:00');
@@ -174,6 +174,6 @@ describe('a commitment archived and made active again within one period', async 
     const early = await recordEvents(again.deps, LEADS, [
       { id: 'too-early', at: '2026-11-02T07:00:00-05:00' },
     ]);
-    expect(early.rejected[0]?.errors[0]?.message).toContain('took effect on 2026-11-02 07:30 EST');
+    expect(early.rejected[0]?.errors[0]?.message).toContain('took effect on Mon Nov 2, 2026, 07:30 EST');
   });
 });

@@ -85,7 +85,7 @@ describe('evaluate a period the commitment started in', () => {
     expect(e.elapsed).toBeCloseTo(1 / 18, 9);
     expect(e.expected).toBeCloseTo(0.5, 9);
     expect(e.status).toBe('on_track');
-    expect(e.proratedFrom).toBe('2026-11-27T15:00:00.000Z');
+    expect(e.proratedFrom).toBe('2026-11-27T15:00:00Z');
     expect(e.proration).toEqual({ localDate: '2026-11-27', share: expect.closeTo(0.09, 9), fullTarget: 100 });
   });
 
@@ -139,7 +139,7 @@ describe('evaluate a period the commitment started in', () => {
       status: 'no_data',
       elapsed: 0,
       attainment: null,
-      notInEffectUntil: '2026-12-01T05:00:00.000Z',
+      notInEffectUntil: '2026-12-01T05:00:00Z',
       proration: { localDate: '2026-12-01', share: 0 },
     });
     expect(e.proratedFrom).toBeUndefined();
@@ -204,7 +204,7 @@ describe('proration properties', () => {
 describe('planEffect', () => {
   it('says a commitment created mid-period is prorated from its local date', () => {
     expect(planEffect(leads, created)).toEqual({
-      at: '2026-11-27T15:00:00.000Z',
+      at: '2026-11-27T15:00:00Z',
       localDate: '2026-11-27',
       prorated: true,
     });
