@@ -13,7 +13,18 @@ const UTC_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 /** An ISO date-time anywhere inside a string (an offset, milliseconds or a bare instant in prose). */
 const EMBEDDED_DATE_TIME = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
-const app = await useApp('2026-10-05T09:00:00-04:00');
+/**
+ * The example, agreed from 1 October though applied on the 5th: the scenario's October events
+ * count, and one from 30 September is refused with the local time the commitments took effect.
+ */
+const AGREED_FROM_OCTOBER = EXAMPLE_CONFIG.replace(
+  /(\n {2}- id: [a-z-]+[^\n]*\n)/g,
+  '$1    effectiveFrom: 2026-10-01\n',
+);
+if (AGREED_FROM_OCTOBER.split('effectiveFrom: 2026-10-01').length !== 4) {
+  throw new Error('the example no longer has the three commitments this scenario uses');
+}
+const app = await useApp('2026-10-05T09:00:00-04:00', AGREED_FROM_OCTOBER);
 const LEADS = '/v1/commitments/marketing-qualified-leads';
 const FOLLOW_UP = '/v1/commitments/sales-lead-follow-up';
 const WEBSITE = '/v1/commitments/website-availability';
@@ -122,7 +133,7 @@ describe('a month of API traffic', () => {
     await call('GET', '/v1/status');
     await call('GET', '/v1/digest?week=2026-W46');
     await call('GET', '/v1/digest');
-    await call('POST', '/v1/config:apply?dryRun=true', undefined, EXAMPLE_CONFIG);
+    await call('POST', '/v1/config:apply?dryRun=true', undefined, AGREED_FROM_OCTOBER);
     const amended = await call('PUT', LEADS, {
       title: 'Marketing delivers qualified leads to Sales',
       provider: 'marketing',
@@ -201,7 +212,7 @@ describe('a month of API traffic', () => {
       .filter((s) => s.path.endsWith('message'))
       .map((s) => s.text);
     expect(messages).toContain(
-      "is before the commitment's first period, which starts Thu Oct 1, 2026, 00:00 EDT",
+      'is before the commitment took effect on Thu Oct 1, 2026, 00:00 EDT; only events from then on are counted',
     );
     expect(messages).toContain(
       'is in the future (Thu Nov 19, 2026, 11:00 EST); events must not be more than 5 minutes ahead of now',

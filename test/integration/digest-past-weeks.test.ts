@@ -60,7 +60,7 @@ beforeAll(async () => {
 describe('the digest of a past week, asked for on Tuesday 1 December', () => {
   it('shows W48 as it stood when it was sent on Monday 30 November, 08:00, not the state of today', async () => {
     const w48 = await buildWeeklyDigest(app.deps, { week: '2026-W48' });
-    expect(w48).toMatchObject({ week: '2026-W48', asOf: '2026-11-30T08:00:00-05:00', asOfNow: false });
+    expect(w48).toMatchObject({ week: '2026-W48', asOf: '2026-11-30T13:00:00Z', asOfNow: false });
     expect(w48.text).toContain('State of every commitment as of Mon Nov 30, 2026, 08:00 EST.');
     const line = leadLine(w48);
     expect(stateAtW48Send).toMatchObject({ period: '2026-11', actual: 3 * 19 });
@@ -80,13 +80,13 @@ describe('the digest of a past week, asked for on Tuesday 1 December', () => {
   it('answers the same over the API as in the use case', async () => {
     const response = await app.call('GET', '/v1/digest?week=2026-W48');
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ week: '2026-W48', asOf: '2026-11-30T08:00:00-05:00' });
+    expect(response.body).toMatchObject({ week: '2026-W48', asOf: '2026-11-30T13:00:00Z' });
     expect(leadLine(response.body)?.actual).toBe(stateAtW48Send.actual);
   });
 
   it('says that nothing was evaluated by the send time of W45, instead of judging it with later events', async () => {
     const w45 = await buildWeeklyDigest(app.deps, { week: '2026-W45' });
-    expect(w45.asOf).toBe('2026-11-09T08:00:00-05:00');
+    expect(w45.asOf).toBe('2026-11-09T13:00:00Z');
     expect(w45.headline).toEqual({ met: 0, on_track: 0, at_risk: 0, breached: 0, no_data: 3, total: 3 });
     expect(leadLine(w45)).toMatchObject({ period: '2026-11', status: 'no_data', actual: 0 });
     expect(leadLine(w45)?.figures).toMatch(/^not evaluated by then/);
@@ -97,8 +97,8 @@ describe('the digest of a past week, asked for on Tuesday 1 December', () => {
     const w49 = await buildWeeklyDigest(app.deps, { week: '2026-W49' });
     expect(w49).toMatchObject({
       week: '2026-W49',
-      asOf: '2026-12-01T12:00:00-05:00',
-      sendsAt: '2026-12-07T08:00:00-05:00',
+      asOf: '2026-12-01T17:00:00Z',
+      sendsAt: '2026-12-07T13:00:00Z',
       asOfNow: true,
     });
     expect(leadLine(w49)).toMatchObject({ period: '2026-12', actual: 7 });
@@ -111,9 +111,9 @@ describe('the digest of a past week, asked for on Tuesday 1 December', () => {
   it('showed W48 as of now on Monday morning before it was due', () => {
     expect(notYetSentW48).toMatchObject({
       week: '2026-W48',
-      asOf: '2026-11-30T07:30:00-05:00',
+      asOf: '2026-11-30T12:30:00Z',
       asOfNow: true,
-      sendsAt: '2026-11-30T08:00:00-05:00',
+      sendsAt: '2026-11-30T13:00:00Z',
     });
   });
 });

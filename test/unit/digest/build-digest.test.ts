@@ -287,7 +287,7 @@ describe('what the digest says about the moment it describes', () => {
       { ...digestInput, generatedAt: ny('2026-11-16T07:00'), asOf: ny('2026-11-16T07:00') },
       digestFormat,
     );
-    expect(early).toMatchObject({ asOfNow: true, sendsAt: '2026-11-16T08:00:00-05:00' });
+    expect(early).toMatchObject({ asOfNow: true, sendsAt: '2026-11-16T13:00:00Z' });
     expect(early.text.replace(/\s+/g, ' ')).toContain(
       'State of every commitment as of now (Mon Nov 16, 2026, 07:00 EST); this digest has not been sent yet, it goes out Mon Nov 16, 2026, 08:00 EST.',
     );
