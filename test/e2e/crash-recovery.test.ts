@@ -1,14 +1,17 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type EmulatorPids, isAlive, readEmulatorPids } from '../../local/emulator-process.js';
+import { exampleAgreedSince } from '../support/example-since.js';
 
 /** `npm start` killed with SIGKILL while clients post events, then started again on the same data. */
 const dataDir = mkdtempSync(join(tmpdir(), 'sla-crash-'));
 const emulatorDir = join(dataDir, 'dynamodb');
 const running: ChildProcess[] = [];
+// The clock starts on Nov 18 and the events are dated Nov 17: the commitment must be agreed before.
+const config = exampleAgreedSince('2026-11-01');
 
 afterAll(async () => {
   for (const child of running)
@@ -20,6 +23,7 @@ afterAll(async () => {
       : undefined,
   ).catch(() => undefined);
   rmSync(dataDir, { recursive: true, force: true });
+  rmSync(dirname(config), { recursive: true, force: true });
 });
 
 let first: EmulatorPids | undefined;
@@ -42,6 +46,7 @@ function start(): Promise<{ child: ChildProcess; url: string; output: () => stri
       ...process.env,
       PORT: '0',
       SLA_DATA_DIR: dataDir,
+      SLA_CONFIG: config,
       SLA_CLOCK: '2026-11-18T10:00:00-05:00',
       SLA_WEBHOOK_SECRET: 'crash-test-secret',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',

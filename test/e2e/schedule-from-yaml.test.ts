@@ -41,7 +41,7 @@ afterAll(async () => {
 describe('schedules read from the applied YAML', () => {
   it('evaluate every 15 minutes until a new evaluation.every and digest.schedule are applied, then follow those', async () => {
     expect(await moveTo('2026-11-18T11:00:00-05:00')).toEqual(
-      ['15:15', '15:30', '15:45', '16:00'].map((t) => ({ job: 'evaluate', at: `2026-11-18T${t}:00.000Z` })),
+      ['15:15', '15:30', '15:45', '16:00'].map((t) => ({ job: 'evaluate', at: `2026-11-18T${t}:00Z` })),
     );
 
     const yaml = readFileSync('examples/commitments.yaml', 'utf8').replace(
@@ -53,10 +53,10 @@ describe('schedules read from the applied YAML', () => {
     expect(applied.status).toBe(200);
 
     expect(await moveTo('2026-11-18T14:00:00-05:00')).toEqual([
-      { job: 'evaluate', at: '2026-11-18T17:00:00.000Z' },
-      { job: 'evaluate', at: '2026-11-18T18:00:00.000Z' },
-      { job: 'digest', at: '2026-11-18T18:30:00.000Z' }, // wed 13:30 EST
-      { job: 'evaluate', at: '2026-11-18T19:00:00.000Z' },
+      { job: 'evaluate', at: '2026-11-18T17:00:00Z' },
+      { job: 'evaluate', at: '2026-11-18T18:00:00Z' },
+      { job: 'digest', at: '2026-11-18T18:30:00Z' }, // wed 13:30 EST
+      { job: 'evaluate', at: '2026-11-18T19:00:00Z' },
     ]);
     const digests = readFileSync(join(dataDir, 'outbox.jsonl'), 'utf8')
       .trim()
