@@ -19,6 +19,8 @@ export interface RequestOptions {
   /** Sent as is, with `contentType`. */
   text?: string;
   contentType?: string;
+  /** How long to wait for this answer, when it is not the client's usual wait. */
+  timeoutMs?: number;
 }
 
 export interface ApiClient {
@@ -71,29 +73,24 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         headers['content-type'] = request.contentType ?? 'text/plain';
       }
       if (options.signer) headers = await options.signer({ method, url, headers, body });
+      const waitMs = request.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
       let response: Response;
       try {
         response = await options.fetch(url, {
           method,
           headers,
           body,
-          signal: AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+          signal: AbortSignal.timeout(waitMs),
         });
       } catch (error) {
-        throw new NetworkError(
-          options.baseUrl,
-          networkReason(error, options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
-        );
+        throw new NetworkError(options.baseUrl, networkReason(error, waitMs));
       }
       let parsed: unknown;
       try {
         parsed = await readBody(response);
       } catch (error) {
         // The connection dropped after the headers: as unreachable as no answer at all.
-        throw new NetworkError(
-          options.baseUrl,
-          networkReason(error, options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
-        );
+        throw new NetworkError(options.baseUrl, networkReason(error, waitMs));
       }
       if (!response.ok) throw new ApiError(response.status, problemOf(parsed, response), parsed);
       if (typeof parsed !== 'object' || parsed === null) {

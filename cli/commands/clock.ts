@@ -43,6 +43,8 @@ export function renderClockMove(move: ClockMove): string {
   return `Local clock moved from ${at(move.from)} to ${at(move.to)}; ${ran ? `ran ${ran}` : 'no schedule fell due'}.`;
 }
 
+const CLOCK_MOVE_TIMEOUT_MS = 10 * 60_000;
+
 export const clockCommand: Command = {
   name: 'clock',
   summary: "show or move the local runtime's clock (local runtime only)",
@@ -72,7 +74,8 @@ Options:
       answer =
         body === undefined
           ? await api.request('GET', '/local/clock')
-          : await api.request('POST', '/local/clock', { json: body });
+          : // A move of weeks runs every evaluation on the way, which takes a while.
+            await api.request('POST', '/local/clock', { json: body, timeoutMs: CLOCK_MOVE_TIMEOUT_MS });
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) {
         io.stderr(`${api.baseUrl} has no clock to move: only the local runtime (npm start) has one.`);

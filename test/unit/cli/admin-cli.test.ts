@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { paintFor, plain } from '../../../cli/color.js';
 import { EXIT } from '../../../cli/exit-codes.js';
+import { createApiClient } from '../../../cli/http-client.js';
 import { apiUrlFor, COMMANDS, commandHelp, mainHelp, runCli } from '../../../cli/main.js';
 import { renderStatusTable, type StatusRow } from '../../../cli/render/status.js';
 import { closestName } from '../../../cli/suggest.js';
@@ -165,5 +166,25 @@ describe('finding the local runtime', () => {
   it('ignores a file that is not a runtime file', () => {
     const fake = fakeIo(noNetwork, { '.sla-local/runtime.json': 'garbage' });
     expect(apiUrlFor(undefined, { ...fake.io, env: {} })).toBe('http://127.0.0.1:3000');
+  });
+});
+
+describe('waiting for the API', () => {
+  const hanging = (seen: Array<AbortSignal | undefined>) =>
+    ((_input: unknown, init?: RequestInit) => {
+      seen.push(init?.signal ?? undefined);
+      return new Promise<Response>((_resolve, reject) =>
+        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
+      );
+    }) as typeof fetch;
+
+  it('gives up on a request after the client wait, unless the request asks for longer', async () => {
+    const seen: Array<AbortSignal | undefined> = [];
+    const api = createApiClient({ baseUrl: 'http://127.0.0.1:1', fetch: hanging(seen), timeoutMs: 20 });
+    await expect(api.request('GET', '/v1/status')).rejects.toThrow('no answer within 0 s');
+    const longer = api.request('POST', '/local/clock', { json: {}, timeoutMs: 2_000 });
+    await new Promise((done) => setTimeout(done, 100));
+    expect(seen[1]?.aborted).toBe(false);
+    await expect(longer).rejects.toThrow('no answer within 2 s');
   });
 });
