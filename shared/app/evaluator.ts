@@ -287,6 +287,7 @@ function toOutgoing(
     provider: definition.provider,
     consumer: definition.consumer,
     unit: definition.unit,
+    timezone: definition.timezone,
     evaluation,
     text: notificationText({
       intent,

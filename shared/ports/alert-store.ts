@@ -13,6 +13,8 @@ export interface OutgoingNotification extends NotificationIntent {
   text: string;
   /** When the evaluator decided it. */
   at: Instant;
+  /** The commitment's zone, in which people read the alert's times (absent on older claims). */
+  timezone?: string;
 }
 
 export interface NotificationClaim {

@@ -143,18 +143,18 @@ export function alertMessage(
  * What replaces the buttons once someone reacted: who acknowledged (no buttons left), or who
  * snoozed until when (Acknowledge stays, since a snooze only postpones).
  */
-export function reactionBlocks(state: AlertState, value: AlertButtonValue): Block[] {
+export function reactionBlocks(state: AlertState, value: AlertButtonValue, zone?: string): Block[] {
   if (state.acknowledgedBy !== undefined && state.acknowledgedAt !== undefined) {
     const note = state.note ? `: “${escapeMrkdwn(state.note)}”` : '';
     return [
       context(
-        `:white_check_mark: Acknowledged by ${who(state.acknowledgedBy)} ${slackDate(state.acknowledgedAt)}${note}`,
+        `:white_check_mark: Acknowledged by ${who(state.acknowledgedBy)} ${slackDate(state.acknowledgedAt, zone)}${note}`,
       ),
     ];
   }
   if (state.snoozedBy !== undefined && state.snoozedUntil !== undefined) {
     return [
-      context(`:zzz: Snoozed by ${who(state.snoozedBy)} until ${slackDate(state.snoozedUntil)}`),
+      context(`:zzz: Snoozed by ${who(state.snoozedBy)} until ${slackDate(state.snoozedUntil, zone)}`),
       alertButtons(value, { snooze: false }),
     ];
   }
@@ -169,19 +169,24 @@ export function acknowledgedMessage(
 ): { text: string; blocks: Block[] } {
   const blocks = [
     ...baseBlocks(notification, departments),
-    ...reactionBlocks(state, buttonValueOf(notification)),
+    ...reactionBlocks(state, buttonValueOf(notification), notification.timezone),
   ];
-  return { text: `${notification.text} (${reactionWords(state)})`, blocks };
+  return { text: `${notification.text} (${reactionWords(state, notification.timezone)})`, blocks };
 }
 
 /**
  * The clicked message's own blocks with its buttons replaced, for when the notification it was
  * posted from is no longer on record (claims expire after a year).
  */
-export function replaceButtons(blocks: unknown[], state: AlertState, value: AlertButtonValue): unknown[] {
+export function replaceButtons(
+  blocks: unknown[],
+  state: AlertState,
+  value: AlertButtonValue,
+  zone?: string,
+): unknown[] {
   return [
     ...blocks.filter((b) => (b as { type?: unknown }).type !== 'actions'),
-    ...reactionBlocks(state, value),
+    ...reactionBlocks(state, value, zone),
   ];
 }
 
@@ -199,15 +204,17 @@ export function closedAlertMessage(
     text: `${notification.text} (${news.toLowerCase()} since)`,
     blocks: [
       ...baseBlocks(notification, departments),
-      context(`:white_check_mark: ${news} ${slackDate(closing.at)}: no action needed any more`),
+      context(
+        `:white_check_mark: ${news} ${slackDate(closing.at, closing.timezone ?? notification.timezone)}: no action needed any more`,
+      ),
     ],
   };
 }
 
-export function reactionWords(state: AlertState): string {
+export function reactionWords(state: AlertState, zone?: string): string {
   if (state.acknowledgedBy !== undefined) return `acknowledged by ${who(state.acknowledgedBy)}`;
   if (state.snoozedBy !== undefined && state.snoozedUntil !== undefined) {
-    return `snoozed by ${who(state.snoozedBy)} until ${slackDate(state.snoozedUntil)}`;
+    return `snoozed by ${who(state.snoozedBy)} until ${slackDate(state.snoozedUntil, zone)}`;
   }
   return 'open';
 }

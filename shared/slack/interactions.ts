@@ -158,7 +158,7 @@ async function react(
       deps,
       payload,
       ephemeral(
-        `:white_check_mark: Done (${reactionWords(reaction.state)}), but the message could not be updated.`,
+        `:white_check_mark: Done (${reactionWords(reaction.state, reaction.timezone)}), but the message could not be updated.`,
       ),
     );
   }
@@ -177,13 +177,20 @@ async function updateClickedMessage(
   let message: { text: string; blocks: unknown[] };
   if (claim) {
     const departments = (await deps.stores.commitments.getConfig())?.departments ?? {};
-    message = acknowledgedMessage(claim.notification, departments, reaction.state);
+    // A claim from before notifications carried their zone reads times in the commitment's.
+    const notification = {
+      ...claim.notification,
+      timezone: claim.notification.timezone ?? reaction.timezone,
+    };
+    message = acknowledgedMessage(notification, departments, reaction.state);
   } else {
-    const text = `Alert on ${value.commitmentId} ${reactionWords(reaction.state)}`;
+    const text = `Alert on ${value.commitmentId} ${reactionWords(reaction.state, reaction.timezone)}`;
     const blocks = payload.message?.blocks;
     message = {
       text,
-      blocks: blocks ? replaceButtons(blocks, reaction.state, value) : reactionBlocks(reaction.state, value),
+      blocks: blocks
+        ? replaceButtons(blocks, reaction.state, value, reaction.timezone)
+        : reactionBlocks(reaction.state, value, reaction.timezone),
     };
   }
   message = clampMessage(message);

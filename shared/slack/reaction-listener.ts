@@ -46,7 +46,7 @@ export function makeReactionListener(deps: ReactionListenerDeps): ReactionListen
     const departments = (await deps.loadDepartments?.()) ?? {};
     const results = await Promise.allSettled(
       targets.map(({ claim, channel, ts }) => {
-        const n = claim.notification;
+        const n = { ...claim.notification, timezone: claim.notification.timezone ?? reaction.timezone };
         const message = clampMessage(acknowledgedMessage(n, departments, reaction.state));
         return deps.poster.update({
           channel,

@@ -3,6 +3,7 @@ import type { AlertState } from '../../../shared/domain/alerts/alert-state.js';
 import {
   acknowledgedMessage,
   alertMessage,
+  closedAlertMessage,
   recipientsOf,
   replaceButtons,
 } from '../../../shared/slack/alert-message.js';
@@ -161,6 +162,31 @@ describe('the message after a reaction', () => {
     checkSlackLimits(message);
     expect(buttonsOf(message).map((b) => b.action_id)).toEqual([ACK_ACTION]);
     expect(blocksText(message)).toContain(':zzz: Snoozed by <@U0REP1> until <!date^1795104300^');
+  });
+
+  it("says who reacted and when in the commitment's own zone, with its abbreviation", () => {
+    const notification = leadsNotification({ timezone: 'America/New_York' });
+    const acknowledged = {
+      ...openAlert,
+      acknowledgedBy: 'U0MKTLEAD',
+      acknowledgedAt: Date.parse('2026-11-18T16:05:00Z'),
+    };
+    const text = blocksText(acknowledgedMessage(notification, DEPARTMENTS, acknowledged));
+    expect(text).toContain(':white_check_mark: Acknowledged by <@U0MKTLEAD> Wed Nov 18, 2026, 11:05 EST');
+    expect(text).not.toContain('<!date');
+    const snoozed = { ...openAlert, snoozedBy: 'U0REP1', snoozedUntil: Date.parse('2026-11-19T16:05:00Z') };
+    const message = acknowledgedMessage(notification, DEPARTMENTS, snoozed);
+    expect(blocksText(message)).toContain(':zzz: Snoozed by <@U0REP1> until Thu Nov 19, 2026, 11:05 EST');
+    expect(message.text).toContain('(snoozed by <@U0REP1> until Thu Nov 19, 2026, 11:05 EST)');
+  });
+
+  it("says when an alert recovered in the commitment's zone", () => {
+    const notification = leadsNotification({ timezone: 'America/New_York' });
+    const closing = leadsNotification({ kind: 'recovered', at: Date.parse('2026-11-20T20:15:00Z') });
+    const text = blocksText(closedAlertMessage(notification, DEPARTMENTS, closing));
+    expect(text).toContain(
+      ':white_check_mark: Recovered Fri Nov 20, 2026, 15:15 EST: no action needed any more',
+    );
   });
 
   it('shows an acknowledgement from the API by its email', () => {
