@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// One vitest project per test speed (STYLE.md rule 9). `npm test` runs them all.
+// One vitest project per test speed, so the fast ones can run alone. `npm test` runs them all.
 export default defineConfig({
   test: {
     // Lambda runs Node 22; this machine's Node 20 would make the AWS SDK print a notice on every run.

@@ -1,6 +1,6 @@
 /**
  * Benchmark 2: one evaluator run over 1,000 commitments, with no events and with 200,000 events.
- * The design promise (PRODUCT.md §5) is that the cost grows with commitments, never with events;
+ * The design promise is that the cost grows with commitments, never with events;
  * the DynamoDB requests are counted with SDK middleware to show it.
  */
 import { keys } from '../shared/adapters/dynamodb/keys.js';

@@ -1,6 +1,6 @@
 /**
  * Every route the HTTP API exposes, which function serves it and how the gateway authorises it.
- * Declared as data so the stack and its tests read the same list (PRODUCT.md section 4).
+ * Declared as data so the stack and its tests read the same list.
  *
  * - `iam`: SigV4-signed requests only (admin tools, the `sla` CLI, scripts).
  * - `public`: reaches the function unauthenticated; `why` says who verifies the caller instead.

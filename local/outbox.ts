@@ -1,7 +1,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-/** One line of `$SLA_DATA_DIR/outbox.jsonl` (PRODUCT.md section 9). */
+/** One line of `$SLA_DATA_DIR/outbox.jsonl`; its fields are what tests and people rely on. */
 export interface OutboxEntry {
   at: string;
   transport: 'sns' | 'slack';

@@ -1,6 +1,6 @@
 /**
- * `npm start`: the whole system on this machine (PRODUCT.md section 9). Settings come from the
- * environment variables of that section; every startup failure is explained in one line.
+ * `npm start`: the whole system on this machine. Settings come from the environment variables
+ * the README's "Local runtime settings" lists; every startup failure is explained in one line.
  */
 import { companyZone } from '../shared/app/commitments.js';
 import { DEFAULT_DATA_DIR } from '../shared/config/runtime-file.js';

@@ -12,7 +12,7 @@ import { type GeneratedCommitment, generateConfigYaml, generatedCommitments } fr
 import { type BenchDynamo, startBenchDynamo } from './dynamo.js';
 import { countRequests, type RequestCounter } from './request-counter.js';
 
-/** Every benchmark's "now": a Wednesday mid-month, in business hours, as the brief asks. */
+/** Every benchmark's "now": a Wednesday mid-month, in business hours, when a month is busiest to judge. */
 export const CLOCK_START_ISO = '2026-11-18T10:00:00-05:00';
 export const CLOCK_START = Date.parse(CLOCK_START_ISO);
 export const ZONE = 'America/New_York';

@@ -9,8 +9,9 @@ import type { DigestPublisher, SlackPoster } from '../ports/slack-poster.js';
 import type { Digest, DigestMessage } from '../presentation/digest/digest.js';
 
 /**
- * How far a week's delivery got, so that a retried run resumes instead of posting twice. No
- * existing store fits (see the report); `deliverDigest` works without one, at least once.
+ * How far a week's delivery got, so that a retried run resumes instead of posting twice. It has a
+ * store of its own, since no other item is keyed by week; `deliverDigest` works without one, at
+ * least once.
  */
 export interface DigestDeliveryProgress {
   week: string;

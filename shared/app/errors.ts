@@ -1,6 +1,6 @@
 /**
  * Errors that use cases raise. Each carries a `code`; only the HTTP and Slack edges decide the
- * status code and the wording people see (STYLE.md rule 7).
+ * status code and the wording people see, so the same error reads right in HTTP and in Slack.
  */
 
 export class CommitmentNotFoundError extends Error {
@@ -31,14 +31,6 @@ export class AlertOverError extends Error {
   ) {
     super(`The alert of '${commitmentId}' in period ${periodKey} (episode ${episode}) is over.`);
     this.name = 'AlertOverError';
-  }
-}
-
-export class ConflictError extends Error {
-  readonly code = 'CONFLICT';
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConflictError';
   }
 }
 

@@ -11,7 +11,7 @@ import {
 import type { Measure } from '../domain/model.js';
 
 /**
- * One schema per measure for a measurement event (PRODUCT.md section 4). Each event of a batch is
+ * One schema per measure for a measurement event, as the events route accepts it. Each event of a batch is
  * validated on its own so one bad event is rejected without refusing its neighbours.
  */
 

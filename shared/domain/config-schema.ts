@@ -1,5 +1,5 @@
 /**
- * Zod schemas of the configuration file as written (PRODUCT.md §3), before normalization.
+ * Zod schemas of the configuration file as written, before normalization.
  *
  * They check shapes, types and single-field rules; everything that needs two fields or another
  * section (known departments, measure-dependent fields, overlapping hours) lives in the

@@ -1,5 +1,5 @@
 /**
- * The configuration language (PRODUCT.md §3): text or parsed data in, a normalized SlaConfig
+ * The configuration language (commitments as code): text or parsed data in, a normalized SlaConfig
  * out, or a ValidationError listing every problem found (never just the first).
  */
 import type * as z from 'zod';

@@ -1,5 +1,5 @@
 /**
- * The escalation state machine (PRODUCT.md section 5): given the alert state of one commitment in one
+ * The escalation state machine: given the alert state of one commitment in one
  * period and the status just evaluated, decide the next state and the notifications to send.
  *
  * Pure and deterministic: the same inputs always give the same outputs. That, together with the
@@ -7,7 +7,8 @@
  * retried or overlapping evaluator run send each notification exactly once: two runs deciding from
  * the same state produce the same intents, and only one of them can write the next revision.
  *
- * Decisions where PRODUCT.md is silent (each is also noted where it is applied):
+ * Decisions of this state machine beyond "warn, escalate unless acknowledged, say when it is over"
+ * (each is also noted where it is applied):
  * - Level 1 is told on entering `at_risk`, whatever `steps[0].after` says; escalation `after`s count
  *   from the moment the alert opened, in business time when the commitment has a calendar.
  * - Quiet hours cover every kind of notification, not only escalations: a decision taken while the

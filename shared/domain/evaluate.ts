@@ -1,6 +1,6 @@
 /**
  * The judge: one commitment, one period, its aggregate and excusals, at one instant, gives the
- * status object of PRODUCT.md section 4. The field names of `Evaluation` are a public contract.
+ * status object the API returns. The field names of `Evaluation` are a public contract.
  *
  * Numbers keep full precision (rounding is the presenter's job); anything that would be NaN or
  * Infinity is null instead. A period is judged finally (met, breached or no_data) from its end on.

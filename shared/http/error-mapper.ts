@@ -12,7 +12,6 @@ const STATUS_BY_CODE: Record<string, { status: number; title: string }> = {
   COMMITMENT_NOT_FOUND: { status: 404, title: 'Commitment not found' },
   CONCURRENT_UPDATE: { status: 409, title: 'Conflict' },
   VERSION_MISMATCH: { status: 409, title: 'Version conflict' },
-  CONFLICT: { status: 409, title: 'Conflict' },
   PERIOD_CLOSED: { status: 409, title: 'Period closed' },
   NO_OPEN_ALERT: { status: 409, title: 'No open alert' },
 };

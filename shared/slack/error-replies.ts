@@ -1,5 +1,5 @@
 /**
- * What a person reads in Slack when a command fails (STYLE.md rule 7): the use cases' typed errors
+ * What a person reads in Slack when a command fails: the use cases' typed errors, mapped here at the edge,
  * become a helpful ephemeral reply; anything else is logged and answered politely, never with a
  * stack trace.
  */
@@ -24,7 +24,6 @@ const USER_ERRORS = new Set([
   'INVALID_SNOOZE',
   'PERIOD_CLOSED',
   'BAD_REQUEST',
-  'CONFLICT',
   'INVALID_PERIOD_KEY',
 ]);
 

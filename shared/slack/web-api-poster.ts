@@ -1,5 +1,5 @@
 /**
- * The `SlackPoster` on Slack's Web API. The client is configured for Lambda (STYLE.md rule 8):
+ * The `SlackPoster` on Slack's Web API. The client is configured for Lambda, whose run is short:
  * two retries with short back-off and a 3-second timeout per call, where the SDK's defaults would
  * retry for about half an hour. Rate-limited calls wait for `Retry-After` and are retried.
  */

@@ -1,5 +1,6 @@
 /**
- * Every key string of the single table is built here and nowhere else (STYLE.md rule 5).
+ * Every key string of the single table is built here and nowhere else, so a key format changes in
+ * one place and no two writers can disagree on it.
  * `docs/data-model.md` describes each item type and the access pattern it serves.
  */
 

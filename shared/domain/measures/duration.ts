@@ -1,6 +1,6 @@
 /**
  * `duration`: the share of subjects done within the threshold. Subjects still open but already
- * past their due time count as misses at once (PRODUCT.md section 2), so the judged population is
+ * past their due time count as misses at once (a late lead is late before anyone closes it), so the judged population is
  * completed + openOverdue; open subjects not yet due are not judged yet. The error budget is
  * counted in subjects. Timers, pauses and excusals are resolved upstream by `subject-timer.ts`
  * when the aggregate is built.

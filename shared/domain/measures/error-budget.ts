@@ -4,7 +4,7 @@
  *
  * Burn rate is the standard SRE burn rate: the observed miss rate over the miss rate the objective
  * allows. At 1 the budget lasts exactly to the end of the period; with steady volume it equals
- * "share of budget used / share of period elapsed" (PRODUCT.md's wording), and unlike that form
+ * "share of budget used / share of period elapsed" (how people usually say it), and unlike that form
  * it does not need a forecast of the period's volume, which ratio and duration cannot know.
  */
 import type { Budget, JudgingContext } from './types.js';

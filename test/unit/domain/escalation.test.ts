@@ -23,7 +23,7 @@ const business: BusinessCalendar = {
   holidays: ['2026-11-26', '2026-12-25'],
 };
 const hours = (n: number) => Duration.fromObject({ hours: n }).toMillis();
-// The default policy of PRODUCT.md section 3.
+// The default policy of the example configuration.
 const policy: EscalationStep[] = [
   { after: '0h', afterMs: hours(0), notify: ['provider'] },
   { after: '8h', afterMs: hours(8), notify: ['provider.lead', 'consumer'] },

@@ -20,7 +20,7 @@ export function ny(local: string): Instant {
 
 const nineToSix = [{ start: 8 * 60, end: 18 * 60 }];
 
-/** Mon–Fri 08:00–18:00 New York, Thanksgiving and Christmas 2026 closed (PRODUCT.md section 3). */
+/** Mon–Fri 08:00–18:00 New York, Thanksgiving and Christmas 2026 closed (the example's calendar). */
 export const business: BusinessCalendar = {
   name: 'business',
   zone: ZONE,

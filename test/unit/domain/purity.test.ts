@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /**
- * STYLE.md rule 1: `shared/domain/` knows nothing of AWS, Slack, HTTP or the environment, and takes
+ * A house rule: `shared/domain/` knows nothing of AWS, Slack, HTTP or the environment, and takes
  * time only as values or through an injected clock. This test keeps it that way.
  */
 const root = new URL('../../../shared/domain/', import.meta.url).pathname;

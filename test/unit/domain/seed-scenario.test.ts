@@ -1,5 +1,5 @@
 /**
- * The seed of PRODUCT.md: Marketing owes Sales 100 qualified leads a month, derived from
+ * The seed example: Marketing owes Sales 100 qualified leads a month, derived from
  * $10,000 / $500 / 20%, paced on New York business hours with Thanksgiving closed.
  */
 import { describe, expect, it } from 'vitest';
