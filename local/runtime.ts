@@ -8,7 +8,7 @@ import { makeHandler as makeSlackHandler } from '../functions/slack/handler.js';
 import { createDynamoDigestDeliveryLog } from '../shared/adapters/dynamodb/digest-delivery-log.js';
 import { createDocumentClient } from '../shared/adapters/dynamodb/document-client.js';
 import { createDynamoStores } from '../shared/adapters/dynamodb/stores.js';
-import { ensureTable } from '../shared/adapters/dynamodb/table-definition.js';
+import { ensureTable } from '../shared/adapters/dynamodb/table-setup.js';
 import { createHolidaySources } from '../shared/adapters/holidays/holiday-sources.js';
 import { systemClock } from '../shared/adapters/system-clock.js';
 import { applyConfig, companyZone } from '../shared/app/commitments.js';

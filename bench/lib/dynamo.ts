@@ -4,7 +4,7 @@ import {
   type DynamoDbLocal,
   startDynamoDbLocal,
 } from '../../local/dynamodb-local.js';
-import { ensureTable } from '../../shared/adapters/dynamodb/table-definition.js';
+import { ensureTable } from '../../shared/adapters/dynamodb/table-setup.js';
 
 export interface BenchDynamo {
   local: DynamoDbLocal;

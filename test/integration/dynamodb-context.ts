@@ -3,7 +3,7 @@ import { DeleteTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamod
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, inject } from 'vitest';
 import { createLocalDynamoClient } from '../../local/dynamodb-local.js';
-import { ensureTable } from '../../shared/adapters/dynamodb/table-definition.js';
+import { ensureTable } from '../../shared/adapters/dynamodb/table-setup.js';
 
 export interface TestTable {
   client: DynamoDBClient;

@@ -21,7 +21,7 @@ import {
 } from '../../local/dynamodb-local.js';
 import { isAlive } from '../../local/emulator-process.js';
 import { findFreePort } from '../../local/free-port.js';
-import { ensureTable } from '../../shared/adapters/dynamodb/table-definition.js';
+import { ensureTable } from '../../shared/adapters/dynamodb/table-setup.js';
 import { useTestTable } from './dynamodb-context.js';
 
 const table = await useTestTable();

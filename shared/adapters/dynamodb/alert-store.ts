@@ -11,8 +11,9 @@ import type { AlertStore, NotificationClaim, OutgoingNotification } from '../../
 import { aggregateMapKey, uniqueKeys } from '../../ports/event-store.js';
 import { systemClock } from '../system-clock.js';
 import { isConditionFailure } from './document-client.js';
-import { keys } from './keys.js';
+import { keys, PENDING_NOTIFICATION_PARTITION } from './keys.js';
 import { batchGetAll, queryAll } from './paging.js';
+import { GSI1 } from './table-definition.js';
 import { cancellationCodes } from './transactions.js';
 
 /** Claims are kept long enough that no retry or replay can outlive them. */
@@ -187,12 +188,18 @@ export function createDynamoAlertStore(
     async listPending(claimedBefore) {
       const items = await queryAll(doc, {
         TableName: tableName,
-        IndexName: 'gsi1',
+        IndexName: GSI1,
         ...(claimedBefore === undefined
-          ? { KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': 'NPENDING' } }
+          ? {
+              KeyConditionExpression: 'gsi1pk = :p',
+              ExpressionAttributeValues: { ':p': PENDING_NOTIFICATION_PARTITION },
+            }
           : {
               KeyConditionExpression: 'gsi1pk = :p AND gsi1sk < :before',
-              ExpressionAttributeValues: { ':p': 'NPENDING', ':before': iso(claimedBefore) },
+              ExpressionAttributeValues: {
+                ':p': PENDING_NOTIFICATION_PARTITION,
+                ':before': iso(claimedBefore),
+              },
             }),
       });
       return items.map(claimFrom);

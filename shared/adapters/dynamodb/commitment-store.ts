@@ -9,6 +9,7 @@ import type {
 import { isConditionFailure } from './document-client.js';
 import { COMMITMENT_LIST_PARTITION, keys } from './keys.js';
 import { queryAll } from './paging.js';
+import { GSI1 } from './table-definition.js';
 
 /** How many versions the head item carries in full; older ones live only in their version items. */
 const VERSIONS_ON_HEAD = 12;
@@ -23,7 +24,7 @@ export function createDynamoCommitmentStore(doc: DynamoDBDocumentClient, tableNa
     async list(state) {
       const items = await queryAll(doc, {
         TableName: tableName,
-        IndexName: 'gsi1',
+        IndexName: GSI1,
         KeyConditionExpression: state ? 'gsi1pk = :p AND begins_with(gsi1sk, :s)' : 'gsi1pk = :p',
         ExpressionAttributeValues: state
           ? { ':p': COMMITMENT_LIST_PARTITION, ':s': `${state}#` }

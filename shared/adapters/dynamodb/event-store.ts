@@ -27,6 +27,7 @@ import {
 } from './aggregate-item.js';
 import { DUE_TIMER_PARTITION, keys } from './keys.js';
 import { batchGetAll, queryAll } from './paging.js';
+import { GSI1 } from './table-definition.js';
 import { backoff, cancellationCodes, requestToken } from './transactions.js';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -315,7 +316,7 @@ export function createDynamoEventStore(doc: DynamoDBDocumentClient, tableName: s
     async listDueTimers(at) {
       const items = await queryAll(doc, {
         TableName: tableName,
-        IndexName: 'gsi1',
+        IndexName: GSI1,
         KeyConditionExpression: 'gsi1pk = :p AND gsi1sk <= :at',
         ExpressionAttributeValues: { ':p': DUE_TIMER_PARTITION, ':at': `${iso(at)}#\uffff` },
       });
@@ -385,7 +386,7 @@ export function createDynamoEventStore(doc: DynamoDBDocumentClient, tableName: s
     async listEvents(commitmentId, periodKey) {
       const items = await queryAll(doc, {
         TableName: tableName,
-        IndexName: 'gsi1',
+        IndexName: GSI1,
         KeyConditionExpression: 'gsi1pk = :p',
         ExpressionAttributeValues: { ':p': keys.eventListPartition(commitmentId, periodKey) },
       });

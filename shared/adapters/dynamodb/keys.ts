@@ -15,6 +15,8 @@ export interface ItemKey {
 export const COMMITMENT_LIST_PARTITION = 'COMMITMENTS';
 /** Sparse index partition of running duration timers, sorted by due time. */
 export const DUE_TIMER_PARTITION = 'DUE';
+/** The index partition of notifications claimed but not yet confirmed as published. */
+export const PENDING_NOTIFICATION_PARTITION = 'NPENDING';
 
 export const keys = {
   commitmentHead: (commitmentId: string): ItemKey => ({ pk: `C#${commitmentId}`, sk: 'HEAD' }),
@@ -66,7 +68,7 @@ export const keys = {
   notificationPrefix: (commitmentId: string, periodKey: string) => `N#${commitmentId}#${periodKey}#`,
   /** Notifications claimed but not yet confirmed as published, for the outbox sweep. */
   pendingNotificationEntry: (claimedAtIso: string, dedupKey: string) => ({
-    gsi1pk: 'NPENDING',
+    gsi1pk: PENDING_NOTIFICATION_PARTITION,
     gsi1sk: `${claimedAtIso}#${dedupKey}`,
   }),
   /** One per commitment per local day, sorted by date so trends read a date range. */
