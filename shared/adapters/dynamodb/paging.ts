@@ -1,22 +1,19 @@
 import {
   BatchGetCommand,
   type DynamoDBDocumentClient,
-  QueryCommand,
+  paginateQuery,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { ItemKey } from './keys.js';
 
 type Item = Record<string, unknown>;
 
-/** Every item a query matches, following `LastEvaluatedKey` page by page. */
+/** Every item a query matches, page by page (the SDK's paginator follows `LastEvaluatedKey`). */
 export async function queryAll(doc: DynamoDBDocumentClient, input: QueryCommandInput): Promise<Item[]> {
   const items: Item[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const out = await doc.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }));
-    items.push(...((out.Items as Item[] | undefined) ?? []));
-    startKey = out.LastEvaluatedKey;
-  } while (startKey);
+  for await (const page of paginateQuery({ client: doc }, input)) {
+    items.push(...((page.Items as Item[] | undefined) ?? []));
+  }
   return items;
 }
 
@@ -24,8 +21,23 @@ export async function queryAll(doc: DynamoDBDocumentClient, input: QueryCommandI
 const KEYS_PER_BATCH = 100;
 
 /**
+ * How many times keys DynamoDB leaves unprocessed are asked for again before giving up: with the
+ * backoff below that is about ten seconds of a throttled table, well inside a Lambda's run.
+ */
+export const MAX_BATCH_GET_RETRIES = 12;
+
+/** A batch read that DynamoDB kept leaving unprocessed: the caller fails rather than miss items. */
+export class UnprocessedKeysError extends Error {
+  readonly code = 'UNPROCESSED_KEYS';
+  constructor(readonly remaining: number) {
+    super(`DynamoDB left ${remaining} keys unprocessed after ${MAX_BATCH_GET_RETRIES} retries`);
+    this.name = 'UnprocessedKeysError';
+  }
+}
+
+/**
  * The items of many keys, 100 per request, retrying what DynamoDB leaves unprocessed (with a short
- * backoff, as it asks). Missing items are simply absent from the result.
+ * backoff, as it asks) a bounded number of times. Missing items are simply absent from the result.
  */
 export async function batchGetAll(
   doc: DynamoDBDocumentClient,
@@ -37,6 +49,7 @@ export async function batchGetAll(
   for (let start = 0; start < keys.length; start += KEYS_PER_BATCH) {
     let pending = keys.slice(start, start + KEYS_PER_BATCH);
     for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt > MAX_BATCH_GET_RETRIES) throw new UnprocessedKeysError(pending.length);
       if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 10 * 2 ** attempt)));
       const out = await doc.send(
         new BatchGetCommand({
