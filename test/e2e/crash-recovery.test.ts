@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type EmulatorPids, isAlive, readEmulatorPids } from '../../local/emulator-process.js';
 import { exampleAgreedSince } from '../support/example-since.js';
+import { until } from '../support/until.js';
 
 /** `npm start` killed with SIGKILL while clients post events, then started again on the same data. */
 const dataDir = mkdtempSync(join(tmpdir(), 'sla-crash-'));
@@ -28,16 +29,6 @@ afterAll(async () => {
 
 let first: EmulatorPids | undefined;
 let second: EmulatorPids | undefined;
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** Starts the runtime as `npm start` does and resolves with its URL once the banner is out. */
 function start(): Promise<{ child: ChildProcess; url: string; output: () => string }> {

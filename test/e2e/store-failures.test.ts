@@ -6,6 +6,7 @@ import { startDynamoDbLocal } from '../../local/dynamodb-local.js';
 import { isAlive, isEmulatorOf, readEmulatorPids } from '../../local/emulator-process.js';
 import { type Runtime, startRuntime } from '../../local/runtime.js';
 import { exampleAgreedSince } from '../support/example-since.js';
+import { until } from '../support/until.js';
 
 /** The local runtime's store going wrong: an emulator left over by a crash, and one that dies. */
 const dataDir = mkdtempSync(join(tmpdir(), 'sla-store-'));
@@ -23,16 +24,6 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
   rmSync(dirname(config), { recursive: true, force: true });
 });
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 describe('the local runtime and its DynamoDB Local', () => {
   it('stops an emulator an earlier run left on its data folder before starting its own', async () => {
