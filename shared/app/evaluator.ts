@@ -18,7 +18,7 @@ import {
 import { closeEndedPeriods, periodsToClose, prefetchForClosing } from './close-periods.js';
 import { mapLimit } from './concurrency.js';
 import type { CommitmentFailure, EvaluationSummary } from './evaluation-summary.js';
-import { judge, latestVersion, periodAt } from './judge.js';
+import { judgeReader, latestVersion, periodAt } from './judge.js';
 import { notificationText } from './notification-text.js';
 import { writeSnapshots } from './snapshots.js';
 
@@ -108,27 +108,16 @@ export async function runEvaluation(deps: EvaluatorDeps, at?: Instant): Promise<
     { commitmentId: record.id, periodKey: period.key },
     ...(settling(record) ? [{ commitmentId: record.id, periodKey: record.closedThrough as string }] : []),
   ]);
-  const [aggregates, alertStates, dueTimers] = await Promise.all([
-    deps.events.getAggregates(
-      located.map(({ record, period }) => ({ commitmentId: record.id, periodKey: period.key })),
-    ),
+  const [judgeOne, alertStates] = await Promise.all([
+    judgeReader(deps, located, now),
     deps.alerts.getMany(alertKeys),
-    located.some((l) => l.version.definition.measure === 'duration')
-      ? deps.events.listDueTimers(now)
-      : Promise.resolve([]),
   ]);
 
   const snapshots: Array<{ evaluation: Evaluation; localDate: string }> = [];
-  for (const { record, period, version } of located) {
+  for (const one of located) {
+    const { record, period, version } = one;
     try {
-      const evaluation = judge({
-        record,
-        period,
-        version,
-        aggregate: aggregates.get(aggregateMapKey(record.id, period.key)),
-        dueTimers,
-        at: now,
-      });
+      const evaluation = judgeOne(one);
       snapshots.push({
         evaluation,
         localDate: DateTime.fromMillis(now, { zone: version.definition.timezone }).toISODate() ?? '',

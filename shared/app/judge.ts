@@ -6,7 +6,8 @@ import { periodOf, previousPeriod } from '../domain/periods.js';
 import { isOverdue } from '../domain/subject-timer.js';
 import { type CommitmentVersion, governingVersion } from '../domain/versions.js';
 import type { CommitmentRecord } from '../ports/commitment-store.js';
-import type { AggregateRecord, TimerRecord } from '../ports/event-store.js';
+import { type AggregateRecord, aggregateMapKey, type TimerRecord } from '../ports/event-store.js';
+import type { StoreDeps } from './deps.js';
 
 /** The newest definition: it decides the period kind and zone used to find "the current period". */
 export function latestVersion(record: CommitmentRecord): CommitmentVersion {
@@ -152,4 +153,35 @@ export function judge(input: JudgeInput): Evaluation {
     at,
     effectiveFrom: record.activeSince,
   });
+}
+
+/** A commitment placed in the period it is judged for, with the version that governs it. */
+export interface Located {
+  record: CommitmentRecord;
+  period: Period;
+  version: CommitmentVersion;
+}
+
+/**
+ * Reads what judging these commitments at `at` needs, in batches (their aggregates, and the due
+ * timers when a duration is among them; never events), and returns the judge of each one.
+ */
+export async function judgeReader(
+  deps: StoreDeps,
+  located: readonly Located[],
+  at: Instant,
+): Promise<(one: Located) => Evaluation> {
+  const [aggregates, dueTimers] = await Promise.all([
+    deps.events.getAggregates(located.map((l) => ({ commitmentId: l.record.id, periodKey: l.period.key }))),
+    located.some((l) => l.version.definition.measure === 'duration')
+      ? deps.events.listDueTimers(at)
+      : Promise.resolve([]),
+  ]);
+  return (one) =>
+    judge({
+      ...one,
+      aggregate: aggregates.get(aggregateMapKey(one.record.id, one.period.key)),
+      dueTimers,
+      at,
+    });
 }

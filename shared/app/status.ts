@@ -5,7 +5,7 @@ import { governingVersion } from '../domain/versions.js';
 import { aggregateMapKey } from '../ports/event-store.js';
 import type { StoreDeps } from './deps.js';
 import { BadRequestError, CommitmentNotFoundError } from './errors.js';
-import { judge, latestVersion, periodAt } from './judge.js';
+import { judge, judgeReader, latestVersion, periodAt } from './judge.js';
 
 /** A status with the zone in which people read its times (the commitment's). */
 export type ZonedEvaluation = Evaluation & { timezone: string };
@@ -66,27 +66,15 @@ export async function listStatus(deps: StoreDeps): Promise<
   const now = deps.clock.now();
   const records = await deps.commitments.list('active');
   const located = records.map((record) => ({ record, ...periodAt(record, now) }));
-  const [aggregates, dueTimers] = await Promise.all([
-    deps.events.getAggregates(located.map((l) => ({ commitmentId: l.record.id, periodKey: l.period.key }))),
-    located.some((l) => l.version.definition.measure === 'duration')
-      ? deps.events.listDueTimers(now)
-      : Promise.resolve([]),
-  ]);
+  const judgeOne = await judgeReader(deps, located, now);
   return located
-    .map(({ record, period, version }) => ({
-      id: record.id,
-      timezone: version.definition.timezone,
-      title: version.definition.title,
-      provider: version.definition.provider,
-      consumer: version.definition.consumer,
-      evaluation: judge({
-        record,
-        period,
-        version,
-        aggregate: aggregates.get(aggregateMapKey(record.id, period.key)),
-        dueTimers,
-        at: now,
-      }),
+    .map((one) => ({
+      id: one.record.id,
+      timezone: one.version.definition.timezone,
+      title: one.version.definition.title,
+      provider: one.version.definition.provider,
+      consumer: one.version.definition.consumer,
+      evaluation: judgeOne(one),
     }))
     .sort((a, b) => a.evaluation.commitmentId.localeCompare(b.evaluation.commitmentId));
 }
