@@ -34,6 +34,12 @@ type ErrorTable = {
 
 const invalidRequest = { status: 400, title: 'Invalid request' } as const;
 
+// Slack's words for these speak of the alert a person clicked or named, not of the API call.
+const TRY_AGAIN =
+  ':arrows_counterclockwise: Someone changed the same alert at the same moment; please try again.';
+const NOTHING_TO_ACT_ON =
+  ':information_source: There is no open alert on that commitment right now (it is on track, or the alert already closed), so there is nothing to acknowledge or snooze.';
+
 export const ERROR_TABLE: ErrorTable = {
   VALIDATION_FAILED: { ...invalidRequest, slack: 'issues' },
   BAD_REQUEST: { ...invalidRequest, slack: 'message' },
@@ -41,22 +47,10 @@ export const ERROR_TABLE: ErrorTable = {
   INVALID_DURATION: { status: 400, title: 'Invalid duration', slack: 'message' },
   INVALID_SNOOZE: { status: 400, title: 'Invalid snooze', slack: 'message' },
   COMMITMENT_NOT_FOUND: { status: 404, title: 'Commitment not found', slack: 'not-found' },
-  CONCURRENT_UPDATE: {
-    status: 409,
-    title: 'Conflict',
-    slack: {
-      note: ':arrows_counterclockwise: Someone changed the same alert at the same moment; please try again.',
-    },
-  },
+  CONCURRENT_UPDATE: { status: 409, title: 'Conflict', slack: { note: TRY_AGAIN } },
   VERSION_MISMATCH: { status: 409, title: 'Version conflict', slack: 'message' },
   PERIOD_CLOSED: { status: 409, title: 'Period closed', slack: 'message' },
-  NO_OPEN_ALERT: {
-    status: 409,
-    title: 'No open alert',
-    slack: {
-      note: ':information_source: There is no open alert on that commitment right now (it is on track, or the alert already closed), so there is nothing to acknowledge or snooze.',
-    },
-  },
+  NO_OPEN_ALERT: { status: 409, title: 'No open alert', slack: { note: NOTHING_TO_ACT_ON } },
   ALERT_OVER: { status: 409, title: 'Alert over', slack: 'alert-over' },
   // An HttpProblem carries its own status and title; these stand for the common case.
   HTTP_PROBLEM: { ...invalidRequest, slack: 'message' },
