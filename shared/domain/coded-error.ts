@@ -41,9 +41,9 @@ export const ERROR_CODES = {
   SLACK_NOTIFY_FAILED: false,
   INVALID_NOTIFICATION: false,
   DELIVERY_IN_PROGRESS: false,
-  INVALID_INFRA_CONFIG: false,
 
-  // The local runtime and the CLI print these themselves, to the person at the keyboard.
+  // The CDK app, the local runtime and the CLI print these themselves, to the person at the keyboard.
+  INVALID_INFRA_CONFIG: false,
   DYNAMODB_LOCAL_START_FAILED: false,
   JAVA_MISSING: false,
   PORT_IN_USE: false,
@@ -78,7 +78,7 @@ export abstract class CodedError extends Error {
     this.name = new.target.name;
   }
 
-  /** A getter, so logs that print an error's own fields do not gain a line per error. */
+  /** A getter, not a field, so loggers that print an error's own fields (Powertools) print no more. */
   get expose(): boolean {
     return isExposedCode(this.code);
   }
