@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from '../../support/source-files.js';
 
 /**
  * Every error of the system extends the one coded base, so each carries a code the edges answer
@@ -10,16 +11,6 @@ import { describe, expect, it } from 'vitest';
 const REPO = new URL('../../../', import.meta.url).pathname;
 const PRODUCTION = ['shared', 'functions', 'local', 'cli', 'infra', 'bin', 'scripts'];
 const BASE = 'shared/domain/coded-error.ts';
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory()
-      ? sourceFiles(join(dir, entry.name))
-      : entry.name.endsWith('.ts')
-        ? [join(dir, entry.name)]
-        : [],
-  );
-}
 
 const files = PRODUCTION.flatMap((dir) => sourceFiles(join(REPO, dir))).map((f) => relative(REPO, f));
 
