@@ -1,7 +1,8 @@
+import { CodedError } from '../shared/domain/coded-error.js';
 import type { FieldIssue } from '../shared/domain/validation-error.js';
 
 /** A mistake in the command line itself: the user fixes the arguments, nothing was sent. */
-export class UsageError extends Error {
+export class UsageError extends CodedError {
   readonly code = 'USAGE';
   constructor(
     message: string,
@@ -9,7 +10,6 @@ export class UsageError extends Error {
     readonly command?: string,
   ) {
     super(message);
-    this.name = 'UsageError';
   }
 }
 
@@ -22,7 +22,7 @@ export interface Problem {
 }
 
 /** The API answered with an error status; `body` is whatever it sent, `problem` its reading. */
-export class ApiError extends Error {
+export class ApiError extends CodedError {
   readonly code = 'API_ERROR';
   constructor(
     readonly status: number,
@@ -30,18 +30,16 @@ export class ApiError extends Error {
     readonly body: unknown,
   ) {
     super(problem.detail ?? problem.title ?? `the API answered ${status}`);
-    this.name = 'ApiError';
   }
 }
 
 /** The request never got an answer: the server is down, the name does not resolve, a timeout. */
-export class NetworkError extends Error {
+export class NetworkError extends CodedError {
   readonly code = 'NETWORK';
   constructor(
     readonly url: string,
     readonly reason: string,
   ) {
     super(`cannot reach the SLA API at ${url}: ${reason}`);
-    this.name = 'NetworkError';
   }
 }

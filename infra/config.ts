@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CodedError } from '../shared/domain/coded-error.js';
 import { describeIssues, type FieldIssue, issuesFromZod } from '../shared/domain/validation-error.js';
 
 /**
@@ -28,7 +29,7 @@ export interface StageConfig {
   readonly retainData: boolean;
 }
 
-export class InfraConfigError extends Error {
+export class InfraConfigError extends CodedError {
   readonly code = 'INVALID_INFRA_CONFIG';
 
   constructor(
@@ -39,7 +40,6 @@ export class InfraConfigError extends Error {
       `Invalid infrastructure configuration for stage '${stage}' (cdk.json context "stages.${stage}" ` +
         `or -c key=value), ${describeIssues(issues)}`,
     );
-    this.name = 'InfraConfigError';
   }
 }
 

@@ -9,8 +9,9 @@ import {
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { CodedError } from '../shared/domain/coded-error.js';
 
-export class DataDirError extends Error {
+export class DataDirError extends CodedError {
   readonly code = 'DATA_DIR';
 }
 

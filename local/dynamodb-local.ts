@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { CodedError } from '../shared/domain/coded-error.js';
 import { forgetEmulatorPids, recordEmulatorPids, stopStaleEmulator, terminate } from './emulator-process.js';
 import { findFreePort } from './free-port.js';
 import { checkJavaVersion, resolveJava } from './java.js';
@@ -40,9 +41,8 @@ export interface StartDynamoDbLocalOptions {
   log?: (line: string) => void;
 }
 
-export class DynamoDbLocalStartError extends Error {
+export class DynamoDbLocalStartError extends CodedError {
   readonly code = 'DYNAMODB_LOCAL_START_FAILED';
-  override name = 'DynamoDbLocalStartError';
 }
 
 // A JVM start takes a second or two on an idle machine, but a busy CI runner can need twenty or more.

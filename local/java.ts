@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
+import { CodedError } from '../shared/domain/coded-error.js';
 
-export class JavaMissingError extends Error {
+export class JavaMissingError extends CodedError {
   readonly code = 'JAVA_MISSING';
-  override name = 'JavaMissingError';
 }
 
 export interface JavaCommand {

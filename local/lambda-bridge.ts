@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import { CodedError } from '../shared/domain/coded-error.js';
 import type { Instant } from '../shared/domain/model.js';
 
 /** API Gateway HTTP APIs refuse bodies over 10 MB; the local server does the same before reading on. */
@@ -8,7 +9,7 @@ export const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
 
 export type HttpHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyResultV2>;
 
-export class RequestTooLargeError extends Error {
+export class RequestTooLargeError extends CodedError {
   readonly code = 'REQUEST_TOO_LARGE';
 }
 

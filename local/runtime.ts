@@ -16,6 +16,7 @@ import type { StoreDeps } from '../shared/app/deps.js';
 import { sendWeeklyDigest } from '../shared/app/digest.js';
 import { runEvaluation } from '../shared/app/evaluator.js';
 import { digestWeekDueAt, type ScheduleSettings, scheduleSettingsOf } from '../shared/app/schedule-due.js';
+import { CodedError } from '../shared/domain/coded-error.js';
 import type { Plan } from '../shared/domain/plan.js';
 import { nextDigestTick, nextEvaluationTick } from '../shared/domain/schedule-ticks.js';
 import { ValidationError } from '../shared/domain/validation-error.js';
@@ -79,7 +80,7 @@ export interface Runtime {
   stop(): Promise<void>;
 }
 
-export class ConfigFileError extends Error {
+export class ConfigFileError extends CodedError {
   readonly code = 'CONFIG_FILE';
 }
 

@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { CodedError } from '../shared/domain/coded-error.js';
 import type { Clock } from '../shared/domain/model.js';
 import { problemResponse } from '../shared/http/problem.js';
 import { type HttpHandler, RequestTooLargeError, toApiGatewayEvent, writeResult } from './lambda-bridge.js';
@@ -18,13 +19,12 @@ export interface LocalServer {
   close(): Promise<void>;
 }
 
-export class PortInUseError extends Error {
+export class PortInUseError extends CodedError {
   readonly code = 'PORT_IN_USE';
   constructor(host: string, port: number) {
     super(
       `Port ${port} on ${host} is already in use: stop whatever runs there or start with PORT=<another port>.`,
     );
-    this.name = 'PortInUseError';
   }
 }
 

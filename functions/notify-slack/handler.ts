@@ -1,4 +1,5 @@
 import type { SNSEvent } from 'aws-lambda';
+import { CodedError } from '../../shared/domain/coded-error.js';
 import type { Clock, Department } from '../../shared/domain/model.js';
 import type { AlertStore, OutgoingNotification } from '../../shared/ports/alert-store.js';
 import type { PostedMessage, SlackPoster } from '../../shared/ports/slack-poster.js';
@@ -33,11 +34,10 @@ export interface NotifyDeps {
 const POSTING_LEASE_MS = 60_000;
 
 /** Another delivery of the same notification is posting to this destination right now: retry later. */
-export class DeliveryInProgressError extends Error {
+export class DeliveryInProgressError extends CodedError {
   readonly code = 'DELIVERY_IN_PROGRESS';
   constructor(dedupKey: string, channel: string) {
     super(`Another delivery of ${dedupKey} is posting to ${channel}; SNS will retry this one.`);
-    this.name = 'DeliveryInProgressError';
   }
 }
 
@@ -46,7 +46,7 @@ async function annotationNow(deps: NotifyDeps, n: OutgoingNotification, name: st
   return claims.find((c) => c.notification.dedupKey === n.dedupKey)?.annotations[name];
 }
 
-export class SlackNotifyError extends Error {
+export class SlackNotifyError extends CodedError {
   readonly code = 'SLACK_NOTIFY_FAILED';
   constructor(readonly failures: unknown[]) {
     super(
@@ -54,7 +54,6 @@ export class SlackNotifyError extends Error {
         .map((f) => (f as Error)?.message ?? String(f))
         .join('; ')}`,
     );
-    this.name = 'SlackNotifyError';
   }
 }
 

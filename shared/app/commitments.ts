@@ -1,3 +1,4 @@
+import { CodedError } from '../domain/coded-error.js';
 import { parseCommitment } from '../domain/config.js';
 import { isoInstant } from '../domain/instant-format.js';
 import type { CommitmentDefinition, SlaConfig } from '../domain/model.js';
@@ -192,13 +193,12 @@ export async function putCommitment(
   return { ...saved, changed: true, plan };
 }
 
-export class VersionMismatchError extends Error {
+export class VersionMismatchError extends CodedError {
   readonly code = 'VERSION_MISMATCH';
   constructor(id: string, expected: number, actual: number) {
     super(
       `Commitment '${id}' is at version ${actual}, not ${expected}: read it again and re-apply your change.`,
     );
-    this.name = 'VersionMismatchError';
   }
 }
 

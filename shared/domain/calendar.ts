@@ -7,6 +7,8 @@
  * spring-forward day is 1 hour), and the repeated hour of a fall-back day counts once, inside
  * the span that reaches past it (00:00-24:00 on a 25-hour day is 25 hours).
  */
+
+import { CodedError } from './coded-error.js';
 import {
   instantAtLocal,
   isoDateOfDay,
@@ -22,11 +24,10 @@ import type { BusinessCalendar, Instant, LocalSpan, Weekday } from './model.js';
 const HORIZON_YEARS = 10;
 const HORIZON_DAYS = HORIZON_YEARS * 366;
 
-export class CalendarNeverOpensError extends Error {
+export class CalendarNeverOpensError extends CodedError {
   readonly code = 'CALENDAR_NEVER_OPENS';
   constructor(readonly calendar: string) {
     super(`Calendar "${calendar}" has no open time within ${HORIZON_YEARS} years`);
-    this.name = 'CalendarNeverOpensError';
   }
 }
 

@@ -6,6 +6,8 @@
  * zero) owes nothing, as no tier can be told to apply. The comparator of objective measures
  * (ratio, duration, availability) is `atLeast`.
  */
+
+import { CodedError } from './coded-error.js';
 import { type Evaluation, evaluate } from './evaluate.js';
 import { isoInstant } from './instant-format.js';
 import type { ExcusedSummary, MeasureAggregate } from './measures/types.js';
@@ -42,14 +44,13 @@ export interface ClosePeriodInput {
 }
 
 /** Closing early would judge a period with time still left in it. */
-export class PeriodNotEndedError extends Error {
+export class PeriodNotEndedError extends CodedError {
   readonly code = 'PERIOD_NOT_ENDED';
   constructor(
     readonly commitmentId: string,
     readonly period: string,
   ) {
     super(`Period ${period} of ${commitmentId} has not ended yet and cannot be closed`);
-    this.name = 'PeriodNotEndedError';
   }
 }
 

@@ -6,6 +6,7 @@
  * there means 24 business hours, not "tomorrow". Months and years are refused because their
  * length varies.
  */
+import { CodedError } from './coded-error.js';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -15,7 +16,7 @@ const WEEK = 7 * DAY;
 
 const ACCEPTED_FORMS = '30m, 8h, 1d (= 24h), 1w, 1h30m, 90s or ISO-8601 such as PT8H, PT1H30M, P1D';
 
-export class InvalidDurationError extends Error {
+export class InvalidDurationError extends CodedError {
   readonly code = 'INVALID_DURATION';
 
   constructor(
@@ -23,7 +24,6 @@ export class InvalidDurationError extends Error {
     reason?: string,
   ) {
     super(reason ?? `'${text}' is not a duration; write it like ${ACCEPTED_FORMS}`);
-    this.name = 'InvalidDurationError';
   }
 }
 

@@ -19,13 +19,13 @@
  * on when the code runs.
  */
 import { DateTime, Info, type Zone } from 'luxon';
+import { CodedError } from './coded-error.js';
 import type { Instant, Weekday } from './model.js';
 
-export class InvalidTimeZoneError extends Error {
+export class InvalidTimeZoneError extends CodedError {
   readonly code = 'INVALID_TIME_ZONE';
   constructor(readonly zone: string) {
     super(`Unknown time zone "${zone}": expected an IANA name such as America/New_York`);
-    this.name = 'InvalidTimeZoneError';
   }
 }
 

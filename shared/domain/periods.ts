@@ -4,6 +4,7 @@
  * milliseconds varies across DST. Which instant "local midnight" is follows `local-time.ts`.
  */
 import type { DateTime } from 'luxon';
+import { CodedError } from './coded-error.js';
 import {
   dateOfDay,
   dayOfDate,
@@ -14,14 +15,13 @@ import {
 } from './local-time.js';
 import type { Instant, Period, PeriodKind } from './model.js';
 
-export class InvalidPeriodKeyError extends Error {
+export class InvalidPeriodKeyError extends CodedError {
   readonly code = 'INVALID_PERIOD_KEY';
   constructor(readonly key: string) {
     super(
       `Invalid period key "${key}": expected YYYY-Www for an ISO week (2026-W48), ` +
         'YYYY-MM for a month (2026-11) or YYYY-Qn for a quarter (2026-Q4)',
     );
-    this.name = 'InvalidPeriodKeyError';
   }
 }
 

@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import { CodedError } from './coded-error.js';
 
 /** One problem with an input, located by a path such as `commitments[2].target.derive.closeRate`. */
 export interface FieldIssue {
@@ -10,7 +11,7 @@ export interface FieldIssue {
   line?: number;
 }
 
-export class ValidationError extends Error {
+export class ValidationError extends CodedError {
   readonly code = 'VALIDATION_FAILED';
 
   constructor(
@@ -18,7 +19,6 @@ export class ValidationError extends Error {
     message?: string,
   ) {
     super(message ?? describeIssues(issues));
-    this.name = 'ValidationError';
   }
 }
 

@@ -1,9 +1,10 @@
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
+import { CodedError } from '../domain/coded-error.js';
 import type { FieldIssue } from '../domain/validation-error.js';
 
 /** An HTTP error with a status and a message meant for the caller (RFC 9457 problem details). */
-export class HttpProblem extends Error {
-  readonly expose = true;
+export class HttpProblem extends CodedError {
+  readonly code = 'HTTP_PROBLEM';
   constructor(
     readonly statusCode: number,
     readonly title: string,
@@ -12,7 +13,6 @@ export class HttpProblem extends Error {
     readonly headers: Record<string, string> = {},
   ) {
     super(detail);
-    this.name = 'HttpProblem';
   }
 }
 

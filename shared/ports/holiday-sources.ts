@@ -1,3 +1,4 @@
+import { CodedError } from '../domain/coded-error.js';
 import type { CountryHolidays } from '../domain/config-schema.js';
 
 /** One day off and what it is called (`2026-11-26`, `Thanksgiving Day`). */
@@ -7,7 +8,7 @@ export interface NamedHoliday {
 }
 
 /** Says what is wrong with a holiday source, for the field that names it. */
-export class HolidaySourceError extends Error {
+export class HolidaySourceError extends CodedError {
   readonly code = 'HOLIDAY_SOURCE';
 
   constructor(
@@ -16,7 +17,6 @@ export class HolidaySourceError extends Error {
     readonly field: string,
   ) {
     super(message);
-    this.name = 'HolidaySourceError';
   }
 }
 

@@ -4,6 +4,7 @@
  * lands in the dead-letter queue) instead of posting half an alert.
  */
 import * as z from 'zod';
+import { CodedError } from '../domain/coded-error.js';
 import type { OutgoingNotification } from '../ports/alert-store.js';
 
 const status = z.enum(['on_track', 'at_risk', 'breached', 'met', 'no_data']);
@@ -42,11 +43,10 @@ const notificationSchema = z.looseObject({
   at: z.number(),
 });
 
-export class InvalidNotificationError extends Error {
+export class InvalidNotificationError extends CodedError {
   readonly code = 'INVALID_NOTIFICATION';
   constructor(problem: string) {
     super(`The alert message is not a notification: ${problem}`);
-    this.name = 'InvalidNotificationError';
   }
 }
 

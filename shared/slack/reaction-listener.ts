@@ -4,6 +4,7 @@
  * messages are found through the annotations the notifier recorded on the alert's notification claims.
  */
 import type { ReactionListener } from '../app/alert-actions.js';
+import { CodedError } from '../domain/coded-error.js';
 import type { Department } from '../domain/model.js';
 import type { AlertStore } from '../ports/alert-store.js';
 import type { SlackPoster } from '../ports/slack-poster.js';
@@ -21,7 +22,7 @@ export interface ReactionListenerDeps {
   log?: SlackLog;
 }
 
-export class SlackUpdateError extends Error {
+export class SlackUpdateError extends CodedError {
   readonly code = 'SLACK_UPDATE_FAILED';
   constructor(readonly failures: Array<{ channel: string; ts: string; error: unknown }>) {
     super(
@@ -29,7 +30,6 @@ export class SlackUpdateError extends Error {
         .map((f) => `${f.channel}/${f.ts}: ${(f.error as Error)?.message ?? String(f.error)}`)
         .join('; ')}`,
     );
-    this.name = 'SlackUpdateError';
   }
 }
 

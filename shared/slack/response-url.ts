@@ -2,14 +2,14 @@
  * Answers through an interaction's `response_url` (replace the clicked message, or an ephemeral
  * note to the person who clicked). Bounded by a timeout: Slack wants the click answered in 3 seconds.
  */
+import { CodedError } from '../domain/coded-error.js';
 
 export type Responder = (responseUrl: string, body: Record<string, unknown>) => Promise<void>;
 
-export class ResponseUrlError extends Error {
+export class ResponseUrlError extends CodedError {
   readonly code = 'SLACK_RESPONSE_URL_FAILED';
   constructor(readonly status: number) {
     super(`Slack refused the response_url post with HTTP ${status}`);
-    this.name = 'ResponseUrlError';
   }
 }
 

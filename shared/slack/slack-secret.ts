@@ -4,6 +4,7 @@
  * start does not wait for it before the handler is ready.
  */
 import * as z from 'zod';
+import { CodedError } from '../domain/coded-error.js';
 
 export interface SlackSecret {
   signingSecret: string;
@@ -16,13 +17,12 @@ const slackSecretSchema = z.object({
   botToken: z.string().default(''),
 });
 
-export class SlackSecretError extends Error {
+export class SlackSecretError extends CodedError {
   readonly code = 'SLACK_SECRET_INVALID';
   constructor(problem: string) {
     super(
       `The Slack secret ${problem}; store it as {"signingSecret": "...", "botToken": "xoxb-..."} (see docs/connect-slack.md)`,
     );
-    this.name = 'SlackSecretError';
   }
 }
 

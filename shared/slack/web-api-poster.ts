@@ -10,6 +10,7 @@ import {
   type KnownBlock,
   WebClient,
 } from '@slack/web-api';
+import { CodedError } from '../domain/coded-error.js';
 import type { PostedMessage, SlackMessage, SlackPoster } from '../ports/slack-poster.js';
 
 export interface SlackWebClientOptions {
@@ -26,11 +27,10 @@ export function createSlackWebClient(token: string, options: SlackWebClientOptio
   });
 }
 
-export class SlackPostError extends Error {
+export class SlackPostError extends CodedError {
   readonly code = 'SLACK_POST_FAILED';
   constructor(message: string) {
     super(message);
-    this.name = 'SlackPostError';
   }
 }
 

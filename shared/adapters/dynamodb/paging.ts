@@ -4,6 +4,7 @@ import {
   paginateQuery,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { CodedError } from '../../domain/coded-error.js';
 import type { ItemKey } from './keys.js';
 
 type Item = Record<string, unknown>;
@@ -27,11 +28,10 @@ const KEYS_PER_BATCH = 100;
 export const MAX_BATCH_GET_RETRIES = 12;
 
 /** A batch read that DynamoDB kept leaving unprocessed: the caller fails rather than miss items. */
-export class UnprocessedKeysError extends Error {
+export class UnprocessedKeysError extends CodedError {
   readonly code = 'UNPROCESSED_KEYS';
   constructor(readonly remaining: number) {
     super(`DynamoDB left ${remaining} keys unprocessed after ${MAX_BATCH_GET_RETRIES} retries`);
-    this.name = 'UnprocessedKeysError';
   }
 }
 

@@ -2,6 +2,8 @@
  * The alert state of one commitment in one period, the notifications it gives rise to, and the
  * errors of acting on it. The transitions live in `../escalation.ts` and `./alert-reactions.ts`.
  */
+
+import { CodedError } from '../coded-error.js';
 import type { Instant, NotifyTarget, Status } from '../model.js';
 
 export type NotificationKind = 'at_risk' | 'escalated' | 'recovered' | 'breached' | 'met';
@@ -51,7 +53,7 @@ export interface EscalationDecision {
   changed: boolean;
 }
 
-export class NoOpenAlertError extends Error {
+export class NoOpenAlertError extends CodedError {
   readonly code = 'NO_OPEN_ALERT';
 
   constructor(commitmentId: string | undefined, period: string | undefined) {
@@ -60,28 +62,25 @@ export class NoOpenAlertError extends Error {
         ? 'There is no open alert to act on'
         : `Commitment ${commitmentId} has no open alert in period ${period}`,
     );
-    this.name = 'NoOpenAlertError';
   }
 }
 
-export class InvalidSnoozeError extends Error {
+export class InvalidSnoozeError extends CodedError {
   readonly code = 'INVALID_SNOOZE';
   /** The field at fault, so the HTTP edge names it. */
   readonly path = 'until';
 
   constructor(message: string) {
     super(message);
-    this.name = 'InvalidSnoozeError';
   }
 }
 
 /** A caller passed the state of another commitment or period: a bug, never user input. */
-export class AlertStateMismatchError extends Error {
+export class AlertStateMismatchError extends CodedError {
   readonly code = 'ALERT_STATE_MISMATCH';
 
   constructor(state: AlertState, commitmentId: string, period: string) {
     super(`Alert state of ${state.commitmentId} ${state.period} given for ${commitmentId} ${period}`);
-    this.name = 'AlertStateMismatchError';
   }
 }
 

@@ -1,19 +1,19 @@
+import { CodedError } from '../coded-error.js';
 import type { Measure } from '../model.js';
 
 /** A definition reached the judge without a field its measure needs (validation should prevent it). */
-export class IncompleteDefinitionError extends Error {
+export class IncompleteDefinitionError extends CodedError {
   readonly code = 'INCOMPLETE_DEFINITION';
   constructor(
     readonly commitmentId: string,
     readonly field: string,
   ) {
     super(`Commitment ${commitmentId} has no ${field}, which its measure needs to be judged`);
-    this.name = 'IncompleteDefinitionError';
   }
 }
 
 /** The aggregate handed in was recorded for another measure than the definition's. */
-export class AggregateMismatchError extends Error {
+export class AggregateMismatchError extends CodedError {
   readonly code = 'AGGREGATE_MISMATCH';
   constructor(
     readonly commitmentId: string,
@@ -21,18 +21,16 @@ export class AggregateMismatchError extends Error {
     readonly received: Measure,
   ) {
     super(`Commitment ${commitmentId} is measured as ${expected} but got a ${received} aggregate`);
-    this.name = 'AggregateMismatchError';
   }
 }
 
 /** An instant that cannot be written in the commitment's zone (NaN, or a zone Luxon does not know). */
-export class InvalidInstantError extends Error {
+export class InvalidInstantError extends CodedError {
   readonly code = 'INVALID_INSTANT';
   constructor(
     readonly at: number,
     readonly zone: string,
   ) {
     super(`Cannot express instant ${at} in time zone ${zone}`);
-    this.name = 'InvalidInstantError';
   }
 }
