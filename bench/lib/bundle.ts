@@ -50,6 +50,8 @@ export async function bundleLikeCdk(options: {
     format: 'esm',
     mainFields: ['module', 'main'],
     minify: true,
+    // As deployed: class names survive minification, so errors log under their own names.
+    keepNames: true,
     sourcemap: true,
     sourcesContent: false,
     banner: { js: REQUIRE_SHIM },

@@ -117,6 +117,9 @@ export class SlaFunction extends Construct {
         mainFields: ['module', 'main'],
         banner: REQUIRE_SHIM,
         minify: true,
+        // Error classes take their name from the class; minified names would make the logs say
+        // `e` instead of `SlackNotifyError`. Costs about 4% of the zipped bundle.
+        keepNames: true,
         sourceMap: true,
         // Stack traces need line mappings, not a second copy of every source file.
         sourcesContent: false,
