@@ -32,6 +32,9 @@ afterEach(() => {
 });
 
 const emf = () => lines.filter((l) => '_aws' in l);
+/** The CloudWatch directive of an EMF line: namespace, dimensions, metric names and units. */
+const directive = (line: Record<string, unknown> | undefined) =>
+  (line?._aws as { CloudWatchMetrics: Array<Record<string, unknown>> } | undefined)?.CloudWatchMetrics[0];
 
 describe('an instrumented handler', () => {
   it('logs with the invocation request id and flushes its metrics as EMF once per invocation', async () => {
@@ -53,14 +56,13 @@ describe('an instrumented handler', () => {
       function_name: 'sla-webhook-fn',
       level: 'ERROR',
     });
-    expect((logs[0]?.error as { message: string }).message).toBe('boom');
+    expect(logs[0]?.error).toMatchObject({ name: 'Error', message: 'boom' });
 
     const [first, second] = emf();
     expect(emf()).toHaveLength(2);
     expect(first).toMatchObject({ service: 'sla-webhook', EventsAccepted: 3, EventsRejected: 1 });
     expect(second).toMatchObject({ EventsAccepted: 2, EventsRejected: 1 });
-    const metadata = (first?._aws as { CloudWatchMetrics: Array<Record<string, unknown>> })
-      .CloudWatchMetrics[0];
+    const metadata = directive(first);
     expect(metadata).toMatchObject({
       Namespace: 'SlaTracker',
       Dimensions: [['service']],
@@ -82,9 +84,7 @@ describe('an instrumented handler', () => {
     await expect(handler(true, context('req-3'))).rejects.toThrow('store down');
     expect(emf()).toHaveLength(1);
     expect(emf()[0]).toMatchObject({ EvaluationTime: 42 });
-    expect(
-      (emf()[0]?._aws as { CloudWatchMetrics: Array<{ Metrics: unknown[] }> }).CloudWatchMetrics[0]?.Metrics,
-    ).toEqual([{ Name: 'EvaluationTime', Unit: 'Milliseconds' }]);
+    expect(directive(emf()[0])?.Metrics).toEqual([{ Name: 'EvaluationTime', Unit: 'Milliseconds' }]);
 
     lines.length = 0;
     expect(await handler(false, context('req-4'))).toBe('quiet');
