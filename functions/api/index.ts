@@ -1,27 +1,19 @@
 import { makeReactionListener } from '../../shared/slack/reaction-listener.js';
-import {
-  alertsPublisherFromEnv,
-  departmentsLoader,
-  instrumented,
-  observability,
-  slackPosterOf,
-  slackSecretFromEnv,
-  tableFromEnv,
-} from '../wiring.js';
+import * as wiring from '../wiring.js';
 import { makeHandler } from './handler.js';
 
-const obs = observability('sla-api');
-const { stores } = tableFromEnv();
+const obs = wiring.observability('sla-api');
+const { stores } = wiring.tableFromEnv();
 
-export const handler = instrumented(
+export const handler = wiring.instrumented(
   makeHandler({
     ...stores,
-    publisher: alertsPublisherFromEnv(),
+    publisher: wiring.alertsPublisherFromEnv(),
     // An acknowledgement through the API updates the alert's Slack messages too.
     onReaction: makeReactionListener({
-      poster: slackPosterOf(slackSecretFromEnv()),
+      poster: wiring.slackPosterOf(wiring.slackSecretFromEnv()),
       alerts: stores.alerts,
-      loadDepartments: departmentsLoader(stores.commitments),
+      loadDepartments: wiring.departmentsLoader(stores.commitments),
       log: obs.log,
     }),
     log: obs.log,

@@ -1,25 +1,17 @@
 import { createDynamoDigestDeliveryLog } from '../../shared/adapters/dynamodb/digest-delivery-log.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.js';
-import {
-  countingPoster,
-  digestPublisherFromEnv,
-  instrumented,
-  observability,
-  slackPosterOf,
-  slackSecretFromEnv,
-  tableFromEnv,
-} from '../wiring.js';
+import * as wiring from '../wiring.js';
 import { makeHandler } from './handler.js';
 
-const obs = observability('sla-digest');
-const { dynamo, tableName, stores } = tableFromEnv();
+const obs = wiring.observability('sla-digest');
+const { dynamo, tableName, stores } = wiring.tableFromEnv();
 
-export const handler = instrumented(
+export const handler = wiring.instrumented(
   makeHandler({
     ...stores,
-    publisher: digestPublisherFromEnv(),
+    publisher: wiring.digestPublisherFromEnv(),
     deliveries: createDynamoDigestDeliveryLog(createDocumentClient(dynamo), tableName),
-    poster: countingPoster(slackPosterOf(slackSecretFromEnv()), obs.metrics),
+    poster: wiring.countingPoster(wiring.slackPosterOf(wiring.slackSecretFromEnv()), obs.metrics),
     log: obs.logger,
   }),
   obs,

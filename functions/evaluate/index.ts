@@ -1,12 +1,12 @@
-import { alertsPublisherFromEnv, instrumented, observability, tableFromEnv } from '../wiring.js';
+import * as wiring from '../wiring.js';
 import { makeHandler } from './handler.js';
 
-const obs = observability('sla-evaluate');
+const obs = wiring.observability('sla-evaluate');
 
-export const handler = instrumented(
+export const handler = wiring.instrumented(
   makeHandler({
-    ...tableFromEnv().stores,
-    publisher: alertsPublisherFromEnv(),
+    ...wiring.tableFromEnv().stores,
+    publisher: wiring.alertsPublisherFromEnv(),
     log: obs.logger,
     metrics: obs.metrics,
   }),

@@ -1,24 +1,16 @@
 import { systemClock } from '../../shared/adapters/system-clock.js';
-import {
-  countingPoster,
-  departmentsLoader,
-  instrumented,
-  observability,
-  slackPosterOf,
-  slackSecretFromEnv,
-  tableFromEnv,
-} from '../wiring.js';
+import * as wiring from '../wiring.js';
 import { makeNotifyHandler } from './handler.js';
 
-const obs = observability('sla-notify-slack');
-const { stores } = tableFromEnv();
+const obs = wiring.observability('sla-notify-slack');
+const { stores } = wiring.tableFromEnv();
 
-export const handler = instrumented(
+export const handler = wiring.instrumented(
   makeNotifyHandler({
     clock: systemClock,
     // Slack messages posted and failed are counted at the poster, whatever the handler does.
-    poster: countingPoster(slackPosterOf(slackSecretFromEnv()), obs.metrics),
-    loadDepartments: departmentsLoader(stores.commitments),
+    poster: wiring.countingPoster(wiring.slackPosterOf(wiring.slackSecretFromEnv()), obs.metrics),
+    loadDepartments: wiring.departmentsLoader(stores.commitments),
     alerts: stores.alerts,
     log: obs.log,
   }),

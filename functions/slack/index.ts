@@ -1,24 +1,17 @@
 import { systemClock } from '../../shared/adapters/system-clock.js';
 import { makeReactionListener } from '../../shared/slack/reaction-listener.js';
-import {
-  departmentsLoader,
-  instrumented,
-  observability,
-  slackPosterOf,
-  slackSecretFromEnv,
-  tableFromEnv,
-} from '../wiring.js';
+import * as wiring from '../wiring.js';
 import { makeHandler } from './handler.js';
 
 // Module scope does only cheap, synchronous work: Slack answers within 3 seconds, cold start
 // included. The secret is fetched on the first request; the Slack SDK is loaded only when a
 // button click needs to update a message.
-const obs = observability('sla-slack');
-const { stores } = tableFromEnv();
-const secret = slackSecretFromEnv();
-const poster = slackPosterOf(secret);
+const obs = wiring.observability('sla-slack');
+const { stores } = wiring.tableFromEnv();
+const secret = wiring.slackSecretFromEnv();
+const poster = wiring.slackPosterOf(secret);
 
-export const handler = instrumented(
+export const handler = wiring.instrumented(
   makeHandler({
     stores,
     clock: systemClock,
@@ -27,7 +20,7 @@ export const handler = instrumented(
     onReaction: makeReactionListener({
       poster,
       alerts: stores.alerts,
-      loadDepartments: departmentsLoader(stores.commitments),
+      loadDepartments: wiring.departmentsLoader(stores.commitments),
       log: obs.log,
     }),
     log: obs.log,

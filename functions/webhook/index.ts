@@ -1,12 +1,12 @@
-import { instrumented, observability, secretFromEnv, tableFromEnv } from '../wiring.js';
+import * as wiring from '../wiring.js';
 import { makeHandler } from './handler.js';
 
-const obs = observability('sla-webhook');
+const obs = wiring.observability('sla-webhook');
 
-export const handler = instrumented(
+export const handler = wiring.instrumented(
   makeHandler({
-    ...tableFromEnv().stores,
-    secret: secretFromEnv('WEBHOOK_SECRET_ARN'),
+    ...wiring.tableFromEnv().stores,
+    secret: wiring.secretFromEnv('WEBHOOK_SECRET_ARN'),
     log: obs.log,
     metrics: obs.metrics,
   }),
