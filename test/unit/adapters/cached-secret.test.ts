@@ -41,7 +41,17 @@ describe('a secret read from Secrets Manager', () => {
     expect(secretsManager.commandCalls(GetSecretValueCommand)).toHaveLength(3);
   });
 
-  it('keeps 5 minutes by default', () => {
-    expect(SECRET_MAX_AGE_MS).toBe(300_000);
+  it('is kept 5 minutes when no maximum age is given', async () => {
+    let now = 0;
+    secretsManager
+      .on(GetSecretValueCommand)
+      .resolvesOnce({ SecretString: 'a' })
+      .resolves({ SecretString: 'b' });
+    const secret = cachedSecret(new SecretsManagerClient({}), 'arn:slack', { now: () => now });
+    expect(await secret()).toBe('a');
+    now = 299_999;
+    expect(await secret()).toBe('a');
+    now = 300_000;
+    expect(await secret()).toBe('b');
   });
 });
