@@ -1,30 +1,29 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { makeHandler as makeApiHandler } from '../functions/api/handler.js';
 import { makeNotifyHandler } from '../functions/notify-slack/handler.js';
 import { makeHandler as makeSlackHandler } from '../functions/slack/handler.js';
+import { departmentsLoader } from '../functions/wiring.js';
 import { createDynamoDigestDeliveryLog } from '../shared/adapters/dynamodb/digest-delivery-log.js';
 import { createDocumentClient } from '../shared/adapters/dynamodb/document-client.js';
 import { createDynamoStores } from '../shared/adapters/dynamodb/stores.js';
 import { ensureTable } from '../shared/adapters/dynamodb/table-setup.js';
-import { createHolidaySources } from '../shared/adapters/holidays/holiday-sources.js';
 import { systemClock } from '../shared/adapters/system-clock.js';
-import { applyConfig, companyZone } from '../shared/app/commitments.js';
+import { companyZone } from '../shared/app/commitments.js';
 import type { StoreDeps } from '../shared/app/deps.js';
 import { sendWeeklyDigest } from '../shared/app/digest.js';
 import { runEvaluation } from '../shared/app/evaluator.js';
 import { digestWeekDueAt, type ScheduleSettings, scheduleSettingsOf } from '../shared/app/schedule-due.js';
-import { CodedError } from '../shared/domain/coded-error.js';
 import type { Plan } from '../shared/domain/plan.js';
-import { nextDigestTick, nextEvaluationTick } from '../shared/domain/schedule-ticks.js';
-import { ValidationError } from '../shared/domain/validation-error.js';
+import { nextEvaluationTick } from '../shared/domain/schedule-ticks.js';
 import { makeReactionListener } from '../shared/slack/reaction-listener.js';
 import { createSlackWebClient, createWebApiPoster } from '../shared/slack/web-api-poster.js';
 import { makeClockHandler } from './clock-route.js';
+import { applyConfigFileIfEmpty, ConfigFileError } from './config-file.js';
 import { lockDataDir, prepareDataDir } from './data-dir.js';
 import { describeError } from './describe-error.js';
+import { memoizedNextDigestTick } from './digest-tick.js';
 import { createLocalDynamoClient } from './dynamodb-local.js';
 import { makeHealthHandler } from './health-route.js';
 import { asHttpHandler } from './lambda-bridge.js';
@@ -80,9 +79,7 @@ export interface Runtime {
   stop(): Promise<void>;
 }
 
-export class ConfigFileError extends CodedError {
-  readonly code = 'CONFIG_FILE';
-}
+export { ConfigFileError };
 
 /** Starts the whole system on this machine: DynamoDB Local, the table, the handlers, the server. */
 export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
@@ -110,28 +107,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
     const clock = new LocalClock(options.clockStart);
     const stores = createDynamoStores(client, LOCAL_TABLE_NAME, clock);
-    let loadedConfig: Plan | undefined;
-    if (!(await stores.commitments.getConfig())) {
-      const configText = readConfig(options.configPath);
-      try {
-        loadedConfig = (
-          await applyConfig(stores, {
-            text: configText,
-            dryRun: false,
-            holidaySources: createHolidaySources((path) => readBeside(options.configPath, path)),
-          })
-        ).plan;
-      } catch (error) {
-        if (error instanceof ValidationError) {
-          // One line, every problem named: `path: what to fix (line N)`.
-          const problems = error.issues
-            .map((i) => `${i.path}: ${i.message}${i.line === undefined ? '' : ` (line ${i.line})`}`)
-            .join('; ');
-          throw new ConfigFileError(`SLA_CONFIG ${options.configPath} is invalid: ${problems}`);
-        }
-        throw error;
-      }
-    }
+    const loadedConfig = await applyConfigFileIfEmpty(stores, options.configPath);
 
     const outbox = createOutbox(join(dataDir, 'outbox.jsonl'), options.log);
     const logError = (message: string, error: unknown) =>
@@ -149,7 +125,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         ? createWebApiPoster(createSlackWebClient(options.slackBotToken))
         : undefined,
     });
-    const loadDepartments = async () => (await stores.commitments.getConfig())?.departments ?? {};
+    const loadDepartments = departmentsLoader(stores.commitments);
     // The same notifier code the Lambda subscribed to the alerts topic runs, in process.
     const notifySlack = makeNotifyHandler({
       poster,
@@ -264,39 +240,4 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     await stop();
     throw error;
   }
-}
-
-/** A file the configuration names (an .ics of holidays), beside it; undefined when absent. */
-function readBeside(configPath: string, path: string): string | undefined {
-  try {
-    return readFileSync(join(dirname(configPath), path), 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-function readConfig(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new ConfigFileError(
-      `SLA_CONFIG ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}): point SLA_CONFIG at a commitments YAML file.`,
-    );
-  }
-}
-
-/**
- * The digest's next tick, remembered while its inputs stay the same: a long clock move asks the
- * same question before every evaluator run until the digest has run.
- */
-function memoizedNextDigestTick() {
-  let last: { key: string; tick: number | undefined } | undefined;
-  return (after: number, settings: ScheduleSettings): number | undefined => {
-    const { digest, zone } = settings;
-    const key = digest ? `${after} ${zone} ${digest.weekday} ${digest.minute}` : `${after} none`;
-    if (last?.key !== key) {
-      last = { key, tick: digest && nextDigestTick(digest, zone, after) };
-    }
-    return last.tick;
-  };
 }

@@ -30,6 +30,7 @@ import { recordEventsRequest } from '../../shared/http/events-request.js';
 import { HttpProblem, json } from '../../shared/http/problem.js';
 import { jsonBody, pathParam, queryFlag } from '../../shared/http/request.js';
 import type { HolidaySources } from '../../shared/ports/holiday-sources.js';
+import type { BusinessMetrics } from '../../shared/ports/metrics.js';
 import type { NotificationPublisher } from '../../shared/ports/notification-publisher.js';
 
 type Event = APIGatewayProxyEventV2;
@@ -53,6 +54,8 @@ export const route = (
 
 export interface ApiDeps extends StoreDeps {
   log: ApiLog;
+  /** Counts the events the events route accepts, finds duplicate or rejects. */
+  metrics?: BusinessMetrics;
   /** Where the evaluator's notifications go (POST /v1/evaluations). */
   publisher: NotificationPublisher;
   /** Told when one commitment fails during `POST /v1/evaluations` (logged by default). */

@@ -1,5 +1,6 @@
 import { type EvaluationSummary, type EvaluatorDeps, runEvaluation } from '../../shared/app/evaluator.js';
 import { evaluationDueAt, type ScheduleTick, scheduleTickOf } from '../../shared/app/schedule-due.js';
+import type { BusinessMetrics } from '../../shared/ports/metrics.js';
 
 export interface EvaluateLog {
   info(message: string, details: Record<string, unknown>): void;
@@ -15,12 +16,13 @@ export type EvaluateResult = EvaluationSummary | { skipped: 'not_due'; tick: str
  * judges "now" by its clock, so a retried or late tick does the right thing, and overlapping runs
  * are made safe by the stores' conditions.
  */
-export function makeHandler(deps: EvaluatorDeps & { log: EvaluateLog }) {
+export function makeHandler(deps: EvaluatorDeps & { log: EvaluateLog; metrics?: BusinessMetrics }) {
   return async (event?: unknown): Promise<EvaluateResult> => {
     const tick: ScheduleTick | undefined = scheduleTickOf(event);
     if (tick !== undefined && !(await evaluationDueAt(deps, tick.at))) {
       return { skipped: 'not_due', tick: tick.iso };
     }
+    const started = performance.now();
     const summary = await runEvaluation({
       ...deps,
       // One commitment failing is logged (and alarmed on) here; the run goes on with the others.
@@ -29,6 +31,8 @@ export function makeHandler(deps: EvaluatorDeps & { log: EvaluateLog }) {
       onPublishError: (notification, error) =>
         deps.log.error('publishing a notification failed', { dedupKey: notification.dedupKey, error }),
     });
+    deps.metrics?.add('CommitmentsEvaluated', summary.evaluated);
+    deps.metrics?.add('EvaluationTime', Math.round(performance.now() - started));
     deps.log.info('evaluation finished', {
       evaluated: summary.evaluated,
       closed: summary.closed.length,

@@ -1,14 +1,14 @@
-import { Logger } from '@aws-lambda-powertools/logger';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SNSClient } from '@aws-sdk/client-sns';
-import { createDynamoStores } from '../../shared/adapters/dynamodb/stores.js';
-import { createSnsPublisher } from '../../shared/adapters/sns/sns-publisher.js';
-import { systemClock } from '../../shared/adapters/system-clock.js';
-import { requireEnv } from '../../shared/config/env.js';
+import * as wiring from '../wiring.js';
 import { makeHandler } from './handler.js';
 
-const logger = new Logger({ serviceName: 'sla-evaluate' });
-const stores = createDynamoStores(new DynamoDBClient({}), requireEnv('TABLE_NAME'), systemClock);
-const publisher = createSnsPublisher(new SNSClient({}), requireEnv('ALERTS_TOPIC_ARN'));
+const obs = wiring.observability('sla-evaluate');
 
-export const handler = makeHandler({ ...stores, publisher, log: logger });
+export const handler = wiring.instrumented(
+  makeHandler({
+    ...wiring.tableFromEnv().stores,
+    publisher: wiring.alertsPublisherFromEnv(),
+    log: obs.logger,
+    metrics: obs.metrics,
+  }),
+  obs,
+);

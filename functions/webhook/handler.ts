@@ -10,14 +10,17 @@ import {
   WEBHOOK_TIMESTAMP_HEADER,
 } from '../../shared/http/hmac-signature.js';
 import { HttpProblem } from '../../shared/http/problem.js';
+import type { BusinessMetrics } from '../../shared/ports/metrics.js';
 
 type Event = APIGatewayProxyEventV2;
 type Result = APIGatewayProxyResultV2;
 
 export interface WebhookDeps extends StoreDeps {
-  /** The shared HMAC secret (Secrets Manager in AWS), fetched once per container. */
+  /** The shared HMAC secret (Secrets Manager in AWS), cached for a few minutes. */
   secret: () => Promise<string>;
   log: { error(message: string, error: unknown): void };
+  /** Counts accepted, duplicate and rejected events. */
+  metrics?: BusinessMetrics;
 }
 
 const header = (event: Event, name: string) =>

@@ -14,6 +14,7 @@ import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-n
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { METRICS_NAMESPACE } from '../../shared/ports/metrics.js';
 
 // ESM bundles still meet CommonJS dependencies that call `require` (parts of the AWS SDK do).
 const REQUIRE_SHIM =
@@ -108,6 +109,8 @@ export class SlaFunction extends Construct {
       onFailure: props.onFailure ? new SendToQueue(props.onFailure) : undefined,
       environment: {
         POWERTOOLS_SERVICE_NAME: props.serviceName,
+        // Business metrics leave as embedded metric format on stdout: no IAM permission needed.
+        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         NODE_OPTIONS: '--enable-source-maps',
         ...props.environment,
       },

@@ -1,22 +1,35 @@
 import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 
+/** How long a fetched secret is used before it is read again, so a rotated secret is picked up. */
+export const SECRET_MAX_AGE_MS = 5 * 60_000;
+
+export interface CachedSecretOptions {
+  maxAgeMs?: number;
+  /** Milliseconds since the epoch; injected so tests can age the cache. */
+  now?: () => number;
+}
+
 /**
- * A secret fetched once per container and cached (a failed fetch is retried on the next call).
- * Lambda containers live minutes to hours, so a rotated secret is picked up by new containers.
+ * A secret read from Secrets Manager and kept for `maxAgeMs`; callers that ask while a read is in
+ * flight share it. A failed read is not kept: the next call reads again.
  */
-export function cachedSecret(client: SecretsManagerClient, secretId: string): () => Promise<string> {
-  let value: Promise<string> | undefined;
+export function cachedSecret(
+  client: SecretsManagerClient,
+  secretId: string,
+  { maxAgeMs = SECRET_MAX_AGE_MS, now = Date.now }: CachedSecretOptions = {},
+): () => Promise<string> {
+  let cached: { value: Promise<string>; fetchedAt: number } | undefined;
   return () => {
-    value ??= client.send(new GetSecretValueCommand({ SecretId: secretId })).then(
-      (out) => {
-        if (out.SecretString === undefined) throw new Error(`secret ${secretId} has no string value`);
-        return out.SecretString;
-      },
-      (error) => {
-        value = undefined;
-        throw error;
-      },
-    );
+    if (cached && now() - cached.fetchedAt < maxAgeMs) return cached.value;
+    const value = client.send(new GetSecretValueCommand({ SecretId: secretId })).then((out) => {
+      if (out.SecretString === undefined) throw new Error(`secret ${secretId} has no string value`);
+      return out.SecretString;
+    });
+    const entry = { value, fetchedAt: now() };
+    cached = entry;
+    value.catch(() => {
+      if (cached === entry) cached = undefined;
+    });
     return value;
   };
 }

@@ -3,6 +3,7 @@ import * as z from 'zod';
 import type { StoreDeps } from '../app/deps.js';
 import { MAX_EVENTS_PER_REQUEST } from '../app/event-schemas.js';
 import { recordEvents } from '../app/record-events.js';
+import type { BusinessMetrics } from '../ports/metrics.js';
 import { HttpProblem, json } from './problem.js';
 import { jsonBody, pathParam } from './request.js';
 
@@ -46,13 +47,16 @@ function eventsOf(body: unknown): unknown[] {
  * 400 when every event was rejected.
  */
 export async function recordEventsRequest(
-  deps: StoreDeps,
+  deps: StoreDeps & { metrics?: BusinessMetrics },
   event: APIGatewayProxyEventV2,
 ): Promise<APIGatewayProxyResultV2> {
   const id = pathParam(event, 'id');
   const body = jsonBody(event);
   const events = eventsOf(body);
   const report = await recordEvents(deps, id, events);
+  deps.metrics?.add('EventsAccepted', report.accepted);
+  deps.metrics?.add('EventsDuplicate', report.duplicates);
+  deps.metrics?.add('EventsRejected', report.rejected.length);
   if (report.rejected.length < events.length) return json(200, report);
   // Nothing was recorded: a problem document, still carrying the per-event report.
   const prefix = (index: number) => ('events' in (body as object) ? `events[${index}]` : '');

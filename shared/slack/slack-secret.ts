@@ -1,7 +1,7 @@
 /**
  * The Slack app's two secrets, kept together in one Secrets Manager secret as JSON:
- * `{ "signingSecret": "...", "botToken": "xoxb-..." }`. Read once per container, lazily, so a cold
- * start does not wait for it before the handler is ready.
+ * `{ "signingSecret": "...", "botToken": "xoxb-..." }`. Read lazily, so a cold start does not wait
+ * for it before the handler is ready; the text's source caches it.
  */
 import * as z from 'zod';
 import { CodedError } from '../domain/coded-error.js';
@@ -52,16 +52,10 @@ export function botTokenOf(secret: SlackSecret): string {
   return secret.botToken;
 }
 
-/** The parsed secret, fetched on first use and cached; a failed fetch is tried again next time. */
+/**
+ * The parsed secret from its text's source. Parsing is cheap, so only the text is cached (by the
+ * source, for a few minutes): a rotated secret is parsed as soon as the source reads it again.
+ */
 export function slackSecretSource(load: () => Promise<string>): () => Promise<SlackSecret> {
-  let secret: Promise<SlackSecret> | undefined;
-  return () => {
-    secret ??= load()
-      .then(parseSlackSecret)
-      .catch((error: unknown) => {
-        secret = undefined;
-        throw error;
-      });
-    return secret;
-  };
+  return async () => parseSlackSecret(await load());
 }

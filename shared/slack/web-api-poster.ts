@@ -60,6 +60,3 @@ export function createWebApiPoster(client: WebClient): SlackPoster {
     },
   };
 }
-
-/** Also here for callers that load the SDK anyway; the Slack command Lambda imports lazy-poster.ts. */
-export { createLazyPoster } from './lazy-poster.js';

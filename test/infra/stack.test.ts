@@ -64,6 +64,7 @@ describe('functions', () => {
         Environment: {
           Variables: Match.objectLike({
             POWERTOOLS_SERVICE_NAME: `sla-${name}`,
+            POWERTOOLS_METRICS_NAMESPACE: 'SlaTracker',
             NODE_OPTIONS: '--enable-source-maps',
             TABLE_NAME: { Ref: logicalId(dev, 'AWS::DynamoDB::Table', 'Data') },
           }),
@@ -84,7 +85,7 @@ describe('functions', () => {
       const fn = dev.toJSON().Resources[id];
       return Object.keys(fn.Properties.Environment.Variables).sort();
     };
-    const base = ['NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', 'TABLE_NAME'];
+    const base = ['NODE_OPTIONS', 'POWERTOOLS_METRICS_NAMESPACE', 'POWERTOOLS_SERVICE_NAME', 'TABLE_NAME'];
     expect(envOf('api')).toEqual([...base, 'ALERTS_TOPIC_ARN', 'SLACK_SECRET_ARN'].sort());
     expect(envOf('evaluate')).toEqual([...base, 'ALERTS_TOPIC_ARN'].sort());
     expect(envOf('notify-slack')).toEqual([...base, 'SLACK_SECRET_ARN'].sort());

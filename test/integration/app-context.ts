@@ -3,6 +3,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { makeHandler } from '../../functions/api/handler.js';
 import { localContext } from '../../local/lambda-bridge.js';
 import { createDynamoStores } from '../../shared/adapters/dynamodb/stores.js';
+import { createInMemoryMetrics } from '../../shared/adapters/metrics/in-memory-metrics.js';
 import { applyConfig } from '../../shared/app/commitments.js';
 import type { StoreDeps } from '../../shared/app/deps.js';
 import type { OutgoingNotification } from '../../shared/ports/alert-store.js';
@@ -23,6 +24,8 @@ export interface AppContext {
   /** Every notification the API's evaluator published, in order. */
   published: OutgoingNotification[];
   publisher: NotificationPublisher;
+  /** The business metrics the API handler emitted, summed. */
+  metrics: ReturnType<typeof createInMemoryMetrics>;
   /** Calls the API handler with an HTTP API v2 event; returns status, headers and the parsed body. */
   call(
     method: string,
@@ -39,9 +42,11 @@ export async function useApp(start: string, config = EXAMPLE_CONFIG): Promise<Ap
   await applyConfig(deps, { text: config, dryRun: false });
   const published: OutgoingNotification[] = [];
   const publisher: NotificationPublisher = { publish: async (n) => void published.push(n) };
+  const metrics = createInMemoryMetrics();
   const handler = makeHandler({
     ...deps,
     publisher,
+    metrics,
     log: { error: (message, error) => console.error(message, error) },
   });
   return {
@@ -50,6 +55,7 @@ export async function useApp(start: string, config = EXAMPLE_CONFIG): Promise<Ap
     clock,
     published,
     publisher,
+    metrics,
     async call(method, path, options = {}) {
       const url = new URL(path, 'http://localhost');
       const query = Object.fromEntries(url.searchParams);

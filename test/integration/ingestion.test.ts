@@ -77,6 +77,25 @@ describe('recording events exactly once', () => {
   });
 });
 
+describe('the events route', () => {
+  it('emits the accepted, duplicate and rejected counts of each request as metrics', async () => {
+    const totals = () =>
+      (['EventsAccepted', 'EventsDuplicate', 'EventsRejected'] as const).map((name) =>
+        app.metrics.total(name),
+      );
+    const before = totals();
+    const post = (events: unknown[]) =>
+      app.call('POST', `/v1/commitments/${LEADS}/events`, { body: { events } });
+    expect((await post([lead('metric-1'), lead('metric-2'), lead('metric-3', 'yesterday')])).status).toBe(
+      200,
+    );
+    expect((await post([lead('metric-1'), lead('metric-4')])).status).toBe(200);
+    expect((await post([lead('metric-5', 'not a time')])).status).toBe(400);
+    const [accepted, duplicates, rejected] = totals().map((total, i) => total - (before[i] ?? 0));
+    expect({ accepted, duplicates, rejected }).toEqual({ accepted: 3, duplicates: 1, rejected: 2 });
+  });
+});
+
 describe('periods', () => {
   it('counts a late event in its earlier period while that period is still open', async () => {
     const october = await leadsIn('2026-10');

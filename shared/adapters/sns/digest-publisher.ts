@@ -1,5 +1,6 @@
-import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
+import type { SNSClient } from '@aws-sdk/client-sns';
 import type { DigestDelivery, DigestPublisher } from '../../ports/slack-poster.js';
+import { topicPublisher } from './topic-publisher.js';
 
 /** SNS takes a subject of printable ASCII, no line breaks, under 100 characters. */
 export const MAX_SUBJECT_CHARS = 99;
@@ -21,19 +22,12 @@ export function digestEmailSubject(digest: DigestDelivery): string {
  * is. The `kind` attribute lets a subscription on a shared topic filter digests in or out.
  */
 export function createSnsDigestPublisher(client: SNSClient, topicArn: string): DigestPublisher {
-  return {
-    async publish(digest) {
-      await client.send(
-        new PublishCommand({
-          TopicArn: topicArn,
-          Subject: digestEmailSubject(digest),
-          Message: digest.text,
-          MessageAttributes: {
-            kind: { DataType: 'String', StringValue: 'digest' },
-            week: { DataType: 'String', StringValue: digest.week },
-          },
-        }),
-      );
+  return topicPublisher(client, topicArn, (digest: DigestDelivery) => ({
+    Subject: digestEmailSubject(digest),
+    Message: digest.text,
+    MessageAttributes: {
+      kind: { DataType: 'String', StringValue: 'digest' },
+      week: { DataType: 'String', StringValue: digest.week },
     },
-  };
+  }));
 }

@@ -1,6 +1,7 @@
-import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
+import type { SNSClient } from '@aws-sdk/client-sns';
 import type { OutgoingNotification } from '../../ports/alert-store.js';
 import type { NotificationPublisher } from '../../ports/notification-publisher.js';
+import { topicPublisher } from './topic-publisher.js';
 
 /** SNS allows 100 characters of subject (used by email subscriptions), printable ASCII-ish only. */
 function subjectOf(n: OutgoingNotification): string {
@@ -24,16 +25,9 @@ export function messageAttributes(n: OutgoingNotification) {
 
 /** Publishes each notification to the `alerts` topic: JSON body, filterable attributes. */
 export function createSnsPublisher(client: SNSClient, topicArn: string): NotificationPublisher {
-  return {
-    async publish(notification) {
-      await client.send(
-        new PublishCommand({
-          TopicArn: topicArn,
-          Subject: subjectOf(notification),
-          Message: JSON.stringify(notification),
-          MessageAttributes: messageAttributes(notification),
-        }),
-      );
-    },
-  };
+  return topicPublisher(client, topicArn, (notification: OutgoingNotification) => ({
+    Subject: subjectOf(notification),
+    Message: JSON.stringify(notification),
+    MessageAttributes: messageAttributes(notification),
+  }));
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { SlackPoster } from '../../../shared/ports/slack-poster.js';
 import { decodeAlertValue, encodeAlertValue } from '../../../shared/slack/interaction-ids.js';
 import { createLazyPoster } from '../../../shared/slack/lazy-poster.js';
 import { annotationFor, recordedMessages } from '../../../shared/slack/message-annotations.js';
@@ -98,31 +99,61 @@ describe('the Slack secret', () => {
     expect(() => botTokenOf({ signingSecret: 'a', botToken: 'xoxp-user' })).toThrow(/not a bot token/);
   });
 
-  it('is fetched once and cached, and fetched again after a failure', async () => {
+  it('is parsed from its source on every call, so a rotated secret and a fixed one are seen at once', async () => {
+    const texts = ['{"signingSecret":"abc","botToken":"xoxb-1"}', 'not json', '{"signingSecret":"def"}'];
     let calls = 0;
     const source = slackSecretSource(async () => {
-      calls++;
-      if (calls === 1) throw new Error('throttled');
-      return '{"signingSecret":"abc","botToken":"xoxb-1"}';
+      const text = texts[calls++];
+      if (text === undefined) throw new Error('throttled');
+      return text;
     });
+    await expect(source()).resolves.toEqual({ signingSecret: 'abc', botToken: 'xoxb-1' });
+    await expect(source()).rejects.toThrow(/is not JSON/);
+    await expect(source()).resolves.toEqual({ signingSecret: 'def', botToken: '' });
     await expect(source()).rejects.toThrow('throttled');
-    await source();
-    await source();
-    expect(calls).toBe(2);
+    expect(calls).toBe(4);
   });
 });
 
 describe('the lazy poster', () => {
+  const fakePoster = (token: string): SlackPoster => ({
+    post: async (m) => ({ channel: m.channel, ts: token }),
+    update: async () => undefined,
+  });
+
   it('builds the real poster on first use only', async () => {
     let builds = 0;
-    const poster = createLazyPoster(async () => {
-      builds++;
-      return { post: async (m) => ({ channel: m.channel, ts: '1.0' }), update: async () => undefined };
-    });
+    const poster = createLazyPoster(
+      async () => 'xoxb-1',
+      async (token) => {
+        builds++;
+        return fakePoster(token);
+      },
+    );
     expect(builds).toBe(0);
     await poster.post({ channel: 'C1', text: 'a' });
     await poster.update({ channel: 'C1', text: 'b', ts: '1.0' });
     expect(builds).toBe(1);
+  });
+
+  it('builds a new poster when the token rotates, and retries a failed build', async () => {
+    let token = 'xoxb-1';
+    const builds: string[] = [];
+    const poster = createLazyPoster(
+      async () => token,
+      async (t) => {
+        builds.push(t);
+        if (builds.length === 3) throw new Error('SDK failed to load');
+        return fakePoster(t);
+      },
+    );
+    expect((await poster.post({ channel: 'C1', text: 'a' })).ts).toBe('xoxb-1');
+    token = 'xoxb-2';
+    expect((await poster.post({ channel: 'C1', text: 'a' })).ts).toBe('xoxb-2');
+    token = 'xoxb-3';
+    await expect(poster.post({ channel: 'C1', text: 'a' })).rejects.toThrow('SDK failed to load');
+    expect((await poster.post({ channel: 'C1', text: 'a' })).ts).toBe('xoxb-3');
+    expect(builds).toEqual(['xoxb-1', 'xoxb-2', 'xoxb-3', 'xoxb-3']);
   });
 });
 
