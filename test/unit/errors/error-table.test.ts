@@ -9,6 +9,7 @@ import { RequestTooLargeError } from '../../../local/lambda-bridge.js';
 import { ConfigFileError } from '../../../local/runtime.js';
 import { PortInUseError } from '../../../local/server.js';
 import { UnprocessedKeysError } from '../../../shared/adapters/dynamodb/paging.js';
+import { SecretValueError } from '../../../shared/adapters/secrets.js';
 import { VersionMismatchError } from '../../../shared/app/commitments.js';
 import type { StoreDeps } from '../../../shared/app/deps.js';
 import {
@@ -77,6 +78,7 @@ const SAMPLES: CodedError[] = [
   new SlackUpdateError([{ channel: 'C1', ts: '1.2', error: new Error(SECRET) }]),
   new ResponseUrlError(502),
   new SlackSecretError(SECRET),
+  new SecretValueError(SECRET),
   new SlackNotifyError([new Error(SECRET)]),
   new InvalidNotificationError(SECRET),
   new DeliveryInProgressError(SECRET, 'C1'),
