@@ -1,22 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importSpecifiers, sourceFiles } from '../../support/source-files.js';
 
 /**
  * A house rule: `shared/domain/` knows nothing of AWS, Slack, HTTP or the environment, and takes
  * time only as values or through an injected clock. This test keeps it that way.
  */
 const root = new URL('../../../shared/domain/', import.meta.url).pathname;
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory()
-      ? sourceFiles(join(dir, entry.name))
-      : entry.name.endsWith('.ts')
-        ? [join(dir, entry.name)]
-        : [],
-  );
-}
 
 const ALLOWED_PACKAGES = new Set(['luxon', 'zod', 'yaml']);
 const FORBIDDEN_CODE: Array<[RegExp, string]> = [
@@ -39,9 +30,7 @@ describe('the domain core is pure', () => {
     '%s imports only the domain and luxon/zod/yaml',
     (_name, file) => {
       const source = readFileSync(file, 'utf8');
-      const imports = [...source.matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s+'([^']+)'/gm)].map(
-        (m) => m[1] as string,
-      );
+      const imports = importSpecifiers(file);
       for (const spec of imports) {
         if (spec.startsWith('.')) {
           expect(

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importSpecifiers, sourceFiles } from '../../support/source-files.js';
 
 /**
  * `shared/presentation/` says how things read for people whatever the channel: Slack's blocks and
@@ -9,26 +10,11 @@ import { describe, expect, it } from 'vitest';
  */
 const root = new URL('../../../shared/presentation/', import.meta.url).pathname;
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory()
-      ? sourceFiles(join(dir, entry.name))
-      : entry.name.endsWith('.ts')
-        ? [join(dir, entry.name)]
-        : [],
-  );
-}
-
 const files = sourceFiles(root);
-
-const importsOf = (file: string): string[] =>
-  [...readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s+'([^']+)'/gm)].map(
-    (m) => m[1] as string,
-  );
 
 /** The presentation files `file` imports, as absolute `.ts` paths. */
 const localImports = (file: string): string[] =>
-  importsOf(file)
+  importSpecifiers(file)
     .filter((spec) => spec.startsWith('.'))
     .map((spec) => resolve(dirname(file), spec).replace(/\.js$/, '.ts'))
     .filter((path) => path.startsWith(root));
@@ -39,7 +25,7 @@ describe('presentation is channel-neutral', () => {
   });
 
   it.each(files.map((f) => [relative(root, f), f]))('%s imports nothing of Slack', (_name, file) => {
-    for (const spec of importsOf(file)) {
+    for (const spec of importSpecifiers(file)) {
       expect(spec, `${spec} is Slack code`).not.toMatch(/(^|\/)slack\/|^@slack\//);
     }
     expect(readFileSync(file, 'utf8'), 'builds Slack mrkdwn or blocks').not.toMatch(/mrkdwn|\bblocks?\s*:/i);
