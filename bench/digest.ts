@@ -3,7 +3,7 @@
  * store reads, the domain builder and both renderings (email text and Slack messages).
  */
 import { buildWeeklyDigest } from '../shared/app/digest.js';
-import type { Digest } from '../shared/presentation/digest/digest.js';
+import type { Digest } from '../shared/app/digest-rendering.js';
 import { CLOCK_START, COMMITMENT_COUNT, evaluationFixture } from './lib/fixture.js';
 import { type Benchmark, budget, measurement } from './lib/measurement.js';
 import { recordingStores } from './lib/replay-stores.js';

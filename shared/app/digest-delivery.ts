@@ -6,7 +6,8 @@
 
 import type { Clock, Department, DigestSettings, Instant } from '../domain/model.js';
 import type { DigestPublisher, SlackPoster } from '../ports/slack-poster.js';
-import type { Digest, DigestMessage } from '../presentation/digest/digest.js';
+import type { DigestMessage } from '../slack/digest-blocks.js';
+import type { Digest } from './digest-rendering.js';
 
 /**
  * How far a week's delivery got, so that a retried run resumes instead of posting twice. It has a

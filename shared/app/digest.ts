@@ -22,8 +22,6 @@ import { type CommitmentVersion, governingVersion } from '../domain/versions.js'
 import type { CommitmentRecord } from '../ports/commitment-store.js';
 import { aggregateMapKey } from '../ports/event-store.js';
 import type { LedgerEntry } from '../ports/result-store.js';
-import type { Digest } from '../presentation/digest/digest.js';
-import { buildDigest } from '../presentation/digest/digest.js';
 import {
   formatAmount,
   formatPercent,
@@ -34,6 +32,7 @@ import {
 import { mapLimit } from './concurrency.js';
 import type { StoreDeps } from './deps.js';
 import { type DigestDeliveryDeps, type DigestDeliveryReport, deliverDigest } from './digest-delivery.js';
+import { buildDigest, type Digest } from './digest-rendering.js';
 import { BadRequestError } from './errors.js';
 import { latestVersion, periodAt } from './judge.js';
 import { listStatus } from './status.js';

@@ -1,7 +1,17 @@
 /**
- * The few Block Kit shapes this app uses, built so that they already fit Slack's limits.
- * Text that came from people (titles, notes) is escaped before it goes into mrkdwn.
+ * The Block Kit this app builds, typed with Slack's own `@slack/types` and built so that it already
+ * fits Slack's limits. Text that came from people (titles, notes) is escaped before it goes into
+ * mrkdwn. Alerts, replies, status lists and the digest all build their blocks here.
  */
+import type {
+  ActionsBlock,
+  Button,
+  ContextBlock,
+  DividerBlock,
+  HeaderBlock,
+  MrkdwnElement,
+  SectionBlock,
+} from '@slack/types';
 import type { Instant } from '../domain/model.js';
 import { localTimeWords } from '../presentation/local-time-words.js';
 import {
@@ -17,31 +27,23 @@ import {
   truncate,
 } from './limits.js';
 
-export interface PlainText {
-  type: 'plain_text';
-  text: string;
-  emoji?: boolean;
-}
+/** A section as this app builds it: text or fields, and at most a button beside them. */
+export type Section = Omit<SectionBlock, 'accessory'> & { accessory?: Button };
 
-export interface Mrkdwn {
-  type: 'mrkdwn';
-  text: string;
-}
+/** A section that holds text, as `section` builds it. */
+export type TextSection = Omit<Section, 'text'> & { text: MrkdwnElement };
 
-export interface ButtonElement {
-  type: 'button';
-  text: PlainText;
-  action_id: string;
-  value?: string;
-  style?: 'primary' | 'danger';
-}
+/** A context of text elements, as `context` builds it (Slack's type also allows images). */
+export type TextContext = Omit<ContextBlock, 'elements'> & { elements: MrkdwnElement[] };
 
-export type Block =
-  | { type: 'header'; text: PlainText }
-  | { type: 'section'; text?: Mrkdwn; fields?: Mrkdwn[]; accessory?: ButtonElement }
-  | { type: 'context'; elements: Mrkdwn[] }
-  | { type: 'actions'; elements: ButtonElement[] }
-  | { type: 'divider' };
+/** A row of buttons, as `actions` builds it (Slack's type also allows menus and pickers). */
+export type ButtonRow = Omit<ActionsBlock, 'elements'> & { elements: Button[] };
+
+/** The blocks this app sends. */
+export type Block = HeaderBlock | Section | TextContext | ButtonRow | DividerBlock;
+
+/** The blocks that text alone makes: what the digest is built of. */
+export type TextBlock = HeaderBlock | TextSection | TextContext | DividerBlock;
 
 /** What a slash command or an interaction answers with. */
 export interface SlackReply {
@@ -80,11 +82,11 @@ export function slackDate(at: Instant, zone?: string): string {
   return `<!date^${Math.floor(at / 1000)}^{date_short_pretty} at {time}|${fallback}>`;
 }
 
-export function header(text: string): Block {
+export function header(text: string): HeaderBlock {
   return { type: 'header', text: { type: 'plain_text', text: truncate(text, MAX_HEADER_TEXT), emoji: true } };
 }
 
-export function section(text: string, accessory?: ButtonElement): Block {
+export function section(text: string, accessory?: Button): TextSection {
   return {
     type: 'section',
     text: { type: 'mrkdwn', text: truncate(text, MAX_SECTION_TEXT, TRUNCATION_NOTE) },
@@ -92,7 +94,7 @@ export function section(text: string, accessory?: ButtonElement): Block {
   };
 }
 
-export function fields(texts: string[]): Block {
+export function fields(texts: string[]): Section {
   return {
     type: 'section',
     fields: texts
@@ -101,7 +103,7 @@ export function fields(texts: string[]): Block {
   };
 }
 
-export function context(...texts: string[]): Block {
+export function context(...texts: string[]): TextContext {
   return {
     type: 'context',
     elements: texts
@@ -110,12 +112,7 @@ export function context(...texts: string[]): Block {
   };
 }
 
-export function button(
-  text: string,
-  actionId: string,
-  value: string,
-  style?: 'primary' | 'danger',
-): ButtonElement {
+export function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger'): Button {
   if (value.length > MAX_BUTTON_VALUE) throw new RangeError(`button value of ${value.length} characters`);
   return {
     type: 'button',
@@ -126,11 +123,11 @@ export function button(
   };
 }
 
-export function actions(...buttons: ButtonElement[]): Block {
+export function actions(...buttons: Button[]): ButtonRow {
   return { type: 'actions', elements: buttons };
 }
 
-export const divider = (): Block => ({ type: 'divider' });
+export const divider = (): DividerBlock => ({ type: 'divider' });
 
 export function ephemeral(text: string, blocks?: Block[]): SlackReply {
   return { response_type: 'ephemeral', text, blocks: blocks ?? [section(text)] };

@@ -40,6 +40,16 @@ export function truncate(text: string, max: number, marker = '…'): string {
   return text.slice(0, cut).trimEnd() + marker;
 }
 
+/**
+ * `text` cut to at most `max` characters exactly where the limit falls, marked with `…`. The digest
+ * cuts people's words this way before it escapes them, so there is no mrkdwn token in them yet to
+ * keep whole; its messages have always been cut like this, and `truncate` would end some of them
+ * a character or a token earlier.
+ */
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
+}
+
 type Json = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null;

@@ -8,11 +8,11 @@
 import { DateTime } from 'luxon';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildWeeklyDigest } from '../../shared/app/digest.js';
+import type { Digest } from '../../shared/app/digest-rendering.js';
 import { runEvaluation } from '../../shared/app/evaluator.js';
 import { recordEvents } from '../../shared/app/record-events.js';
 import { getStatus } from '../../shared/app/status.js';
 import type { Evaluation } from '../../shared/domain/evaluate.js';
-import type { Digest } from '../../shared/presentation/digest/digest.js';
 import { useApp } from './app-context.js';
 
 const ZONE = 'America/New_York';

@@ -10,12 +10,12 @@ import { makeHandler } from '../../functions/digest/handler.js';
 import { createDynamoDigestDeliveryLog } from '../../shared/adapters/dynamodb/digest-delivery-log.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.js';
 import { buildWeeklyDigest } from '../../shared/app/digest.js';
+import type { Digest } from '../../shared/app/digest-rendering.js';
 import { runEvaluation } from '../../shared/app/evaluator.js';
 import { addExcusal } from '../../shared/app/excusals.js';
 import { recordEvents } from '../../shared/app/record-events.js';
 import type { OutgoingNotification } from '../../shared/ports/alert-store.js';
 import type { DigestDelivery, SlackMessage } from '../../shared/ports/slack-poster.js';
-import type { Digest } from '../../shared/presentation/digest/digest.js';
 import { useApp } from './app-context.js';
 
 const ZONE = 'America/New_York';

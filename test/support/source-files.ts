@@ -1,7 +1,7 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Every `.ts` file below `dir`, for tests that hold the code base to a house rule. */
+/** Every `.ts` file below `dir`, for tests that hold a folder to a rule of the house. */
 export function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
     entry.isDirectory()
@@ -9,5 +9,12 @@ export function sourceFiles(dir: string): string[] {
       : entry.name.endsWith('.ts')
         ? [join(dir, entry.name)]
         : [],
+  );
+}
+
+/** The module specifiers a source file imports or re-exports from. */
+export function importSpecifiers(file: string): string[] {
+  return [...readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s+'([^']+)'/gm)].map(
+    (m) => m[1] as string,
   );
 }

@@ -1,7 +1,7 @@
 /**
  * Builds the weekly digest's content from values: headline, commitments by provider, credits,
- * excused shortfalls, top risks, reviews due. Its renderings (email text, Slack) live in
- * `shared/presentation/digest/`.
+ * excused shortfalls, top risks, reviews due. Its renderings live with their channels: the email
+ * text in `shared/presentation/digest/`, the Slack messages in `shared/slack/digest-blocks.ts`.
  */
 import { DateTime } from 'luxon';
 import type { Evaluation } from '../evaluate.js';

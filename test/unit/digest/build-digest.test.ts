@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { digestFormat } from '../../../shared/app/digest.js';
+import { buildDigest } from '../../../shared/app/digest-rendering.js';
 import type { DigestInput } from '../../../shared/domain/digest/digest-types.js';
-import { buildDigest } from '../../../shared/presentation/digest/digest.js';
 import {
   closedResult,
   definition,

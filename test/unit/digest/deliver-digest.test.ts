@@ -8,10 +8,10 @@ import {
   type DigestDeliveryProgress,
   deliverDigest,
 } from '../../../shared/app/digest-delivery.js';
+import type { Digest } from '../../../shared/app/digest-rendering.js';
+import { buildDigest } from '../../../shared/app/digest-rendering.js';
 import { fixedClock } from '../../../shared/domain/model.js';
 import type { DigestDelivery, SlackMessage } from '../../../shared/ports/slack-poster.js';
-import type { Digest } from '../../../shared/presentation/digest/digest.js';
-import { buildDigest } from '../../../shared/presentation/digest/digest.js';
 import { definition, department, evaluation, input, ny, ZONE } from './digest-fixtures.js';
 
 const departments = {

@@ -11,14 +11,14 @@ import {
   weeksEndingWith,
 } from '../../../shared/domain/digest/trend.js';
 import type { Evaluation } from '../../../shared/domain/evaluate.js';
+import { wrap } from '../../../shared/presentation/digest/plain-text.js';
 import {
-  header,
   MESSAGE_BYTE_BUDGET,
   packMessages,
   sectionsFromEntries,
   utf8Length,
-} from '../../../shared/presentation/digest/block-split.js';
-import { wrap } from '../../../shared/presentation/digest/plain-text.js';
+} from '../../../shared/slack/block-packing.js';
+import { header } from '../../../shared/slack/blocks.js';
 
 const NY = 'America/New_York';
 const at = (iso: string) => Date.parse(iso);

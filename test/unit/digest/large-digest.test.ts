@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { digestFormat } from '../../../shared/app/digest.js';
+import type { Digest } from '../../../shared/app/digest-rendering.js';
+import { buildDigest } from '../../../shared/app/digest-rendering.js';
 import type { DigestCommitmentInput, DigestInput } from '../../../shared/domain/digest/digest-types.js';
 import type { Evaluation } from '../../../shared/domain/evaluate.js';
 import type { Department, ReviewCadence, Status } from '../../../shared/domain/model.js';
-import type { Digest } from '../../../shared/presentation/digest/digest.js';
-import { buildDigest } from '../../../shared/presentation/digest/digest.js';
 import {
   closedResult,
   definition,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sourceFiles } from '../../support/source-files.js';
+import { importSpecifiers, sourceFiles } from '../../support/source-files.js';
 
 /**
  * A house rule: `shared/domain/` knows nothing of AWS, Slack, HTTP or the environment, and takes
@@ -30,9 +30,7 @@ describe('the domain core is pure', () => {
     '%s imports only the domain and luxon/zod/yaml',
     (_name, file) => {
       const source = readFileSync(file, 'utf8');
-      const imports = [...source.matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s+'([^']+)'/gm)].map(
-        (m) => m[1] as string,
-      );
+      const imports = importSpecifiers(file);
       for (const spec of imports) {
         if (spec.startsWith('.')) {
           expect(

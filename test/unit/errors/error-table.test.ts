@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, NetworkError, UsageError } from '../../../cli/errors.js';
-import { DeliveryInProgressError, SlackNotifyError } from '../../../functions/notify-slack/handler.js';
 import { InfraConfigError } from '../../../infra/config.js';
 import { DataDirError } from '../../../local/data-dir.js';
 import { DynamoDbLocalStartError } from '../../../local/dynamodb-local.js';
@@ -19,6 +18,7 @@ import {
   ConcurrentUpdateError,
   PeriodClosedError,
 } from '../../../shared/app/errors.js';
+import { DeliveryInProgressError, SlackNotifyError } from '../../../shared/app/slack-alert-delivery.js';
 import {
   AlertStateMismatchError,
   InvalidSnoozeError,

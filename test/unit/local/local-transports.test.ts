@@ -6,8 +6,8 @@ import { createOutboxDigestPublisher, createOutboxSlackPoster } from '../../../l
 import { createOutbox } from '../../../local/outbox.js';
 import { digestFormat } from '../../../shared/app/digest.js';
 import { deliverDigest } from '../../../shared/app/digest-delivery.js';
+import { buildDigest } from '../../../shared/app/digest-rendering.js';
 import { fixedClock } from '../../../shared/domain/model.js';
-import { buildDigest } from '../../../shared/presentation/digest/digest.js';
 import { definition, department, evaluation, input, ny, ZONE } from '../digest/digest-fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sla-outbox-'));

@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderPlan } from '../../../cli/render/plan.js';
 import { digestFormat } from '../../../shared/app/digest.js';
+import { buildDigest } from '../../../shared/app/digest-rendering.js';
 import type { Plan } from '../../../shared/domain/plan.js';
-import { buildDigest } from '../../../shared/presentation/digest/digest.js';
 import { statusLine } from '../../../shared/presentation/status-line.js';
 import { figureFields } from '../../../shared/slack/status-blocks.js';
 import { definition, department, input, ny } from '../digest/digest-fixtures.js';

@@ -3,7 +3,8 @@
  * lines are packed into sections (never splitting a line), sections into messages (never
  * splitting a section), and a group that runs over into the next message repeats its heading.
  */
-import { SLACK_LIMITS, type SlackBlock, truncate } from './block-kit-types.js';
+import { section, type TextBlock, type TextSection } from './blocks.js';
+import { clip, MAX_BLOCKS, MAX_SECTION_TEXT } from './limits.js';
 
 /**
  * A cap on the text of one message, in UTF-8 bytes. Slack documents only per-block limits, but it
@@ -11,23 +12,6 @@ import { SLACK_LIMITS, type SlackBlock, truncate } from './block-kit-types.js';
  * slackapi/bolt-js#2509), so the digest stays well below that.
  */
 export const MESSAGE_BYTE_BUDGET = 10_000;
-
-export type SectionBlock = Extract<SlackBlock, { type: 'section' }>;
-
-export const section = (text: string): SectionBlock => ({
-  type: 'section',
-  text: { type: 'mrkdwn', text: truncate(text, SLACK_LIMITS.sectionText) },
-});
-
-export const header = (text: string): SlackBlock => ({
-  type: 'header',
-  text: { type: 'plain_text', text: truncate(text, SLACK_LIMITS.headerText), emoji: true },
-});
-
-export const context = (text: string): SlackBlock => ({
-  type: 'context',
-  elements: [{ type: 'mrkdwn', text: truncate(text, SLACK_LIMITS.contextText) }],
-});
 
 /**
  * Sections holding whole entries (`separator` between them), each within the section limit. The
@@ -37,13 +21,13 @@ export function sectionsFromEntries(
   entries: readonly string[],
   title?: string,
   separator = '\n',
-): SectionBlock[] {
-  const max = SLACK_LIMITS.sectionText;
-  const sections: SectionBlock[] = [];
+): TextSection[] {
+  const max = MAX_SECTION_TEXT;
+  const sections: TextSection[] = [];
   let text = title ?? '';
   let hasEntries = false;
   for (const raw of entries) {
-    const entry = truncate(raw, max);
+    const entry = clip(raw, max);
     const joined = text === '' ? entry : `${text}${hasEntries ? separator : '\n'}${entry}`;
     if (joined.length <= max) {
       text = joined;
@@ -67,7 +51,7 @@ export function utf8Length(text: string): number {
   return bytes;
 }
 
-export function blockBytes(block: SlackBlock): number {
+export function blockBytes(block: TextBlock): number {
   switch (block.type) {
     case 'header':
     case 'section':
@@ -83,13 +67,13 @@ export interface BlockGroup {
   /** Names the group in a message's fallback text. */
   label: string;
   /** Blocks that open the group; `continued` when it resumes in a new message. */
-  heading(continued: boolean): SlackBlock[];
+  heading(continued: boolean): TextBlock[];
   /** Blocks that are never split across messages. */
-  items: SlackBlock[];
+  items: TextBlock[];
 }
 
 export interface PackedMessage {
-  blocks: SlackBlock[];
+  blocks: TextBlock[];
   labels: string[];
 }
 
@@ -103,10 +87,10 @@ export function packMessages(groups: readonly BlockGroup[], budget = MESSAGE_BYT
     current = { blocks: [], labels: [] };
     bytes = 0;
   };
-  const size = (blocks: SlackBlock[]) => blocks.reduce((sum, b) => sum + blockBytes(b), 0);
-  const fits = (extra: SlackBlock[]) =>
-    current.blocks.length + extra.length <= SLACK_LIMITS.blocksPerMessage && bytes + size(extra) <= budget;
-  const add = (extra: SlackBlock[]) => {
+  const size = (blocks: TextBlock[]) => blocks.reduce((sum, b) => sum + blockBytes(b), 0);
+  const fits = (extra: TextBlock[]) =>
+    current.blocks.length + extra.length <= MAX_BLOCKS && bytes + size(extra) <= budget;
+  const add = (extra: TextBlock[]) => {
     current.blocks.push(...extra);
     bytes += size(extra);
   };

@@ -4,27 +4,25 @@
  * provider, in replies in its thread. Long lists run on into more replies; nothing is dropped.
  */
 
-import type { DigestFormat } from '../../domain/digest/digest-format.js';
+import type { DigestFormat } from '../domain/digest/digest-format.js';
 import type {
   DepartmentCredits,
   DigestCommitment,
   DigestContent,
   TopRisk,
-} from '../../domain/digest/digest-types.js';
-import { escapeMrkdwn, type SlackBlock, truncate } from './block-kit-types.js';
-import { type BlockGroup, context, header, packMessages, sectionsFromEntries } from './block-split.js';
-import type { DigestMessage } from './digest.js';
-import {
-  creditWords,
-  excusedWords,
-  headlineWords,
-  lastClosedWords,
-  periodWords,
-  progressWords,
-  reviewWords,
-  stateWords,
-  weekRange,
-} from './digest-words.js';
+} from '../domain/digest/digest-types.js';
+import * as words from '../presentation/digest/digest-words.js';
+import { type BlockGroup, packMessages, sectionsFromEntries } from './block-packing.js';
+import { context, escapeMrkdwn, header, type TextBlock } from './blocks.js';
+import { clip } from './limits.js';
+
+export interface DigestMessage {
+  /** `summary` is the first message (and any continuation of its lists); `details` are the provider groups. */
+  part: 'summary' | 'details';
+  blocks: TextBlock[];
+  /** Plain-text fallback for notifications and clients that cannot show blocks. */
+  text: string;
+}
 
 /** How many entries of each list the first message shows; the rest follow in the thread. */
 export const SUMMARY_LIST_LIMIT = 8;
@@ -34,7 +32,7 @@ const DETAIL_TITLE_CHARS = 200;
 
 const SLACK_USER = /^[UW][A-Z0-9]+$/;
 
-const esc = (text: string, max: number) => escapeMrkdwn(truncate(text, max));
+const esc = (text: string, max: number) => escapeMrkdwn(clip(text, max));
 
 export function renderDigestSlack(content: DigestContent, f: DigestFormat): DigestMessage[] {
   const lists = summaryLists(content, f);
@@ -45,7 +43,7 @@ export function renderDigestSlack(content: DigestContent, f: DigestFormat): Dige
         header(`Weekly SLA digest · ${content.week}${continued ? ' (continued)' : ''}`),
       ],
       items: [
-        context(`${weekRange(content)} · state ${stateWords(content)}`),
+        context(`${words.weekRange(content)} · state ${words.stateWords(content)}`),
         ...sectionsFromEntries([headlineLine(content, f)]),
         ...lists.flatMap((list) => sectionsFromEntries(list.shown, `*${list.title}*`)),
         context(
@@ -74,7 +72,7 @@ export function renderDigestSlack(content: DigestContent, f: DigestFormat): Dige
     ...summary.map((m) => ({
       part: 'summary' as const,
       blocks: m.blocks,
-      text: `Weekly SLA digest ${content.week}: ${headlineWords(content.headline, f)}`,
+      text: `Weekly SLA digest ${content.week}: ${words.headlineWords(content.headline, f)}`,
     })),
     ...overflow.map((m) => ({
       part: 'summary' as const,
@@ -114,7 +112,7 @@ function summaryLists(content: DigestContent, f: DigestFormat): SummaryList[] {
       'Nothing is at risk or breached.',
     ),
     split(
-      `Service credits for periods closed in ${periodWords(credits.periodKey)}`,
+      `Service credits for periods closed in ${words.periodWords(credits.periodKey)}`,
       credits.period.map((c) => creditLine(c, f)),
       'None.',
     ),
@@ -127,14 +125,14 @@ function summaryLists(content: DigestContent, f: DigestFormat): SummaryList[] {
       'Excused shortfalls',
       content.excused.map(
         (x) =>
-          `• ${esc(x.title, SUMMARY_TITLE_CHARS)}: ${escapeMrkdwn(excusedWords(x, f))}` +
+          `• ${esc(x.title, SUMMARY_TITLE_CHARS)}: ${escapeMrkdwn(words.excusedWords(x, f))}` +
           (x.reason ? ` _(${esc(x.reason, 200)})_` : ''),
       ),
       'None.',
     ),
     split(
       'Due for review',
-      content.dueForReview.map((r) => `• ${esc(r.title, SUMMARY_TITLE_CHARS)}: ${reviewWords(r)}`),
+      content.dueForReview.map((r) => `• ${esc(r.title, SUMMARY_TITLE_CHARS)}: ${words.reviewWords(r)}`),
       'None in the next two weeks.',
     ),
   ];
@@ -149,15 +147,15 @@ function riskLine(risk: TopRisk, f: DigestFormat): string {
 }
 
 function creditLine(owed: DepartmentCredits, f: DigestFormat): string {
-  return `• ${escapeMrkdwn(owed.name)}: *${creditWords(owed.credits, f)}*`;
+  return `• ${escapeMrkdwn(owed.name)}: *${words.creditWords(owed.credits, f)}*`;
 }
 
 function commitmentEntry(c: DigestCommitment, f: DigestFormat): string {
-  const last = lastClosedWords(c, f);
+  const last = words.lastClosedWords(c, f);
   return [
     `${f.emoji[c.status]} *${esc(c.title, DETAIL_TITLE_CHARS)}* → ${escapeMrkdwn(c.consumerName)}  \`${c.id}\``,
     `${escapeMrkdwn(c.figures)} · *${f.label[c.status]}*`,
-    escapeMrkdwn(progressWords(c, f)) + (last ? ` · ${escapeMrkdwn(last)}` : ''),
+    escapeMrkdwn(words.progressWords(c, f)) + (last ? ` · ${escapeMrkdwn(last)}` : ''),
   ].join('\n');
 }
 
@@ -165,7 +163,7 @@ function providerGroup(provider: DigestContent['providers'][number], f: DigestFo
   const count = `${provider.commitments.length} commitment${provider.commitments.length === 1 ? '' : 's'}`;
   return {
     label: provider.name,
-    heading: (continued): SlackBlock[] => [
+    heading: (continued): TextBlock[] => [
       header(continued ? `${provider.name} (continued)` : `${provider.name} · ${count}`),
     ],
     items: sectionsFromEntries(
