@@ -1,5 +1,4 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ConcurrentUpdateError } from '../../app/errors.js';
 import type {
   CommitmentRecord,
   CommitmentState,
@@ -76,7 +75,7 @@ export function createDynamoCommitmentStore(doc: DynamoDBDocumentClient, tableNa
           }),
         );
       } catch (error) {
-        if (isConditionFailure(error)) throw new ConcurrentUpdateError(`Commitment '${record.id}'`);
+        if (isConditionFailure(error)) return 'conflict';
         throw error;
       }
       if (latest) {
