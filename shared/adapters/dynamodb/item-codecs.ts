@@ -146,7 +146,7 @@ export const versionCodec = itemCodec<CommitmentVersion & { commitmentId: string
 );
 
 /** How many versions the head item carries in full; older ones live only in their version items. */
-export const VERSIONS_ON_HEAD = 12;
+const VERSIONS_ON_HEAD = 12;
 
 /**
  * The commitment's head item. `toItem` gives only its definition side: `closedThrough`,
