@@ -19,6 +19,14 @@ import { RETRY, type Retry, retryOnConflict } from './retry-on-conflict.js';
 /** A stateful event that keeps losing races is retried this often before it is reported as a conflict. */
 const STATEFUL_RETRIES = 5;
 
+/** Applies one event to its subject's or incident's state: its result, or what is wrong with it. */
+type StatefulEventRecorder = (
+  deps: StoreDeps,
+  record: CommitmentRecord,
+  p: Prepared,
+  now: Instant,
+) => Promise<StatefulResult | FieldIssue[]>;
+
 /** Runs one stateful event's read-and-write; one that keeps losing races is reported as a conflict. */
 function retryStateful(attempt: () => Promise<StatefulResult | FieldIssue[] | Retry>) {
   return retryOnConflict<StatefulResult | FieldIssue[]>(attempt, {
@@ -39,12 +47,7 @@ async function excusalsOf(deps: StoreDeps, commitmentId: string, periodKeys: str
 }
 
 /** Applies one timer event: start, pause, resume or stop of a subject, retried when it loses a race. */
-export async function recordTimerEvent(
-  deps: StoreDeps,
-  record: CommitmentRecord,
-  p: Prepared,
-  now: Instant,
-): Promise<StatefulResult | FieldIssue[]> {
+export const recordTimerEvent: StatefulEventRecorder = async (deps, record, p, now) => {
   const { subject, phase } = p.body as DurationEvent;
   const definition = p.definition;
   const calendar = calendarOf(definition);
@@ -108,7 +111,7 @@ export async function recordTimerEvent(
     });
     return result === 'conflict' ? RETRY : result;
   });
-}
+};
 
 async function isKnownEvent(deps: StoreDeps, commitmentId: string, eventId: string): Promise<boolean> {
   return deps.events.hasEvent(commitmentId, eventId);
@@ -140,12 +143,7 @@ function timerProblem(
 }
 
 /** Applies one outage event: an incident going down or coming back up, or a heartbeat. */
-export async function recordOutageEvent(
-  deps: StoreDeps,
-  record: CommitmentRecord,
-  p: Prepared,
-  now: Instant,
-): Promise<StatefulResult | FieldIssue[]> {
+export const recordOutageEvent: StatefulEventRecorder = async (deps, record, p, now) => {
   const { incident, phase } = p.body as AvailabilityEvent;
   return retryStateful(async () => {
     const current = await deps.events.getOutage(record.id, incident);
@@ -196,4 +194,4 @@ export async function recordOutageEvent(
     });
     return result === 'conflict' ? RETRY : result;
   });
-}
+};

@@ -4,16 +4,14 @@ import {
   UpdateCommand,
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import type { AlertState } from '../../domain/alerts/alert-state.js';
 import type { Clock } from '../../domain/model.js';
 import type { AlertStore } from '../../ports/alert-store.js';
-import { aggregateMapKey, uniqueKeys } from '../../ports/event-store.js';
 import { systemClock } from '../system-clock.js';
 import { putAtRevision, putNew, setAttributes, writeIf } from './conditions.js';
 import { ANNOTATION_PREFIX, alertCodec, claimCodec, iso } from './item-codecs.js';
-import { getItem, queryPrefix } from './item-reads.js';
+import { getByCommitmentPeriod, getItem, queryPrefix } from './item-reads.js';
 import { keys, PENDING_NOTIFICATION_PARTITION } from './keys.js';
-import { batchGetAll, queryAll } from './paging.js';
+import { queryAll } from './paging.js';
 import { GSI1 } from './table-definition.js';
 import { cancellationCodes } from './transactions.js';
 
@@ -39,19 +37,18 @@ export function createDynamoAlertStore(
       return item ? alertCodec.fromItem(item) : undefined;
     },
 
-    async getMany(wanted) {
-      const result = new Map<string, AlertState>();
-      const items = await batchGetAll(
+    getMany(wanted) {
+      return getByCommitmentPeriod(
         doc,
         tableName,
-        uniqueKeys(wanted).map((k) => keys.alert(k.commitmentId, k.periodKey)),
+        wanted,
+        {
+          keyOf: keys.alert,
+          read: alertCodec.fromItem,
+          periodOf: (state) => ({ commitmentId: state.commitmentId, periodKey: state.period }),
+        },
         { consistentRead: true },
       );
-      for (const item of items) {
-        const state = alertCodec.fromItem(item);
-        result.set(aggregateMapKey(state.commitmentId, state.period), state);
-      }
-      return result;
     },
 
     async commit(state, expectedRevision, notifications, claimedAt, lease) {

@@ -1,17 +1,12 @@
 import { type DynamoDBDocumentClient, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import {
-  type AggregateRecord,
-  aggregateMapKey,
-  type EventStore,
-  uniqueKeys,
-} from '../../ports/event-store.js';
+import type { EventStore } from '../../ports/event-store.js';
 import { createAdditiveEventWriter } from './additive-events.js';
 import { aggregateFromItem, EXCUSAL_PREFIX } from './aggregate-item.js';
 import { createEventLookups } from './event-lookups.js';
 import { eventCodec, iso, outageCodec, timerCodec } from './item-codecs.js';
-import { getItem } from './item-reads.js';
+import { getByCommitmentPeriod, getItem } from './item-reads.js';
 import { DUE_TIMER_PARTITION, keys } from './keys.js';
-import { batchGetAll, queryAll } from './paging.js';
+import { queryAll } from './paging.js';
 import { createStatefulEventWriter } from './stateful-writes.js';
 import { GSI1 } from './table-definition.js';
 import { cancellationCodes } from './transactions.js';
@@ -63,18 +58,12 @@ export function createDynamoEventStore(doc: DynamoDBDocumentClient, tableName: s
       );
     },
 
-    async getAggregates(wanted) {
-      const result = new Map<string, AggregateRecord>();
-      const items = await batchGetAll(
-        doc,
-        tableName,
-        uniqueKeys(wanted).map((k) => keys.aggregate(k.commitmentId, k.periodKey)),
-      );
-      for (const item of items) {
-        const record = aggregateFromItem(item);
-        result.set(aggregateMapKey(record.commitmentId, record.periodKey), record);
-      }
-      return result;
+    getAggregates(wanted) {
+      return getByCommitmentPeriod(doc, tableName, wanted, {
+        keyOf: keys.aggregate,
+        read: aggregateFromItem,
+        periodOf: (aggregate) => aggregate,
+      });
     },
 
     async addExcusal(commitmentId, periodKeys, excusal) {
