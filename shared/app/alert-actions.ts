@@ -7,8 +7,9 @@ import type { Instant } from '../domain/model.js';
 import { issuesFromZod, ValidationError } from '../domain/validation-error.js';
 import type { NotificationClaim } from '../ports/alert-store.js';
 import type { StoreDeps } from './deps.js';
-import { AlertOverError, CommitmentNotFoundError, ConcurrentUpdateError } from './errors.js';
+import { AlertOverError, CommitmentNotFoundError } from './errors.js';
 import { periodAt } from './judge.js';
+import { RETRY, retryOnConflict } from './retry-on-conflict.js';
 
 export const ackBodySchema = z.strictObject({
   by: boundedString(MAX_KEY_LENGTH, 'must name who acknowledges (a Slack user id or an email)').min(
@@ -56,33 +57,26 @@ async function react(
   const now = deps.clock.now();
   const { period, version } = periodAt(record, now);
   const timezone = version.definition.timezone;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const current = await deps.alerts.get(commitmentId, period.key);
-    // Checked on every attempt: a newer alert opening between the read and the write makes the
-    // conditional write fail, and the retry then sees it.
-    if (target) requireTargetAlert(commitmentId, period.key, current, target);
-    const next = change(current, now);
-    if (current && next.revision === current.revision) {
-      return {
-        commitmentId,
-        period: period.key,
-        timezone,
-        state: current,
-        claims: await deps.alerts.listClaims(commitmentId, period.key),
-      };
-    }
-    const outcome = await deps.alerts.commit(next, current ? current.revision : null, [], now);
-    if (outcome === 'committed') {
-      return {
-        commitmentId,
-        period: period.key,
-        timezone,
-        state: next,
-        claims: await deps.alerts.listClaims(commitmentId, period.key),
-      };
-    }
-  }
-  throw new ConcurrentUpdateError(`The alert of '${commitmentId}'`);
+  const state = await retryOnConflict(
+    async () => {
+      const current = await deps.alerts.get(commitmentId, period.key);
+      // Checked on every attempt: a newer alert opening between the read and the write makes the
+      // conditional write fail, and the retry then sees it.
+      if (target) requireTargetAlert(commitmentId, period.key, current, target);
+      const next = change(current, now);
+      if (current && next.revision === current.revision) return current;
+      const outcome = await deps.alerts.commit(next, current ? current.revision : null, [], now);
+      return outcome === 'committed' ? next : RETRY;
+    },
+    { attempts: 3, what: `The alert of '${commitmentId}'` },
+  );
+  return {
+    commitmentId,
+    period: period.key,
+    timezone,
+    state,
+    claims: await deps.alerts.listClaims(commitmentId, period.key),
+  };
 }
 
 function requireTargetAlert(

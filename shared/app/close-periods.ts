@@ -7,6 +7,7 @@ import type { AggregateRecord, TimerRecord } from '../ports/event-store.js';
 import { aggregateMapKey } from '../ports/event-store.js';
 import type { StoreDeps } from './deps.js';
 import { latestVersion, measureAggregate, overdueTimers } from './judge.js';
+import { RETRY, retryOnConflict } from './retry-on-conflict.js';
 
 /**
  * How long after its end a period stays open for late events (a lead created at 23:58 and sent at
@@ -77,56 +78,57 @@ export async function closeEndedPeriods(
   for (const period of periodsToClose(record, now, graceMs)) {
     const version = governingVersion(record.versions, period) ?? latestVersion(record);
     const definition = version.definition;
-    let settled = false;
-    for (let attempt = 0; attempt < CLOSE_RETRIES && !settled; attempt++) {
-      const key = aggregateMapKey(record.id, period.key);
-      const fresh = attempt > 0 || !prefetch;
-      const stored = fresh
-        ? (await deps.events.getAggregates([{ commitmentId: record.id, periodKey: period.key }])).get(key)
-        : prefetch.aggregates.get(key);
-      if (stored?.closedAt !== undefined) {
-        settled = true;
-        break;
-      }
-      const dueTimers =
-        definition.measure !== 'duration'
-          ? []
-          : fresh
-            ? await deps.events.listDueTimers(period.end)
-            : (prefetch.dueTimersByEnd.get(period.end) ?? (await deps.events.listDueTimers(period.end)));
-      const excusals = stored?.excusals ?? [];
-      // Periods close in order, so every earlier one is closed by now.
-      const overdue = overdueTimers(definition, period, dueTimers, excusals, period.end, true);
-      const result = closePeriod({
-        definition,
-        version: version.version,
-        period,
-        aggregate: measureAggregate(
+    const settled = await retryOnConflict(
+      async (attempt) => {
+        const key = aggregateMapKey(record.id, period.key);
+        const fresh = attempt > 0 || !prefetch;
+        const stored = fresh
+          ? (await deps.events.getAggregates([{ commitmentId: record.id, periodKey: period.key }])).get(key)
+          : prefetch.aggregates.get(key);
+        if (stored?.closedAt !== undefined) return true;
+        const dueTimers =
+          definition.measure !== 'duration'
+            ? []
+            : fresh
+              ? await deps.events.listDueTimers(period.end)
+              : (prefetch.dueTimersByEnd.get(period.end) ?? (await deps.events.listDueTimers(period.end)));
+        const excusals = stored?.excusals ?? [];
+        // Periods close in order, so every earlier one is closed by now.
+        const overdue = overdueTimers(definition, period, dueTimers, excusals, period.end, true);
+        const result = closePeriod({
           definition,
+          version: version.version,
           period,
-          stored,
-          record.openOutages,
-          overdue.length,
-          record.firstEventAt,
-        ),
-        excusals,
-        closedAt: now,
-        effectiveFrom: record.activeSince,
-      });
-      const outcome = await deps.results.close({
-        result,
-        provider: definition.provider,
-        aggregateRev: stored?.rev ?? 0,
-        now,
-      });
-      settled = outcome !== 'conflict';
-      if (outcome === 'closed') {
-        closed.push(result);
-        // The overdue timers were counted as misses here; they leave the due index for good.
-        for (const timer of overdue) await deps.events.retireTimer(record.id, timer.subject);
-      }
-      // `conflict`: an event slipped in between reading and closing; judge again with it counted.
-    }
+          aggregate: measureAggregate(
+            definition,
+            period,
+            stored,
+            record.openOutages,
+            overdue.length,
+            record.firstEventAt,
+          ),
+          excusals,
+          closedAt: now,
+          effectiveFrom: record.activeSince,
+        });
+        const outcome = await deps.results.close({
+          result,
+          provider: definition.provider,
+          aggregateRev: stored?.rev ?? 0,
+          now,
+        });
+        // `conflict`: an event slipped in between reading and closing; judge again with it counted.
+        if (outcome === 'conflict') return RETRY;
+        if (outcome === 'closed') {
+          closed.push(result);
+          // The overdue timers were counted as misses here; they leave the due index for good.
+          for (const timer of overdue) await deps.events.retireTimer(record.id, timer.subject);
+        }
+        return true;
+      },
+      // A period that keeps losing races stays open (and so do the later ones); a later run closes it.
+      { attempts: CLOSE_RETRIES, what: `Period ${period.key} of '${record.id}'`, exhausted: () => false },
+    );
     // Periods close in order: never close a later one while an earlier one is still open.
     if (!settled) break;
   }

@@ -9,7 +9,7 @@ import type { CommitmentRecord, StoredConfig } from '../ports/commitment-store.j
 import { HolidaySourceError, type HolidaySources } from '../ports/holiday-sources.js';
 import { type ResolvedHolidays, readConfigDocument, readConfigText } from './config-reading.js';
 import type { StoreDeps } from './deps.js';
-import { BadRequestError, CommitmentNotFoundError } from './errors.js';
+import { BadRequestError, CommitmentNotFoundError, ConcurrentUpdateError } from './errors.js';
 import { latestVersion } from './judge.js';
 import { annotateEffects, takesEffectAt } from './plan-effects.js';
 
@@ -70,7 +70,8 @@ export async function applyConfig(
   for (const entry of plan.entries) {
     const existing = byId.get(entry.id);
     if (entry.action === 'archive' && existing) {
-      await deps.commitments.save(
+      await saveCommitment(
+        deps,
         { ...existing, state: 'archived', archivedAt: now, updatedAt: now },
         existing.revision,
       );
@@ -82,6 +83,20 @@ export async function applyConfig(
   }
   await deps.commitments.putConfig(storedConfigOf(config, now));
   return { plan, dryRun: false, applied: true, holidays };
+}
+
+/**
+ * Saves a commitment, or fails when someone changed it since it was read: the change was worked out
+ * from what the caller saw, so it is theirs to redo, not something to replay against newer state.
+ */
+async function saveCommitment(
+  deps: StoreDeps,
+  record: CommitmentRecord,
+  expectedRevision: number | null,
+): Promise<CommitmentRecord> {
+  const saved = await deps.commitments.save(record, expectedRevision);
+  if (saved === 'conflict') throw new ConcurrentUpdateError(`Commitment '${record.id}'`);
+  return saved;
 }
 
 function storedConfigOf(config: SlaConfig, now: number): StoredConfig {
@@ -137,7 +152,7 @@ async function saveDefinition(
         activeSince: activeSince ?? now,
         revision: 0,
       };
-  const saved = await deps.commitments.save(record, existing ? existing.revision : null);
+  const saved = await saveCommitment(deps, record, existing ? existing.revision : null);
   return { record: saved, created: !existing, version };
 }
 
@@ -207,7 +222,8 @@ export async function archiveCommitment(deps: StoreDeps, id: string) {
   const existing = await deps.commitments.get(id);
   if (existing?.state !== 'active') throw new CommitmentNotFoundError(id);
   const now = deps.clock.now();
-  return deps.commitments.save(
+  return saveCommitment(
+    deps,
     { ...existing, state: 'archived', archivedAt: now, updatedAt: now },
     existing.revision,
   );

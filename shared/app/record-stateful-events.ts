@@ -14,9 +14,27 @@ import { localTimeWords } from '../presentation/local-time-words.js';
 import type { StoreDeps } from './deps.js';
 import type { AvailabilityEvent, DurationEvent } from './event-schemas.js';
 import { type Prepared, stored } from './prepared-event.js';
+import { RETRY, type Retry, retryOnConflict } from './retry-on-conflict.js';
 
 /** A stateful event that keeps losing races is retried this often before it is reported as a conflict. */
 const STATEFUL_RETRIES = 5;
+
+/** Applies one event to its subject's or incident's state: its result, or what is wrong with it. */
+type StatefulEventRecorder = (
+  deps: StoreDeps,
+  record: CommitmentRecord,
+  p: Prepared,
+  now: Instant,
+) => Promise<StatefulResult | FieldIssue[]>;
+
+/** Runs one stateful event's read-and-write; one that keeps losing races is reported as a conflict. */
+function retryStateful(attempt: () => Promise<StatefulResult | FieldIssue[] | Retry>) {
+  return retryOnConflict<StatefulResult | FieldIssue[]>(attempt, {
+    attempts: STATEFUL_RETRIES,
+    what: 'The event',
+    exhausted: () => 'conflict',
+  });
+}
 
 /** The excusals recorded on these periods' aggregates (an excusal spanning both is on each). */
 async function excusalsOf(deps: StoreDeps, commitmentId: string, periodKeys: string[]): Promise<Excusal[]> {
@@ -29,17 +47,12 @@ async function excusalsOf(deps: StoreDeps, commitmentId: string, periodKeys: str
 }
 
 /** Applies one timer event: start, pause, resume or stop of a subject, retried when it loses a race. */
-export async function recordTimerEvent(
-  deps: StoreDeps,
-  record: CommitmentRecord,
-  p: Prepared,
-  now: Instant,
-): Promise<StatefulResult | FieldIssue[]> {
+export const recordTimerEvent: StatefulEventRecorder = async (deps, record, p, now) => {
   const { subject, phase } = p.body as DurationEvent;
   const definition = p.definition;
   const calendar = calendarOf(definition);
   const thresholdMs = definition.thresholdMs ?? 0;
-  for (let attempt = 0; attempt < STATEFUL_RETRIES; attempt++) {
+  return retryStateful(async () => {
     const current = await deps.events.getTimer(record.id, subject);
     const problem = timerProblem(current, phase, p.at, subject, p.definition.timezone);
     if (problem) {
@@ -96,10 +109,9 @@ export async function recordTimerEvent(
       next,
       aggregates: [{ periodKey: p.period.key, increments }],
     });
-    if (result !== 'conflict') return result;
-  }
-  return 'conflict';
-}
+    return result === 'conflict' ? RETRY : result;
+  });
+};
 
 async function isKnownEvent(deps: StoreDeps, commitmentId: string, eventId: string): Promise<boolean> {
   return deps.events.hasEvent(commitmentId, eventId);
@@ -131,14 +143,9 @@ function timerProblem(
 }
 
 /** Applies one outage event: an incident going down or coming back up, or a heartbeat. */
-export async function recordOutageEvent(
-  deps: StoreDeps,
-  record: CommitmentRecord,
-  p: Prepared,
-  now: Instant,
-): Promise<StatefulResult | FieldIssue[]> {
+export const recordOutageEvent: StatefulEventRecorder = async (deps, record, p, now) => {
   const { incident, phase } = p.body as AvailabilityEvent;
-  for (let attempt = 0; attempt < STATEFUL_RETRIES; attempt++) {
+  return retryStateful(async () => {
     const current = await deps.events.getOutage(record.id, incident);
     if (phase === 'down') {
       if (current) {
@@ -157,8 +164,7 @@ export async function recordOutageEvent(
         aggregates: [{ periodKey: p.period.key, outage: { incident, down: p.at } }],
         openOutage: { incident, down: p.at },
       });
-      if (result !== 'conflict') return result;
-      continue;
+      return result === 'conflict' ? RETRY : result;
     }
     // An `up` with no open incident is a monitor saying "all is well": it changes no outage, but it
     // is the evidence that availability is being measured at all (a retry of the incident's own
@@ -186,7 +192,6 @@ export async function recordOutageEvent(
       })),
       openOutage: { incident, closed: true },
     });
-    if (result !== 'conflict') return result;
-  }
-  return 'conflict';
-}
+    return result === 'conflict' ? RETRY : result;
+  });
+};

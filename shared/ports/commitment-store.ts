@@ -41,8 +41,11 @@ export interface CommitmentStore {
   get(id: string): Promise<CommitmentRecord | undefined>;
   /** Every commitment in a state, paged internally (about one request per hundred commitments). */
   list(state?: CommitmentState): Promise<CommitmentRecord[]>;
-  /** Writes a new record (revision 0) or replaces one at `expectedRevision`; throws ConcurrentUpdateError. */
-  save(record: CommitmentRecord, expectedRevision: number | null): Promise<CommitmentRecord>;
+  /**
+   * Writes a new record (revision 0) or replaces one at `expectedRevision`; `'conflict'` when the
+   * stored one is not at that revision (or, for a new one, already exists).
+   */
+  save(record: CommitmentRecord, expectedRevision: number | null): Promise<CommitmentRecord | 'conflict'>;
   getConfig(): Promise<StoredConfig | undefined>;
   putConfig(config: StoredConfig): Promise<void>;
 }

@@ -1,24 +1,17 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ConcurrentUpdateError } from '../../app/errors.js';
-import type {
-  CommitmentRecord,
-  CommitmentState,
-  CommitmentStore,
-  StoredConfig,
-} from '../../ports/commitment-store.js';
-import { isConditionFailure } from './document-client.js';
+import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { CommitmentRecord, CommitmentStore } from '../../ports/commitment-store.js';
+import { atRevision, setAttributes, writeIf } from './conditions.js';
+import { commitmentCodec, configCodec, versionCodec } from './item-codecs.js';
+import { getItem } from './item-reads.js';
 import { COMMITMENT_LIST_PARTITION, keys } from './keys.js';
 import { queryAll } from './paging.js';
 import { GSI1 } from './table-definition.js';
 
-/** How many versions the head item carries in full; older ones live only in their version items. */
-const VERSIONS_ON_HEAD = 12;
-
 export function createDynamoCommitmentStore(doc: DynamoDBDocumentClient, tableName: string): CommitmentStore {
   return {
     async get(id) {
-      const out = await doc.send(new GetCommand({ TableName: tableName, Key: keys.commitmentHead(id) }));
-      return out.Item ? fromItem(out.Item) : undefined;
+      const item = await getItem(doc, tableName, keys.commitmentHead(id), { consistentRead: false });
+      return item ? commitmentCodec.fromItem(item) : undefined;
     },
 
     async list(state) {
@@ -30,7 +23,7 @@ export function createDynamoCommitmentStore(doc: DynamoDBDocumentClient, tableNa
           ? { ':p': COMMITMENT_LIST_PARTITION, ':s': `${state}#` }
           : { ':p': COMMITMENT_LIST_PARTITION },
       });
-      return items.map(fromItem);
+      return items.map(commitmentCodec.fromItem);
     },
 
     async save(record, expectedRevision) {
@@ -38,58 +31,37 @@ export function createDynamoCommitmentStore(doc: DynamoDBDocumentClient, tableNa
         ...record,
         revision: expectedRevision === null ? 0 : expectedRevision + 1,
       };
-      const latest = next.versions[next.versions.length - 1];
-      // Only the definition side of the head is written here. `closedThrough`, `openOutages` and
-      // `firstEventAt` belong
-      // to the evaluator and to ingestion, which update them in place, so an admin's save never
-      // clobbers them.
-      const listEntry = keys.commitmentListEntry(next.state, next.id);
-      try {
-        await doc.send(
+      // The head is updated, not replaced: the codec gives only its definition side, so what the
+      // evaluator and ingestion keep on it (closed periods, open outages) is left as it is.
+      const { pk: _pk, sk: _sk, ...head } = commitmentCodec.toItem(next);
+      const set = setAttributes(Object.fromEntries(Object.entries(head).filter(([, v]) => v !== undefined)));
+      const condition = atRevision(expectedRevision);
+      const saved = await writeIf(
+        doc.send(
           new UpdateCommand({
             TableName: tableName,
             Key: keys.commitmentHead(next.id),
             UpdateExpression:
-              'SET #type = :type, id = :id, #state = :state, versions = :versions, createdAt = :createdAt, ' +
-              'updatedAt = :updatedAt, revision = :next, gsi1pk = :gpk, gsi1sk = :gsk, ' +
-              'openOutages = if_not_exists(openOutages, :empty)' +
-              (next.activeSince === undefined ? '' : ', activeSince = :activeSince') +
-              (next.archivedAt === undefined ? ' REMOVE archivedAt' : ', archivedAt = :archivedAt'),
-            ConditionExpression:
-              expectedRevision === null ? 'attribute_not_exists(pk)' : 'revision = :expected',
-            ExpressionAttributeNames: { '#type': 'type', '#state': 'state' },
+              `${set.UpdateExpression}, openOutages = if_not_exists(openOutages, :empty)` +
+              (next.archivedAt === undefined ? ' REMOVE archivedAt' : ''),
+            ConditionExpression: condition.ConditionExpression,
+            ExpressionAttributeNames: set.ExpressionAttributeNames,
             ExpressionAttributeValues: {
-              ':type': 'commitment',
-              ':id': next.id,
-              ':state': next.state,
-              ':versions': next.versions.slice(-VERSIONS_ON_HEAD),
-              ':createdAt': next.createdAt,
-              ':updatedAt': next.updatedAt,
-              ':next': next.revision,
-              ':gpk': listEntry.gsi1pk,
-              ':gsk': listEntry.gsi1sk,
+              ...set.ExpressionAttributeValues,
+              ...condition.ExpressionAttributeValues,
               ':empty': {},
-              ...(next.archivedAt === undefined ? {} : { ':archivedAt': next.archivedAt }),
-              ...(next.activeSince === undefined ? {} : { ':activeSince': next.activeSince }),
-              ...(expectedRevision === null ? {} : { ':expected': expectedRevision }),
             },
           }),
-        );
-      } catch (error) {
-        if (isConditionFailure(error)) throw new ConcurrentUpdateError(`Commitment '${record.id}'`);
-        throw error;
-      }
+        ),
+      );
+      if (!saved) return 'conflict';
+      const latest = next.versions[next.versions.length - 1];
       if (latest) {
         // The version item is the permanent history; writing it again with the same content is harmless.
         await doc.send(
           new PutCommand({
             TableName: tableName,
-            Item: {
-              ...keys.version(record.id, latest.version),
-              type: 'version',
-              commitmentId: record.id,
-              ...latest,
-            },
+            Item: versionCodec.toItem({ commitmentId: record.id, ...latest }),
           }),
         );
       }
@@ -97,32 +69,12 @@ export function createDynamoCommitmentStore(doc: DynamoDBDocumentClient, tableNa
     },
 
     async getConfig() {
-      const out = await doc.send(new GetCommand({ TableName: tableName, Key: keys.config() }));
-      if (!out.Item) return undefined;
-      const { pk: _pk, sk: _sk, type: _type, ...config } = out.Item;
-      return config as StoredConfig;
+      const item = await getItem(doc, tableName, keys.config(), { consistentRead: false });
+      return item ? configCodec.fromItem(item) : undefined;
     },
 
     async putConfig(config) {
-      await doc.send(
-        new PutCommand({ TableName: tableName, Item: { ...keys.config(), type: 'config', ...config } }),
-      );
+      await doc.send(new PutCommand({ TableName: tableName, Item: configCodec.toItem(config) }));
     },
-  };
-}
-
-function fromItem(item: Record<string, unknown>): CommitmentRecord {
-  return {
-    id: item.id as string,
-    state: item.state as CommitmentState,
-    versions: (item.versions as CommitmentRecord['versions']) ?? [],
-    closedThrough: item.closedThrough as string | undefined,
-    openOutages: (item.openOutages as Record<string, number>) ?? {},
-    firstEventAt: item.firstEventAt as number | undefined,
-    createdAt: item.createdAt as number,
-    updatedAt: item.updatedAt as number,
-    archivedAt: item.archivedAt as number | undefined,
-    activeSince: item.activeSince as number | undefined,
-    revision: item.revision as number,
   };
 }

@@ -1,5 +1,6 @@
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DigestDeliveryLog, DigestDeliveryProgress } from '../../app/digest-delivery.js';
+import { setAttributes, writeIf } from './conditions.js';
 import { isConditionFailure } from './document-client.js';
 import { keys } from './keys.js';
 
@@ -51,8 +52,9 @@ export function createDynamoDigestDeliveryLog(
     },
 
     async release(week) {
-      await doc
-        .send(
+      // A week that completed (or was never claimed) has nothing to give back.
+      await writeIf(
+        doc.send(
           new UpdateCommand({
             TableName: tableName,
             Key: keys.digestDelivery(week),
@@ -60,10 +62,8 @@ export function createDynamoDigestDeliveryLog(
             ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(completedAt)',
             ExpressionAttributeValues: { ':zero': 0 },
           }),
-        )
-        .catch((error: unknown) => {
-          if (!isConditionFailure(error)) throw error;
-        });
+        ),
+      );
     },
 
     async save(progress: DigestDeliveryProgress) {
@@ -78,9 +78,7 @@ export function createDynamoDigestDeliveryLog(
         new UpdateCommand({
           TableName: tableName,
           Key: keys.digestDelivery(progress.week),
-          UpdateExpression: `SET ${fields.map((_, i) => `#f${i} = :f${i}`).join(', ')}`,
-          ExpressionAttributeNames: Object.fromEntries(fields.map(([name], i) => [`#f${i}`, name])),
-          ExpressionAttributeValues: Object.fromEntries(fields.map(([, value], i) => [`:f${i}`, value])),
+          ...setAttributes(Object.fromEntries(fields)),
         }),
       );
     },

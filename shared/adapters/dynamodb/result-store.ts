@@ -1,51 +1,17 @@
-import {
-  BatchWriteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
-import type { ClosedPeriodResult } from '../../domain/close.js';
-import type { Evaluation } from '../../domain/evaluate.js';
-import { reformatIsoInstant } from '../../domain/instant-format.js';
+import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { LedgerEntry, ResultStore } from '../../ports/result-store.js';
+import { putNew } from './conditions.js';
+import { ledgerCodec, resultCodec, snapshotCodec } from './item-codecs.js';
+import { getItem, queryPrefix } from './item-reads.js';
 import { keys } from './keys.js';
-import { batchGetAll, queryAll } from './paging.js';
-import { cancellationCodes } from './transactions.js';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
-
-/** Daily snapshots feed trends and sparklines; a little over a year is plenty. */
-const SNAPSHOT_RETENTION_SECONDS = 400 * 24 * 3600;
-
-/** Items written before instants were stored in UTC carry the zone's offset; they read in the one form. */
-function evaluationFromItem(stored: unknown): Evaluation {
-  const evaluation = stored as Evaluation;
-  return { ...evaluation, evaluatedAt: reformatIsoInstant(evaluation.evaluatedAt) };
-}
-
-function resultFromItem(item: Record<string, unknown>): ClosedPeriodResult {
-  const { pk: _pk, sk: _sk, type: _type, ...stored } = item;
-  const result = stored as unknown as ClosedPeriodResult;
-  return {
-    ...result,
-    closedAt: reformatIsoInstant(result.closedAt),
-    evaluation: evaluationFromItem(result.evaluation),
-  };
-}
+import { batchGetAll, batchPutAll, queryAll } from './paging.js';
+import { cancellationCodes, type TransactItem } from './transactions.js';
 
 export function createDynamoResultStore(doc: DynamoDBDocumentClient, tableName: string): ResultStore {
   return {
     async close({ result, provider, aggregateRev, now }) {
       const items: TransactItem[] = [
-        {
-          Put: {
-            TableName: tableName,
-            Item: { ...keys.result(result.commitmentId, result.period), type: 'result', ...result },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
+        putNew(tableName, resultCodec.toItem(result)),
         {
           // Closing the aggregate is what makes later events for this period be refused.
           Update: {
@@ -84,13 +50,7 @@ export function createDynamoResultStore(doc: DynamoDBDocumentClient, tableName: 
           attainment: result.attainment,
           recordedAt: now,
         };
-        items.push({
-          Put: {
-            TableName: tableName,
-            Item: { ...keys.ledger(provider, result.period, result.commitmentId), type: 'ledger', ...entry },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        });
+        items.push(putNew(tableName, ledgerCodec.toItem(entry)));
       }
       try {
         await doc.send(new TransactWriteCommand({ TransactItems: items }));
@@ -104,31 +64,22 @@ export function createDynamoResultStore(doc: DynamoDBDocumentClient, tableName: 
     },
 
     async getResult(commitmentId, periodKey) {
-      const out = await doc.send(
-        new GetCommand({
-          TableName: tableName,
-          Key: keys.result(commitmentId, periodKey),
-          ConsistentRead: true,
-        }),
-      );
-      if (!out.Item) return undefined;
-      return resultFromItem(out.Item);
+      const item = await getItem(doc, tableName, keys.result(commitmentId, periodKey));
+      return item ? resultCodec.fromItem(item) : undefined;
     },
 
     async listResults(commitmentId, limit) {
-      const out = await doc.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: {
-            ':pk': keys.commitmentHead(commitmentId).pk,
-            ':prefix': keys.resultPrefix,
-          },
-          ScanIndexForward: false,
-          Limit: limit,
-        }),
+      const items = await queryPrefix(
+        doc,
+        tableName,
+        keys.commitmentHead(commitmentId).pk,
+        keys.resultPrefix,
+        {
+          newestFirst: true,
+          limit,
+        },
       );
-      return (out.Items ?? []).map(resultFromItem);
+      return items.map(resultCodec.fromItem);
     },
 
     async listLedger(department) {
@@ -137,29 +88,11 @@ export function createDynamoResultStore(doc: DynamoDBDocumentClient, tableName: 
         KeyConditionExpression: 'pk = :pk',
         ExpressionAttributeValues: { ':pk': keys.ledgerPartition(department) },
       });
-      return items.map(({ pk: _pk, sk: _sk, type: _type, ...entry }) => entry as unknown as LedgerEntry);
+      return items.map(ledgerCodec.fromItem);
     },
 
     async putSnapshots(snapshots) {
-      const requests = snapshots.map(({ evaluation, localDate }) => ({
-        PutRequest: {
-          Item: {
-            ...keys.snapshot(evaluation.commitmentId, localDate),
-            type: 'snapshot',
-            localDate,
-            evaluation,
-            expiresAt: Math.floor(Date.parse(evaluation.evaluatedAt) / 1000) + SNAPSHOT_RETENTION_SECONDS,
-          },
-        },
-      }));
-      for (let start = 0; start < requests.length; start += 25) {
-        let pending = requests.slice(start, start + 25);
-        for (let attempt = 0; pending.length > 0; attempt++) {
-          const out = await doc.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
-          pending = (out.UnprocessedItems?.[tableName] as typeof pending | undefined) ?? [];
-          if (pending.length > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** attempt)));
-        }
-      }
+      await batchPutAll(doc, tableName, snapshots.map(snapshotCodec.toItem));
     },
 
     async getSnapshots(wanted) {
@@ -169,8 +102,8 @@ export function createDynamoResultStore(doc: DynamoDBDocumentClient, tableName: 
         wanted.map((w) => keys.snapshot(w.commitmentId, w.localDate)),
       );
       return items.map((item) => {
-        const evaluation = evaluationFromItem(item.evaluation);
-        return { commitmentId: evaluation.commitmentId, localDate: item.localDate as string, evaluation };
+        const { localDate, evaluation } = snapshotCodec.fromItem(item);
+        return { commitmentId: evaluation.commitmentId, localDate, evaluation };
       });
     },
 
@@ -180,7 +113,7 @@ export function createDynamoResultStore(doc: DynamoDBDocumentClient, tableName: 
         tableName,
         wanted.map((w) => keys.result(w.commitmentId, w.periodKey)),
       );
-      return items.map(resultFromItem);
+      return items.map(resultCodec.fromItem);
     },
 
     async listSnapshots(commitmentId, sinceLocalDate) {
@@ -193,10 +126,7 @@ export function createDynamoResultStore(doc: DynamoDBDocumentClient, tableName: 
           ':to': `${keys.snapshotPrefix}\uffff`,
         },
       });
-      return items.map((item) => ({
-        localDate: item.localDate as string,
-        evaluation: evaluationFromItem(item.evaluation),
-      }));
+      return items.map(snapshotCodec.fromItem);
     },
   };
 }

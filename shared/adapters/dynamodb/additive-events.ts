@@ -1,0 +1,105 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { RETRY } from '../../app/retry-on-conflict.js';
+import type { AdditiveEvent, RecordResult } from '../../ports/event-store.js';
+import { aggregateCounterUpdate } from './aggregate-item.js';
+import { putNew } from './conditions.js';
+import type { EventLookups } from './event-lookups.js';
+import { eventCodec } from './item-codecs.js';
+import { transactWithRetries } from './transactions.js';
+
+/** DynamoDB allows 100 items a transaction: 99 event puts and the one aggregate update. */
+const EVENTS_PER_TRANSACTION = 99;
+
+/** The sum of each counter over the events. */
+function totalsOf(events: AdditiveEvent[]): Record<string, number> {
+  const totals: Record<string, number> = {};
+  for (const { increments } of events) {
+    for (const [name, amount] of Object.entries(increments)) totals[name] = (totals[name] ?? 0) + amount;
+  }
+  return totals;
+}
+
+/**
+ * Additive events (counts, values): each is put only if new, and the period's counters move by
+ * their sum in the same transaction, so a retried batch never counts an event twice.
+ */
+export function createAdditiveEventWriter(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  lookups: EventLookups,
+) {
+  /**
+   * After a failed condition, which events were recorded before (they are duplicates), or, when
+   * none was, whether the aggregate refused because the period closed. Returns those still to write.
+   */
+  async function settleFailedConditions(
+    commitmentId: string,
+    periodKey: string,
+    pending: AdditiveEvent[],
+    results: Map<string, RecordResult>,
+  ): Promise<AdditiveEvent[]> {
+    const existing = await lookups.existingEventIds(
+      commitmentId,
+      pending.map((e) => e.event.eventId),
+    );
+    for (const id of existing) results.set(id, 'duplicate');
+    const fresh = pending.filter((e) => !existing.has(e.event.eventId));
+    if (fresh.length === pending.length && (await lookups.isPeriodClosed(commitmentId, periodKey))) {
+      for (const e of fresh) results.set(e.event.eventId, 'closed');
+      return [];
+    }
+    return fresh;
+  }
+
+  /** Records one chunk in one transaction; returns the result of each event of the chunk, in order. */
+  async function recordChunk(
+    commitmentId: string,
+    periodKey: string,
+    chunk: AdditiveEvent[],
+  ): Promise<RecordResult[]> {
+    const results = new Map<string, RecordResult>();
+    let pending = chunk;
+    await transactWithRetries(doc, `The aggregate of '${commitmentId}' in ${periodKey}`, {
+      items: () => [
+        ...pending.map((e) => putNew(tableName, eventCodec.toItem(e.event))),
+        aggregateCounterUpdate(tableName, commitmentId, periodKey, totalsOf(pending)),
+      ],
+      committed: () => {
+        for (const e of pending) results.set(e.event.eventId, 'accepted');
+      },
+      settle: async (codes) => {
+        if (codes.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed')) return RETRY;
+        pending = await settleFailedConditions(commitmentId, periodKey, pending, results);
+        return pending.length === 0 ? undefined : RETRY;
+      },
+    });
+    return chunk.map((e) => results.get(e.event.eventId) ?? 'duplicate');
+  }
+
+  /** Records a batch of one period: duplicates within it first, then chunk by chunk. */
+  return async function recordAdditive(
+    commitmentId: string,
+    periodKey: string,
+    events: AdditiveEvent[],
+  ): Promise<RecordResult[]> {
+    const results: RecordResult[] = new Array(events.length);
+    const firstIndex = new Map<string, number>();
+    const unique: AdditiveEvent[] = [];
+    events.forEach((e, i) => {
+      if (firstIndex.has(e.event.eventId)) {
+        results[i] = 'duplicate';
+      } else {
+        firstIndex.set(e.event.eventId, i);
+        unique.push(e);
+      }
+    });
+    for (let start = 0; start < unique.length; start += EVENTS_PER_TRANSACTION) {
+      const chunk = unique.slice(start, start + EVENTS_PER_TRANSACTION);
+      const chunkResults = await recordChunk(commitmentId, periodKey, chunk);
+      chunk.forEach((e, i) => {
+        results[firstIndex.get(e.event.eventId) as number] = chunkResults[i] as RecordResult;
+      });
+    }
+    return results;
+  };
+}
