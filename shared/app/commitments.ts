@@ -1,5 +1,6 @@
 import { parseCommitment } from '../domain/config.js';
 import { isoInstant } from '../domain/instant-format.js';
+import { latestVersion } from '../domain/judgement.js';
 import type { CommitmentDefinition, SlaConfig } from '../domain/model.js';
 import { type Plan, planCommitments } from '../domain/plan.js';
 import { ValidationError } from '../domain/validation-error.js';
@@ -9,7 +10,6 @@ import { HolidaySourceError, type HolidaySources } from '../ports/holiday-source
 import { type ResolvedHolidays, readConfigDocument, readConfigText } from './config-reading.js';
 import type { StoreDeps } from './deps.js';
 import { BadRequestError, CommitmentNotFoundError } from './errors.js';
-import { latestVersion } from './judge.js';
 import { annotateEffects, takesEffectAt } from './plan-effects.js';
 
 export interface ApplyResult {

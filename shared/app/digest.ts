@@ -16,6 +16,7 @@ import { digestSendTime, digestWeekAt } from '../domain/digest/schedule.js';
 import { SPARKLINE_WEEKS, weeksEndingWith } from '../domain/digest/trend.js';
 import type { Evaluation } from '../domain/evaluate.js';
 import { isoInstant } from '../domain/instant-format.js';
+import { latestVersion, periodAt } from '../domain/judgement.js';
 import type { Instant, Period } from '../domain/model.js';
 import { periodFromKey, periodKindOfKey, periodOf, previousPeriod } from '../domain/periods.js';
 import { type CommitmentVersion, governingVersion } from '../domain/versions.js';
@@ -35,7 +36,6 @@ import { mapLimit } from './concurrency.js';
 import type { StoreDeps } from './deps.js';
 import { type DigestDeliveryDeps, type DigestDeliveryReport, deliverDigest } from './digest-delivery.js';
 import { BadRequestError } from './errors.js';
-import { latestVersion, periodAt } from './judge.js';
 import { listStatus } from './status.js';
 
 /** The digest says numbers and statuses exactly as every other surface does. */

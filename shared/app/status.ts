@@ -1,11 +1,12 @@
 import type { ClosedPeriodResult } from '../domain/close.js';
 import type { Evaluation } from '../domain/evaluate.js';
+import { judge, latestVersion, periodAt } from '../domain/judgement.js';
 import { periodFromKey, periodKindOfKey } from '../domain/periods.js';
 import { governingVersion } from '../domain/versions.js';
 import { aggregateMapKey } from '../ports/event-store.js';
 import type { StoreDeps } from './deps.js';
 import { BadRequestError, CommitmentNotFoundError } from './errors.js';
-import { judge, judgeReader, latestVersion, periodAt } from './judge.js';
+import { judgeReader } from './judge.js';
 
 /** A status with the zone in which people read its times (the commitment's). */
 export type ZonedEvaluation = Evaluation & { timezone: string };
