@@ -89,7 +89,7 @@ function storedConfigOf(config: SlaConfig, now: number): StoredConfig {
 }
 
 /** Creates a commitment, or amends it with a new version (from the next period unless immediate). */
-async function saveDefinition(
+export async function saveDefinition(
   deps: StoreDeps,
   existing: CommitmentRecord | undefined,
   definition: CommitmentDefinition,

@@ -52,7 +52,7 @@ export async function runEvaluation(deps: EvaluatorDeps, at?: Instant): Promise<
   const located: Located[] = closing.records.map((record) => ({ record, ...periodAt(record, now) }));
   const alertKeys = located.flatMap(({ record, period }) => [
     { commitmentId: record.id, periodKey: period.key },
-    ...(recentlyClosed(record, now)
+    ...(owesFinalWord(record, closing.results, now)
       ? [{ commitmentId: record.id, periodKey: record.closedThrough as string }]
       : []),
   ]);
@@ -90,6 +90,19 @@ export async function runEvaluation(deps: EvaluatorDeps, at?: Instant): Promise<
   );
   parts.push(...republishFailures, { republished: redelivery.republished, failed: redelivery.failed });
   return foldSummary(isoInstant(now), parts);
+}
+
+/**
+ * Whether the alert state of the commitment's last closed period is needed: it may still owe its
+ * final word, unless this run closed it with no data, of which there is nothing to say.
+ */
+function owesFinalWord(
+  record: CommitmentRecord,
+  closed: Map<string, ClosedPeriodResult>,
+  now: Instant,
+): boolean {
+  if (!recentlyClosed(record, now)) return false;
+  return closed.get(aggregateMapKey(record.id, record.closedThrough as string))?.status !== 'no_data';
 }
 
 /**
