@@ -18,7 +18,7 @@ export interface AlertRun {
   publishing: PublishingRun;
   /** Alert states read in bulk, by commitment and period. */
   alertStates: Map<string, AlertState>;
-  /** Periods this run closed, by commitment and period. */
+  /** The results of the last closed periods that may still owe their final word, by commitment and period. */
   closedResults: Map<string, ClosedPeriodResult>;
   now: Instant;
 }
@@ -45,7 +45,7 @@ export async function* settleClosedPeriod(run: AlertRun, record: CommitmentRecor
   const key = aggregateMapKey(record.id, periodKey);
   const state = run.alertStates.get(key);
   if (state && (state.lastStatus === 'met' || state.lastStatus === 'breached')) return;
-  const result = run.closedResults.get(key) ?? (await run.deps.results.getResult(record.id, periodKey));
+  const result = run.closedResults.get(key);
   if (!result || result.status === 'no_data') return;
   const definition =
     record.versions.find((v) => v.version === result.version)?.definition ?? latestVersion(record).definition;

@@ -66,7 +66,7 @@ export async function runEvaluation(deps: EvaluatorDeps, at?: Instant): Promise<
     departments: config?.departments ?? {},
     publishing,
     alertStates,
-    closedResults: closing.results,
+    closedResults: await withEarlierResults(deps, located, { closed: closing.results, alertStates, now }),
     now,
   };
 
@@ -90,6 +90,32 @@ export async function runEvaluation(deps: EvaluatorDeps, at?: Instant): Promise<
   );
   parts.push(...republishFailures, { republished: redelivery.republished, failed: redelivery.failed });
   return foldSummary(isoInstant(now), parts);
+}
+
+/**
+ * The results a final word may still need besides those this run closed: of periods closed by an
+ * earlier run whose alert state has not said its final word yet, read in one batch.
+ */
+async function withEarlierResults(
+  deps: EvaluatorDeps,
+  located: Located[],
+  known: { closed: Map<string, ClosedPeriodResult>; alertStates: Map<string, AlertState>; now: Instant },
+): Promise<Map<string, ClosedPeriodResult>> {
+  const wanted = located
+    .filter(({ record }) => recentlyClosed(record, known.now))
+    .map(({ record }) => ({ commitmentId: record.id, periodKey: record.closedThrough as string }))
+    .filter((k) => {
+      const key = aggregateMapKey(k.commitmentId, k.periodKey);
+      const said = known.alertStates.get(key)?.lastStatus;
+      return !known.closed.has(key) && said !== 'met' && said !== 'breached';
+    });
+  if (wanted.length === 0) return known.closed;
+  const results = new Map(known.closed);
+  // Read as strongly as the closes wrote them: one closed a moment ago by another run must be seen.
+  for (const result of await deps.results.getResults(wanted, { consistent: true })) {
+    results.set(aggregateMapKey(result.commitmentId, result.period), result);
+  }
+  return results;
 }
 
 /**

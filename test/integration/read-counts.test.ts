@@ -60,6 +60,36 @@ describe('the month-end run', () => {
   });
 });
 
+describe('a run after the month-end run', () => {
+  it("reads the closed periods' results in one consistent batch, and says their final word", async () => {
+    const deps = { ...monthEnd.deps, publisher: monthEnd.publisher };
+    const getItems: string[] = [];
+    const consistentBatches: number[] = [];
+    monthEnd.table.client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const input = args.input as {
+          RequestItems?: Record<string, { ConsistentRead?: boolean }>;
+          Key?: { sk?: unknown };
+        };
+        if (context.commandName === 'GetItemCommand') getItems.push(JSON.stringify(input.Key?.sk));
+        if (context.commandName === 'BatchGetItemCommand') {
+          consistentBatches.push(
+            Object.values(input.RequestItems ?? {}).filter((t) => t.ConsistentRead).length,
+          );
+        }
+        return next(args);
+      },
+      { step: 'initialize', name: 'testGetItems' },
+    );
+    // Business hours: the final words held back at night go out now.
+    monthEnd.clock.set(DateTime.fromISO('2026-12-01T08:00', { zone: ZONE }).toMillis());
+    const summary = await runEvaluation(deps);
+    expect(summary.transitions.filter((t) => t.period === '2026-11').length).toBeGreaterThan(0);
+    expect(getItems.filter((sk) => sk.includes('R#'))).toEqual([]);
+    expect(consistentBatches.some((n) => n > 0)).toBe(true);
+  });
+});
+
 describe('the live digest', () => {
   // Six weeks before Monday 16 November: each week's Friday and Sunday.
   const sundays = ['2026-10-11', '2026-10-18', '2026-10-25', '2026-11-01', '2026-11-08', '2026-11-15'];
