@@ -1,7 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DateTime } from 'luxon';
 import { createDynamoStores } from '../../shared/adapters/dynamodb/stores.js';
-import { applyConfig } from '../../shared/app/commitments.js';
 import type { StoreDeps } from '../../shared/app/deps.js';
 import { recordEvents } from '../../shared/app/record-events.js';
 import { listStatus } from '../../shared/app/status.js';
@@ -10,11 +9,17 @@ import type { Clock, Instant, PeriodKind } from '../../shared/domain/model.js';
 import { periodKindOfKey, periodOf } from '../../shared/domain/periods.js';
 import { type GeneratedCommitment, generateConfigYaml, generatedCommitments } from './config-generator.js';
 import { type BenchDynamo, startBenchDynamo } from './dynamo.js';
+import { applyLargeConfig } from './large-config.js';
 import { countRequests, type RequestCounter } from './request-counter.js';
 
 /** Every benchmark's "now": a Wednesday mid-month, in business hours, when a month is busiest to judge. */
 export const CLOCK_START_ISO = '2026-11-18T10:00:00-05:00';
 export const CLOCK_START = Date.parse(CLOCK_START_ISO);
+/**
+ * When the shared fixture's commitments are created: before the 40 hours its events span, since
+ * events from before a commitment took effect are refused.
+ */
+const FIXTURE_CREATED_AT = CLOCK_START - 2 * 24 * 3_600_000;
 export const ZONE = 'America/New_York';
 
 export const COMMITMENT_COUNT = 1_000;
@@ -84,7 +89,7 @@ export async function tableWithConfig(
   const clock = new SettableClock(at);
   const deps = createDynamoStores(client, tableName, clock);
   const started = performance.now();
-  await applyConfig(deps, { text: configYaml, dryRun: false });
+  await applyLargeConfig(deps, configYaml);
   return { table: { tableName, client, counter, deps, clock }, applyMs: performance.now() - started };
 }
 
@@ -94,8 +99,10 @@ async function buildFixture(log: (line: string) => void): Promise<EvaluationFixt
     const configYaml = generateConfigYaml(COMMITMENT_COUNT);
     const commitments = generatedCommitments(COMMITMENT_COUNT);
     log(`fixture: applying ${COMMITMENT_COUNT} commitments to two tables`);
-    const empty = await tableWithConfig(dynamo, 'bench-eval-empty', configYaml, CLOCK_START);
-    const loaded = await tableWithConfig(dynamo, 'bench-eval-loaded', configYaml, CLOCK_START);
+    const empty = await tableWithConfig(dynamo, 'bench-eval-empty', configYaml, FIXTURE_CREATED_AT);
+    const loaded = await tableWithConfig(dynamo, 'bench-eval-loaded', configYaml, FIXTURE_CREATED_AT);
+    empty.table.clock.set(CLOCK_START);
+    loaded.table.clock.set(CLOCK_START);
     log(
       `fixture: recording ${EVENT_COUNT} events (batches of ${EVENT_BATCH}, ${WRITE_CONCURRENCY} at a time)`,
     );

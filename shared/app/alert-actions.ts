@@ -2,13 +2,13 @@ import * as z from 'zod';
 import { checkSnoozeUntil } from '../domain/alerts/alert-reactions.js';
 import { boundedString } from '../domain/bounded-schemas.js';
 import { type AlertState, acknowledge, snooze } from '../domain/escalation.js';
+import { periodAt } from '../domain/judgement.js';
 import { MAX_KEY_LENGTH, MAX_NOTE_LENGTH } from '../domain/limits.js';
 import type { Instant } from '../domain/model.js';
 import { issuesFromZod, ValidationError } from '../domain/validation-error.js';
 import type { NotificationClaim } from '../ports/alert-store.js';
 import type { StoreDeps } from './deps.js';
 import { AlertOverError, CommitmentNotFoundError } from './errors.js';
-import { periodAt } from './judge.js';
 import { RETRY, retryOnConflict } from './retry-on-conflict.js';
 
 export const ackBodySchema = z.strictObject({

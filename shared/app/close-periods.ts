@@ -1,4 +1,5 @@
 import { type ClosedPeriodResult, closePeriod } from '../domain/close.js';
+import { latestVersion, measureAggregate, overdueTimers } from '../domain/judgement.js';
 import type { Instant, Period } from '../domain/model.js';
 import { nextPeriod, periodFromKey, periodOf } from '../domain/periods.js';
 import { governingVersion } from '../domain/versions.js';
@@ -6,7 +7,6 @@ import type { CommitmentRecord } from '../ports/commitment-store.js';
 import type { AggregateRecord, TimerRecord } from '../ports/event-store.js';
 import { aggregateMapKey } from '../ports/event-store.js';
 import type { StoreDeps } from './deps.js';
-import { latestVersion, measureAggregate, overdueTimers } from './judge.js';
 import { RETRY, retryOnConflict } from './retry-on-conflict.js';
 
 /**
@@ -94,19 +94,26 @@ export async function closeEndedPeriods(
               : (prefetch.dueTimersByEnd.get(period.end) ?? (await deps.events.listDueTimers(period.end)));
         const excusals = stored?.excusals ?? [];
         // Periods close in order, so every earlier one is closed by now.
-        const overdue = overdueTimers(definition, period, dueTimers, excusals, period.end, true);
+        const overdue = overdueTimers({
+          definition,
+          period,
+          timers: dueTimers,
+          excusals,
+          at: period.end,
+          earlierPeriodsClosed: true,
+        });
         const result = closePeriod({
           definition,
           version: version.version,
           period,
-          aggregate: measureAggregate(
+          aggregate: measureAggregate({
             definition,
             period,
             stored,
-            record.openOutages,
-            overdue.length,
-            record.firstEventAt,
-          ),
+            openOutages: record.openOutages,
+            overdueOpen: overdue.length,
+            firstEventAt: record.firstEventAt,
+          }),
           excusals,
           closedAt: now,
           effectiveFrom: record.activeSince,

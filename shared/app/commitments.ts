@@ -1,6 +1,7 @@
 import { CodedError } from '../domain/coded-error.js';
 import { parseCommitment } from '../domain/config.js';
 import { isoInstant } from '../domain/instant-format.js';
+import { latestVersion } from '../domain/judgement.js';
 import type { CommitmentDefinition, SlaConfig } from '../domain/model.js';
 import { type Plan, planCommitments } from '../domain/plan.js';
 import { ValidationError } from '../domain/validation-error.js';
@@ -10,7 +11,6 @@ import { HolidaySourceError, type HolidaySources } from '../ports/holiday-source
 import { type ResolvedHolidays, readConfigDocument, readConfigText } from './config-reading.js';
 import type { StoreDeps } from './deps.js';
 import { BadRequestError, CommitmentNotFoundError, ConcurrentUpdateError } from './errors.js';
-import { latestVersion } from './judge.js';
 import { annotateEffects, takesEffectAt } from './plan-effects.js';
 
 export interface ApplyResult {
@@ -105,7 +105,7 @@ function storedConfigOf(config: SlaConfig, now: number): StoredConfig {
 }
 
 /** Creates a commitment, or amends it with a new version (from the next period unless immediate). */
-async function saveDefinition(
+export async function saveDefinition(
   deps: StoreDeps,
   existing: CommitmentRecord | undefined,
   definition: CommitmentDefinition,

@@ -13,11 +13,11 @@ import type { ClosedPeriodResult } from '../domain/close.js';
 import type { DigestFormat } from '../domain/digest/digest-format.js';
 import type { DigestCommitmentInput } from '../domain/digest/digest-types.js';
 import { digestSendTime, digestWeekAt } from '../domain/digest/schedule.js';
-import { SPARKLINE_WEEKS, weeksEndingWith } from '../domain/digest/trend.js';
 import type { Evaluation } from '../domain/evaluate.js';
 import { isoInstant } from '../domain/instant-format.js';
+import { latestVersion, periodAt } from '../domain/judgement.js';
 import type { Instant, Period } from '../domain/model.js';
-import { periodFromKey, periodKindOfKey, periodOf, previousPeriod } from '../domain/periods.js';
+import { periodFromKey, periodKindOfKey } from '../domain/periods.js';
 import { type CommitmentVersion, governingVersion } from '../domain/versions.js';
 import type { CommitmentRecord } from '../ports/commitment-store.js';
 import { aggregateMapKey } from '../ports/event-store.js';
@@ -32,9 +32,9 @@ import {
 import { mapLimit } from './concurrency.js';
 import type { StoreDeps } from './deps.js';
 import { type DigestDeliveryDeps, type DigestDeliveryReport, deliverDigest } from './digest-delivery.js';
+import { historyOf } from './digest-history.js';
 import { buildDigest, type Digest } from './digest-rendering.js';
 import { BadRequestError } from './errors.js';
-import { latestVersion, periodAt } from './judge.js';
 import { listStatus } from './status.js';
 
 /** The digest says numbers and statuses exactly as every other surface does. */
@@ -69,10 +69,18 @@ export async function buildWeeklyDigest(deps: StoreDeps, options: DigestOptions 
   const live = sendsAt > now || (options.sending === true && week.key === latest);
   const asOf = live ? now : sendsAt;
 
-  const records = (await deps.commitments.list('active')).filter((r) => r.createdAt < asOf);
+  // Read once: the live status judges every active commitment, the digest those created by "as of".
+  const active = await deps.commitments.list('active');
+  const records = active.filter((r) => r.createdAt < asOf);
   const [liveStatus, history] = await Promise.all([
-    live ? listStatus(deps) : Promise.resolve([]),
-    historyOf(deps, records, week.key, live ? [] : sendDates(sendsAt, zone)),
+    live ? listStatus(deps, active) : Promise.resolve([]),
+    historyOf(deps, {
+      records,
+      weekKey: week.key,
+      extraDates: live ? [] : sendDates(sendsAt, zone),
+      live,
+      asOf,
+    }),
   ]);
   const liveById = new Map(liveStatus.map((s) => [s.evaluation.commitmentId, s.evaluation]));
 
@@ -126,72 +134,6 @@ export async function buildWeeklyDigest(deps: StoreDeps, options: DigestOptions 
 function sendDates(sendsAt: Instant, zone: string): string[] {
   const day = DateTime.fromMillis(sendsAt, { zone });
   return [day.minus({ days: 1 }).toISODate() ?? '', day.toISODate() ?? ''];
-}
-
-/**
- * What the trend and the last results need, read by key in batches rather than one query per
- * commitment: the snapshots of the last two workdays-or-weekend-days of each sparkline week (Friday
- * and Sunday: one of them is always settled in its period), those around a past week's send time,
- * and the results of the last three periods. About 150 requests for 1,000 commitments, whatever
- * their history.
- */
-async function historyOf(
-  deps: StoreDeps,
-  records: CommitmentRecord[],
-  weekKey: string,
-  extraDates: string[],
-) {
-  const dates = [
-    ...new Set([
-      ...weeksEndingWith(weekKey, SPARKLINE_WEEKS).flatMap((w) => [
-        DateTime.fromISO(w.to).minus({ days: 2 }).toISODate() ?? w.to,
-        w.to,
-      ]),
-      ...extraDates,
-    ]),
-  ];
-  const lastPeriods = (record: CommitmentRecord) => {
-    const { definition } = latestVersion(record);
-    let period = periodFromKey(weekPeriodKeyOf(record, weekKey), definition.timezone);
-    const keys: string[] = [];
-    for (let i = 0; i < 3; i++, period = previousPeriod(period)) keys.push(period.key);
-    return keys;
-  };
-  const [snapshots, results] = await Promise.all([
-    deps.results.getSnapshots(
-      records.flatMap((r) => dates.map((localDate) => ({ commitmentId: r.id, localDate }))),
-    ),
-    deps.results.getResults(
-      records.flatMap((r) => lastPeriods(r).map((periodKey) => ({ commitmentId: r.id, periodKey }))),
-    ),
-  ]);
-  const snapshotsOf = groupBy(snapshots, (s) => s.commitmentId);
-  const resultsOf = groupBy(results, (r) => r.commitmentId);
-  return records.map((record) => ({
-    record,
-    snapshots: (snapshotsOf.get(record.id) ?? [])
-      .map(({ localDate, evaluation }) => ({ localDate, evaluation }))
-      .sort((a, b) => a.localDate.localeCompare(b.localDate)),
-    results: (resultsOf.get(record.id) ?? []).sort((a, b) => b.period.localeCompare(a.period)),
-  }));
-}
-
-function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
-}
-
-/** The commitment's own period (its kind, its zone) that contains the end of the digest's week. */
-function weekPeriodKeyOf(record: CommitmentRecord, weekKey: string): string {
-  const { definition } = latestVersion(record);
-  const weekEnd = periodFromKey(weekKey, definition.timezone).end;
-  return periodOf(definition.period, weekEnd - 1, definition.timezone).key;
 }
 
 function weekPeriod(key: string, zone: string, now: Instant): Period {

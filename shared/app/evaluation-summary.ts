@@ -31,3 +31,44 @@ export interface EvaluationSummary {
   /** Commitments whose evaluation failed; the others were evaluated, and the next run retries these. */
   failedCommitments: CommitmentFailure[];
 }
+
+/**
+ * What one step of a run did (closing one commitment's periods, judging one commitment, the
+ * redelivery sweep): a value each step returns, and the run's summary is folded from them.
+ */
+export type RunPart = Partial<Omit<EvaluationSummary, 'at'>>;
+
+/** The run's summary: the parts' counts added up and their lists joined, in the parts' order. */
+export function foldSummary(at: string, parts: readonly RunPart[]): EvaluationSummary {
+  const summary: EvaluationSummary = {
+    at,
+    evaluated: 0,
+    closed: [],
+    transitions: [],
+    notifications: [],
+    conflicts: 0,
+    republished: 0,
+    failed: 0,
+    failedCommitments: [],
+  };
+  for (const part of parts) {
+    summary.evaluated += part.evaluated ?? 0;
+    summary.conflicts += part.conflicts ?? 0;
+    summary.republished += part.republished ?? 0;
+    summary.failed += part.failed ?? 0;
+    summary.closed.push(...(part.closed ?? []));
+    summary.transitions.push(...(part.transitions ?? []));
+    summary.notifications.push(...(part.notifications ?? []));
+    summary.failedCommitments.push(...(part.failedCommitments ?? []));
+  }
+  return summary;
+}
+
+/** A failed step as a part of the run: the commitment and the error's message. */
+export function failurePart(commitmentId: string, step: CommitmentFailure['step'], error: unknown): RunPart {
+  return {
+    failedCommitments: [
+      { commitmentId, step, error: error instanceof Error ? error.message : String(error) },
+    ],
+  };
+}

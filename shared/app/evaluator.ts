@@ -1,25 +1,18 @@
 import { DateTime } from 'luxon';
 import type { ClosedPeriodResult } from '../domain/close.js';
-import { type AlertState, decideEscalation, type NotificationIntent } from '../domain/escalation.js';
+import type { AlertState } from '../domain/escalation.js';
 import type { Evaluation } from '../domain/evaluate.js';
 import { isoInstant } from '../domain/instant-format.js';
-import type { CommitmentDefinition, Department, Instant } from '../domain/model.js';
-import { periodFromKey } from '../domain/periods.js';
-import type { OutgoingNotification } from '../ports/alert-store.js';
+import { periodAt } from '../domain/judgement.js';
+import type { Instant } from '../domain/model.js';
 import type { CommitmentRecord } from '../ports/commitment-store.js';
 import { aggregateMapKey } from '../ports/event-store.js';
-import {
-  type DeliveryDeps,
-  type PublishingRun,
-  publishClaimed,
-  republishPending,
-  startPublishing,
-} from './alert-delivery.js';
+import { type DeliveryDeps, republishPending, startPublishing } from './alert-delivery.js';
+import { type AlertRun, moveAlert, recentlyClosed, settleClosedPeriod } from './alert-moves.js';
 import { closeEndedPeriods, periodsToClose, prefetchForClosing } from './close-periods.js';
 import { mapLimit } from './concurrency.js';
-import type { CommitmentFailure, EvaluationSummary } from './evaluation-summary.js';
-import { judgeReader, latestVersion, periodAt } from './judge.js';
-import { notificationText } from './notification-text.js';
+import { type EvaluationSummary, failurePart, foldSummary, type RunPart } from './evaluation-summary.js';
+import { judgeWith, type Located, readForJudgement } from './judge.js';
 import { writeSnapshots } from './snapshots.js';
 
 export type { CommitmentFailure, EvaluationSummary } from './evaluation-summary.js';
@@ -32,260 +25,196 @@ export interface EvaluatorDeps extends DeliveryDeps {
 /** How many commitments close their periods at once at a period boundary. */
 const CLOSE_CONCURRENCY = 8;
 
+type Snapshot = { evaluation: Evaluation; localDate: string };
+
 /**
  * One evaluator run (what the schedule triggers every 15 minutes): close ended periods, judge every
  * active commitment's current period, move alert states and send each notification exactly once.
  * Its DynamoDB requests grow with commitments (about one per hundred per step), never with events.
+ * Every step returns what it did, and the summary is folded from those values.
  */
 export async function runEvaluation(deps: EvaluatorDeps, at?: Instant): Promise<EvaluationSummary> {
   const now = at ?? deps.clock.now();
-  const summary: EvaluationSummary = {
-    at: isoInstant(now),
-    evaluated: 0,
-    closed: [],
-    transitions: [],
-    notifications: [],
-    conflicts: 0,
-    republished: 0,
-    failed: 0,
-    failedCommitments: [],
-  };
   // Isolates one commitment's failure (say, an item DynamoDB finds too large) from the others.
-  const fail = (commitmentId: string, step: CommitmentFailure['step'], error: unknown) => {
+  const failed = (commitmentId: string, step: Parameters<typeof failurePart>[1], error: unknown) => {
     deps.onCommitmentError?.(commitmentId, error);
-    summary.failedCommitments.push({
-      commitmentId,
-      step,
-      error: error instanceof Error ? error.message : String(error),
-    });
+    return failurePart(commitmentId, step, error);
   };
   // This run's hold on the claims it publishes; no other run publishes them meanwhile.
   const publishing = startPublishing();
   const config = await deps.commitments.getConfig();
-  const departments = config?.departments ?? {};
-  const records = await deps.commitments.list('active');
+  const read = await deps.commitments.list('active');
 
-  // 1. Close what has ended. Only commitments at a period boundary do any work here, and what the
-  //    closes read is read in batches first.
-  const dueToClose = records.flatMap((record) =>
-    periodsToClose(record, now).map((period) => ({ record, period })),
-  );
-  const closedResults = new Map<string, ClosedPeriodResult>();
-  if (dueToClose.length > 0) {
-    const prefetch = await prefetchForClosing(deps, dueToClose);
-    // Commitments close independently (each one's periods in order), a few at a time.
-    const closings = await mapLimit(
-      [...new Set(dueToClose.map((d) => d.record))],
-      CLOSE_CONCURRENCY,
-      async (record) => {
-        try {
-          return { record, results: await closeEndedPeriods(deps, record, now, undefined, prefetch) };
-        } catch (error) {
-          // Its current period is still judged below; the close is retried by the next run.
-          fail(record.id, 'close', error);
-          return { record, results: [] };
-        }
-      },
-    );
-    for (const { record, results } of closings) {
-      for (const result of results) {
-        closedResults.set(aggregateMapKey(record.id, result.period), result);
-        record.closedThrough = result.period;
-        summary.closed.push({
-          commitmentId: result.commitmentId,
-          period: result.period,
-          status: result.status,
-          credit: result.credit,
-        });
-      }
-    }
-  }
+  // 1. Close what has ended.
+  const closing = await closeAll(deps, read, now, failed);
 
-  // 2. Read everything the judgement needs in batches.
-  const located = records.map((record) => ({ record, ...periodAt(record, now) }));
-  const settling = (record: CommitmentRecord) => recentlyClosed(record, now);
+  // 2. Read everything the judgement needs in batches, each commitment as it stands after its closes.
+  const located: Located[] = closing.records.map((record) => ({ record, ...periodAt(record, now) }));
   const alertKeys = located.flatMap(({ record, period }) => [
     { commitmentId: record.id, periodKey: period.key },
-    ...(settling(record) ? [{ commitmentId: record.id, periodKey: record.closedThrough as string }] : []),
+    ...(owesFinalWord(record, closing.results, now)
+      ? [{ commitmentId: record.id, periodKey: record.closedThrough as string }]
+      : []),
   ]);
-  const [judgeOne, alertStates] = await Promise.all([
-    judgeReader(deps, located, now),
+  const [reads, alertStates] = await Promise.all([
+    readForJudgement(deps, located, now),
     deps.alerts.getMany(alertKeys),
   ]);
+  const judgeOne = judgeWith(reads, now);
+  const run: AlertRun = {
+    deps,
+    departments: config?.departments ?? {},
+    publishing,
+    alertStates,
+    closedResults: await withEarlierResults(deps, located, { closed: closing.results, alertStates, now }),
+    now,
+  };
 
-  const snapshots: Array<{ evaluation: Evaluation; localDate: string }> = [];
+  const parts: RunPart[] = [...closing.parts];
+  const snapshots: Snapshot[] = [];
   for (const one of located) {
-    const { record, period, version } = one;
-    try {
-      const evaluation = judgeOne(one);
-      snapshots.push({
-        evaluation,
-        localDate: DateTime.fromMillis(now, { zone: version.definition.timezone }).toISODate() ?? '',
-      });
-      // The period that just closed still owes its final word (met or breached), possibly after quiet hours.
-      if (settling(record)) {
-        await settleClosedPeriod(
-          deps,
-          summary,
-          departments,
-          record,
-          alertStates,
-          closedResults,
-          publishing,
-          now,
-        );
-      }
-      await moveAlert(deps, summary, departments, publishing, {
-        definition: version.definition,
-        evaluation,
-        state: alertStates.get(aggregateMapKey(record.id, period.key)),
-        final: false,
-        now,
-      });
-      summary.evaluated++;
-    } catch (error) {
-      fail(record.id, 'evaluate', error);
-    }
+    const judged = await judgeAndMove(run, one, judgeOne);
+    if (judged.snapshot) snapshots.push(judged.snapshot);
+    parts.push(...judged.parts);
+    if (judged.error !== undefined) parts.push(failed(one.record.id, 'evaluate', judged.error));
   }
   for (const { commitmentId, error } of await writeSnapshots(deps.results, snapshots)) {
-    fail(commitmentId, 'snapshot', error);
+    parts.push(failed(commitmentId, 'snapshot', error));
   }
 
   // 3. Anything claimed earlier but never confirmed as published, and not being published by another
   //    run right now, goes out again.
+  const republishFailures: RunPart[] = [];
   const redelivery = await republishPending(deps, publishing, (commitmentId, error) =>
-    fail(commitmentId, 'republish', error),
+    republishFailures.push(failed(commitmentId, 'republish', error)),
   );
-  summary.republished = redelivery.republished;
-  summary.failed += redelivery.failed;
-  return summary;
+  parts.push(...republishFailures, { republished: redelivery.republished, failed: redelivery.failed });
+  return foldSummary(isoInstant(now), parts);
 }
 
 /**
- * A closed period's final word (met or breached) may wait for business hours, a long weekend at
- * most; after a few days there is nothing left to say, and its alert state is no longer read.
+ * The results a final word may still need besides those this run closed: of periods closed by an
+ * earlier run whose alert state has not said its final word yet, read in one batch.
  */
-const SETTLE_WINDOW_MS = 4 * 24 * 3600_000;
-
-function recentlyClosed(record: CommitmentRecord, now: Instant): boolean {
-  if (!record.closedThrough) return false;
-  const zone = latestVersion(record).definition.timezone;
-  return periodFromKey(record.closedThrough, zone).end > now - SETTLE_WINDOW_MS;
+async function withEarlierResults(
+  deps: EvaluatorDeps,
+  located: Located[],
+  known: { closed: Map<string, ClosedPeriodResult>; alertStates: Map<string, AlertState>; now: Instant },
+): Promise<Map<string, ClosedPeriodResult>> {
+  const wanted = located
+    .filter(({ record }) => recentlyClosed(record, known.now))
+    .map(({ record }) => ({ commitmentId: record.id, periodKey: record.closedThrough as string }))
+    .filter((k) => {
+      const key = aggregateMapKey(k.commitmentId, k.periodKey);
+      const said = known.alertStates.get(key)?.lastStatus;
+      return !known.closed.has(key) && said !== 'met' && said !== 'breached';
+    });
+  if (wanted.length === 0) return known.closed;
+  const results = new Map(known.closed);
+  // Read as strongly as the closes wrote them: one closed a moment ago by another run must be seen.
+  for (const result of await deps.results.getResults(wanted, { consistent: true })) {
+    results.set(aggregateMapKey(result.commitmentId, result.period), result);
+  }
+  return results;
 }
 
-async function settleClosedPeriod(
-  deps: EvaluatorDeps,
-  summary: EvaluationSummary,
-  departments: Record<string, Department>,
+/**
+ * Whether the alert state of the commitment's last closed period is needed: it may still owe its
+ * final word, unless this run closed it with no data, of which there is nothing to say.
+ */
+function owesFinalWord(
   record: CommitmentRecord,
-  alertStates: Map<string, AlertState>,
-  closedResults: Map<string, ClosedPeriodResult>,
-  publishing: PublishingRun,
+  closed: Map<string, ClosedPeriodResult>,
   now: Instant,
-): Promise<void> {
-  const periodKey = record.closedThrough as string;
-  const key = aggregateMapKey(record.id, periodKey);
-  const state = alertStates.get(key);
-  if (state && (state.lastStatus === 'met' || state.lastStatus === 'breached')) return;
-  const result = closedResults.get(key) ?? (await deps.results.getResult(record.id, periodKey));
-  if (!result || result.status === 'no_data') return;
-  const definition =
-    record.versions.find((v) => v.version === result.version)?.definition ?? latestVersion(record).definition;
-  await moveAlert(deps, summary, departments, publishing, {
-    definition,
-    evaluation: result.evaluation,
-    state,
-    final: true,
-    now,
-  });
+): boolean {
+  if (!recentlyClosed(record, now)) return false;
+  return closed.get(aggregateMapKey(record.id, record.closedThrough as string))?.status !== 'no_data';
 }
 
-async function moveAlert(
+/**
+ * Closes the ended periods of every commitment at a period boundary (what the closes read is read
+ * in batches first) and returns the commitments as they stand after it, without changing the
+ * records it was given.
+ */
+async function closeAll(
   deps: EvaluatorDeps,
-  summary: EvaluationSummary,
-  departments: Record<string, Department>,
-  publishing: PublishingRun,
-  input: {
-    definition: CommitmentDefinition;
-    evaluation: Evaluation;
-    state: AlertState | undefined;
-    final: boolean;
-    now: Instant;
-  },
-): Promise<void> {
-  const { definition, evaluation, state, now } = input;
-  const decision = decideEscalation({
-    state,
-    commitmentId: definition.id,
-    period: evaluation.period,
-    status: evaluation.status,
-    final: input.final,
-    steps: definition.escalation,
-    calendar: definition.calendar,
-    zone: definition.timezone,
-    now,
-  });
-  if (!decision.changed) return;
-  const outgoing = decision.notifications.map((intent) =>
-    toOutgoing(intent, definition, evaluation, departments, now),
+  records: CommitmentRecord[],
+  now: Instant,
+  failed: (commitmentId: string, step: 'close', error: unknown) => RunPart,
+): Promise<{ records: CommitmentRecord[]; results: Map<string, ClosedPeriodResult>; parts: RunPart[] }> {
+  const results = new Map<string, ClosedPeriodResult>();
+  const dueToClose = records.flatMap((record) =>
+    periodsToClose(record, now).map((period) => ({ record, period })),
   );
-  // Claimed when the claim is written (not when the run started), and held by this run from the start.
-  const outcome = await deps.alerts.commit(
-    decision.state,
-    state ? state.revision : null,
-    outgoing,
-    deps.clock.now(),
-    publishing.lease,
+  if (dueToClose.length === 0) return { records, results, parts: [] };
+  const prefetch = await prefetchForClosing(deps, dueToClose);
+  // Commitments close independently (each one's periods in order), a few at a time.
+  const closings = await mapLimit(
+    [...new Set(dueToClose.map((d) => d.record))],
+    CLOSE_CONCURRENCY,
+    async (record): Promise<{ record: CommitmentRecord; closed: ClosedPeriodResult[]; part: RunPart }> => {
+      try {
+        const closed = await closeEndedPeriods(deps, record, now, undefined, prefetch);
+        return { record, closed, part: {} };
+      } catch (error) {
+        // Its current period is still judged; the close is retried by the next run.
+        return { record, closed: [], part: failed(record.id, 'close', error) };
+      }
+    },
   );
-  if (outcome === 'conflict') {
-    summary.conflicts++;
-    return;
+  const closedThrough = new Map<string, string>();
+  const parts: RunPart[] = [];
+  for (const { record, closed, part } of closings) {
+    parts.push(part);
+    for (const result of closed) {
+      results.set(aggregateMapKey(record.id, result.period), result);
+      closedThrough.set(record.id, result.period);
+      const { commitmentId, period, status, credit } = result;
+      parts.push({ closed: [{ commitmentId, period, status, credit }] });
+    }
   }
-  if (state?.lastStatus !== decision.state.lastStatus) {
-    summary.transitions.push({
-      commitmentId: definition.id,
-      period: evaluation.period,
-      from: state?.lastStatus ?? 'no_data',
-      to: decision.state.lastStatus,
-    });
-  }
-  for (const notification of outgoing) {
-    const published = await publishClaimed(deps, notification, publishing);
-    if (published === 'failed') summary.failed++;
-    if (published !== 'published') continue;
-    summary.notifications.push({
-      dedupKey: notification.dedupKey,
-      kind: notification.kind,
-      level: notification.level,
-      commitmentId: notification.commitmentId,
-      period: notification.period,
-    });
-  }
+  return {
+    records: records.map((record) => {
+      const through = closedThrough.get(record.id);
+      return through === undefined ? record : { ...record, closedThrough: through };
+    }),
+    results,
+    parts,
+  };
 }
 
-function toOutgoing(
-  intent: NotificationIntent,
-  definition: CommitmentDefinition,
-  evaluation: Evaluation,
-  departments: Record<string, Department>,
-  now: Instant,
-): OutgoingNotification {
-  return {
-    ...intent,
-    title: definition.title,
-    provider: definition.provider,
-    consumer: definition.consumer,
-    unit: definition.unit,
-    timezone: definition.timezone,
-    evaluation,
-    text: notificationText({
-      intent,
+/**
+ * One commitment's turn: judged, its just-closed period's final word said, its current alert moved.
+ * Returns what it did up to a failure, and the failure.
+ */
+async function judgeAndMove(
+  run: AlertRun,
+  one: Located,
+  judgeOne: (one: Located) => Evaluation,
+): Promise<{ parts: RunPart[]; snapshot?: Snapshot; error?: unknown }> {
+  const { record, period, version } = one;
+  const parts: RunPart[] = [];
+  let snapshot: Snapshot | undefined;
+  try {
+    const evaluation = judgeOne(one);
+    const localDate = DateTime.fromMillis(run.now, { zone: version.definition.timezone }).toISODate() ?? '';
+    snapshot = { evaluation, localDate };
+    // The period that just closed still owes its final word (met or breached), possibly after quiet hours.
+    if (recentlyClosed(record, run.now)) {
+      for await (const part of settleClosedPeriod(run, record)) parts.push(part);
+    }
+    const state: AlertState | undefined = run.alertStates.get(aggregateMapKey(record.id, period.key));
+    for await (const part of moveAlert(run, {
+      definition: version.definition,
       evaluation,
-      title: definition.title,
-      provider: definition.provider,
-      consumer: definition.consumer,
-      departments,
-    }),
-    at: now,
-  };
+      state,
+      final: false,
+    })) {
+      parts.push(part);
+    }
+    parts.push({ evaluated: 1 });
+    return { parts, snapshot };
+  } catch (error) {
+    return { parts, ...(snapshot ? { snapshot } : {}), error };
+  }
 }

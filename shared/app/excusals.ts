@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import { boundedString } from '../domain/bounded-schemas.js';
 import { isoInstant } from '../domain/instant-format.js';
+import { latestVersion } from '../domain/judgement.js';
 import { MAX_KEY_LENGTH, MAX_NAME_LENGTH, MAX_NOTE_LENGTH } from '../domain/limits.js';
 import type { Excusal } from '../domain/model.js';
 import { periodsBetween } from '../domain/periods.js';
@@ -9,7 +10,6 @@ import { issuesFromZod, ValidationError } from '../domain/validation-error.js';
 import { currentContext } from './commitments.js';
 import type { StoreDeps } from './deps.js';
 import { CommitmentNotFoundError, PeriodClosedError } from './errors.js';
-import { latestVersion } from './judge.js';
 
 const isoDateTime = z.iso.datetime({
   offset: true,

@@ -1,12 +1,12 @@
 import { DateTime } from 'luxon';
 import { effectiveInstant, planEffect } from '../domain/effective-start.js';
 import { isoInstant } from '../domain/instant-format.js';
+import { latestVersion } from '../domain/judgement.js';
 import type { CommitmentDefinition, Instant } from '../domain/model.js';
 import { periodOf } from '../domain/periods.js';
 import type { AmendmentEffect, Plan } from '../domain/plan.js';
 import { effectiveFromFor } from '../domain/versions.js';
 import type { CommitmentRecord } from '../ports/commitment-store.js';
-import { latestVersion } from './judge.js';
 
 /** Says on each created (or re-activated) commitment when it takes effect. */
 export function annotateEffects(

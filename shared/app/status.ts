@@ -1,11 +1,13 @@
 import type { ClosedPeriodResult } from '../domain/close.js';
 import type { Evaluation } from '../domain/evaluate.js';
+import { judge, latestVersion, periodAt } from '../domain/judgement.js';
 import { periodFromKey, periodKindOfKey } from '../domain/periods.js';
 import { governingVersion } from '../domain/versions.js';
+import type { CommitmentRecord } from '../ports/commitment-store.js';
 import { aggregateMapKey } from '../ports/event-store.js';
 import type { StoreDeps } from './deps.js';
 import { BadRequestError, CommitmentNotFoundError } from './errors.js';
-import { judge, judgeReader, latestVersion, periodAt } from './judge.js';
+import { judgeReader } from './judge.js';
 
 /** A status with the zone in which people read its times (the commitment's). */
 export type ZonedEvaluation = Evaluation & { timezone: string };
@@ -52,8 +54,14 @@ export async function getStatus(deps: StoreDeps, id: string, periodKey?: string)
   return { ...evaluation, timezone: latest.timezone };
 }
 
-/** GET /v1/status and GET /v1/commitments: every active commitment in its current period. */
-export async function listStatus(deps: StoreDeps): Promise<
+/**
+ * GET /v1/status and GET /v1/commitments: every active commitment in its current period. A caller
+ * that has just listed the active commitments passes them, so they are not read twice.
+ */
+export async function listStatus(
+  deps: StoreDeps,
+  active?: CommitmentRecord[],
+): Promise<
   Array<{
     id: string;
     evaluation: Evaluation;
@@ -64,7 +72,7 @@ export async function listStatus(deps: StoreDeps): Promise<
   }>
 > {
   const now = deps.clock.now();
-  const records = await deps.commitments.list('active');
+  const records = active ?? (await deps.commitments.list('active'));
   const located = records.map((record) => ({ record, ...periodAt(record, now) }));
   const judgeOne = await judgeReader(deps, located, now);
   return located

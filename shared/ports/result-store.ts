@@ -40,5 +40,9 @@ export interface ResultStore {
     wanted: Array<{ commitmentId: string; localDate: string }>,
   ): Promise<Array<{ commitmentId: string; localDate: string; evaluation: Evaluation }>>;
   /** The final results of these exact periods, many commitments at once (100 keys a request). */
-  getResults(wanted: Array<{ commitmentId: string; periodKey: string }>): Promise<ClosedPeriodResult[]>;
+  /** Results by key, in batches; `consistent` reads each as `getResult` does (strongly consistent). */
+  getResults(
+    wanted: Array<{ commitmentId: string; periodKey: string }>,
+    options?: { consistent?: boolean },
+  ): Promise<ClosedPeriodResult[]>;
 }

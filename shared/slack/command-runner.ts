@@ -11,11 +11,11 @@ import {
 } from '../app/alert-actions.js';
 import type { StoreDeps } from '../app/deps.js';
 import { CommitmentNotFoundError } from '../app/errors.js';
-import { latestVersion, periodAt } from '../app/judge.js';
 import { recordEvents } from '../app/record-events.js';
 import { getStatus, listStatus } from '../app/status.js';
 import { isSlug } from '../domain/config-schema.js';
 import { parseDuration } from '../domain/duration.js';
+import { latestVersion, periodAt } from '../domain/judgement.js';
 import type { Department } from '../domain/model.js';
 import { describeIssues } from '../domain/validation-error.js';
 import type { CommitmentRecord } from '../ports/commitment-store.js';

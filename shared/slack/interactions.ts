@@ -5,8 +5,8 @@
  */
 import * as z from 'zod';
 import { type AlertReaction, acknowledgeAlert, snoozeAlert } from '../app/alert-actions.js';
-import { periodAt } from '../app/judge.js';
 import { parseDuration } from '../domain/duration.js';
+import { periodAt } from '../domain/judgement.js';
 import type { SlackPoster } from '../ports/slack-poster.js';
 import { acknowledgedMessage, reactionBlocks, reactionWords, replaceButtons } from './alert-message.js';
 import { ephemeral, escapeMrkdwn, type SlackReply } from './blocks.js';

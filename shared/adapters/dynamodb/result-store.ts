@@ -107,11 +107,12 @@ export function createDynamoResultStore(doc: DynamoDBDocumentClient, tableName: 
       });
     },
 
-    async getResults(wanted) {
+    async getResults(wanted, options = {}) {
       const items = await batchGetAll(
         doc,
         tableName,
         wanted.map((w) => keys.result(w.commitmentId, w.periodKey)),
+        { consistentRead: options.consistent === true },
       );
       return items.map(resultCodec.fromItem);
     },

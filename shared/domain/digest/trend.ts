@@ -84,6 +84,20 @@ export function weeksEndingWith(
 /** Below this share of its period gone, a projection says little: a snapshot just after a period began. */
 const SETTLED_ELAPSED = 0.05;
 
+const isSettled = (evaluation: Evaluation) =>
+  evaluation.final === true || evaluation.elapsed >= SETTLED_ELAPSED;
+
+/**
+ * Whether a week's latest snapshot alone gives the week's score: it has a score and was taken once
+ * its period had settled, so no earlier snapshot of the week is looked at.
+ */
+export function decidesItsWeek(
+  evaluation: Evaluation,
+  definition: Pick<CommitmentDefinition, 'measure' | 'comparator'>,
+): boolean {
+  return healthScore(evaluation, definition) !== null && isSettled(evaluation);
+}
+
 /**
  * One score per week: that of the week's last snapshot that could be judged, preferring one taken
  * once its period had settled (a week that ends just after a month began is represented by its
@@ -103,7 +117,7 @@ export function weeklyScores(
       if (snapshot.localDate > to || snapshot.localDate < from) continue;
       const score = healthScore(snapshot.evaluation, definition);
       if (score === null) continue;
-      if (snapshot.evaluation.final || snapshot.evaluation.elapsed >= SETTLED_ELAPSED) return score;
+      if (isSettled(snapshot.evaluation)) return score;
       unsettled ??= score;
     }
     return unsettled;

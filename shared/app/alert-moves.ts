@@ -1,0 +1,145 @@
+import type { ClosedPeriodResult } from '../domain/close.js';
+import { type AlertState, decideEscalation, type NotificationIntent } from '../domain/escalation.js';
+import type { Evaluation } from '../domain/evaluate.js';
+import { latestVersion } from '../domain/judgement.js';
+import type { CommitmentDefinition, Department, Instant } from '../domain/model.js';
+import { periodFromKey } from '../domain/periods.js';
+import type { OutgoingNotification } from '../ports/alert-store.js';
+import type { CommitmentRecord } from '../ports/commitment-store.js';
+import { aggregateMapKey } from '../ports/event-store.js';
+import { type DeliveryDeps, type PublishingRun, publishClaimed } from './alert-delivery.js';
+import type { RunPart } from './evaluation-summary.js';
+import { notificationText } from './notification-text.js';
+
+/** What moving alerts in one run shares: what it read in bulk, and its hold on the claims it publishes. */
+export interface AlertRun {
+  deps: DeliveryDeps;
+  departments: Record<string, Department>;
+  publishing: PublishingRun;
+  /** Alert states read in bulk, by commitment and period. */
+  alertStates: Map<string, AlertState>;
+  /** The results of the last closed periods that may still owe their final word, by commitment and period. */
+  closedResults: Map<string, ClosedPeriodResult>;
+  now: Instant;
+}
+
+/**
+ * A closed period's final word (met or breached) may wait for business hours, a long weekend at
+ * most; after a few days there is nothing left to say, and its alert state is no longer read.
+ */
+const SETTLE_WINDOW_MS = 4 * 24 * 3600_000;
+
+/** Whether the commitment's last closed period may still owe its final word at `now`. */
+export function recentlyClosed(
+  record: Pick<CommitmentRecord, 'id' | 'versions' | 'closedThrough'>,
+  now: Instant,
+): boolean {
+  if (!record.closedThrough) return false;
+  const zone = latestVersion(record).definition.timezone;
+  return periodFromKey(record.closedThrough, zone).end > now - SETTLE_WINDOW_MS;
+}
+
+/** The final word of the commitment's last closed period, unless it was already said or there is none. */
+export async function* settleClosedPeriod(run: AlertRun, record: CommitmentRecord): AsyncGenerator<RunPart> {
+  const periodKey = record.closedThrough as string;
+  const key = aggregateMapKey(record.id, periodKey);
+  const state = run.alertStates.get(key);
+  if (state && (state.lastStatus === 'met' || state.lastStatus === 'breached')) return;
+  const result = run.closedResults.get(key);
+  if (!result || result.status === 'no_data') return;
+  const definition =
+    record.versions.find((v) => v.version === result.version)?.definition ?? latestVersion(record).definition;
+  yield* moveAlert(run, { definition, evaluation: result.evaluation, state, final: true });
+}
+
+export interface AlertMoveInput {
+  definition: CommitmentDefinition;
+  evaluation: Evaluation;
+  state: AlertState | undefined;
+  final: boolean;
+}
+
+/**
+ * Moves one alert state and sends what the move owes, yielding what it did as it goes: the
+ * transition once the new state is written, then each notification once it is handed over.
+ */
+export async function* moveAlert(run: AlertRun, input: AlertMoveInput): AsyncGenerator<RunPart> {
+  const { deps, now } = run;
+  const { definition, evaluation, state } = input;
+  const decision = decideEscalation({
+    state,
+    commitmentId: definition.id,
+    period: evaluation.period,
+    status: evaluation.status,
+    final: input.final,
+    steps: definition.escalation,
+    calendar: definition.calendar,
+    zone: definition.timezone,
+    now,
+  });
+  if (!decision.changed) return;
+  const outgoing = decision.notifications.map((intent) =>
+    toOutgoing(intent, { definition, evaluation, departments: run.departments, now }),
+  );
+  // Claimed when the claim is written (not when the run started), and held by this run from the start.
+  const outcome = await deps.alerts.commit(
+    decision.state,
+    state ? state.revision : null,
+    outgoing,
+    deps.clock.now(),
+    run.publishing.lease,
+  );
+  if (outcome === 'conflict') {
+    yield { conflicts: 1 };
+    return;
+  }
+  if (state?.lastStatus !== decision.state.lastStatus) {
+    yield {
+      transitions: [
+        {
+          commitmentId: definition.id,
+          period: evaluation.period,
+          from: state?.lastStatus ?? 'no_data',
+          to: decision.state.lastStatus,
+        },
+      ],
+    };
+  }
+  for (const notification of outgoing) {
+    const published = await publishClaimed(deps, notification, run.publishing);
+    if (published === 'failed') yield { failed: 1 };
+    if (published !== 'published') continue;
+    const { dedupKey, kind, level, commitmentId, period } = notification;
+    yield { notifications: [{ dedupKey, kind, level, commitmentId, period }] };
+  }
+}
+
+function toOutgoing(
+  intent: NotificationIntent,
+  about: {
+    definition: CommitmentDefinition;
+    evaluation: Evaluation;
+    departments: Record<string, Department>;
+    now: Instant;
+  },
+): OutgoingNotification {
+  const { definition, evaluation, departments, now } = about;
+  return {
+    ...intent,
+    title: definition.title,
+    provider: definition.provider,
+    consumer: definition.consumer,
+    unit: definition.unit,
+    timezone: definition.timezone,
+    evaluation,
+    text: notificationText({
+      intent,
+      evaluation,
+      title: definition.title,
+      provider: definition.provider,
+      consumer: definition.consumer,
+      departments,
+    }),
+    at: now,
+  };
+}

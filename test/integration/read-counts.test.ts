@@ -1,0 +1,131 @@
+/**
+ * Where the evaluator and the digest spend reads: the keys they ask DynamoDB for, captured on the
+ * client, for reads they can do without (same results either way).
+ */
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { buildWeeklyDigest } from '../../shared/app/digest.js';
+import { runEvaluation } from '../../shared/app/evaluator.js';
+import { listStatus } from '../../shared/app/status.js';
+import { useApp } from './app-context.js';
+
+const ZONE = 'America/New_York';
+
+/** The sort keys of every item asked for by BatchGetItem through this client, as `pk|sk`. */
+function captureBatchGetKeys(client: DynamoDBClient): string[] {
+  const keys: string[] = [];
+  const text = (value: unknown) =>
+    typeof value === 'object' && value !== null && 'S' in value
+      ? String((value as { S: string }).S)
+      : String(value);
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      if (context.commandName === 'BatchGetItemCommand') {
+        const input = args.input as {
+          RequestItems?: Record<string, { Keys?: Array<Record<string, unknown>> }>;
+        };
+        for (const table of Object.values(input.RequestItems ?? {})) {
+          for (const key of table.Keys ?? []) keys.push(`${text(key.pk)}|${text(key.sk)}`);
+        }
+      }
+      return next(args);
+    },
+    { step: 'initialize', name: 'testBatchGetKeys' },
+  );
+  return keys;
+}
+
+const monthEnd = await useApp('2026-11-18T10:00:00-05:00');
+const digestApp = await useApp('2026-10-01T09:00:00-04:00');
+
+describe('the month-end run', () => {
+  it('reads no alert state of a period it has just closed with no data, and settles the others', async () => {
+    const deps = { ...monthEnd.deps, publisher: monthEnd.publisher };
+    await runEvaluation(deps);
+    const keys = captureBatchGetKeys(monthEnd.table.client);
+    monthEnd.clock.set(DateTime.fromISO('2026-12-01T01:15', { zone: ZONE }).toMillis());
+    const summary = await runEvaluation(deps);
+
+    const noData = summary.closed.filter((c) => c.status === 'no_data');
+    const judged = summary.closed.filter((c) => c.status !== 'no_data');
+    expect(noData.length).toBeGreaterThan(0);
+    expect(judged.length).toBeGreaterThan(0);
+    for (const { commitmentId, period } of noData) {
+      expect(keys).not.toContain(`C#${commitmentId}|AL#${period}`);
+    }
+    for (const { commitmentId, period } of judged) {
+      expect(keys).toContain(`C#${commitmentId}|AL#${period}`);
+    }
+  });
+});
+
+describe('a run after the month-end run', () => {
+  it("reads the closed periods' results in one consistent batch, and says their final word", async () => {
+    const deps = { ...monthEnd.deps, publisher: monthEnd.publisher };
+    const getItems: string[] = [];
+    const consistentBatches: number[] = [];
+    monthEnd.table.client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const input = args.input as {
+          RequestItems?: Record<string, { ConsistentRead?: boolean }>;
+          Key?: { sk?: unknown };
+        };
+        if (context.commandName === 'GetItemCommand') getItems.push(JSON.stringify(input.Key?.sk));
+        if (context.commandName === 'BatchGetItemCommand') {
+          consistentBatches.push(
+            Object.values(input.RequestItems ?? {}).filter((t) => t.ConsistentRead).length,
+          );
+        }
+        return next(args);
+      },
+      { step: 'initialize', name: 'testGetItems' },
+    );
+    // Business hours: the final words held back at night go out now.
+    monthEnd.clock.set(DateTime.fromISO('2026-12-01T08:00', { zone: ZONE }).toMillis());
+    const summary = await runEvaluation(deps);
+    expect(summary.transitions.filter((t) => t.period === '2026-11').length).toBeGreaterThan(0);
+    expect(getItems.filter((sk) => sk.includes('R#'))).toEqual([]);
+    expect(consistentBatches.some((n) => n > 0)).toBe(true);
+  });
+});
+
+describe('the live digest', () => {
+  // Six weeks before Monday 16 November: each week's Friday and Sunday.
+  const sundays = ['2026-10-11', '2026-10-18', '2026-10-25', '2026-11-01', '2026-11-08', '2026-11-15'];
+  const fridayOf = (sunday: string) => DateTime.fromISO(sunday).minus({ days: 2 }).toISODate() as string;
+  const UNDECIDED = 'website-availability';
+
+  it("reads a week's Friday snapshot only where its Sunday one does not decide the week", async () => {
+    const { deps, clock } = digestApp;
+    clock.set(DateTime.fromISO('2026-10-01T10:00', { zone: ZONE }).toMillis());
+    const current = (await listStatus(deps)).map((s) => s.evaluation);
+    for (const localDate of sundays.flatMap((s) => [s, fridayOf(s)])) {
+      const isSunday = sundays.includes(localDate);
+      await deps.results.putSnapshots(
+        current.map((evaluation, i) => ({
+          localDate,
+          evaluation: {
+            ...evaluation,
+            // Settled and scored, except the Sundays of one commitment, which say nothing.
+            status: isSunday && evaluation.commitmentId === UNDECIDED ? 'no_data' : 'on_track',
+            attainment: isSunday ? 0.9 + i / 100 : 0.5,
+            elapsed: 0.5,
+            evaluatedAt: DateTime.fromISO(`${localDate}T17:00`, { zone: ZONE }).toISO() as string,
+          },
+        })),
+      );
+    }
+    const keys = captureBatchGetKeys(digestApp.table.client);
+    clock.set(DateTime.fromISO('2026-11-16T08:00', { zone: ZONE }).toMillis());
+    const digest = await buildWeeklyDigest(deps, { sending: true });
+
+    const fridayKeys = keys.filter((k) => sundays.some((s) => k.endsWith(`|SN#${fridayOf(s)}`)));
+    expect(fridayKeys.sort()).toEqual(sundays.map((s) => `C#${UNDECIDED}|SN#${fridayOf(s)}`).sort());
+    for (const s of sundays) expect(keys).toContain(`C#marketing-qualified-leads|SN#${s}`);
+    // The undecided commitment is scored from its Fridays: six equal weeks, a flat sparkline.
+    const website = digest.providers.flatMap((p) => p.commitments).find((c) => c.id === UNDECIDED);
+    expect([...new Set(website?.sparkline ?? '')]).toHaveLength(1);
+    expect(website?.sparkline).toHaveLength(6);
+  });
+});
