@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { ClosedPeriodResult } from '../domain/close.js';
+import { mayHaveScoredSnapshots } from '../domain/digest/scored-snapshots.js';
 import { decidesItsWeek, SPARKLINE_WEEKS, weeksEndingWith } from '../domain/digest/trend.js';
 import type { Evaluation } from '../domain/evaluate.js';
 import { latestVersion } from '../domain/judgement.js';
@@ -32,7 +33,8 @@ export interface HistoryRequest {
  * commitment. A sparkline week is scored from its Sunday snapshot, or its Friday one when Sunday's
  * says nothing settled (just after a period began, or no data): Sundays are read first and a
  * Friday only where its Sunday does not decide the week. A past week's digest also falls back on
- * the snapshot nearest its send time, so it reads every Friday. Of the last three periods' results
+ * the snapshot nearest its send time, so it reads every Friday; the live one reads no snapshot of a
+ * commitment that cannot have a scored one (availability never measured). Of the last three periods' results
  * only closed ones can exist, and the newest closed by "as of" is the one shown, so they are read
  * newest first, a further one only where the newer one was not closed by then.
  */
@@ -53,7 +55,9 @@ export async function historyOf(deps: StoreDeps, request: HistoryRequest): Promi
 }
 
 async function snapshotsOf(deps: StoreDeps, request: HistoryRequest): Promise<Snapshot[]> {
-  const { records } = request;
+  // Live, snapshots feed only the trend and the sparkline, which a snapshot without a score leaves
+  // as they are: a commitment none of whose snapshots can score needs none read.
+  const records = request.live ? request.records.filter(mayHaveScoredSnapshots) : request.records;
   const weeks = weeksEndingWith(request.weekKey, SPARKLINE_WEEKS).map((w) => ({
     sunday: w.to,
     friday: DateTime.fromISO(w.to).minus({ days: 2 }).toISODate() ?? w.to,

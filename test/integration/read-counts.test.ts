@@ -7,7 +7,9 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { buildWeeklyDigest } from '../../shared/app/digest.js';
 import { runEvaluation } from '../../shared/app/evaluator.js';
+import { recordEvents } from '../../shared/app/record-events.js';
 import { listStatus } from '../../shared/app/status.js';
+import { SPARKLINE_WEEKS, trendAndSparkline, weeksEndingWith } from '../../shared/domain/digest/trend.js';
 import { useApp } from './app-context.js';
 
 const ZONE = 'America/New_York';
@@ -38,6 +40,7 @@ function captureBatchGetKeys(client: DynamoDBClient): string[] {
 
 const monthEnd = await useApp('2026-11-18T10:00:00-05:00');
 const digestApp = await useApp('2026-10-01T09:00:00-04:00');
+const unmeasuredApp = await useApp('2026-10-01T09:00:00-04:00');
 
 describe('the month-end run', () => {
   it('reads no alert state of a period it has just closed with no data, and settles the others', async () => {
@@ -99,6 +102,9 @@ describe('the live digest', () => {
   it("reads a week's Friday snapshot only where its Sunday one does not decide the week", async () => {
     const { deps, clock } = digestApp;
     clock.set(DateTime.fromISO('2026-10-01T10:00', { zone: ZONE }).toMillis());
+    // A monitor reports the website up, so its availability is measured and its snapshots can score.
+    const heartbeat = { id: 'hb', at: '2026-10-01T09:30:00-04:00', incident: 'monitor', phase: 'up' };
+    expect((await recordEvents(deps, UNDECIDED, [heartbeat])).accepted).toBe(1);
     const current = (await listStatus(deps)).map((s) => s.evaluation);
     for (const localDate of sundays.flatMap((s) => [s, fridayOf(s)])) {
       const isSunday = sundays.includes(localDate);
@@ -127,5 +133,51 @@ describe('the live digest', () => {
     const website = digest.providers.flatMap((p) => p.commitments).find((c) => c.id === UNDECIDED);
     expect([...new Set(website?.sparkline ?? '')]).toHaveLength(1);
     expect(website?.sparkline).toHaveLength(6);
+  });
+});
+
+describe('the live digest of an availability commitment nothing has measured yet', () => {
+  const WEBSITE = 'website-availability';
+  const weeks = weeksEndingWith('2026-W46', SPARKLINE_WEEKS);
+  const snapshotKeys = (keys: string[], id: string) => keys.filter((k) => k.startsWith(`C#${id}|SN#`));
+  let keys: string[] = [];
+
+  it('reads none of its snapshots, which cannot score, and shows the same trend and sparkline', async () => {
+    const { deps, clock } = unmeasuredApp;
+    // Snapshots as the evaluator leaves them: each commitment judged at each Friday's and Sunday's end.
+    for (const { to } of weeks) {
+      for (const localDate of [DateTime.fromISO(to).minus({ days: 2 }).toISODate() as string, to]) {
+        clock.set(DateTime.fromISO(`${localDate}T23:45`, { zone: ZONE }).toMillis());
+        const evaluations = (await listStatus(deps)).map((s) => s.evaluation);
+        await deps.results.putSnapshots(evaluations.map((evaluation) => ({ localDate, evaluation })));
+      }
+    }
+    keys = captureBatchGetKeys(unmeasuredApp.table.client);
+    clock.set(DateTime.fromISO('2026-11-16T08:00', { zone: ZONE }).toMillis());
+    const digest = await buildWeeklyDigest(deps, { sending: true });
+
+    expect(snapshotKeys(keys, WEBSITE)).toEqual([]);
+    for (const { to } of weeks) {
+      expect(keys).toContain(`C#marketing-qualified-leads|SN#${to}`);
+      expect(keys).toContain(`C#sales-lead-follow-up|SN#${to}`);
+    }
+    // What every snapshot it has would have shown.
+    const stored = await deps.results.listSnapshots(WEBSITE);
+    expect(stored).toHaveLength(2 * SPARKLINE_WEEKS);
+    const record = await deps.commitments.get(WEBSITE);
+    const definition = record?.versions.at(-1)?.definition;
+    if (!definition) throw new Error('website-availability has no definition');
+    const entry = digest.providers.flatMap((p) => p.commitments).find((c) => c.id === WEBSITE);
+    expect(entry).toMatchObject(trendAndSparkline(stored, weeks, definition));
+  });
+
+  it('reads them again once a monitor has reported', async () => {
+    const { deps } = unmeasuredApp;
+    const heartbeat = { id: 'hb', at: '2026-11-16T07:00:00-05:00', incident: 'monitor', phase: 'up' };
+    expect((await recordEvents(deps, WEBSITE, [heartbeat])).accepted).toBe(1);
+    keys.length = 0;
+    await buildWeeklyDigest(deps, { sending: true });
+    // Its Sundays say nothing (nobody measured it then), so their Fridays are read too.
+    expect(snapshotKeys(keys, WEBSITE)).toHaveLength(2 * SPARKLINE_WEEKS);
   });
 });
