@@ -2,7 +2,7 @@ import type { ClosedPeriodResult } from '../domain/close.js';
 import { type AlertState, decideEscalation, type NotificationIntent } from '../domain/escalation.js';
 import type { Evaluation } from '../domain/evaluate.js';
 import { latestVersion } from '../domain/judgement.js';
-import type { CommitmentDefinition, Department, Instant } from '../domain/model.js';
+import type { CommitmentDefinition, Department, Instant, Period } from '../domain/model.js';
 import { periodFromKey } from '../domain/periods.js';
 import type { OutgoingNotification } from '../ports/alert-store.js';
 import type { CommitmentRecord } from '../ports/commitment-store.js';
@@ -29,14 +29,32 @@ export interface AlertRun {
  */
 const SETTLE_WINDOW_MS = 4 * 24 * 3600_000;
 
+/** The commitment's last closed period; only for a record that has closed one. */
+export function lastClosedPeriod(
+  record: Pick<CommitmentRecord, 'id' | 'versions' | 'closedThrough'>,
+): Period {
+  return periodFromKey(record.closedThrough as string, latestVersion(record).definition.timezone);
+}
+
 /** Whether the commitment's last closed period may still owe its final word at `now`. */
 export function recentlyClosed(
   record: Pick<CommitmentRecord, 'id' | 'versions' | 'closedThrough'>,
   now: Instant,
 ): boolean {
   if (!record.closedThrough) return false;
-  const zone = latestVersion(record).definition.timezone;
-  return periodFromKey(record.closedThrough, zone).end > now - SETTLE_WINDOW_MS;
+  return lastClosedPeriod(record).end > now - SETTLE_WINDOW_MS;
+}
+
+/**
+ * Whether the commitment's alert state of `period` may exist, from the periods its head marks: only
+ * an unmarked period the marks are complete for is known to have none (and is not read).
+ */
+export function mayHaveAlertState(
+  record: Pick<CommitmentRecord, 'alertPeriods' | 'alertPeriodsSince'>,
+  period: Pick<Period, 'key' | 'start'>,
+): boolean {
+  if (record.alertPeriods?.includes(period.key)) return true;
+  return record.alertPeriodsSince === undefined || period.start < record.alertPeriodsSince;
 }
 
 /** The final word of the commitment's last closed period, unless it was already said or there is none. */

@@ -75,6 +75,7 @@ export async function closeEndedPeriods(
   prefetch?: ClosePrefetch,
 ): Promise<ClosedPeriodResult[]> {
   const closed: ClosedPeriodResult[] = [];
+  let closedBefore = record.closedThrough;
   for (const period of periodsToClose(record, now, graceMs)) {
     const version = governingVersion(record.versions, period) ?? latestVersion(record);
     const definition = version.definition;
@@ -123,6 +124,7 @@ export async function closeEndedPeriods(
           provider: definition.provider,
           aggregateRev: stored?.rev ?? 0,
           now,
+          ...(closedBefore === undefined ? {} : { superseded: closedBefore }),
         });
         // `conflict`: an event slipped in between reading and closing; judge again with it counted.
         if (outcome === 'conflict') return RETRY;
@@ -138,6 +140,7 @@ export async function closeEndedPeriods(
     );
     // Periods close in order: never close a later one while an earlier one is still open.
     if (!settled) break;
+    closedBefore = period.key;
   }
   return closed;
 }

@@ -8,7 +8,14 @@ import type { Instant } from '../domain/model.js';
 import type { CommitmentRecord } from '../ports/commitment-store.js';
 import { aggregateMapKey } from '../ports/event-store.js';
 import { type DeliveryDeps, republishPending, startPublishing } from './alert-delivery.js';
-import { type AlertRun, moveAlert, recentlyClosed, settleClosedPeriod } from './alert-moves.js';
+import {
+  type AlertRun,
+  lastClosedPeriod,
+  mayHaveAlertState,
+  moveAlert,
+  recentlyClosed,
+  settleClosedPeriod,
+} from './alert-moves.js';
 import { closeEndedPeriods, periodsToClose, prefetchForClosing } from './close-periods.js';
 import { mapLimit } from './concurrency.js';
 import { type EvaluationSummary, failurePart, foldSummary, type RunPart } from './evaluation-summary.js';
@@ -50,12 +57,12 @@ export async function runEvaluation(deps: EvaluatorDeps, at?: Instant): Promise<
 
   // 2. Read everything the judgement needs in batches, each commitment as it stands after its closes.
   const located: Located[] = closing.records.map((record) => ({ record, ...periodAt(record, now) }));
-  const alertKeys = located.flatMap(({ record, period }) => [
-    { commitmentId: record.id, periodKey: period.key },
-    ...(owesFinalWord(record, closing.results, now)
-      ? [{ commitmentId: record.id, periodKey: record.closedThrough as string }]
-      : []),
-  ]);
+  // Alert states are read only where one may exist: the head marks the periods that have one.
+  const alertKeys = located.flatMap(({ record, period }) =>
+    [period, ...(owesFinalWord(record, closing.results, now) ? [lastClosedPeriod(record)] : [])]
+      .filter((p) => mayHaveAlertState(record, p))
+      .map((p) => ({ commitmentId: record.id, periodKey: p.key })),
+  );
   const [reads, alertStates] = await Promise.all([
     readForJudgement(deps, located, now),
     deps.alerts.getMany(alertKeys),

@@ -30,6 +30,17 @@ export interface CommitmentRecord {
    * falls in is judged from it on, prorated. Absent on commitments created before it was kept.
    */
   activeSince?: Instant;
+  /**
+   * Periods that have an alert state, each added by the transaction that creates the state (and the
+   * period closed before the last one dropped when a period closes). Complete for every period that
+   * starts at or after `alertPeriodsSince`; for earlier periods a missing key says nothing.
+   */
+  alertPeriods?: string[];
+  /**
+   * From when `alertPeriods` is complete: the head's creation, or the first close after it was kept.
+   * Absent on heads written before it was kept, whose alert states nobody marked.
+   */
+  alertPeriodsSince?: Instant;
   /** Bumped on every write; writes are conditional on it. */
   revision: number;
 }

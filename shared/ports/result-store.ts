@@ -18,12 +18,14 @@ export interface ResultStore {
    * Writes the final result, the credit (when owed) into the ledger, marks the aggregate closed and
    * advances the commitment's `closedThrough`, in one transaction and exactly once. `aggregateRev` is the
    * revision the result was computed from: an event that slipped in meanwhile makes it `conflict`.
+   * `superseded` is the period closed before it, whose alert state nobody needs to find any more.
    */
   close(input: {
     result: ClosedPeriodResult;
     provider: string;
     aggregateRev: number;
     now: Instant;
+    superseded?: string;
   }): Promise<CloseOutcome>;
   getResult(commitmentId: string, periodKey: string): Promise<ClosedPeriodResult | undefined>;
   /** Final results, newest first. */

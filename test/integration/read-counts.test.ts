@@ -3,14 +3,17 @@
  * client, for reads they can do without (same results either way).
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.js';
+import { keys as itemKeys } from '../../shared/adapters/dynamodb/keys.js';
 import { buildWeeklyDigest } from '../../shared/app/digest.js';
 import { runEvaluation } from '../../shared/app/evaluator.js';
 import { recordEvents } from '../../shared/app/record-events.js';
 import { listStatus } from '../../shared/app/status.js';
 import { SPARKLINE_WEEKS, trendAndSparkline, weeksEndingWith } from '../../shared/domain/digest/trend.js';
-import { useApp } from './app-context.js';
+import { type AppContext, useApp } from './app-context.js';
 
 const ZONE = 'America/New_York';
 
@@ -41,6 +44,33 @@ function captureBatchGetKeys(client: DynamoDBClient): string[] {
 const monthEnd = await useApp('2026-11-18T10:00:00-05:00');
 const digestApp = await useApp('2026-10-01T09:00:00-04:00');
 const unmeasuredApp = await useApp('2026-10-01T09:00:00-04:00');
+// Created in October, so November and every later period is marked from its start.
+const marked = await useApp('2026-10-20T10:00:00-04:00');
+// The same, with its heads stripped of their marks as if written before they were kept.
+const legacy = await useApp('2026-10-20T10:00:00-04:00');
+
+const at = (local: string) => DateTime.fromISO(local, { zone: ZONE }).toMillis();
+
+/** Every alert state in the app's table, as `pk|sk` → the status it last said. */
+async function alertStatesIn(app: AppContext): Promise<Map<string, string>> {
+  const doc = createDocumentClient(app.table.client);
+  const out = await doc.send(
+    new ScanCommand({
+      TableName: app.table.tableName,
+      FilterExpression: 'begins_with(sk, :al)',
+      ExpressionAttributeValues: { ':al': 'AL#' },
+    }),
+  );
+  return new Map((out.Items ?? []).map((item) => [`${item.pk}|${item.sk}`, String(item.lastStatus)]));
+}
+
+/** One evaluator run at `local` time, with the alert states it asked DynamoDB for. */
+async function runAt(app: AppContext, local: string, captured: string[]) {
+  captured.length = 0;
+  app.clock.set(at(local));
+  const summary = await runEvaluation({ ...app.deps, publisher: app.publisher });
+  return { summary, alertReads: captured.filter((k) => k.includes('|AL#')) };
+}
 
 describe('the month-end run', () => {
   it('reads no alert state of a period it has just closed with no data, and settles the others', async () => {
@@ -179,5 +209,84 @@ describe('the live digest of an availability commitment nothing has measured yet
     await buildWeeklyDigest(deps, { sending: true });
     // Its Sundays say nothing (nobody measured it then), so their Fridays are read too.
     expect(snapshotKeys(keys, WEBSITE)).toHaveLength(2 * SPARKLINE_WEEKS);
+  });
+});
+
+describe('alert states the head marks', () => {
+  const captured = captureBatchGetKeys(marked.table.client);
+
+  it('are read in a routine run where they exist, and only there; the open alerts go on', async () => {
+    await runAt(marked, '2026-11-18T10:00', captured);
+    const before = await alertStatesIn(marked);
+    expect(before.size).toBeGreaterThan(0);
+    const { summary, alertReads } = await runAt(marked, '2026-11-19T10:00', captured);
+    expect(alertReads.sort()).toEqual([...before.keys()].sort());
+    // Read, each alert goes on from where it stood: nothing is opened twice, no write conflicts.
+    expect(summary.transitions.filter((t) => t.from === 'no_data')).toEqual([]);
+    expect(summary.conflicts).toBe(0);
+  });
+
+  it('at the month end, are read only for periods that have one, and the close settles the open ones', async () => {
+    const before = await alertStatesIn(marked);
+    const { summary, alertReads } = await runAt(marked, '2026-12-01T08:00', captured);
+    expect(alertReads.filter((k) => !before.has(k))).toEqual([]);
+    const settled = summary.transitions.filter((t) => t.period === '2026-11');
+    expect(settled.length).toBeGreaterThan(0);
+    for (const { commitmentId, from } of settled) {
+      const key = `C#${commitmentId}|AL#2026-11`;
+      expect(alertReads).toContain(key);
+      expect(from).toBe(before.get(key));
+    }
+    expect(summary.conflicts).toBe(0);
+  });
+});
+
+describe('alert states of heads written before the marks were kept', () => {
+  const captured = captureBatchGetKeys(legacy.table.client);
+  const doc = createDocumentClient(legacy.table.client);
+
+  it('are read for every period until a close starts the marks, and the alerts go on', async () => {
+    await runAt(legacy, '2026-11-18T10:00', captured);
+    const active = await legacy.deps.commitments.list('active');
+    for (const { id } of active) {
+      await doc.send(
+        new UpdateCommand({
+          TableName: legacy.table.tableName,
+          Key: itemKeys.commitmentHead(id),
+          UpdateExpression: 'REMOVE alertPeriods, alertPeriodsSince',
+        }),
+      );
+    }
+    const before = await alertStatesIn(legacy);
+
+    // Unmarked: every current period's alert state is asked for, and the open ones go on.
+    const routine = await runAt(legacy, '2026-11-19T10:00', captured);
+    for (const key of [...before.keys()].filter((k) => k.endsWith('AL#2026-11'))) {
+      expect(routine.alertReads).toContain(key);
+    }
+    expect(routine.alertReads.filter((k) => k.endsWith('AL#2026-11')).length).toBeGreaterThan(
+      [...before.keys()].filter((k) => k.endsWith('AL#2026-11')).length,
+    );
+    expect(routine.summary.transitions.filter((t) => t.from === 'no_data')).toEqual([]);
+    expect(routine.summary.conflicts).toBe(0);
+
+    // The month-end close settles November from where it stood and starts the marks; December began
+    // before them, so its alert states are still all read.
+    const monthEndRun = await runAt(legacy, '2026-12-01T08:00', captured);
+    const settled = monthEndRun.summary.transitions.filter((t) => t.period === '2026-11');
+    expect(settled.length).toBeGreaterThan(0);
+    for (const { commitmentId, from } of settled)
+      expect(from).toBe(before.get(`C#${commitmentId}|AL#2026-11`));
+    const monthly = active.filter((r) => r.versions.at(-1)?.definition.period === 'month');
+    for (const { id } of monthly) expect(monthEndRun.alertReads).toContain(`C#${id}|AL#2026-12`);
+    for (const { id } of monthly) {
+      expect((await legacy.deps.commitments.get(id))?.alertPeriodsSince).toBe(at('2026-12-01T08:00'));
+    }
+
+    // January starts after the marks did: only its alert states that exist are read.
+    const existing = await alertStatesIn(legacy);
+    const january = await runAt(legacy, '2027-01-04T10:00', captured);
+    expect(january.alertReads.filter((k) => k.endsWith('AL#2027-01') && !existing.has(k))).toEqual([]);
+    expect(january.summary.conflicts).toBe(0);
   });
 });

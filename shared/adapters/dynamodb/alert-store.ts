@@ -4,8 +4,9 @@ import {
   UpdateCommand,
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import type { AlertState } from '../../domain/alerts/alert-state.js';
 import type { Clock } from '../../domain/model.js';
-import type { AlertStore } from '../../ports/alert-store.js';
+import type { AlertCommitResult, AlertStore } from '../../ports/alert-store.js';
 import { systemClock } from '../system-clock.js';
 import { putAtRevision, putNew, setAttributes, writeIf } from './conditions.js';
 import { ANNOTATION_PREFIX, alertCodec, claimCodec, iso } from './item-codecs.js';
@@ -13,9 +14,40 @@ import { getByCommitmentPeriod, getItem, queryPrefix } from './item-reads.js';
 import { keys, PENDING_NOTIFICATION_PARTITION } from './keys.js';
 import { queryAll } from './paging.js';
 import { GSI1 } from './table-definition.js';
-import { cancellationCodes } from './transactions.js';
+import { cancellationCodes, type TransactItem } from './transactions.js';
 
 type ClaimUpdate = Omit<UpdateCommandInput, 'TableName' | 'Key'>;
+
+/** Adds the state's period to its commitment head's `alertPeriods`; refused when there is no head. */
+function alertPeriodMark(tableName: string, state: AlertState): TransactItem {
+  return {
+    Update: {
+      TableName: tableName,
+      Key: keys.commitmentHead(state.commitmentId),
+      UpdateExpression: 'ADD alertPeriods :period',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':period': new Set([state.period]) },
+    },
+  };
+}
+
+/** Only the mark (the last item) failed: the commitment has no head for it to go on. */
+const headMissing = (codes: string[]) =>
+  codes.at(-1) === 'ConditionalCheckFailed' && codes.slice(0, -1).every((code) => code === 'None');
+
+/**
+ * A state of a commitment without a head (nothing lists it, so no evaluator reads it): written
+ * without the mark rather than creating a head that holds nothing else.
+ */
+async function commitUnmarked(write: () => Promise<unknown>): Promise<AlertCommitResult> {
+  try {
+    await write();
+    return 'committed';
+  } catch (error) {
+    if (cancellationCodes(error)) return 'conflict';
+    throw error;
+  }
+}
 
 /**
  * `leaseClock` times the leases publishers hold on claims. It is real elapsed time, never the clock
@@ -53,30 +85,38 @@ export function createDynamoAlertStore(
 
     async commit(state, expectedRevision, notifications, claimedAt, lease) {
       const claimLease = lease ? { holder: lease.holder, until: leaseClock.now() + lease.ms } : undefined;
-      try {
-        await doc.send(
+      const items = [
+        putAtRevision(tableName, alertCodec.toItem(state), expectedRevision),
+        ...notifications.map((notification) =>
+          putNew(
+            tableName,
+            claimCodec.toItem({
+              notification,
+              state: 'pending',
+              claimedAt,
+              ...(claimLease ? { lease: claimLease } : {}),
+              annotations: {},
+            }),
+          ),
+        ),
+      ];
+      const write = (marked: boolean) =>
+        doc.send(
           new TransactWriteCommand({
-            TransactItems: [
-              putAtRevision(tableName, alertCodec.toItem(state), expectedRevision),
-              ...notifications.map((notification) =>
-                putNew(
-                  tableName,
-                  claimCodec.toItem({
-                    notification,
-                    state: 'pending',
-                    claimedAt,
-                    ...(claimLease ? { lease: claimLease } : {}),
-                    annotations: {},
-                  }),
-                ),
-              ),
-            ],
+            TransactItems: marked ? [...items, alertPeriodMark(tableName, state)] : items,
           }),
         );
+      // A new state marks its period on the head in the same transaction, so an unmarked period
+      // reliably has none and the evaluator need not read it.
+      const marked = expectedRevision === null;
+      try {
+        await write(marked);
         return 'committed';
       } catch (error) {
-        if (cancellationCodes(error)) return 'conflict';
-        throw error;
+        const codes = cancellationCodes(error);
+        if (!codes) throw error;
+        if (marked && headMissing(codes)) return commitUnmarked(() => write(false));
+        return 'conflict';
       }
     },
 

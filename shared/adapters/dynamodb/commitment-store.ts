@@ -36,13 +36,15 @@ export function createDynamoCommitmentStore(doc: DynamoDBDocumentClient, tableNa
       const { pk: _pk, sk: _sk, ...head } = commitmentCodec.toItem(next);
       const set = setAttributes(Object.fromEntries(Object.entries(head).filter(([, v]) => v !== undefined)));
       const condition = atRevision(expectedRevision);
+      // A new head has no alert states before it, so its alert periods are complete from now on.
+      const since = expectedRevision === null ? ', alertPeriodsSince = :createdAt' : '';
       const saved = await writeIf(
         doc.send(
           new UpdateCommand({
             TableName: tableName,
             Key: keys.commitmentHead(next.id),
             UpdateExpression:
-              `${set.UpdateExpression}, openOutages = if_not_exists(openOutages, :empty)` +
+              `${set.UpdateExpression}, openOutages = if_not_exists(openOutages, :empty)${since}` +
               (next.archivedAt === undefined ? ' REMOVE archivedAt' : ''),
             ConditionExpression: condition.ConditionExpression,
             ExpressionAttributeNames: set.ExpressionAttributeNames,
@@ -50,6 +52,7 @@ export function createDynamoCommitmentStore(doc: DynamoDBDocumentClient, tableNa
               ...set.ExpressionAttributeValues,
               ...condition.ExpressionAttributeValues,
               ':empty': {},
+              ...(since ? { ':createdAt': next.createdAt } : {}),
             },
           }),
         ),

@@ -150,8 +150,8 @@ const VERSIONS_ON_HEAD = 12;
 
 /**
  * The commitment's head item. `toItem` gives only its definition side: `closedThrough`,
- * `openOutages` and `firstEventAt` belong to the evaluator and to ingestion, which update them in
- * place, so an admin's save never clobbers them.
+ * `openOutages`, `firstEventAt` and `alertPeriods` belong to the evaluator, ingestion and the alert
+ * store, which update them in place, so an admin's save never clobbers them.
  */
 export const commitmentCodec: ItemCodec<CommitmentRecord> = {
   type: 'commitment',
@@ -179,6 +179,8 @@ export const commitmentCodec: ItemCodec<CommitmentRecord> = {
     updatedAt: item.updatedAt as number,
     archivedAt: item.archivedAt as number | undefined,
     activeSince: item.activeSince as number | undefined,
+    ...(item.alertPeriods instanceof Set ? { alertPeriods: [...(item.alertPeriods as Set<string>)] } : {}),
+    ...(typeof item.alertPeriodsSince === 'number' ? { alertPeriodsSince: item.alertPeriodsSince } : {}),
     revision: item.revision as number,
   }),
 };

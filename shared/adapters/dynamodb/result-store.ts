@@ -9,7 +9,7 @@ import { cancellationCodes, type TransactItem } from './transactions.js';
 
 export function createDynamoResultStore(doc: DynamoDBDocumentClient, tableName: string): ResultStore {
   return {
-    async close({ result, provider, aggregateRev, now }) {
+    async close({ result, provider, aggregateRev, now, superseded }) {
       const items: TransactItem[] = [
         putNew(tableName, resultCodec.toItem(result)),
         {
@@ -34,10 +34,18 @@ export function createDynamoResultStore(doc: DynamoDBDocumentClient, tableName: 
           Update: {
             TableName: tableName,
             Key: keys.commitmentHead(result.commitmentId),
-            UpdateExpression: 'SET closedThrough = :period',
+            // A head kept before `alertPeriods` was starts keeping it here: periods starting from
+            // now on are marked. The period closed before this one leaves the marks, which stay small.
+            UpdateExpression:
+              'SET closedThrough = :period, alertPeriodsSince = if_not_exists(alertPeriodsSince, :now)' +
+              (superseded === undefined ? '' : ' DELETE alertPeriods :superseded'),
             ConditionExpression:
               'attribute_exists(pk) AND (attribute_not_exists(closedThrough) OR closedThrough < :period)',
-            ExpressionAttributeValues: { ':period': result.period },
+            ExpressionAttributeValues: {
+              ':period': result.period,
+              ':now': now,
+              ...(superseded === undefined ? {} : { ':superseded': new Set([superseded]) }),
+            },
           },
         },
       ];
