@@ -107,7 +107,11 @@ export function formatSpan(span: DurationSpan): string {
     );
   }
   if (span.businessDays === 0) return formatDuration(span.ms);
-  return `${span.businessDays}bd${span.ms === 0 ? '' : formatDuration(span.ms)}`;
+  if (span.ms === 0) return `${span.businessDays}bd`;
+  // Hours, not days, after business days: `1bd1d` would read as two kinds of day.
+  const hours = Math.floor(span.ms / HOUR);
+  const rest = span.ms - hours * HOUR;
+  return `${span.businessDays}bd${hours > 0 ? `${hours}h` : ''}${rest > 0 ? formatDuration(rest) : ''}`;
 }
 
 /** A span in words for a button or a reply: `1 business day`, `24 hours`, `2 business days 4 hours`. */
