@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { checkSnoozeUntil, MAX_SNOOZE_MS } from '../domain/alerts/alert-reactions.js';
 import { boundedString } from '../domain/bounded-schemas.js';
-import { addSpan } from '../domain/business-days.js';
+import { addBusinessDays } from '../domain/business-days.js';
+import { alwaysOpenCalendar } from '../domain/calendar.js';
 import { spanTextSchema } from '../domain/config-fields.js';
 import { type DurationSpan, parseSpan } from '../domain/duration.js';
 import { type AlertState, acknowledge, snooze } from '../domain/escalation.js';
@@ -155,20 +156,25 @@ export async function snoozeAlert(
   return react(deps, commitmentId, (state, now) => snooze(state, by, until, now), target);
 }
 
-/** When a snooze `for` a span ends; a span that ends now or beyond the longest snooze names `for`. */
+/**
+ * When a snooze `for` a span ends: its business days on the commitment's calendar, then its hours
+ * as elapsed time (snoozing 4 hours on a Friday evening means until late that evening; escalation
+ * waits for the next open hour anyway). A span that ends now or beyond the longest snooze names `for`.
+ */
 function snoozeEnd(
   text: string,
   span: DurationSpan,
   definition: CommitmentDefinition,
   now: Instant,
 ): Instant {
-  const until = addSpan(definition.calendar, definition.timezone, now, span);
+  const calendar = definition.calendar ?? alwaysOpenCalendar(definition.timezone);
+  const until = addBusinessDays(calendar, now, span.businessDays) + span.ms;
   if (until <= now) {
     throw new ValidationError([{ path: 'for', message: `must be longer than nothing, got ${text}` }]);
   }
   if (until - now > MAX_SNOOZE_MS) {
     throw new ValidationError([
-      { path: 'for', message: `must end within 30 days; ${text} from now ends later than that` },
+      { path: 'for', message: `Snooze for at most 30 days: ${text} from now ends later than that` },
     ]);
   }
   return until;

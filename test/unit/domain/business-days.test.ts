@@ -83,7 +83,10 @@ describe('bd durations', () => {
   });
 
   it.each([
-    ['1bd1d', /mixes business days with days or weeks; write only business days and hours, like 2bd or 1bd4h/],
+    [
+      '1bd1d',
+      /mixes business days with days or weeks; write only business days and hours, like 2bd or 1bd4h/,
+    ],
     ['1w1bd', /'1w1bd' is not a duration; write it like 2bd \(business days\)/],
     ['1bdx', /'1bdx' is not a duration; write it like 2bd \(business days\)/],
     ['2601bd', /the most business days is 2600bd/],
@@ -130,7 +133,9 @@ describe('adding business days', () => {
     expect(local(addSpan(business, NY, monday, parseSpan('1d')))).toBe('Wed 2026-11-18T14:00');
     expect(local(addSpan(business, NY, monday, parseSpan('1bd4h')))).toBe('Tue 2026-11-17T14:00');
     // Without a calendar every day is open all day: the same local time the next day.
-    expect(local(addSpan(undefined, NY, at('2026-11-07T10:00'), parseSpan('1bd')))).toBe('Sun 2026-11-08T10:00');
+    expect(local(addSpan(undefined, NY, at('2026-11-07T10:00'), parseSpan('1bd')))).toBe(
+      'Sun 2026-11-08T10:00',
+    );
   });
 
   const instant = fc.integer({ min: at('2026-10-01T00:00'), max: at('2027-02-01T00:00') });
@@ -207,13 +212,37 @@ describe('escalation after business days', () => {
 
   it('escalates 2bd after opening on the calendar, skipping the holiday and the weekend', () => {
     const { steps: policy } = steps(['0h', '2bd']);
-    const base = { commitmentId: 'mql', period: '2026-11', final: false, steps: policy, zone: NY, calendar: business };
-    const opened = decideEscalation({ ...base, state: undefined, status: 'at_risk', now: at('2026-11-25T10:00') });
+    const base = {
+      commitmentId: 'mql',
+      period: '2026-11',
+      final: false,
+      steps: policy,
+      zone: NY,
+      calendar: business,
+    };
+    const opened = decideEscalation({
+      ...base,
+      state: undefined,
+      status: 'at_risk',
+      now: at('2026-11-25T10:00'),
+    });
     expect(opened.notifications.map((n) => n.kind)).toEqual(['at_risk']);
-    expect(local(nextEscalationAt(opened.state, policy, business, NY) as number)).toBe('Mon 2026-11-30T10:00');
-    const early = decideEscalation({ ...base, state: opened.state, status: 'at_risk', now: at('2026-11-30T09:59') });
+    expect(local(nextEscalationAt(opened.state, policy, business, NY) as number)).toBe(
+      'Mon 2026-11-30T10:00',
+    );
+    const early = decideEscalation({
+      ...base,
+      state: opened.state,
+      status: 'at_risk',
+      now: at('2026-11-30T09:59'),
+    });
     expect(early.notifications).toEqual([]);
-    const due = decideEscalation({ ...base, state: opened.state, status: 'at_risk', now: at('2026-11-30T10:00') });
+    const due = decideEscalation({
+      ...base,
+      state: opened.state,
+      status: 'at_risk',
+      now: at('2026-11-30T10:00'),
+    });
     expect(due.notifications.map((n) => `${n.kind}@${n.level}`)).toEqual(['escalated@2']);
   });
 });
