@@ -76,11 +76,10 @@ export function stepDueAt(
   openedAt: Instant,
   step: Pick<EscalationStep, 'afterMs' | 'afterBusinessDays'>,
 ): Instant {
-  return addBusinessMillis(
-    calendar,
-    addBusinessDays(calendar, openedAt, step.afterBusinessDays ?? 0),
-    step.afterMs,
-  );
+  return addSpan(calendar, calendar.zone, openedAt, {
+    businessDays: step.afterBusinessDays ?? 0,
+    ms: step.afterMs,
+  });
 }
 
 /**

@@ -19,7 +19,9 @@ import {
 } from '../../../shared/domain/duration.js';
 import { decideEscalation, nextEscalationAt } from '../../../shared/domain/escalation.js';
 import { localDayContaining } from '../../../shared/domain/local-time.js';
-import type { BusinessCalendar, EscalationStep } from '../../../shared/domain/model.js';
+import type { BusinessCalendar, CommitmentDefinition, EscalationStep } from '../../../shared/domain/model.js';
+import { planCommitments } from '../../../shared/domain/plan.js';
+import { escalationDayNotes } from '../../../shared/domain/plan-notes.js';
 import type { FieldIssue } from '../../../shared/domain/validation-error.js';
 
 const NY = 'America/New_York';
@@ -244,5 +246,38 @@ describe('escalation after business days', () => {
       now: at('2026-11-30T10:00'),
     });
     expect(due.notifications.map((n) => `${n.kind}@${n.level}`)).toEqual(['escalated@2']);
+  });
+});
+
+describe('what 1d means, said in the plan', () => {
+  const definition = (id: string, after: string[], calendar?: BusinessCalendar) => {
+    const issues: FieldIssue[] = [];
+    const escalation = normalizeEscalation(
+      after.map((a) => ({ after: a, notify: ['provider'] })),
+      [],
+      'escalation',
+      issues,
+    );
+    return { id, escalation, ...(calendar ? { calendar } : {}) } as unknown as CommitmentDefinition;
+  };
+
+  it('notes once per wait and calendar that 1d is 24 business hours, and is quiet for bd, hours and no calendar', () => {
+    const notes = escalationDayNotes([
+      definition('leads', ['0h', '8h', '1d'], business),
+      definition('follow-up', ['0h', '8h', '1d'], business),
+      definition('website', ['0h', '2bd', '3bd'], business),
+      definition('spend', ['0h', '1d']),
+      definition('tickets', ['0h', 'P2D'], business),
+    ]);
+    expect(notes).toEqual([
+      'escalation after 1d (2 commitments) counts 24 business hours of calendar business, about 2.4 business days; write 1bd for one business day',
+      'escalation after P2D (tickets) counts 48 business hours of calendar business, about 4.8 business days; write 2bd for 2 business days',
+    ]);
+  });
+
+  it('reaches the plan', () => {
+    const next = [definition('leads', ['0h', '1d'], business)];
+    expect(planCommitments([], next).notes).toHaveLength(1);
+    expect(planCommitments([], [definition('leads', ['0h', '1bd'], business)]).notes).toBeUndefined();
   });
 });
