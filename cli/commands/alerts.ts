@@ -55,6 +55,8 @@ Options:
   },
 };
 
+const BUSINESS_DAYS = /^\s*\d+bd/i;
+
 /** `until` for `--for`: this machine's time plus the duration (`4h`, `1d`, `PT30M`). */
 export function snoozeUntil(now: number, forText: string): string {
   try {
@@ -92,7 +94,8 @@ at another time, see SLA_CLOCK).
 
 Options:
   --by WHO          who snoozes (a Slack user id or an email)
-  --for DURATION    e.g. 4h, 1d, 1h30m, PT8H
+  --for DURATION    e.g. 4h, 1d (24 hours), 1h30m, PT8H, or 1bd (one business day of the
+                    commitment's calendar, counted by the server)
   --until ISO       e.g. 2026-11-19T09:00:00-05:00
   --json            print the alert as JSON`,
   options: {
@@ -106,15 +109,21 @@ Options:
     const by = requiredOption(args, 'by', 'snooze');
     const which = oneOf(args, ['for', 'until'] as const, 'snooze');
     if (!which) throw new UsageError('give --for DURATION or --until ISO', 'snooze');
-    const until =
-      which === 'for'
-        ? snoozeUntil(await referenceNow(io, api), requiredOption(args, 'for', 'snooze'))
-        : isoInstant(requiredOption(args, 'until', 'snooze'), 'until', 'snooze');
-    const alert = await api.request<AlertView>('POST', commitmentPath(commitment, '/snooze'), {
-      json: { by, until },
-    });
+    const forText = which === 'for' ? requiredOption(args, 'for', 'snooze') : undefined;
+    // Business days are counted on the commitment's calendar, which the server holds.
+    const body =
+      forText !== undefined && BUSINESS_DAYS.test(forText)
+        ? { by, for: forText }
+        : {
+            by,
+            until:
+              forText !== undefined
+                ? snoozeUntil(await referenceNow(io, api), forText)
+                : isoInstant(requiredOption(args, 'until', 'snooze'), 'until', 'snooze'),
+          };
+    const alert = await api.request<AlertView>('POST', commitmentPath(commitment, '/snooze'), { json: body });
     if (flag(args, 'json')) printJson(io, alert);
-    else io.stdout(renderSnoozed(alert, { until, by }));
+    else io.stdout(renderSnoozed(alert, { until: 'until' in body ? (body.until as string) : '', by }));
     return EXIT.ok;
   },
 };

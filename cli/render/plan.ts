@@ -23,6 +23,7 @@ export function renderPlan(plan: Plan): string {
     }
   }
   if (plan.counts.unchanged > 0 || lines.length === 0) lines.push(`${plan.counts.unchanged} unchanged`);
+  for (const note of plan.notes ?? []) lines.push(`note: ${note}`);
   return lines.join('\n');
 }
 

@@ -1,10 +1,14 @@
 import * as z from 'zod';
-import { checkSnoozeUntil } from '../domain/alerts/alert-reactions.js';
+import { checkSnoozeUntil, MAX_SNOOZE_MS } from '../domain/alerts/alert-reactions.js';
 import { boundedString } from '../domain/bounded-schemas.js';
+import { addBusinessDays } from '../domain/business-days.js';
+import { alwaysOpenCalendar } from '../domain/calendar.js';
+import { spanTextSchema } from '../domain/config-fields.js';
+import { type DurationSpan, parseSpan } from '../domain/duration.js';
 import { type AlertState, acknowledge, snooze } from '../domain/escalation.js';
 import { periodAt } from '../domain/judgement.js';
 import { MAX_KEY_LENGTH, MAX_NOTE_LENGTH } from '../domain/limits.js';
-import type { Instant } from '../domain/model.js';
+import type { CommitmentDefinition, Instant } from '../domain/model.js';
 import { issuesFromZod, ValidationError } from '../domain/validation-error.js';
 import type { NotificationClaim } from '../ports/alert-store.js';
 import type { StoreDeps } from './deps.js';
@@ -19,13 +23,29 @@ export const ackBodySchema = z.strictObject({
   note: boundedString(MAX_NOTE_LENGTH).optional(),
 });
 
-export const snoozeBodySchema = z.strictObject({
-  by: boundedString(MAX_KEY_LENGTH, 'must name who snoozes (a Slack user id or an email)').min(
-    1,
-    'must not be empty',
-  ),
-  until: z.iso.datetime({ offset: true, error: 'must be an ISO-8601 date-time with an offset' }),
-});
+const SNOOZE_EITHER = 'give either until (an ISO-8601 date-time) or for (a duration such as 4h or 1bd)';
+
+export const snoozeBodySchema = z
+  .strictObject({
+    by: boundedString(MAX_KEY_LENGTH, 'must name who snoozes (a Slack user id or an email)').min(
+      1,
+      'must not be empty',
+    ),
+    until: z.iso.datetime({ offset: true, error: 'must be an ISO-8601 date-time with an offset' }).optional(),
+    /** How long, in the units escalation steps use: `4h`, `1d` (24 hours), `1bd` (a business day). */
+    for: spanTextSchema.optional(),
+  })
+  .superRefine((body, ctx) => {
+    if (body.until === undefined && body.for === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['until'], message: `is required: ${SNOOZE_EITHER}` });
+    } else if (body.until !== undefined && body.for !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['for'],
+        message: `must not come with until: ${SNOOZE_EITHER}, not both`,
+      });
+    }
+  });
 
 /** What an acknowledgement or snooze changed, with the notifications already sent for that alert. */
 export interface AlertReaction {
@@ -49,7 +69,7 @@ export type ReactionListener = (reaction: AlertReaction, kind: 'acknowledged' | 
 async function react(
   deps: StoreDeps,
   commitmentId: string,
-  change: (state: AlertState | undefined, now: Instant) => AlertState,
+  change: (state: AlertState | undefined, now: Instant, definition: CommitmentDefinition) => AlertState,
   target?: TargetAlert,
 ): Promise<AlertReaction> {
   const record = await deps.commitments.get(commitmentId);
@@ -63,7 +83,7 @@ async function react(
       // Checked on every attempt: a newer alert opening between the read and the write makes the
       // conditional write fail, and the retry then sees it.
       if (target) requireTargetAlert(commitmentId, period.key, current, target);
-      const next = change(current, now);
+      const next = change(current, now, version.definition);
       if (current && next.revision === current.revision) return current;
       const outcome = await deps.alerts.commit(next, current ? current.revision : null, [], now);
       return outcome === 'committed' ? next : RETRY;
@@ -106,7 +126,11 @@ export async function acknowledgeAlert(
   return react(deps, commitmentId, (state, now) => acknowledge(state, by, now, note), target);
 }
 
-/** POST /v1/commitments/{id}/snooze: no escalation until `until`; a `target` as for acknowledging. */
+/**
+ * POST /v1/commitments/{id}/snooze: no escalation until `until`, or for `for` from now (business
+ * days of the commitment's calendar with `bd`, elapsed time otherwise, like a person means "snooze
+ * 4 hours"); a `target` as for acknowledging.
+ */
 export async function snoozeAlert(
   deps: StoreDeps,
   commitmentId: string,
@@ -116,8 +140,42 @@ export async function snoozeAlert(
   const parsed = snoozeBodySchema.safeParse(body);
   if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
   const { by } = parsed.data;
-  const until = Date.parse(parsed.data.until);
+  if (parsed.data.for !== undefined) {
+    const text = parsed.data.for;
+    const span = parseSpan(text);
+    return react(
+      deps,
+      commitmentId,
+      (state, now, definition) => snooze(state, by, snoozeEnd(text, span, definition, now), now),
+      target,
+    );
+  }
+  const until = Date.parse(parsed.data.until as string);
   // A wrong `until` is the caller's mistake whatever state the alert is in, so it is named first.
   checkSnoozeUntil(until, deps.clock.now());
   return react(deps, commitmentId, (state, now) => snooze(state, by, until, now), target);
+}
+
+/**
+ * When a snooze `for` a span ends: its business days on the commitment's calendar, then its hours
+ * as elapsed time (snoozing 4 hours on a Friday evening means until late that evening; escalation
+ * waits for the next open hour anyway). A span that ends now or beyond the longest snooze names `for`.
+ */
+function snoozeEnd(
+  text: string,
+  span: DurationSpan,
+  definition: CommitmentDefinition,
+  now: Instant,
+): Instant {
+  const calendar = definition.calendar ?? alwaysOpenCalendar(definition.timezone);
+  const until = addBusinessDays(calendar, now, span.businessDays) + span.ms;
+  if (until <= now) {
+    throw new ValidationError([{ path: 'for', message: `must be longer than nothing, got ${text}` }]);
+  }
+  if (until - now > MAX_SNOOZE_MS) {
+    throw new ValidationError([
+      { path: 'for', message: `Snooze for at most 30 days: ${text} from now ends later than that` },
+    ]);
+  }
+  return until;
 }

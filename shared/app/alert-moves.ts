@@ -1,3 +1,4 @@
+import { snoozeButtonSpan } from '../domain/business-days.js';
 import type { ClosedPeriodResult } from '../domain/close.js';
 import { type AlertState, decideEscalation, type NotificationIntent } from '../domain/escalation.js';
 import type { Evaluation } from '../domain/evaluate.js';
@@ -149,6 +150,7 @@ function toOutgoing(
     consumer: definition.consumer,
     unit: definition.unit,
     timezone: definition.timezone,
+    snoozeFor: snoozeButtonSpan(definition.calendar),
     evaluation,
     text: notificationText({
       intent,

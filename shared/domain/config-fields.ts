@@ -5,7 +5,7 @@
 import { IANAZone } from 'luxon';
 import * as z from 'zod';
 import { boundedNumber, boundedString } from './bounded-schemas.js';
-import { parseDuration } from './duration.js';
+import { parseDuration, parseSpan } from './duration.js';
 import { formatLimit, MAX_CODE_LENGTH, MAX_SLACK_ID_LENGTH, MAX_SLUG_LENGTH } from './limits.js';
 import { describeValue, didYouMean } from './validation-error.js';
 
@@ -51,6 +51,22 @@ export const durationTextSchema = boundedString(
     ctx.addIssue({ code: 'custom', message: (error as Error).message, input: value });
   }
 });
+
+/** An escalation step's wait: a duration, or business days of the commitment's calendar (`2bd`). */
+export const spanTextSchema = boundedString(
+  MAX_CODE_LENGTH,
+  required('a duration such as 8h, 30m or 2bd (business days)'),
+)
+  .superRefine((value, ctx) => {
+    try {
+      parseSpan(value);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message, input: value });
+    }
+  })
+  .describe(
+    'How long after the alert opened: 30m, 8h, 1d (= 24h) or 2bd (business days), counted in business time when the commitment has a calendar. 1bd is one business day of that calendar, however long it is open; 1d is always 24 hours.',
+  );
 
 const zoneNames = (): string[] => Intl.supportedValuesOf('timeZone');
 

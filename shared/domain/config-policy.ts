@@ -4,7 +4,7 @@
 import { weekdayFromName } from './config-calendar.js';
 import type { RawDepartment, RawDigest, RawEscalationStep, RawEvaluation } from './config-schema.js';
 import { isSlug } from './config-schema.js';
-import { parseDuration } from './duration.js';
+import { compareSpans, parseDuration, parseSpan } from './duration.js';
 import type { Department, DigestSettings, EscalationStep } from './model.js';
 import { isValidEvaluationInterval, MIN_EVALUATION_MINUTES, TICK_MINUTES } from './schedule-ticks.js';
 import { type FieldIssue, joinPath, meantHint } from './validation-error.js';
@@ -71,11 +71,17 @@ export function normalizeEscalation(
   let previous: EscalationStep | undefined;
   steps.forEach((step, index) => {
     const stepPath = joinPath(path, index);
-    const afterMs = parseDuration(step.after);
-    if (previous !== undefined && afterMs <= previous.afterMs) {
+    const span = parseSpan(step.after);
+    // Without a calendar in hand, a business day has no length, so a step in business days
+    // comes after every step with fewer of them, and hours cannot overtake a business day.
+    if (previous !== undefined && compareSpans(span, spanOf(previous)) <= 0) {
+      const hint =
+        span.businessDays < (previous.afterBusinessDays ?? 0)
+          ? '; a business day has no fixed length, so write the later step in business days too (like 2bd or 1bd4h)'
+          : '';
       issues.push({
         path: joinPath(stepPath, 'after'),
-        message: `must be later than the previous step's ${previous.after} (steps fire in order, each after a longer wait), got ${step.after}`,
+        message: `must be later than the previous step's ${previous.after} (steps fire in order, each after a longer wait), got ${step.after}${hint}`,
       });
     }
     step.notify.forEach((target, targetIndex) => {
@@ -83,11 +89,18 @@ export function normalizeEscalation(
       if (problem !== undefined)
         issues.push({ path: joinPath(stepPath, 'notify', targetIndex), message: problem });
     });
-    previous = { after: step.after, afterMs, notify: [...new Set(step.notify)] };
+    previous = {
+      after: step.after,
+      afterMs: span.ms,
+      ...(span.businessDays > 0 ? { afterBusinessDays: span.businessDays } : {}),
+      notify: [...new Set(step.notify)],
+    };
     normalized.push(previous);
   });
   return normalized;
 }
+
+const spanOf = (step: EscalationStep) => ({ businessDays: step.afterBusinessDays ?? 0, ms: step.afterMs });
 
 const SCHEDULE = /^([a-z]+)\s+(\d{1,2}):(\d{2})$/i;
 

@@ -18,6 +18,7 @@ import {
   slackChannel,
   slackUser,
   slugSchema,
+  spanTextSchema,
   strictObject,
   text,
   timezoneSchema,
@@ -129,7 +130,7 @@ export const rawDepartmentSchema = strictObject({
 });
 
 export const rawEscalationStepSchema = strictObject({
-  after: durationTextSchema,
+  after: spanTextSchema,
   notify: z
     .array(text(MAX_NAME_LENGTH), { error: required('a list such as [provider.lead, consumer]') })
     .min(1, 'must not be empty')

@@ -1,10 +1,12 @@
 /**
- * Durations as people write them in the config (`30m`, `8h`, `1d`, `1h30m`, ISO `PT8H`).
+ * Durations as people write them in the config (`30m`, `8h`, `1d`, `1h30m`, ISO `PT8H`), and
+ * spans that may also count business days (`2bd`, `1bd4h`).
  *
- * A day is always 24 hours and a week 7 days of *elapsed* time: when a commitment has a
- * calendar, the rules that consume these durations count them in business time, so `1d`
- * there means 24 business hours, not "tomorrow". Months and years are refused because their
- * length varies.
+ * `d` is always 24 hours and `w` 7 days of whatever clock the rule counts: escalation counts
+ * business time when a commitment has a calendar, so `1d` there is 24 business hours (about
+ * 2.4 days of a 10-hour calendar). `bd` is one business day of the calendar, however long that
+ * day is open; it has no fixed length, so only the rules that know a calendar (escalation
+ * `after`, snooze) accept it. Months and years are refused because their length varies.
  */
 import { CodedError } from './coded-error.js';
 
@@ -15,6 +17,7 @@ const DAY = 24 * HOUR;
 const WEEK = 7 * DAY;
 
 const ACCEPTED_FORMS = '30m, 8h, 1d (= 24h), 1w, 1h30m, 90s or ISO-8601 such as PT8H, PT1H30M, P1D';
+const SPAN_FORMS = `2bd (business days), 1bd4h, ${ACCEPTED_FORMS}`;
 
 export class InvalidDurationError extends CodedError {
   readonly code = 'INVALID_DURATION';
@@ -22,8 +25,9 @@ export class InvalidDurationError extends CodedError {
   constructor(
     readonly text: string,
     reason?: string,
+    forms = ACCEPTED_FORMS,
   ) {
-    super(reason ?? `'${text}' is not a duration; write it like ${ACCEPTED_FORMS}`);
+    super(reason ?? `'${text}' is not a duration; write it like ${forms}`);
   }
 }
 
@@ -38,6 +42,7 @@ const COMPACT_UNITS: ReadonlyArray<readonly [string, number]> = [
 ];
 
 const COMPACT = /^(?:\d+(?:ms|w|d|h|m|s))+$/;
+const BUSINESS_DAYS = /^(\d+)bd(.*)$/i;
 const COMPACT_PART = /(\d+)(ms|w|d|h|m|s)/g;
 const ISO = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d{1,3})?)S)?)?$/;
 const ISO_CALENDAR_UNITS = /^P(?:\d+Y)?(?:\d+M)?/;
@@ -46,10 +51,101 @@ const MAX_DURATION_MS = 3650 * 24 * 3600_000;
 
 /** Milliseconds in a written duration; throws InvalidDurationError naming the accepted forms. */
 export function parseDuration(text: string): number {
+  if (BUSINESS_DAYS.test(text.trim())) {
+    throw new InvalidDurationError(
+      text,
+      `'${text}' counts business days, which only escalation steps' after and snoozes accept; write hours here, like 24h`,
+    );
+  }
+  return parseFixed(text);
+}
+
+/** A wait that may start with whole business days: `2bd` is { businessDays: 2, ms: 0 }. */
+export interface DurationSpan {
+  businessDays: number;
+  /** Added after the business days: hours, minutes and seconds, as `parseDuration` reads them. */
+  ms: number;
+}
+
+/** The most business days a span may hold: about ten years of five-day weeks. */
+export const MAX_BUSINESS_DAYS = 2600;
+
+/**
+ * A duration that may begin with business days (`2bd`, `1bd4h`) or be fixed (`8h`, `1d`).
+ * Throws InvalidDurationError, saying what to write, for anything else.
+ */
+export function parseSpan(text: string): DurationSpan {
+  const match = BUSINESS_DAYS.exec(text.trim());
+  if (match === null) return { businessDays: 0, ms: parseFixed(text, SPAN_FORMS) };
+  const businessDays = Number(match[1]);
+  const rest = match[2] as string;
+  if (/[wd]/i.test(rest.replace(/ms/gi, ''))) {
+    throw new InvalidDurationError(
+      text,
+      `'${text}' mixes business days with days or weeks; write only business days and hours, like 2bd or 1bd4h`,
+    );
+  }
+  if (businessDays > MAX_BUSINESS_DAYS) {
+    throw new InvalidDurationError(
+      text,
+      `'${text}' is too long to be a duration; the most business days is ${MAX_BUSINESS_DAYS}bd`,
+    );
+  }
+  if (rest === '') return { businessDays, ms: 0 };
+  try {
+    return { businessDays, ms: parseFixed(rest) };
+  } catch {
+    throw new InvalidDurationError(text, undefined, SPAN_FORMS);
+  }
+}
+
+/** The compact form of a span (`2bd`, `1bd4h`, `8h`), which parseSpan reads back exactly. */
+export function formatSpan(span: DurationSpan): string {
+  if (!Number.isSafeInteger(span.businessDays) || span.businessDays < 0) {
+    throw new RangeError(
+      `formatSpan needs a whole, non-negative number of business days, got ${span.businessDays}`,
+    );
+  }
+  if (span.businessDays === 0) return formatDuration(span.ms);
+  if (span.ms === 0) return `${span.businessDays}bd`;
+  // Hours, not days, after business days: `1bd1d` would read as two kinds of day.
+  const hours = Math.floor(span.ms / HOUR);
+  const rest = span.ms - hours * HOUR;
+  return `${span.businessDays}bd${hours > 0 ? `${hours}h` : ''}${rest > 0 ? formatDuration(rest) : ''}`;
+}
+
+/** A span in words for a button or a reply: `1 business day`, `24 hours`, `2 business days 4 hours`. */
+export function spanWords(span: DurationSpan): string {
+  const parts: string[] = [];
+  if (span.businessDays > 0) parts.push(plural(span.businessDays, 'business day'));
+  let rest = span.ms;
+  for (const [name, size] of [
+    ['hour', HOUR],
+    ['minute', MINUTE],
+    ['second', SECOND],
+  ] as const) {
+    const count = Math.floor(rest / size);
+    if (count > 0) parts.push(plural(count, name));
+    rest -= count * size;
+  }
+  if (rest > 0) parts.push(plural(rest, 'millisecond'));
+  return parts.length === 0 ? '0 minutes' : parts.join(' ');
+}
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** Spans in the order their waits end: business days first (a day is longer than any hours-only tail). */
+export function compareSpans(a: DurationSpan, b: DurationSpan): number {
+  return a.businessDays !== b.businessDays ? a.businessDays - b.businessDays : a.ms - b.ms;
+}
+
+function parseFixed(text: string, forms = ACCEPTED_FORMS): number {
   const trimmed = text.trim();
   if (trimmed === '')
-    throw new InvalidDurationError(text, `a duration must not be empty; write it like ${ACCEPTED_FORMS}`);
-  const ms = COMPACT.test(trimmed) ? parseCompact(trimmed, text) : parseIso(trimmed.toUpperCase(), text);
+    throw new InvalidDurationError(text, `a duration must not be empty; write it like ${forms}`);
+  const ms = COMPACT.test(trimmed)
+    ? parseCompact(trimmed, text)
+    : parseIso(trimmed.toUpperCase(), text, forms);
   // Nothing in an agreement waits longer than ten years, and a larger value would not make a date.
   if (!Number.isSafeInteger(ms) || ms > MAX_DURATION_MS)
     throw new InvalidDurationError(
@@ -77,7 +173,7 @@ function parseCompact(trimmed: string, original: string): number {
   return total;
 }
 
-function parseIso(upper: string, original: string): number {
+function parseIso(upper: string, original: string, forms: string): number {
   const match = ISO.exec(upper);
   if (match === null || upper === 'P' || upper.endsWith('T')) {
     if (upper.startsWith('P') && ISO_CALENDAR_UNITS.exec(upper)?.[0] !== 'P') {
@@ -86,7 +182,7 @@ function parseIso(upper: string, original: string): number {
         `'${original}' uses months or years, which vary in length; use days or weeks (P30D, P4W)`,
       );
     }
-    throw new InvalidDurationError(original);
+    throw new InvalidDurationError(original, undefined, forms);
   }
   const [, weeks, days, hours, minutes, seconds] = match;
   return (

@@ -36,13 +36,8 @@ import {
   type Severity,
   withoutReactions,
 } from './alerts/alert-state.js';
-import {
-  addBusinessMillis,
-  alwaysOpenCalendar,
-  businessMillisBetween,
-  isOpen,
-  nextOpenInstant,
-} from './calendar.js';
+import { stepDueAt } from './business-days.js';
+import { alwaysOpenCalendar, isOpen, nextOpenInstant } from './calendar.js';
 import type { BusinessCalendar, EscalationStep, Instant, NotifyTarget, Status } from './model.js';
 
 export { acknowledge, MAX_SNOOZE_MS, snooze } from './alerts/alert-reactions.js';
@@ -166,10 +161,11 @@ export function nextEscalationAt(
 ): Instant | null {
   if (state.level === 0 || state.openedAt === undefined || state.acknowledgedAt !== undefined) return null;
   if (state.breachNotified) return null;
-  const remaining = steps.slice(state.level).map((step) => step.afterMs);
-  if (remaining.length === 0) return null;
   const cal = calendar ?? alwaysOpenCalendar(zone);
-  let at = addBusinessMillis(cal, state.openedAt, Math.min(...remaining));
+  const openedAt = state.openedAt;
+  const remaining = steps.slice(state.level).map((step) => stepDueAt(cal, openedAt, step));
+  if (remaining.length === 0) return null;
+  let at = Math.min(...remaining);
   if (state.snoozedUntil !== undefined && state.snoozedUntil > at) at = state.snoozedUntil;
   return calendar === undefined ? at : nextOpenInstant(calendar, at);
 }
@@ -180,11 +176,11 @@ function dueLevel(state: AlertState, steps: EscalationStep[], cal: BusinessCalen
     return state.level;
   }
   // After a snooze, counting resumes from the opening, so an overdue step fires at once.
-  const elapsed = businessMillisBetween(cal, state.openedAt, now);
+  const openedAt = state.openedAt;
   let due = state.level;
   steps.forEach((step, index) => {
     const level = index + 1;
-    if (level > due && step.afterMs <= elapsed) due = level;
+    if (level > due && stepDueAt(cal, openedAt, step) <= now) due = level;
   });
   return due;
 }

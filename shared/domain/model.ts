@@ -58,8 +58,13 @@ export type NotifyTarget = string;
 export interface EscalationStep {
   /** As written, for display (`8h`). */
   after: string;
-  /** Milliseconds after the alert opened; business time when the commitment has a calendar. */
+  /**
+   * Milliseconds after the alert opened (after `afterBusinessDays`, when set); business time
+   * when the commitment has a calendar.
+   */
   afterMs: number;
+  /** Whole business days of the commitment's calendar to wait first (`after: 2bd`). */
+  afterBusinessDays?: number;
   notify: NotifyTarget[];
 }
 

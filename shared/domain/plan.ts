@@ -2,8 +2,10 @@
  * The plan `sla apply` prints before it writes: which commitments a configuration creates,
  * changes (and how), leaves alone or archives.
  */
+
 import type { PlanEffect } from './effective-start.js';
 import type { BusinessCalendar, CommitmentDefinition, LocalSpan, Weekday } from './model.js';
+import { escalationDayNotes } from './plan-notes.js';
 import { ValidationError } from './validation-error.js';
 
 export interface PlanChange {
@@ -35,6 +37,8 @@ export interface AmendmentEffect {
 export interface Plan {
   entries: PlanEntry[];
   counts: { create: number; change: number; unchanged: number; archive: number };
+  /** What the configuration means where its words could mislead (`1d` is 24 business hours). */
+  notes?: string[];
 }
 
 /**
@@ -60,7 +64,8 @@ export function planCommitments(current: CommitmentDefinition[], next: Commitmen
   entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const counts = { create: 0, change: 0, unchanged: 0, archive: 0 };
   for (const entry of entries) counts[entry.action]++;
-  return { entries, counts };
+  const notes = escalationDayNotes(next);
+  return notes.length === 0 ? { entries, counts } : { entries, counts, notes };
 }
 
 function indexById(definitions: CommitmentDefinition[], side: string): Map<string, CommitmentDefinition> {
@@ -78,7 +83,7 @@ function indexById(definitions: CommitmentDefinition[], side: string): Map<strin
  * Fields computed from another field (`afterMs` from `after`, the derivation's sum from its
  * inputs) would only repeat a change already listed.
  */
-const DERIVED = /(^|\.)(afterMs|thresholdMs)$|^derivation\.(exact|formula)$/;
+const DERIVED = /(^|\.)(afterMs|afterBusinessDays|thresholdMs)$|^derivation\.(exact|formula)$/;
 
 function diff(from: CommitmentDefinition, to: CommitmentDefinition): PlanChange[] {
   const left = flatten(comparable(from));

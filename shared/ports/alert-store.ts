@@ -15,6 +15,8 @@ export interface OutgoingNotification extends NotificationIntent {
   at: Instant;
   /** The commitment's zone, in which people read the alert's times (absent on older claims). */
   timezone?: string;
+  /** What its Snooze button holds escalation for (`1bd`, `24h`); absent on older claims: 24 hours. */
+  snoozeFor?: string;
 }
 
 export interface NotificationClaim {

@@ -4,6 +4,7 @@
  * (channels and direct messages) and how it reads once someone reacted.
  */
 import type { AlertState, NotificationKind } from '../domain/alerts/alert-state.js';
+import { parseSpan, spanWords } from '../domain/duration.js';
 import type { NotifyTarget } from '../domain/model.js';
 import type { OutgoingNotification } from '../ports/alert-store.js';
 import {
@@ -19,7 +20,13 @@ import {
   slackDate,
   who,
 } from './blocks.js';
-import { ACK_ACTION, type AlertButtonValue, encodeAlertValue, SNOOZE_ACTION } from './interaction-ids.js';
+import {
+  ACK_ACTION,
+  type AlertButtonValue,
+  encodeAlertValue,
+  LEGACY_SNOOZE_FOR,
+  SNOOZE_ACTION,
+} from './interaction-ids.js';
 import { type Departments, figureFields, type StatusItem, statusText } from './status-blocks.js';
 
 export interface SlackRecipient {
@@ -98,12 +105,18 @@ const buttonValueOf = (n: OutgoingNotification): AlertButtonValue => ({
   period: n.period,
   episode: n.episode,
   dedupKey: n.dedupKey,
+  snoozeFor: n.snoozeFor ?? LEGACY_SNOOZE_FOR,
 });
+
+/** The Snooze button says how long it snoozes, in the words of its own span: `Snooze 1 business day`. */
+export function snoozeLabel(value: Pick<AlertButtonValue, 'snoozeFor'>): string {
+  return `Snooze ${spanWords(parseSpan(value.snoozeFor ?? LEGACY_SNOOZE_FOR))}`;
+}
 
 export function alertButtons(value: AlertButtonValue, options: { snooze: boolean }): Block {
   const encoded = encodeAlertValue(value);
   const ack = button('Acknowledge', ACK_ACTION, encoded, 'primary');
-  return options.snooze ? actions(ack, button('Snooze 1 day', SNOOZE_ACTION, encoded)) : actions(ack);
+  return options.snooze ? actions(ack, button(snoozeLabel(value), SNOOZE_ACTION, encoded)) : actions(ack);
 }
 
 function deliveryLine(n: OutgoingNotification, departments: Departments): string {

@@ -14,7 +14,7 @@ import { CommitmentNotFoundError } from '../app/errors.js';
 import { recordEvents } from '../app/record-events.js';
 import { getStatus, listStatus } from '../app/status.js';
 import { isSlug } from '../domain/config-schema.js';
-import { parseDuration } from '../domain/duration.js';
+import { parseSpan, spanWords } from '../domain/duration.js';
 import { latestVersion, periodAt } from '../domain/judgement.js';
 import type { Department } from '../domain/model.js';
 import { describeIssues } from '../domain/validation-error.js';
@@ -103,14 +103,14 @@ async function dispatch(
       );
     }
     case 'snooze': {
-      const until = deps.stores.clock.now() + parseDuration(command.duration);
       const reaction = await snoozeAlert(deps.stores, command.commitmentId, {
         by: request.userId,
-        until: new Date(until).toISOString(),
+        for: command.duration,
       });
       await notifyReaction(deps, reaction, 'snoozed');
+      const until = reaction.state.snoozedUntil as number;
       return ephemeral(
-        `:zzz: Snoozed the alert on \`${command.commitmentId}\` until ${slackDate(until, reaction.timezone)}. Escalation resumes then unless someone acknowledges it.`,
+        `:zzz: Snoozed the alert on \`${command.commitmentId}\` for ${spanWords(parseSpan(command.duration))}, until ${slackDate(until, reaction.timezone)}. Escalation resumes then unless someone acknowledges it.`,
       );
     }
     case 'unknown': {

@@ -23,7 +23,8 @@ export const USAGE: Record<Subcommand | 'mine', string> = {
   status: '`/sla status <commitment-id | department-id> [public]` — one commitment or one department',
   log: '`/sla log <commitment-id> [amount] [note]` — record work by hand (amount defaults to 1)',
   ack: '`/sla ack <commitment-id> [note]` — take on the open alert: escalation stops',
-  snooze: '`/sla snooze <commitment-id> <duration>` — hold escalation, e.g. `4h`, `1d`',
+  snooze:
+    '`/sla snooze <commitment-id> <duration>` — hold escalation, e.g. `4h`, `1bd` (one business day of its calendar) or `1d` (24 hours)',
   help: '`/sla help` — this list',
 };
 
@@ -89,9 +90,9 @@ export function parseCommand(rawText: string): SlaCommand {
     }
     case 'snooze': {
       if (second === undefined || third === undefined) {
-        return invalid('snooze', 'name the commitment and how long, e.g. `4h` or `1d`');
+        return invalid('snooze', 'name the commitment and how long, e.g. `4h` or `1bd` (one business day)');
       }
-      if (words.length > 3) return invalid('snooze', 'write the duration as one word, e.g. `1d4h`');
+      if (words.length > 3) return invalid('snooze', 'write the duration as one word, e.g. `1bd4h`');
       return { kind: 'snooze', commitmentId: id(second), duration: third };
     }
     default:

@@ -2,13 +2,17 @@
  * The action ids of our buttons and what their values carry. Kept apart from the builders and the
  * handler so both sides read the same names.
  */
+import { parseSpan } from '../domain/duration.js';
 
 export const ACK_ACTION = 'sla_ack';
 export const SNOOZE_ACTION = 'sla_snooze_1d';
 export const DETAILS_ACTION = 'sla_details';
 
-/** The snooze button's length: one day of elapsed time. */
-export const SNOOZE_BUTTON_DURATION = '1d';
+/**
+ * What a Snooze button posted before it said how long it snoozes does: 24 hours of elapsed time,
+ * which its label "Snooze 1 day" meant.
+ */
+export const LEGACY_SNOOZE_FOR = '24h';
 
 /**
  * Which alert a button acts on: the commitment, the period and the episode (an alert can open,
@@ -20,10 +24,21 @@ export interface AlertButtonValue {
   period: string;
   episode: number;
   dedupKey?: string;
+  /** How long the Snooze button snoozes (`1bd`, `24h`), so a click does what its label said. */
+  snoozeFor?: string;
 }
 
 /** A value as read back from Slack: buttons posted before episodes were written carry none. */
 export type ReadAlertButtonValue = Omit<AlertButtonValue, 'episode'> & { episode?: number };
+
+function isSpan(text: string): boolean {
+  try {
+    parseSpan(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export function encodeAlertValue(value: AlertButtonValue): string {
   return JSON.stringify({
@@ -31,6 +46,7 @@ export function encodeAlertValue(value: AlertButtonValue): string {
     p: value.period,
     e: value.episode,
     ...(value.dedupKey ? { k: value.dedupKey } : {}),
+    ...(value.snoozeFor ? { s: value.snoozeFor } : {}),
   });
 }
 
@@ -38,13 +54,14 @@ export function encodeAlertValue(value: AlertButtonValue): string {
 export function decodeAlertValue(raw: string | undefined): ReadAlertButtonValue | undefined {
   if (!raw) return undefined;
   try {
-    const parsed = JSON.parse(raw) as { c?: unknown; p?: unknown; e?: unknown; k?: unknown };
+    const parsed = JSON.parse(raw) as { c?: unknown; p?: unknown; e?: unknown; k?: unknown; s?: unknown };
     if (typeof parsed.c !== 'string' || typeof parsed.p !== 'string') return undefined;
     return {
       commitmentId: parsed.c,
       period: parsed.p,
       ...(Number.isSafeInteger(parsed.e) && (parsed.e as number) > 0 ? { episode: parsed.e as number } : {}),
       ...(typeof parsed.k === 'string' ? { dedupKey: parsed.k } : {}),
+      ...(typeof parsed.s === 'string' && isSpan(parsed.s) ? { snoozeFor: parsed.s } : {}),
     };
   } catch {
     return undefined;

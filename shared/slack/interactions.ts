@@ -1,11 +1,11 @@
 /**
- * Button clicks (`block_actions`): Acknowledge and Snooze 1 day on alerts, Details on status lists.
+ * Button clicks (`block_actions`): Acknowledge and Snooze (1 business day, or 24 hours without a
+ * calendar) on alerts, Details on status lists.
  * The reaction is stored through the same use cases as the API, then the clicked message is
  * updated in place and the reaction listener updates the alert's other messages.
  */
 import * as z from 'zod';
 import { type AlertReaction, acknowledgeAlert, snoozeAlert } from '../app/alert-actions.js';
-import { parseDuration } from '../domain/duration.js';
 import { periodAt } from '../domain/judgement.js';
 import type { SlackPoster } from '../ports/slack-poster.js';
 import { acknowledgedMessage, reactionBlocks, reactionWords, replaceButtons } from './alert-message.js';
@@ -17,8 +17,8 @@ import {
   type AlertButtonValue,
   DETAILS_ACTION,
   decodeAlertValue,
+  LEGACY_SNOOZE_FOR,
   SNOOZE_ACTION,
-  SNOOZE_BUTTON_DURATION,
 } from './interaction-ids.js';
 import { clampMessage } from './limits.js';
 import type { Responder } from './response-url.js';
@@ -139,10 +139,7 @@ async function react(
         : await snoozeAlert(
             stores,
             value.commitmentId,
-            {
-              by,
-              until: new Date(stores.clock.now() + parseDuration(SNOOZE_BUTTON_DURATION)).toISOString(),
-            },
+            { by, for: value.snoozeFor ?? LEGACY_SNOOZE_FOR },
             target,
           );
   } catch (error) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeHandler } from '../../functions/slack/handler.js';
-import type { AlertReaction } from '../../shared/app/alert-actions.js';
+import { type AlertReaction, snoozeAlert } from '../../shared/app/alert-actions.js';
 import type { StoreDeps } from '../../shared/app/deps.js';
 import { runEvaluation } from '../../shared/app/evaluator.js';
 import { recordEvents } from '../../shared/app/record-events.js';
@@ -452,5 +452,80 @@ describe('/sla for a department with 60 commitments', async () => {
     expect(shown).toBeGreaterThan(40);
     expect(reply.all).toContain(`…and ${60 - shown} more commitments not shown`);
     expect(reply.all).toContain('60 commitments');
+  });
+});
+
+describe('snoozing for business days over DynamoDB Local', async () => {
+  // A Friday afternoon: one business day later is Monday afternoon, not Saturday.
+  const app = await useApp('2026-10-05T09:00:00-04:00');
+  app.clock.set('2026-11-20T15:00:00-05:00');
+  const published: OutgoingNotification[] = [];
+  await runEvaluation({ ...app.deps, publisher: { publish: async (n) => void published.push(n) } });
+  const alert = published.find((n) => n.commitmentId === LEADS);
+  if (!alert) throw new Error('the evaluator opened no alert on the leads commitment');
+  const departments = (await app.deps.commitments.getConfig())?.departments ?? {};
+  const posted = alertMessage(alert, departments);
+  const nyTime = (iso: string) => Date.parse(iso);
+
+  it('the button of a commitment with a calendar says "Snooze 1 business day" and snoozes until Monday', async () => {
+    const snooze = JSON.stringify(posted.blocks).includes('Snooze 1 business day');
+    expect(snooze).toBe(true);
+    const button = (posted.blocks.find((b) => b.type === 'actions') as { elements: Array<{ value: string }> })
+      .elements[1];
+    const slack = slackFor(app.deps, app.clock);
+    await slack.click(
+      buttonClick({
+        actionId: SNOOZE_ACTION,
+        value: button?.value ?? '',
+        userId: 'U0MKTLEAD',
+        channel: 'C0MARKETING',
+        ts: '1795017900.000100',
+        blocks: posted.blocks,
+      }),
+    );
+    expect(await app.deps.alerts.get(LEADS, alert.period)).toMatchObject({
+      snoozedBy: 'U0MKTLEAD',
+      snoozedUntil: nyTime('2026-11-23T15:00:00-05:00'),
+    });
+    expect(slack.errors).toEqual([]);
+  });
+
+  it('/sla snooze takes the units escalation takes: 2bd skips the weekend and Thanksgiving', async () => {
+    const slack = slackFor(app.deps, app.clock);
+    const reply = await slack.sla(`snooze ${LEADS} 2bd`, { user: 'U0SALESLEAD' });
+    expect(reply.all).toContain('for 2 business days, until');
+    // Monday, then Tuesday; Thanksgiving (Thursday) is a holiday of the calendar but not yet reached.
+    expect(await app.deps.alerts.get(LEADS, alert.period)).toMatchObject({
+      snoozedBy: 'U0SALESLEAD',
+      snoozedUntil: nyTime('2026-11-24T15:00:00-05:00'),
+    });
+    const four = await slack.sla(`snooze ${LEADS} 4bd`, { user: 'U0SALESLEAD' });
+    expect(four.all).toContain('for 4 business days, until');
+    expect((await app.deps.alerts.get(LEADS, alert.period))?.snoozedUntil).toBe(
+      nyTime('2026-11-27T15:00:00-05:00'),
+    );
+    // 1d stays 24 hours of the clock, as it always was for a snooze.
+    await slack.sla(`snooze ${LEADS} 1d`, { user: 'U0SALESLEAD' });
+    expect((await app.deps.alerts.get(LEADS, alert.period))?.snoozedUntil).toBe(app.clock.now() + 24 * HOUR);
+    expect((await slack.sla(`snooze ${LEADS} 1bd1d`)).all).toContain(
+      'mixes business days with days or weeks',
+    );
+    expect((await slack.sla(`snooze ${LEADS} 40bd`)).all).toContain('Snooze for at most 30 days');
+    expect(slack.errors).toEqual([]);
+  });
+
+  it('the API takes for as well as until, one of them', async () => {
+    // Business days on the calendar, then hours of the clock, as a snooze of 4h alone counts them.
+    const reaction = await snoozeAlert(app.deps, LEADS, { by: 'ops@example.com', for: '1bd4h' });
+    expect(reaction.state.snoozedUntil).toBe(nyTime('2026-11-23T19:00:00-05:00'));
+    await expect(snoozeAlert(app.deps, LEADS, { by: 'ops@example.com' })).rejects.toMatchObject({
+      issues: [{ path: 'until', message: expect.stringContaining('or for (a duration such as 4h or 1bd)') }],
+    });
+    await expect(
+      snoozeAlert(app.deps, LEADS, { by: 'ops@example.com', for: '1bd', until: '2026-11-24T09:00:00-05:00' }),
+    ).rejects.toMatchObject({ issues: [{ path: 'for', message: expect.stringContaining('not both') }] });
+    await expect(snoozeAlert(app.deps, LEADS, { by: 'ops@example.com', for: '0bd' })).rejects.toMatchObject({
+      issues: [{ path: 'for', message: 'must be longer than nothing, got 0bd' }],
+    });
   });
 });

@@ -145,7 +145,8 @@ describe('the Slack notifier, with the real Slack client against a local Slack A
     const buttons = blocks.find((b: { type: string }) => b.type === 'actions').elements;
     expect(buttons.map((b: { text: { text: string } }) => b.text.text)).toEqual([
       'Acknowledge',
-      'Snooze 1 day',
+      // The leads commitment has a business calendar: the button snoozes one business day of it.
+      'Snooze 1 business day',
     ]);
     const claim = (await app.deps.alerts.listClaims(LEADS, '2026-11')).find(
       (c) => c.notification.dedupKey === alert.dedupKey,

@@ -74,9 +74,12 @@ export interface DigestCommitment {
   unit: string;
   /** The status figures people read: `62 / 100 leads · expected 70 by now · projected 89`. */
   figures: string;
+  /** The direction over the same weeks the sparkline shows. */
   trend: Trend;
   /** One character per week, oldest first, `·` for a week without a judgement. */
   sparkline: string;
+  /** How many weeks the trend and the sparkline cover (0 when none has a score yet). */
+  trendWeeks: number;
   excused?: { share: number; causedBy: string[]; causedByNames: string[]; originalTarget?: number };
   /** The local date the commitment took effect, when that was inside this period (it is prorated). */
   proratedFrom?: string;

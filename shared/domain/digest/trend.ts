@@ -7,8 +7,9 @@
  * - totals (atMost): target / projection, so spending less scores higher;
  * - objectives (ratio, duration, availability): achieved / objective.
  *
- * Each week is represented by its last judged daily snapshot. The trend compares the reported
- * week with the one before it (the sparkline shows the longer run).
+ * Each week is represented by its last judged daily snapshot. The trend word and the sparkline
+ * read the same weeks: the word is the direction of the line fitted through the bars, so a
+ * sparkline that falls from █ to ▁ is never called steady because its last two weeks match.
  */
 import { DateTime } from 'luxon';
 import type { Evaluation } from '../evaluate.js';
@@ -124,18 +125,41 @@ export function weeklyScores(
   });
 }
 
-/** The reported week (last point) against the nearest earlier week that has a score. */
+/**
+ * The direction of the scores across the whole window: the least-squares line through the weeks
+ * that have a score, and how far it moves from the first of them to the last. Less than
+ * `tolerance` is flat. `new` when the reported week (last point) has no score or is the only one.
+ *
+ * A fitted line rather than the last two weeks, so one noisy week neither hides a slide nor
+ * invents one; and rather than first-versus-last, so a dip in the middle does not read as steady
+ * only because the ends happen to match.
+ */
 export function trendOf(points: ReadonlyArray<number | null>, tolerance: number): Trend {
   const current = points[points.length - 1];
   if (current === null || current === undefined) return 'new';
-  for (let i = points.length - 2; i >= 0; i--) {
-    const earlier = points[i];
-    if (earlier === null || earlier === undefined) continue;
-    const change = current - earlier;
-    if (Math.abs(change) < tolerance) return 'flat';
-    return change > 0 ? 'up' : 'down';
+  const scored: Array<[number, number]> = [];
+  points.forEach((p, x) => {
+    if (p !== null && Number.isFinite(p)) scored.push([x, p]);
+  });
+  if (scored.length < 2) return 'new';
+  const meanX = scored.reduce((sum, [x]) => sum + x, 0) / scored.length;
+  const meanY = scored.reduce((sum, [, y]) => sum + y, 0) / scored.length;
+  let covariance = 0;
+  let variance = 0;
+  for (const [x, y] of scored) {
+    covariance += (x - meanX) * (y - meanY);
+    variance += (x - meanX) ** 2;
   }
-  return 'new';
+  const reach = (scored.at(-1) as [number, number])[0] - (scored[0] as [number, number])[0];
+  const change = (covariance / variance) * reach;
+  if (Math.abs(change) < tolerance) return 'flat';
+  return change > 0 ? 'up' : 'down';
+}
+
+/** How many weeks a sparkline of `points` shows: from the first week with a score to the reported one. */
+export function weeksShown(points: ReadonlyArray<number | null>): number {
+  const first = points.findIndex((p) => p !== null && Number.isFinite(p));
+  return first < 0 ? 0 : points.length - first;
 }
 
 /** `weeks` from `weeksEndingWith(week, SPARKLINE_WEEKS)`, computed once per digest. */
@@ -143,8 +167,12 @@ export function trendAndSparkline(
   snapshots: ReadonlyArray<{ localDate: string; evaluation: Evaluation }>,
   weeks: ReadonlyArray<{ from: string; to: string }>,
   definition: CommitmentDefinition,
-): { trend: Trend; sparkline: string } {
+): { trend: Trend; sparkline: string; trendWeeks: number } {
   const points = weeklyScores(snapshots, weeks, definition);
   const tolerance = trendTolerance(definition);
-  return { trend: trendOf(points, tolerance), sparkline: sparkline(points, 5 * tolerance) };
+  return {
+    trend: trendOf(points, tolerance),
+    sparkline: sparkline(points, 5 * tolerance),
+    trendWeeks: weeksShown(points),
+  };
 }

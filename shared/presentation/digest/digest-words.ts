@@ -88,15 +88,21 @@ export function reviewWords(review: ReviewDue): string {
   return `${CADENCE_WORD[review.cadence]} review due ${review.dueOn} (${when})`;
 }
 
-/** `Attainment 34% · trend worsening ▇▆▅▃`, the line under the figures. */
+/** `Attainment 34% · trend over 4 weeks: worsening ▇▆▅▃`, the line under the figures. */
 export function progressWords(c: DigestCommitment, f: DigestFormat): string {
   const parts: string[] = [];
   if (c.attainment !== null) parts.push(`attainment ${f.percent(c.attainment)}`);
-  parts.push(`trend ${TREND_WORD[c.trend]}${c.sparkline ? ` ${c.sparkline}` : ''}`);
+  parts.push(`${trendWords(c)}${c.sparkline ? ` ${c.sparkline}` : ''}`);
   if (c.excused) {
     parts.push(`${f.percent(c.excused.share)} excused (caused by ${c.excused.causedByNames.join(', ')})`);
   }
   return parts.join(' · ');
+}
+
+/** The window is named, since the word and the bars both describe it and nothing shorter. */
+export function trendWords(c: Pick<DigestCommitment, 'trend' | 'trendWeeks'>): string {
+  if (c.trend === 'new') return `trend ${TREND_WORD.new}`;
+  return `trend over ${c.trendWeeks} weeks: ${TREND_WORD[c.trend]}`;
 }
 
 export function lastClosedWords(c: DigestCommitment, f: DigestFormat): string | undefined {

@@ -165,6 +165,16 @@ describe('commands send what the API expects', () => {
     expect(JSON.parse(fake.requests[0]?.body ?? '')).toEqual({ by: 'U1', until: '2026-11-19T15:00:00.000Z' });
   });
 
+  it('snooze --for in business days leaves the counting to the server, which knows the calendar', async () => {
+    const fake = fakeIo(() => ({
+      body: { commitmentId: 'leads', period: '2026-11', level: 1, snoozedUntil: '2026-11-23T20:00:00.000Z' },
+    }));
+    fake.io.env = { SLA_API_URL: 'https://sla.example.com/prod' };
+    expect(await runCli(['snooze', 'leads', '--by', 'U1', '--for', '1bd'], fake.io)).toBe(EXIT.ok);
+    expect(fake.requests).toHaveLength(1);
+    expect(JSON.parse(fake.requests[0]?.body ?? '')).toEqual({ by: 'U1', for: '1bd' });
+  });
+
   it('status of a department filters the list; of neither exits 3', async () => {
     const list = {
       evaluatedAt: '2026-11-18T15:00:00Z',

@@ -84,7 +84,7 @@ describe('trend', () => {
     expect(weeklyScores([sunday], week, total)).toEqual([2]); // capped at twice the target
   });
 
-  it('compares the reported week with the week before that has a score', () => {
+  it('reads the direction across the weeks that have a score', () => {
     expect(trendOf([0.8, 0.9], 0.02)).toBe('up');
     expect(trendOf([0.9, null, 0.8], 0.02)).toBe('down');
     expect(trendOf([0.9, 0.91], 0.02)).toBe('flat');

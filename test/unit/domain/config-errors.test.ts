@@ -284,7 +284,7 @@ const cases: Array<[string, (c: Raw) => void, string, string]> = [
       c.escalation[1].after = '8 hours';
     },
     'escalation[1].after',
-    "'8 hours' is not a duration; write it like 30m, 8h",
+    "'8 hours' is not a duration; write it like 2bd (business days), 1bd4h, 30m, 8h",
   ],
   [
     'an unknown field with a close match',

@@ -80,7 +80,7 @@ describe('where an alert goes in Slack', () => {
 
 describe('the alert message', () => {
   it('has a header, the status line with a bar, the figures, who it went to and two buttons', () => {
-    const message = alertMessage(leadsNotification(), DEPARTMENTS);
+    const message = alertMessage(leadsNotification({ snoozeFor: '1bd' }), DEPARTMENTS);
     checkSlackLimits(message);
     expect(message.text).toBe(leadsNotification().text);
     expect(message.blocks[0]).toMatchObject({
@@ -97,14 +97,29 @@ describe('the alert message', () => {
     const buttons = buttonsOf(message);
     expect(buttons.map((b) => [b.text.text, b.action_id])).toEqual([
       ['Acknowledge', ACK_ACTION],
-      ['Snooze 1 day', SNOOZE_ACTION],
+      ['Snooze 1 business day', SNOOZE_ACTION],
     ]);
     expect(decodeAlertValue(buttons[0]?.value)).toEqual({
       commitmentId: 'marketing-qualified-leads',
       period: '2026-11',
       episode: 1,
       dedupKey: 'marketing-qualified-leads#2026-11#1#1#at_risk',
+      snoozeFor: '1bd',
     });
+  });
+
+  it('says how long Snooze snoozes: 24 hours without a calendar, and for alerts sent before it said so', () => {
+    const labels = (n: ReturnType<typeof leadsNotification>) =>
+      buttonsOf(alertMessage(n, DEPARTMENTS)).map((b) => b.text.text);
+    expect(labels(leadsNotification({ snoozeFor: '24h' }))).toEqual(['Acknowledge', 'Snooze 24 hours']);
+    // An older claim carries no span: its click snoozes 24 hours, so the label says that.
+    const legacy = buttonsOf(alertMessage(leadsNotification(), DEPARTMENTS));
+    expect(legacy.map((b) => b.text.text)).toEqual(['Acknowledge', 'Snooze 24 hours']);
+    expect(decodeAlertValue(legacy[1]?.value)?.snoozeFor).toBe('24h');
+    expect(labels(leadsNotification({ snoozeFor: '2bd4h' }))).toEqual([
+      'Acknowledge',
+      'Snooze 2 business days 4 hours',
+    ]);
   });
 
   it.each([
