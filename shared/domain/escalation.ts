@@ -14,7 +14,9 @@
  * - No flapping: an open alert closes only once the evaluation is clear of the at-risk line by the
  *   recovery margin (`clearOfRisk`); short of it, `on_track` counts as still at risk. An alert that
  *   opens again within one business day of recovering continues its episode: same level, its
- *   acknowledgement holds, and everyone the recovery reached hears it is at risk again.
+ *   acknowledgement holds, and everyone the recovery reached hears it is at risk again; it recovers
+ *   again no sooner than a business day after its last recovery, so "recovered" is said at most once
+ *   a business day.
  * - Quiet hours cover every kind of notification, not only escalations: a decision taken while the
  *   calendar is closed changes nothing, so a breach found at 00:15 on the 1st is told at 08:00. The
  *   caller therefore keeps deciding a just-closed period (`final`) until a run in open hours has.
@@ -169,6 +171,14 @@ function transitionFor(input: EscalationInput, state: AlertState): { state: Aler
     case 'on_track':
       // A breached alert stays open: getting back on track mid-period does not undo a breach.
       if (state.level === 0 || state.breachNotified) return unchanged;
+      // An episode that went on after a recovery recovers again only a business day after the last
+      // one, so people hear "recovered" at most once a business day however the projection moves.
+      if (
+        state.recoveredAt !== undefined &&
+        continuesEpisode(state.recoveredAt, now, calendar, alwaysOpenCalendar(zone))
+      ) {
+        return unchanged;
+      }
       return {
         state: recover(state, now),
         told: [{ kind: 'recovered', level: state.level, notify: reachOf(steps, state.level) }],
@@ -249,7 +259,8 @@ function reopen(input: EscalationInput, state: AlertState): AlertState {
     state.openedAt !== undefined &&
     continuesEpisode(recoveredAt, now, calendar, alwaysOpenCalendar(zone))
   ) {
-    const { recoveredAt: _at, recoveredLevel: _level, ...rest } = state;
+    // `recoveredAt` stays: the next recovery of this episode waits a business day from it.
+    const { recoveredLevel: _level, ...rest } = state;
     return { ...rest, level: recoveredLevel, continued: (state.continued ?? 0) + 1 };
   }
   return { ...withoutRecovery(withoutReactions(state)), episode: state.episode + 1, openedAt: now };

@@ -27,9 +27,10 @@ export interface AlertState {
   snoozedUntil?: Instant;
   lastNotifiedAt?: Instant;
   /**
-   * When the last alert of the episode recovered, and at what level. An alert that opens again
-   * within one business day continues that episode (same level, acknowledgement and opening); the
-   * acknowledgement and opening are kept on the state while it is closed for that reason.
+   * When the episode last recovered, and (while closed) at what level. An alert that opens again
+   * within one business day continues that episode (same level, acknowledgement and opening), which
+   * is why those are kept on the state while it is closed; a continued episode keeps `recoveredAt`
+   * and recovers again no sooner than one business day after it.
    */
   recoveredAt?: Instant;
   recoveredLevel?: number;
