@@ -120,14 +120,17 @@ export async function deliverSlackAlert(
     // Recorded one destination at a time, so a retry after a partial failure posts only the rest.
     await deps.alerts.annotateClaim(n.dedupKey, annotationFor(recipient.channel, posted));
   }
-  if (n.kind === 'recovered' || n.kind === 'met') await retireButtons(deps, n, departments);
+  if (n.kind === 'recovered' || n.kind === 'met' || n.kind === 'breached') {
+    await retireButtons(deps, n, departments);
+  }
 }
 
 /**
- * Once an alert is over, its earlier messages lose their Acknowledge and Snooze buttons. A recovery
- * ends its own episode; meeting the target ends every alert of the period. A failed update is
- * logged, not retried: the alert itself was delivered, and a stale button only answers "no open
- * alert" when clicked.
+ * Once an alert is over or breached, its earlier messages lose their Acknowledge and Snooze buttons
+ * and say what happened since. A recovery ends its own episode, a breach overtakes its own episode's
+ * warnings; meeting the target ends every alert of the period. A failed update is logged, not
+ * retried: the alert itself was delivered, and a stale button only answers "no open alert" when
+ * clicked.
  */
 async function retireButtons(
   deps: SlackAlertDeliveryDeps,
@@ -136,7 +139,7 @@ async function retireButtons(
 ): Promise<void> {
   const claims = await deps.alerts.listClaims(closing.commitmentId, closing.period);
   const targets = claims
-    .filter((c) => isActionable(c.notification.kind))
+    .filter((c) => isActionable(c.notification.kind) && c.notification.dedupKey !== closing.dedupKey)
     .filter((c) => closing.kind === 'met' || c.notification.episode === closing.episode)
     .flatMap((c) => recordedMessages(c.annotations).map((m) => ({ notification: c.notification, ...m })));
   for (const { notification, channel, ts } of targets) {
