@@ -211,15 +211,15 @@ export function closedAlertMessage(
     text: `${notification.text} (${since})`,
     blocks: [
       ...baseBlocks(notification, departments),
-      context(`${news.emoji} ${news.word} ${slackDate(closing.at, zone)}${news.then}`),
+      context(`${news.emoji} ${news.word} ${slackDate(closing.at, zone)}${news.after}`),
     ],
   };
 }
 
 const NEWS = {
-  recovered: { word: 'Recovered', emoji: ':white_check_mark:', then: ': no action needed any more' },
-  met: { word: 'Target met', emoji: ':white_check_mark:', then: ': no action needed any more' },
-  breached: { word: 'Breached since', emoji: ':red_circle:', then: ': see the breach message to act on it' },
+  recovered: { word: 'Recovered', emoji: ':white_check_mark:', after: ': no action needed any more' },
+  met: { word: 'Target met', emoji: ':white_check_mark:', after: ': no action needed any more' },
+  breached: { word: 'Breached since', emoji: ':red_circle:', after: ': see the breach message to act on it' },
 } as const;
 
 export function reactionWords(state: AlertState, zone?: string): string {
