@@ -39,11 +39,10 @@ import {
   initialAlertState,
   isSnoozed,
   type NotificationIntent,
-  type NotificationKind,
-  type Severity,
   withoutReactions,
   withoutRecovery,
 } from './alerts/alert-state.js';
+import { intent, reachOf, stepOf, type Told } from './alerts/notification-intent.js';
 import { continuesEpisode } from './alerts/recovery.js';
 import {
   addBusinessMillis,
@@ -52,7 +51,7 @@ import {
   isOpen,
   nextOpenInstant,
 } from './calendar.js';
-import type { BusinessCalendar, EscalationStep, Instant, NotifyTarget, Status } from './model.js';
+import type { BusinessCalendar, EscalationStep, Instant, Status } from './model.js';
 
 export { acknowledge, MAX_SNOOZE_MS, snooze } from './alerts/alert-reactions.js';
 export type {
@@ -90,15 +89,6 @@ export interface EscalationInput {
   clearOfRisk?: boolean;
 }
 
-const SEVERITY: Record<NotificationKind, Severity> = {
-  at_risk: 'warning',
-  // Escalating says "still at risk, and nobody reacted"; `critical` is kept for a broken commitment.
-  escalated: 'warning',
-  breached: 'critical',
-  recovered: 'info',
-  met: 'info',
-};
-
 export function decideEscalation(input: EscalationInput): EscalationDecision {
   const { commitmentId, period, steps, calendar, now } = input;
   const before = input.state ?? initialAlertState(commitmentId, period);
@@ -120,13 +110,6 @@ export function decideEscalation(input: EscalationInput): EscalationDecision {
   const notifications = transition.told.map((told) => intent(transition.state, told, status));
   const next = notifications.length > 0 ? { ...transition.state, lastNotifiedAt: now } : transition.state;
   return settle(before, next, notifications);
-}
-
-/** One notification to send: its kind, its level, and who hears it. */
-interface Told {
-  kind: NotificationKind;
-  level: number;
-  notify: NotifyTarget[];
 }
 
 function transitionFor(input: EscalationInput, state: AlertState): { state: AlertState; told: Told[] } {
@@ -193,7 +176,8 @@ function transitionFor(input: EscalationInput, state: AlertState): { state: Aler
       else if (open && !state.breachNotified) {
         told.push({ kind: 'recovered', level: state.level, notify: reachOf(steps, state.level) });
       }
-      const closed = open ? closeAlert(state) : withoutRecovery(state);
+      const { recoveredAt: _at, recoveredLevel: _level, ...forgotten } = state;
+      const closed = open ? closeAlert(state) : forgotten;
       return { state: { ...closed, metNotified: true }, told };
     }
     case 'no_data':
@@ -271,36 +255,11 @@ function recover(state: AlertState, now: Instant): AlertState {
   return { ...state, level: 0, recoveredAt: now, recoveredLevel: state.level };
 }
 
+/**
+ * Closes the alert for good in this episode. `continued` stays: the notification this closing sends
+ * (and any the episode sent before) keep their distinct keys; a new episode starts it afresh.
+ */
 function closeAlert(state: AlertState): AlertState {
-  const { openedAt: _openedAt, ...rest } = withoutRecovery(withoutReactions(state));
+  const { openedAt: _openedAt, recoveredAt: _at, recoveredLevel: _level, ...rest } = withoutReactions(state);
   return { ...rest, level: 0 };
-}
-
-function intent(state: AlertState, told: Told, status: Status): NotificationIntent {
-  const { commitmentId, period, episode, continued } = state;
-  const { kind, level, notify } = told;
-  // A continued episode repeats kinds and levels it already sent; its count keeps the keys new.
-  const episodeKey = continued === undefined ? `${episode}` : `${episode}.${continued}`;
-  return {
-    dedupKey: `${commitmentId}#${period}#${episodeKey}#${level}#${kind}`,
-    kind,
-    severity: SEVERITY[kind],
-    level,
-    commitmentId,
-    period,
-    episode,
-    notify,
-    status,
-    ...(continued === undefined ? {} : { continued }),
-  };
-}
-
-/** The targets of the step of one level. */
-function stepOf(steps: EscalationStep[], level: number): NotifyTarget[] {
-  return [...new Set(steps[level - 1]?.notify ?? [])];
-}
-
-/** Everyone the steps 1 … level name, each once: who an alert at that level has reached. */
-function reachOf(steps: EscalationStep[], level: number): NotifyTarget[] {
-  return [...new Set(steps.slice(0, level).flatMap((step) => step.notify))];
 }

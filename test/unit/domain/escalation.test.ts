@@ -389,6 +389,18 @@ describe('recovery and met', () => {
     ]);
   });
 
+  it('gives every notification of a continued episode its own key, up to the met that ends it', () => {
+    const mql = alert();
+    // Met, then a correction takes leads away: at risk, recovered, at risk again, met again.
+    mql.evaluate('met', '2026-11-20T10:00');
+    mql.evaluate('at_risk', '2026-11-20T10:15');
+    mql.evaluate('on_track', '2026-11-20T10:30');
+    mql.evaluate('at_risk', '2026-11-20T10:45');
+    const ended = mql.evaluate('met', '2026-11-20T11:00');
+    // The period's met note was sent already; the episode's end is told as a recovery, with a new key.
+    expect(ended.notifications.map((n) => n.dedupKey)).toEqual(['mql#2026-11#1.1#1#recovered']);
+  });
+
   it('keeps an open alert open while the evaluation is short of the recovery line', () => {
     const mql = alert();
     mql.evaluate('at_risk', '2026-11-04T10:00');
