@@ -1,6 +1,11 @@
 import { snoozeButtonSpan } from '../domain/business-days.js';
 import type { ClosedPeriodResult } from '../domain/close.js';
-import { type AlertState, decideEscalation, type NotificationIntent } from '../domain/escalation.js';
+import {
+  type AlertState,
+  clearOfRisk,
+  decideEscalation,
+  type NotificationIntent,
+} from '../domain/escalation.js';
 import type { Evaluation } from '../domain/evaluate.js';
 import { latestVersion } from '../domain/judgement.js';
 import type { CommitmentDefinition, Department, Instant, Period } from '../domain/model.js';
@@ -95,6 +100,7 @@ export async function* moveAlert(run: AlertRun, input: AlertMoveInput): AsyncGen
     calendar: definition.calendar,
     zone: definition.timezone,
     now,
+    clearOfRisk: clearOfRisk(evaluation, definition),
   });
   if (!decision.changed) return;
   const outgoing = decision.notifications.map((intent) =>

@@ -86,14 +86,17 @@ export async function deliverSlackAlert(
     });
   }
   const message = clampMessage(alertMessage(n, departments));
+  const meta = { kind: n.kind, commitmentId: n.commitmentId, period: n.period, level: n.level };
+  const earlier = await episodeMessages(deps, n);
   for (const recipient of recipients) {
     const name = annotationKey(recipient.channel);
-    const post = () =>
-      deps.poster.post({
-        channel: recipient.channel,
-        ...message,
-        meta: { kind: n.kind, commitmentId: n.commitmentId, period: n.period, level: n.level },
-      });
+    // A continued episode brings its earlier message in this destination back, rather than posting anew.
+    const previous = earlier.get(recipient.channel);
+    const post = async (): Promise<PostedMessage> => {
+      if (previous === undefined) return deps.poster.post({ channel: recipient.channel, ...message, meta });
+      await deps.poster.update({ channel: previous.channel, ts: previous.ts, ...message, meta });
+      return { channel: previous.channel, ts: previous.ts };
+    };
     if (!claim) {
       await post();
       continue;
@@ -120,14 +123,38 @@ export async function deliverSlackAlert(
     // Recorded one destination at a time, so a retry after a partial failure posts only the rest.
     await deps.alerts.annotateClaim(n.dedupKey, annotationFor(recipient.channel, posted));
   }
-  if (n.kind === 'recovered' || n.kind === 'met') await retireButtons(deps, n, departments);
+  if (n.kind === 'recovered' || n.kind === 'met' || n.kind === 'breached') {
+    await retireButtons(deps, n, departments);
+  }
 }
 
 /**
- * Once an alert is over, its earlier messages lose their Acknowledge and Snooze buttons. A recovery
- * ends its own episode; meeting the target ends every alert of the period. A failed update is
- * logged, not retried: the alert itself was delivered, and a stale button only answers "no open
- * alert" when clicked.
+ * For an alert that continues its episode after a recovery, the episode's latest earlier message in
+ * each destination; none for any other notification.
+ */
+async function episodeMessages(
+  deps: SlackAlertDeliveryDeps,
+  n: OutgoingNotification,
+): Promise<Map<string, { channel: string; ts: string }>> {
+  const found = new Map<string, { channel: string; ts: string }>();
+  if (n.kind !== 'at_risk' || n.continued === undefined) return found;
+  const claims = await deps.alerts.listClaims(n.commitmentId, n.period);
+  const earlier = claims
+    .filter((c) => c.notification.episode === n.episode && c.notification.dedupKey !== n.dedupKey)
+    .filter((c) => isActionable(c.notification.kind))
+    .sort((a, b) => a.notification.at - b.notification.at);
+  for (const claim of earlier) {
+    for (const m of recordedMessages(claim.annotations)) found.set(m.destination, m);
+  }
+  return found;
+}
+
+/**
+ * Once an alert is over or breached, its earlier messages lose their Acknowledge and Snooze buttons
+ * and say what happened since. A recovery ends its own episode, a breach overtakes its own episode's
+ * warnings; meeting the target ends every alert of the period. A failed update is logged, not
+ * retried: the alert itself was delivered, and a stale button only answers "no open alert" when
+ * clicked.
  */
 async function retireButtons(
   deps: SlackAlertDeliveryDeps,
@@ -136,7 +163,7 @@ async function retireButtons(
 ): Promise<void> {
   const claims = await deps.alerts.listClaims(closing.commitmentId, closing.period);
   const targets = claims
-    .filter((c) => isActionable(c.notification.kind))
+    .filter((c) => isActionable(c.notification.kind) && c.notification.dedupKey !== closing.dedupKey)
     .filter((c) => closing.kind === 'met' || c.notification.episode === closing.episode)
     .flatMap((c) => recordedMessages(c.annotations).map((m) => ({ notification: c.notification, ...m })));
   for (const { notification, channel, ts } of targets) {

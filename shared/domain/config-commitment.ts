@@ -158,7 +158,9 @@ export function normalizeCommitment(
     timezone: raw.timezone ?? context.timezone,
     pacing,
     comparator: raw.comparator ?? 'atLeast',
-    atRisk: atRiskRule(raw, measure),
+    atRisk: atRiskRule(raw, measure, (message) =>
+      issues.push({ path: at('atRisk', 'recoverAbove'), message }),
+    ),
     escalation: [],
     credits: [],
     review: reviewPolicy(raw),
@@ -237,11 +239,20 @@ export function normalizeCommitment(
   return issues.length > before ? undefined : definition;
 }
 
-function atRiskRule(raw: RawCommitment, measure: Measure): AtRiskRule {
-  return {
+function atRiskRule(raw: RawCommitment, measure: Measure, problem: (message: string) => void): AtRiskRule {
+  const rule: AtRiskRule = {
     projectedBelow: raw.atRisk?.projectedBelow ?? DEFAULT_PROJECTED_BELOW[measure],
     notBefore: raw.atRisk?.notBefore ?? DEFAULT_NOT_BEFORE,
   };
+  const recoverAbove = raw.atRisk?.recoverAbove;
+  // Left out when not written, so the default margin applies and existing definitions stay unchanged.
+  if (recoverAbove === undefined) return rule;
+  if (recoverAbove < rule.projectedBelow) {
+    problem(
+      `must be at least atRisk.projectedBelow (${rule.projectedBelow}), got ${recoverAbove}: an alert recovers only above the line it opened at`,
+    );
+  }
+  return { ...rule, recoverAbove };
 }
 
 function reviewPolicy(raw: RawCommitment): ReviewPolicy {

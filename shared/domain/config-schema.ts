@@ -35,6 +35,7 @@ import {
   MAX_NAME_LENGTH,
   MAX_NOTIFY_TARGETS,
   MAX_POLICY_TARGETS,
+  MAX_RECOVER_ABOVE,
   MAX_SPANS_PER_DAY,
   MAX_TITLE_LENGTH,
   MAX_UNIT_LENGTH,
@@ -199,6 +200,11 @@ export const rawCommitmentSchema = strictObject({
   atRisk: strictObject({
     projectedBelow: unitInterval.optional(),
     notBefore: unitInterval.optional(),
+    recoverAbove: boundedNumber(required('a number between 0 and 2, such as 0.98 for 98% of the target'), {
+      min: { value: 0, inclusive: false, message: 'must be > 0' },
+      max: MAX_RECOVER_ABOVE,
+      maxMessage: `must be <= ${MAX_RECOVER_ABOVE} (a share of the target: 0.98 = 98%)`,
+    }).optional(),
   }).optional(),
   escalation: rawEscalationSchema.optional(),
   credits: z

@@ -11,15 +11,22 @@
  * (each is also noted where it is applied):
  * - Level 1 is told on entering `at_risk`, whatever `steps[0].after` says; escalation `after`s count
  *   from the moment the alert opened, in business time when the commitment has a calendar.
+ * - No flapping: an open alert closes only once the evaluation is clear of the at-risk line by the
+ *   recovery margin (`clearOfRisk`); short of it, `on_track` counts as still at risk. An alert that
+ *   opens again within one business day of recovering continues its episode: same level, its
+ *   acknowledgement holds, and everyone the recovery reached hears it is at risk again; it recovers
+ *   again no sooner than a business day after its last recovery, so "recovered" is said at most once
+ *   a business day.
  * - Quiet hours cover every kind of notification, not only escalations: a decision taken while the
  *   calendar is closed changes nothing, so a breach found at 00:15 on the 1st is told at 08:00. The
  *   caller therefore keeps deciding a just-closed period (`final`) until a run in open hours has.
- * - A breach is news, not an escalation: it is told even when the alert was acknowledged or snoozed,
- *   and clears both (nobody has acknowledged the breach yet).
+ * - A breach is news, not an escalation: it reaches every step of the ladder, is told even when the
+ *   alert was acknowledged or snoozed, and clears both (nobody has acknowledged the breach yet).
  * - A breach is sticky for its period: the alert stays at the top level; `on_track` does not recover
  *   it and no new at-risk episode opens in that period; `met` closes it without a "recovered".
- * - `met` on an open, non-breached alert sends both "recovered" (to everyone the alert reached) and the
- *   period's one "met" note (to the first step); the met note carries level 1, its audience's level.
+ * - `met` wins: an evaluation that meets the target sends the period's one "met" note, never a
+ *   "recovered" with it; the note reaches everyone an open alert reached (step 1 when none is open)
+ *   and carries level 1.
  * - Escalation by time happens only while the status is `at_risk`, and not once the period is final
  *   (a closed period has nothing left to save); `no_data` changes nothing.
  * - A policy without steps has nobody to tell: no alert opens, only `lastStatus` is tracked.
@@ -32,13 +39,14 @@ import {
   initialAlertState,
   isSnoozed,
   type NotificationIntent,
-  type NotificationKind,
-  type Severity,
   withoutReactions,
+  withoutRecovery,
 } from './alerts/alert-state.js';
+import { intent, reachOf, stepOf, type Told } from './alerts/notification-intent.js';
+import { continuesEpisode } from './alerts/recovery.js';
 import { stepDueAt } from './business-days.js';
 import { alwaysOpenCalendar, isOpen, nextOpenInstant } from './calendar.js';
-import type { BusinessCalendar, EscalationStep, Instant, NotifyTarget, Status } from './model.js';
+import type { BusinessCalendar, EscalationStep, Instant, Status } from './model.js';
 
 export { acknowledge, MAX_SNOOZE_MS, snooze } from './alerts/alert-reactions.js';
 export type {
@@ -54,6 +62,7 @@ export {
   initialAlertState,
   NoOpenAlertError,
 } from './alerts/alert-state.js';
+export { clearOfRisk, recoveryLine } from './alerts/recovery.js';
 
 export interface EscalationInput {
   state: AlertState | undefined;
@@ -68,40 +77,35 @@ export interface EscalationInput {
   /** The commitment's time zone, used for the always-open calendar when there is no business calendar. */
   zone: string;
   now: Instant;
+  /**
+   * Whether the evaluation is clear of the at-risk line by the recovery margin (see `clearOfRisk`).
+   * When false, `on_track` keeps an open alert open and escalating, as `at_risk` would. Default true.
+   */
+  clearOfRisk?: boolean;
 }
 
-const SEVERITY: Record<NotificationKind, Severity> = {
-  at_risk: 'warning',
-  // Escalating says "still at risk, and nobody reacted"; `critical` is kept for a broken commitment.
-  escalated: 'warning',
-  breached: 'critical',
-  recovered: 'info',
-  met: 'info',
-};
-
 export function decideEscalation(input: EscalationInput): EscalationDecision {
-  const { commitmentId, period, status, steps, calendar, now } = input;
+  const { commitmentId, period, steps, calendar, now } = input;
   const before = input.state ?? initialAlertState(commitmentId, period);
   if (before.commitmentId !== commitmentId || before.period !== period) {
     throw new AlertStateMismatchError(before, commitmentId, period);
   }
   const unchanged: EscalationDecision = { state: before, notifications: [], changed: false };
 
+  // Between the at-risk line and the recovery line an open alert stays as it is: still at risk.
+  const held = input.status === 'on_track' && input.clearOfRisk === false && before.level > 0;
+  const status: Status = held && !before.breachNotified ? 'at_risk' : input.status;
   if (status === 'no_data') return unchanged;
   // Quiet hours apply to every kind (at_risk, escalated, breached, recovered, met): nothing moves while
   // the calendar is closed, so the next evaluation inside open hours makes the same transition then.
   if (calendar !== undefined && !isOpen(calendar, now)) return unchanged;
 
   if (steps.length === 0) return settle(before, { ...before, lastStatus: status }, []);
-  const transition = transitionFor(input, { ...before, lastStatus: status });
-  const notifications = transition.told.map(([kind, level]) =>
-    intent(transition.state, kind, level, steps, status),
-  );
+  const transition = transitionFor({ ...input, status }, { ...before, lastStatus: status });
+  const notifications = transition.told.map((told) => intent(transition.state, told, status));
   const next = notifications.length > 0 ? { ...transition.state, lastNotifiedAt: now } : transition.state;
   return settle(before, next, notifications);
 }
-
-type Told = [kind: NotificationKind, level: number];
 
 function transitionFor(input: EscalationInput, state: AlertState): { state: AlertState; told: Told[] } {
   const { status, final, steps, calendar, zone, now } = input;
@@ -111,34 +115,70 @@ function transitionFor(input: EscalationInput, state: AlertState): { state: Aler
     case 'breached': {
       if (state.breachNotified) return unchanged;
       // A breach is told even when the alert was acknowledged or snoozed: it is news, not an escalation;
-      // and whoever acknowledged or snoozed the risk has not seen the breach yet.
-      const opened = state.level === 0 ? openAlert(state, now) : withoutReactions(state);
-      return { state: { ...opened, level: top, breachNotified: true }, told: [['breached', top]] };
+      // and whoever acknowledged or snoozed the risk has not seen the breach yet. Everyone on the
+      // ladder hears it, not only its top step: the provider and the consumer own the commitment.
+      const opened = state.level === 0 ? reopen(input, state) : state;
+      return {
+        state: { ...withoutReactions(opened), level: top, breachNotified: true },
+        told: [{ kind: 'breached', level: top, notify: reachOf(steps, top) }],
+      };
     }
     case 'at_risk': {
       // A closed period has nothing left to save, and after a breach the outcome is already known.
       if (final || state.breachNotified) return unchanged;
-      if (state.level === 0) return { state: { ...openAlert(state, now), level: 1 }, told: [['at_risk', 1]] };
+      if (state.level === 0) {
+        const opened = reopen(input, state);
+        if (opened.level > 0) {
+          // The episode goes on: everyone the recovery reached hears it is at risk again.
+          const level = opened.level;
+          return { state: opened, told: [{ kind: 'at_risk', level, notify: reachOf(steps, level) }] };
+        }
+        return {
+          state: { ...opened, level: 1 },
+          told: [{ kind: 'at_risk', level: 1, notify: stepOf(steps, 1) }],
+        };
+      }
       const due = dueLevel(state, steps, calendar ?? alwaysOpenCalendar(zone), now);
       // Several overdue steps (the evaluator was down) collapse into one notification for the highest.
-      return due > state.level ? { state: { ...state, level: due }, told: [['escalated', due]] } : unchanged;
+      if (due <= state.level) return unchanged;
+      return {
+        state: { ...state, level: due },
+        told: [{ kind: 'escalated', level: due, notify: stepOf(steps, due) }],
+      };
     }
     case 'on_track':
       // A breached alert stays open: getting back on track mid-period does not undo a breach.
       if (state.level === 0 || state.breachNotified) return unchanged;
-      return { state: closeAlert(state), told: [['recovered', state.level]] };
+      // An episode that went on after a recovery recovers again only a business day after the last
+      // one, so people hear "recovered" at most once a business day however the projection moves.
+      if (
+        state.recoveredAt !== undefined &&
+        continuesEpisode(state.recoveredAt, now, calendar, alwaysOpenCalendar(zone))
+      ) {
+        return unchanged;
+      }
+      return {
+        state: recover(state, now),
+        told: [{ kind: 'recovered', level: state.level, notify: reachOf(steps, state.level) }],
+      };
     case 'met': {
-      const told: Told[] = state.level > 0 && !state.breachNotified ? [['recovered', state.level]] : [];
-      // One note per period, whether met was reached during the period or only at its close.
-      if (!state.metNotified) told.push(['met', 1]);
-      const closed = state.level > 0 ? closeAlert(state) : state;
+      // One note per period, whether met was reached during the period or only at its close; it says
+      // the alert is over too, so it goes to everyone the alert reached and no "recovered" comes with it.
+      const open = state.level > 0;
+      const told: Told[] = [];
+      if (!state.metNotified)
+        told.push({ kind: 'met', level: 1, notify: reachOf(steps, Math.max(1, state.level)) });
+      else if (open && !state.breachNotified) {
+        told.push({ kind: 'recovered', level: state.level, notify: reachOf(steps, state.level) });
+      }
+      const { recoveredAt: _at, recoveredLevel: _level, ...forgotten } = state;
+      const closed = open ? closeAlert(state) : forgotten;
       return { state: { ...closed, metNotified: true }, told };
     }
     case 'no_data':
       return unchanged;
   }
 }
-
 function settle(
   before: AlertState,
   next: AlertState,
@@ -185,41 +225,37 @@ function dueLevel(state: AlertState, steps: EscalationStep[], cal: BusinessCalen
   return due;
 }
 
-function openAlert(state: AlertState, now: Instant): AlertState {
-  return { ...withoutReactions(state), episode: state.episode + 1, openedAt: now };
+/**
+ * The state of an alert opening at `now`: the episode that recovered less than one business day ago
+ * goes on at its level, with its acknowledgement and opening; otherwise a new episode opens (level 0
+ * here; the caller sets its level).
+ */
+function reopen(input: EscalationInput, state: AlertState): AlertState {
+  const { now, calendar, zone } = input;
+  const { recoveredAt, recoveredLevel } = state;
+  if (
+    recoveredAt !== undefined &&
+    recoveredLevel !== undefined &&
+    state.openedAt !== undefined &&
+    continuesEpisode(recoveredAt, now, calendar, alwaysOpenCalendar(zone))
+  ) {
+    // `recoveredAt` stays: the next recovery of this episode waits a business day from it.
+    const { recoveredLevel: _level, ...rest } = state;
+    return { ...rest, level: recoveredLevel, continued: (state.continued ?? 0) + 1 };
+  }
+  return { ...withoutRecovery(withoutReactions(state)), episode: state.episode + 1, openedAt: now };
 }
 
-function closeAlert(state: AlertState): AlertState {
-  const { openedAt: _openedAt, ...rest } = withoutReactions(state);
-  return { ...rest, level: 0 };
-}
-
-function intent(
-  state: AlertState,
-  kind: NotificationKind,
-  level: number,
-  steps: EscalationStep[],
-  status: Status,
-): NotificationIntent {
-  const { commitmentId, period, episode } = state;
-  return {
-    dedupKey: `${commitmentId}#${period}#${episode}#${level}#${kind}`,
-    kind,
-    severity: SEVERITY[kind],
-    level,
-    commitmentId,
-    period,
-    episode,
-    notify: audienceOf(kind, level, steps),
-    status,
-  };
+/** Closes the alert, keeping what a continuation of its episode needs (level, acknowledgement, opening). */
+function recover(state: AlertState, now: Instant): AlertState {
+  return { ...state, level: 0, recoveredAt: now, recoveredLevel: state.level };
 }
 
 /**
- * Who hears a notification: the step of its level; but a recovery goes to everyone the alert
- * reached (steps 1 … level), so the team warned first also hears that it is over.
+ * Closes the alert for good in this episode. `continued` stays: the notification this closing sends
+ * (and any the episode sent before) keep their distinct keys; a new episode starts it afresh.
  */
-export function audienceOf(kind: NotificationKind, level: number, steps: EscalationStep[]): NotifyTarget[] {
-  const reached = kind === 'recovered' ? steps.slice(0, level) : steps.slice(level - 1, level);
-  return [...new Set(reached.flatMap((step) => step.notify))];
+function closeAlert(state: AlertState): AlertState {
+  const { openedAt: _openedAt, recoveredAt: _at, recoveredLevel: _level, ...rest } = withoutReactions(state);
+  return { ...rest, level: 0 };
 }

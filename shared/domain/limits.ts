@@ -49,6 +49,8 @@ export const MAX_ESCALATION_STEPS = 10;
 export const MAX_NOTIFY_TARGETS = MAX_DEPARTMENTS;
 export const MAX_POLICY_TARGETS = 100;
 export const MAX_CREDIT_TIERS = 10;
+/** An at-risk alert's recovery line, as a share of the target: past twice the target it is never reached. */
+export const MAX_RECOVER_ABOVE = 2;
 
 /** `1,000,000,000`: how limits are quoted in messages. */
 export function formatLimit(value: number): string {

@@ -73,6 +73,12 @@ export interface AtRiskRule {
   projectedBelow: number;
   /** …but only once this share of the period has elapsed (no alarms on the 1st). */
   notBefore: number;
+  /**
+   * An open alert recovers only once projected attainment is back at or above this share of the
+   * target (at least `projectedBelow`). Absent means the default margin above the at-risk line,
+   * so definitions stored before it existed read the same and plans do not churn.
+   */
+  recoverAbove?: number;
 }
 
 /** A service-credit tier. `below` applies to attainment (atLeast and objectives), `above` to atMost. */

@@ -7,6 +7,7 @@ import type { AlertState, NotificationKind } from '../domain/alerts/alert-state.
 import { parseSpan, spanWords } from '../domain/duration.js';
 import type { NotifyTarget } from '../domain/model.js';
 import type { OutgoingNotification } from '../ports/alert-store.js';
+import { localTimeWords } from '../presentation/local-time-words.js';
 import {
   actions,
   type Block,
@@ -204,25 +205,35 @@ export function replaceButtons(
 }
 
 /**
- * An alert message once its alert is over (recovered, or the target met): the buttons give way to
- * the news, so nobody acknowledges an alert that no longer exists.
+ * An alert message once the news overtook it: the alert is over (recovered, or the target met), or
+ * the commitment breached. Its buttons give way to the news, so nobody acknowledges an alert that no
+ * longer exists, or an at-risk warning instead of the breach (the breach message has its own).
  */
 export function closedAlertMessage(
   notification: OutgoingNotification,
   departments: Departments,
   closing: OutgoingNotification,
 ): { text: string; blocks: Block[] } {
-  const news = closing.kind === 'met' ? 'Target met' : 'Recovered';
+  const zone = closing.timezone ?? notification.timezone;
+  const news = NEWS[closing.kind === 'met' || closing.kind === 'breached' ? closing.kind : 'recovered'];
+  const since =
+    closing.kind === 'breached'
+      ? `breached since ${localTimeWords(closing.at, zone)}`
+      : `${news.word.toLowerCase()} since`;
   return {
-    text: `${notification.text} (${news.toLowerCase()} since)`,
+    text: `${notification.text} (${since})`,
     blocks: [
       ...baseBlocks(notification, departments),
-      context(
-        `:white_check_mark: ${news} ${slackDate(closing.at, closing.timezone ?? notification.timezone)}: no action needed any more`,
-      ),
+      context(`${news.emoji} ${news.word} ${slackDate(closing.at, zone)}${news.after}`),
     ],
   };
 }
+
+const NEWS = {
+  recovered: { word: 'Recovered', emoji: ':white_check_mark:', after: ': no action needed any more' },
+  met: { word: 'Target met', emoji: ':white_check_mark:', after: ': no action needed any more' },
+  breached: { word: 'Breached since', emoji: ':red_circle:', after: ': see the breach message to act on it' },
+} as const;
 
 export function reactionWords(state: AlertState, zone?: string): string {
   if (state.acknowledgedBy !== undefined) return `acknowledged by ${who(state.acknowledgedBy)}`;

@@ -138,7 +138,12 @@ describe('a simulated November', () => {
     ]);
     const breach = of(LEADS, before).filter((n) => n.kind === 'breached');
     expect(breach).toHaveLength(1);
-    expect(breach[0]).toMatchObject({ level: 3, severity: 'critical', notify: ['executives'] });
+    // A breach reaches every step of the ladder: the provider, its lead, the consumer and the executives.
+    expect(breach[0]).toMatchObject({
+      level: 3,
+      severity: 'critical',
+      notify: ['provider', 'provider.lead', 'consumer', 'executives'],
+    });
     // The month closed at night; the breach waited for the office to open on Tuesday, December 1st.
     expect(new Date(breach[0]?.at ?? 0).toISOString()).toBe('2026-12-01T13:00:00.000Z');
     // A second run changes nothing: closing and its notification happen exactly once.

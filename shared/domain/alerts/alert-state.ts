@@ -26,6 +26,16 @@ export interface AlertState {
   snoozedBy?: string;
   snoozedUntil?: Instant;
   lastNotifiedAt?: Instant;
+  /**
+   * When the episode last recovered, and (while closed) at what level. An alert that opens again
+   * within one business day continues that episode (same level, acknowledgement and opening), which
+   * is why those are kept on the state while it is closed; a continued episode keeps `recoveredAt`
+   * and recovers again no sooner than one business day after it.
+   */
+  recoveredAt?: Instant;
+  recoveredLevel?: number;
+  /** How many times the current episode was continued after a recovery (absent for none). */
+  continued?: number;
   breachNotified: boolean;
   metNotified: boolean;
   /** Bumped on every change; the storage adapter writes conditionally on it. */
@@ -44,6 +54,12 @@ export interface NotificationIntent {
   /** The targets of the step for `level`. */
   notify: NotifyTarget[];
   status: Status;
+  /**
+   * Present when the episode was continued after a recovery: the how-many-th continuation. It makes
+   * the dedup key new (`…#{episode}.{continued}#…`), and tells the notifier to update the episode's
+   * messages rather than post new ones.
+   */
+  continued?: number;
 }
 
 export interface EscalationDecision {
@@ -108,7 +124,7 @@ export function alertStateChanged(before: AlertState, after: AlertState): boolea
   return [...keys].some((key) => before[key] !== after[key]);
 }
 
-/** The state without an acknowledgement or a snooze, for a new alert or one that closed or got worse. */
+/** The state without an acknowledgement or a snooze, for a new alert or one that got worse. */
 export function withoutReactions(state: AlertState): AlertState {
   const {
     acknowledgedBy: _by,
@@ -118,5 +134,11 @@ export function withoutReactions(state: AlertState): AlertState {
     snoozedUntil: _until,
     ...rest
   } = state;
+  return rest;
+}
+
+/** The state without the memory of a recovered alert, for a new episode or the period's end. */
+export function withoutRecovery(state: AlertState): AlertState {
+  const { recoveredAt: _at, recoveredLevel: _level, continued: _continued, ...rest } = state;
   return rest;
 }

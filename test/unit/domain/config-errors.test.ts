@@ -457,6 +457,22 @@ const cases: Array<[string, (c: Raw) => void, string, string]> = [
     'must be <= 1',
   ],
   [
+    'a recovery line below the at-risk line',
+    (c) => {
+      c.commitments[0].atRisk.recoverAbove = 0.9;
+    },
+    'commitments[0].atRisk.recoverAbove',
+    'must be at least atRisk.projectedBelow (0.95), got 0.9',
+  ],
+  [
+    'a recovery line past twice the target',
+    (c) => {
+      c.commitments[0].atRisk.recoverAbove = 98;
+    },
+    'commitments[0].atRisk.recoverAbove',
+    'must be <= 2 (a share of the target: 0.98 = 98%)',
+  ],
+  [
     'a misspelt review cadence',
     (c) => {
       c.commitments[0].review = 'quartely';

@@ -18,6 +18,17 @@ const weekdays = { start: 8 * 60, end: 18 * 60 };
 describe('the example file', () => {
   const config = parseConfigText(exampleText);
 
+  it('keeps atRisk.recoverAbove when written, and leaves it out (the default margin) when not', () => {
+    const raw = parse(exampleText);
+    raw.commitments[0].atRisk.recoverAbove = 0.99;
+    expect(commitment(parseConfig(raw), 'marketing-qualified-leads').atRisk).toEqual({
+      projectedBelow: 0.95,
+      notBefore: 0.2,
+      recoverAbove: 0.99,
+    });
+    expect(commitment(config, 'marketing-qualified-leads').atRisk).not.toHaveProperty('recoverAbove');
+  });
+
   it('parses into three commitments in the company zone', () => {
     expect(config.timezone).toBe('America/New_York');
     expect(config.commitments.map((c) => c.id)).toEqual([

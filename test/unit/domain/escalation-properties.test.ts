@@ -187,13 +187,21 @@ function play({ steps, calendar, start, actions }: Scenario): void {
       expect(sentKeys.has(intent.dedupKey)).toBe(false);
       sentKeys.add(intent.dedupKey);
       if (intent.kind === 'met' || intent.kind === 'breached') sentOnce[intent.kind] += 1;
-      const audience =
-        intent.kind === 'recovered'
-          ? [...new Set(steps.slice(0, intent.level).flatMap((step) => step.notify))]
-          : steps[intent.level - 1]?.notify;
-      expect(intent.notify).toEqual(audience);
+      // Who hears it: a breach, everyone; a recovery or a continued episode, everyone the alert
+      // reached; the met note, everyone an open alert reached; anything else, its level's step.
+      const upTo = (level: number) => [...new Set(steps.slice(0, level).flatMap((step) => step.notify))];
+      const reached = Math.max(1, before?.level ?? 0);
+      if (intent.kind === 'breached') expect(intent.notify).toEqual(upTo(steps.length));
+      else if (intent.kind === 'recovered' || (intent.kind === 'at_risk' && intent.continued !== undefined)) {
+        expect(intent.notify).toEqual(upTo(intent.level));
+      } else if (intent.kind === 'met') expect(intent.notify).toEqual(upTo(reached));
+      else expect(intent.notify).toEqual(steps[intent.level - 1]?.notify);
     }
     expect(sentOnce.met).toBeLessThanOrEqual(1);
+    // One evaluation never says both "recovered" and "met".
+    expect(
+      decision.notifications.filter((n) => n.kind === 'recovered' || n.kind === 'met').length,
+    ).toBeLessThanOrEqual(1);
     expect(sentOnce.breached).toBeLessThanOrEqual(1);
 
     // (b) The level stays within the policy and never goes down while the alert stays open.

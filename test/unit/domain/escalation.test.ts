@@ -209,8 +209,14 @@ describe('acknowledging', () => {
     expect(mql.sent('at_risk', '2026-11-05T10:00')).toEqual([]);
     expect(mql.sent('at_risk', '2026-11-09T10:00')).toEqual([]);
     const breach = mql.evaluate('breached', '2026-11-09T10:15');
+    // A breach reaches every step of the ladder, not only its top.
     expect(breach.notifications).toMatchObject([
-      { kind: 'breached', severity: 'critical', level: 3, notify: ['executives'] },
+      {
+        kind: 'breached',
+        severity: 'critical',
+        level: 3,
+        notify: ['provider', 'provider.lead', 'consumer', 'executives'],
+      },
     ]);
     // Acknowledging the risk is not acknowledging the breach.
     expect(breach.state.acknowledgedBy).toBeUndefined();
@@ -324,20 +330,98 @@ describe('recovery and met', () => {
         notify: ['provider', 'provider.lead', 'consumer'],
       }),
     ]);
-    expect(recovered.state).toMatchObject({ level: 0, episode: 1, lastStatus: 'on_track' });
-    expect(recovered.state).not.toHaveProperty('acknowledgedBy');
-    expect(recovered.state).not.toHaveProperty('openedAt');
+    // Closed, but what a continuation of the episode needs is kept for a business day.
+    expect(recovered.state).toMatchObject({
+      level: 0,
+      episode: 1,
+      lastStatus: 'on_track',
+      recoveredAt: at('2026-11-05T11:00'),
+      recoveredLevel: 2,
+    });
     expect(mql.nextEscalation()).toBeNull();
+    expect(() => mql.ack('U0MKTLEAD', '2026-11-05T11:30')).toThrow(NoOpenAlertError);
   });
 
-  it('opens a second episode with new dedup keys, counting from its own opening', () => {
+  it('opens a second episode with new dedup keys once a business day has passed since the recovery', () => {
     const mql = alert();
     mql.evaluate('at_risk', '2026-11-04T10:00');
+    mql.ack('U0MKTLEAD', '2026-11-04T10:30');
     mql.evaluate('on_track', '2026-11-04T12:00');
-    const again = mql.evaluate('at_risk', '2026-11-05T09:00');
+    // Wednesday 12:00 to Thursday 12:00 is ten business hours: one business day of 08:00-18:00.
+    const again = mql.evaluate('at_risk', '2026-11-05T12:00');
     expect(again.notifications.map((n) => n.dedupKey)).toEqual(['mql#2026-11#2#1#at_risk']);
-    expect(mql.sent('at_risk', '2026-11-05T16:45')).toEqual([]);
-    expect(mql.sent('at_risk', '2026-11-05T17:00')).toEqual(['escalated@2']);
+    expect(again.state).not.toHaveProperty('acknowledgedBy');
+    expect(again.state).not.toHaveProperty('recoveredAt');
+    expect(mql.sent('at_risk', '2026-11-06T09:45')).toEqual([]);
+    expect(mql.sent('at_risk', '2026-11-06T10:00')).toEqual(['escalated@2']);
+  });
+
+  it('continues the episode when the alert opens again within one business day', () => {
+    const mql = alert();
+    mql.evaluate('at_risk', '2026-11-04T10:00');
+    mql.evaluate('at_risk', '2026-11-05T10:00');
+    mql.ack('U0MKTLEAD', '2026-11-05T10:30', 'on it');
+    expect(mql.sent('on_track', '2026-11-05T15:15')).toEqual(['recovered@2']);
+    // 17:45 the same day, and 09:00 the next morning: both within a business day of 15:15.
+    const again = mql.evaluate('at_risk', '2026-11-05T17:45');
+    expect(again.notifications).toEqual([
+      expect.objectContaining({
+        dedupKey: 'mql#2026-11#1.1#2#at_risk',
+        kind: 'at_risk',
+        level: 2,
+        episode: 1,
+        continued: 1,
+        notify: ['provider', 'provider.lead', 'consumer'],
+      }),
+    ]);
+    // The acknowledgement holds: no new one is needed, and nothing escalates.
+    expect(again.state).toMatchObject({
+      level: 2,
+      episode: 1,
+      acknowledgedBy: 'U0MKTLEAD',
+      note: 'on it',
+      openedAt: at('2026-11-04T10:00'),
+    });
+    expect(mql.sent('at_risk', '2026-11-09T10:00')).toEqual([]);
+    expect(mql.sent('on_track', '2026-11-09T11:00')).toEqual(['recovered@2']);
+    expect(mql.evaluate('at_risk', '2026-11-10T09:00').notifications.map((n) => n.dedupKey)).toEqual([
+      'mql#2026-11#1.2#2#at_risk',
+    ]);
+  });
+
+  it('gives every notification of a continued episode its own key, up to the met that ends it', () => {
+    const mql = alert();
+    // Met, then a correction takes leads away: at risk, recovered, at risk again, met again.
+    mql.evaluate('met', '2026-11-20T10:00');
+    mql.evaluate('at_risk', '2026-11-20T10:15');
+    mql.evaluate('on_track', '2026-11-20T10:30');
+    mql.evaluate('at_risk', '2026-11-20T10:45');
+    const ended = mql.evaluate('met', '2026-11-20T11:00');
+    // The period's met note was sent already; the episode's end is told as a recovery, with a new key.
+    expect(ended.notifications.map((n) => n.dedupKey)).toEqual(['mql#2026-11#1.1#1#recovered']);
+  });
+
+  it('keeps an open alert open while the evaluation is short of the recovery line', () => {
+    const mql = alert();
+    mql.evaluate('at_risk', '2026-11-04T10:00');
+    const short = (local: string) =>
+      decideEscalation({
+        state: mql.state,
+        commitmentId: 'mql',
+        period: '2026-11',
+        status: 'on_track',
+        final: false,
+        steps: policy,
+        calendar: business,
+        zone: NY,
+        now: at(local),
+        clearOfRisk: false,
+      });
+    expect(short('2026-11-04T10:15').changed).toBe(false);
+    // Still at risk for escalation: nobody reacted within 8 business hours.
+    const held = short('2026-11-05T10:00');
+    expect(held.notifications.map((n) => `${n.kind}@${n.level}`)).toEqual(['escalated@2']);
+    expect(held.state).toMatchObject({ level: 2, lastStatus: 'at_risk' });
   });
 
   it('sends one met note per period to the first step', () => {
@@ -362,10 +446,19 @@ describe('recovery and met', () => {
     expect(mql.sent('met', '2026-12-01T08:00', true)).toEqual(['met@1']);
   });
 
-  it('recovers an open alert and notes the met result together', () => {
+  it('sends only the met note when an open alert meets its target, to everyone the alert reached', () => {
     const mql = alert();
+    mql.evaluate('at_risk', '2026-11-19T10:00');
     mql.evaluate('at_risk', '2026-11-20T10:00');
-    expect(mql.sent('met', '2026-11-20T15:00')).toEqual(['recovered@1', 'met@1']);
+    const met = mql.evaluate('met', '2026-11-20T15:00');
+    expect(met.notifications).toEqual([
+      expect.objectContaining({
+        dedupKey: 'mql#2026-11#1#1#met',
+        kind: 'met',
+        level: 1,
+        notify: ['provider', 'provider.lead', 'consumer'],
+      }),
+    ]);
     expect(mql.state.level).toBe(0);
   });
 

@@ -234,3 +234,14 @@ describe('the message after a reaction', () => {
     expect(blocks.slice(0, 4)).toEqual(original.blocks.slice(0, 4));
   });
 });
+
+describe('an earlier message once the commitment breached', () => {
+  it('says "breached since" in the commitment\'s zone and gives up its buttons', () => {
+    const notification = leadsNotification({ timezone: 'America/New_York' });
+    const closing = leadsNotification({ kind: 'breached', at: Date.parse('2026-12-01T13:00:00Z') });
+    const message = closedAlertMessage(notification, DEPARTMENTS, closing);
+    expect(blocksText(message)).toContain(':red_circle: Breached since Tue Dec 1, 2026, 08:00 EST');
+    expect(message.text).toMatch(/\(breached since Tue Dec 1, 2026, 08:00 EST\)$/);
+    expect(message.blocks.some((b) => b.type === 'actions')).toBe(false);
+  });
+});

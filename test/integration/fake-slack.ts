@@ -1,0 +1,60 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { SNSEvent } from 'aws-lambda';
+import { afterAll } from 'vitest';
+import type { OutgoingNotification } from '../../shared/ports/alert-store.js';
+
+export interface ApiCall {
+  method: string;
+  params: Record<string, string>;
+}
+
+/** A stand-in for slack.com/api: records each call and answers like Slack (a DM lands in a `D…` conversation). */
+export async function startFakeSlack() {
+  const calls: ApiCall[] = [];
+  let sequence = 0;
+  const read = async (req: IncomingMessage) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  };
+  const server = createServer(async (req, res) => {
+    const params = Object.fromEntries(new URLSearchParams(await read(req)));
+    const method = (req.url ?? '').replace(/^\/api\//, '');
+    calls.push({ method, params });
+    const channel = params.channel ?? '';
+    const conversation = channel.startsWith('U') ? `D${channel.slice(1)}` : channel;
+    const ts = method === 'chat.update' ? params.ts : `1795017900.${String(++sequence).padStart(6, '0')}`;
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ ok: true, channel: conversation, ts }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  return { url: `http://127.0.0.1:${port}/api/`, calls };
+}
+
+export function snsEvent(notification: OutgoingNotification): SNSEvent {
+  return {
+    Records: [
+      {
+        EventSource: 'aws:sns',
+        EventVersion: '1.0',
+        EventSubscriptionArn: 'arn:aws:sns:us-east-1:000000000000:alerts:sub',
+        Sns: {
+          Type: 'Notification',
+          MessageId: notification.dedupKey,
+          TopicArn: 'arn:aws:sns:us-east-1:000000000000:alerts',
+          Subject: notification.title,
+          Message: JSON.stringify(notification),
+          Timestamp: new Date(notification.at).toISOString(),
+          SignatureVersion: '1',
+          Signature: '',
+          SigningCertUrl: '',
+          UnsubscribeUrl: '',
+          MessageAttributes: {},
+        },
+      },
+    ],
+  };
+}

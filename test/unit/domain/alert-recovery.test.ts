@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { businessDayMillis, clearOfRisk, recoveryLine } from '../../../shared/domain/alerts/recovery.js';
+import type { Evaluation } from '../../../shared/domain/evaluate.js';
+import type { AtRiskRule, BusinessCalendar } from '../../../shared/domain/model.js';
+
+type Judged = Pick<Evaluation, 'status' | 'measure' | 'projected' | 'target' | 'budget'>;
+const rule: AtRiskRule = { projectedBelow: 0.95, notBefore: 0.2 };
+const leads = (projected: number, status: Judged['status'] = 'on_track'): Judged => ({
+  status,
+  measure: 'total',
+  projected,
+  target: 100,
+});
+const atLeast = { atRisk: rule, comparator: 'atLeast' as const };
+
+describe('the recovery line', () => {
+  it('sits 0.03 of the target above the at-risk line unless recoverAbove says otherwise', () => {
+    expect(recoveryLine(rule)).toBeCloseTo(0.98, 10);
+    expect(recoveryLine({ ...rule, recoverAbove: 1 })).toBe(1);
+  });
+
+  it('clears an atLeast total only at or above the recovery line', () => {
+    expect(clearOfRisk(leads(96.77), atLeast)).toBe(false);
+    expect(clearOfRisk(leads(97.99), atLeast)).toBe(false);
+    expect(clearOfRisk(leads(98), atLeast)).toBe(true);
+    expect(clearOfRisk(leads(96.77), { ...atLeast, atRisk: { ...rule, recoverAbove: 0.95 } })).toBe(true);
+    expect(clearOfRisk(leads(50, 'at_risk'), atLeast)).toBe(false);
+    expect(clearOfRisk(leads(100, 'met'), atLeast)).toBe(true);
+  });
+
+  it('clears an atMost total only under the cap by the margin', () => {
+    const atMost = { atRisk: rule, comparator: 'atMost' as const };
+    expect(clearOfRisk(leads(99), atMost)).toBe(false);
+    expect(clearOfRisk(leads(97), atMost)).toBe(true);
+  });
+
+  it('clears an objective only once its budget burns at no more than 1 − margin', () => {
+    const objective = { atRisk: { projectedBelow: 1, notBefore: 0.2 }, comparator: 'atLeast' as const };
+    const ratio = (burnRate: number): Judged => ({
+      status: 'on_track',
+      measure: 'ratio',
+      projected: 0.96,
+      target: 0.95,
+      budget: { allowed: 5, used: 5 * burnRate, remaining: 0, burnRate },
+    });
+    expect(clearOfRisk(ratio(0.99), objective)).toBe(false);
+    expect(clearOfRisk(ratio(0.97), objective)).toBe(true);
+  });
+
+  it('takes one business day as the longest open day of the calendar', () => {
+    const tenHours = [{ start: 8 * 60, end: 18 * 60 }];
+    const calendar: BusinessCalendar = {
+      name: 'b',
+      zone: 'America/New_York',
+      hours: {
+        1: tenHours,
+        2: tenHours,
+        3: tenHours,
+        4: tenHours,
+        5: [{ start: 8 * 60, end: 12 * 60 }],
+        6: [],
+        7: [],
+      },
+      holidays: [],
+    };
+    expect(businessDayMillis(calendar)).toBe(10 * 3_600_000);
+    expect(businessDayMillis(undefined)).toBe(24 * 3_600_000);
+  });
+});
