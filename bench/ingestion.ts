@@ -100,7 +100,7 @@ export const ingestionBenchmark: Benchmark = {
             rawRuns.map((r) => r.eventsPerSecond),
           ),
           measurement('HTTP rate / raw per-event rate (same run, paired)', '×', ratios, {
-            budget: budget('atLeast', 3, '≥ 3×'),
+            budget: budget('atLeast', 5, '≥ 5×'),
           }),
         ],
         notes: [
