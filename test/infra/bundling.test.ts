@@ -29,8 +29,10 @@ interface LambdaProperties {
 interface BundleSize {
   name: FunctionName;
   code: number;
-  /** The chunks beside index.mjs, read only when an `await import()` first needs them. */
-  chunks: number;
+  /** index.mjs and the chunks it imports statically: what a cold start reads. */
+  eager: number;
+  /** The other chunks, read only when an `await import()` first needs them. */
+  lazy: number;
   gzipped: number;
   sourceMap: number;
 }
@@ -57,19 +59,21 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 
 function writeBundleSizes(sizes: BundleSize[]) {
   const rows = sizes.map(
-    (s) => `| ${s.name} | ${kb(s.code)} | ${kb(s.gzipped)} | ${kb(s.sourceMap)} | ${kb(s.chunks)} |`,
+    (s) =>
+      `| ${s.name} | ${kb(s.code)} | ${kb(s.gzipped)} | ${kb(s.sourceMap)} | ${kb(s.eager)} | ${kb(s.lazy)} |`,
   );
   const text = [
     '# Lambda bundle sizes',
     '',
     'Written by `test/infra/bundling.test.ts` from a real `cdk synth` (local esbuild: ESM, minified,',
     'AWS SDK v3 bundled, `sourcesContent: false`, code splitting). "gzipped" approximates the',
-    'deployment zip of index.mjs. index.mjs is what a cold start reads; code reached only through',
-    '`await import()` (the Slack SDK, holiday data, parts of the AWS SDK) is in `chunks/`, read on',
-    'first use. Lambda allows 50 MB zipped and 250 MB unzipped.',
+    'deployment zip of index.mjs. A cold start reads index.mjs and the chunks it imports statically',
+    '("at cold start"); code reached only through `await import()` (the Slack SDK, holiday data,',
+    'parts of the AWS SDK) is in the other chunks, read on first use ("on first use").',
+    'Lambda allows 50 MB zipped and 250 MB unzipped.',
     '',
-    '| function | index.mjs | gzipped | index.mjs.map | chunks/*.mjs |',
-    '|---|---:|---:|---:|---:|',
+    '| function | index.mjs | gzipped | index.mjs.map | at cold start | on first use |',
+    '|---|---:|---:|---:|---:|---:|',
     ...rows,
     '',
   ].join('\n');
@@ -141,7 +145,10 @@ describe('real bundling', () => {
         sizes.push({
           name,
           code: code.length,
-          chunks: chunkFiles.reduce((sum, f) => sum + statSync(join(folder, 'chunks', f)).size, 0),
+          eager: eager.reduce((sum, f) => sum + statSync(join(folder, f)).size, 0),
+          lazy: chunkFiles
+            .filter((f) => !eager.includes(`chunks/${f}`))
+            .reduce((sum, f) => sum + statSync(join(folder, 'chunks', f)).size, 0),
           gzipped: gzipSync(code).length,
           sourceMap: statSync(join(folder, 'index.mjs.map')).size,
         });
