@@ -17,8 +17,12 @@ import { runToCompletion } from './lib/processes.js';
 import { round } from './lib/stats.js';
 
 const RUNS = 7;
-const SIZE_BUDGET_KB = 400;
-const LOAD_BUDGET_MS = 100;
+/**
+ * Each function may take at most this many times as long to load as a bundle holding nothing but
+ * the DynamoDB client, loaded in the same round. A ratio rather than milliseconds: the machine is
+ * shared, and load from other work slows both sides of a pair alike.
+ */
+export const LOAD_RATIO_BUDGET = 2;
 const EMPTY = '(empty bundle)';
 /** The least any function talking to DynamoDB can weigh: the client and nothing else. */
 const SDK_FLOOR = '(DynamoDB client only)';
@@ -139,6 +143,7 @@ export const coldStartBenchmark: Benchmark = {
     }
 
     const emptyRuns = plain.get(EMPTY) ?? [];
+    const floorRuns = plain.get(SDK_FLOOR) ?? [];
     const measurements: Measurement[] = [];
     const notes: string[] = [];
     const details: Record<string, unknown> = {};
@@ -166,15 +171,21 @@ export const coldStartBenchmark: Benchmark = {
       const isEmpty = REFERENCES[target.name] !== undefined;
       measurements.push(
         measurement(`${target.name}: bundle size (minified)`, 'KB', [kb], {
-          ...(isEmpty ? {} : { budget: budget('atMost', SIZE_BUDGET_KB, `< ${SIZE_BUDGET_KB} KB`) }),
-          note: `deterministic; source map ${Math.round(target.bundle.mapBytes / 1024)} KB beside it`,
+          note: `deterministic; what a cold start reads (index.mjs and the chunks it imports statically); ${Math.round(target.bundle.chunkBytes / 1024)} KB more in chunks read on first use`,
         }),
-        measurement(`${target.name}: module load`, 'ms', runs, {
-          ...(isEmpty ? {} : { budget: budget('atMost', LOAD_BUDGET_MS, `< ${LOAD_BUDGET_MS} ms`) }),
-        }),
+        measurement(`${target.name}: module load`, 'ms', runs),
       );
       if (!isEmpty) {
         measurements.push(
+          measurement(
+            `${target.name}: module load / ${SDK_FLOOR} (same round, paired)`,
+            '×',
+            pairedRatios(runs, floorRuns),
+            {
+              budget: budget('atMost', LOAD_RATIO_BUDGET, `≤ ${LOAD_RATIO_BUDGET}×`),
+              note: 'median of the per-round ratios',
+            },
+          ),
           measurement(
             `${target.name}: module load minus empty bundle (paired)`,
             'ms',
@@ -212,7 +223,8 @@ export const coldStartBenchmark: Benchmark = {
     if (alternatives.length > 0)
       notes.unshift(tradeOffNote(targets, alternatives, plain, otherLoads, sdkExternal));
     notes.unshift(
-      `Bundled with esbuild like SlaFunction (bench/lib/bundle.ts): platform node, target node22, format esm, main fields module,main, minify, sourcemap without sourcesContent, the createRequire banner, and the construct's externalModules read from ${'infra/constructs/sla-function.ts'}: ${externals.join(', ') || 'none'}${sdkExternal ? ' (the AWS SDK comes from the Lambda runtime; locally the externals load from node_modules, as the runtime loads its own copy)' : ' (everything bundled)'}. Each function is also bundled the other way (${alternativeLabel}) for comparison. KB = 1,024 bytes.`,
+      `Bundled with esbuild as SlaFunction deploys (infra/constructs/split-bundle.ts, called by bench/lib/bundle.ts): platform node, target node22, format esm with code splitting, main fields module,main, minify, sourcemap without sourcesContent, the createRequire banner, and the construct's externalModules read from ${'infra/constructs/sla-function.ts'}: ${externals.join(', ') || 'none'}${sdkExternal ? ' (the AWS SDK comes from the Lambda runtime; locally the externals load from node_modules, as the runtime loads its own copy)' : ' (everything bundled)'}. Each function is also bundled the other way (${alternativeLabel}) for comparison. KB = 1,024 bytes.`,
+      `Budget: each function's module load is at most ${LOAD_RATIO_BUDGET}× that of ${SDK_FLOOR}, a bundle with nothing but the DynamoDB client, loaded in the same round; the ratio is taken per round and its median judged. A missed ratio fails \`npm run bench\`. Sizes and milliseconds are information: they depend on the machine and its load (the old 100 ms and 400 KB budgets are gone; 400 KB was below the DynamoDB client alone once the SDK is bundled).`,
       `Load time: \`node --input-type=module -e "const t=performance.now(); await import('file:///…/index.mjs'); console.log(performance.now()-t)"\` in a fresh process, ${RUNS} rounds over all bundles, env vars set to dummy values (TABLE_NAME, *_TOPIC_ARN, *_SECRET_ARN, AWS_REGION=us-east-1). This is module evaluation only (imports, SDK client construction at module scope), not Lambda's runtime init or the first request. Local Node is ${process.version}; Lambda runs Node 22 on arm64, whose per-core speed differs.`,
       "SlaFunction sets NODE_OPTIONS=--enable-source-maps; that variant is measured too, since Node then reads and parses each bundle's .map at load.",
     );
@@ -267,11 +279,16 @@ function tradeOffNote(
     )}).${externalSlower ? " An external SDK is loaded at cold start as dozens of separate CommonJS files from about 20 packages, which costs more than parsing the same code minified in one file; the Lambda runtime's copy loads the same way." : ''}`;
 }
 
+/** Each round's load over the reference's in the same round. */
+export function pairedRatios(loads: readonly number[], reference: readonly number[]): number[] {
+  if (loads.length !== reference.length) throw new Error('paired ratios need as many loads as references');
+  return loads.map((value, i) => value / (reference[i] as number));
+}
+
 function sizeNote(name: string, kb: number, top: Contributor[]): string {
   const list = top
     .slice(0, 6)
     .map((c) => `${c.name} ${Math.round(c.bytes / 1024)} KB${c.chain ? ` (${c.chain})` : ''}`)
     .join('; ');
-  const verdict = kb < SIZE_BUDGET_KB ? 'within budget' : `OVER the ${SIZE_BUDGET_KB} KB budget`;
-  return `${name}: ${Math.round(kb)} KB, ${verdict}. Largest parts, each with the shortest import chain that brings it in: ${list}.`;
+  return `${name}: ${Math.round(kb)} KB. Largest parts read at cold start (code reached only through \`await import()\` is in chunks read on first use, not counted), each with the shortest import chain that brings it in: ${list}.`;
 }

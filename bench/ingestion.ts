@@ -22,8 +22,12 @@ const RAW_EVENTS = 1_200;
 const BATCH = 100;
 const CLIENTS = 4;
 const COMMITMENT = 'marketing-qualified-leads';
-/** Inside the open period (November), before the runtime's clock. */
-const EVENT_AT = '2026-11-18T09:30:00-05:00';
+/**
+ * Inside the open period (November). The runtime applies the example config when it starts, at its
+ * clock's start, and events from before a commitment took effect are refused; two minutes later is
+ * within the five minutes an event may run ahead of the clock.
+ */
+const EVENT_AT = '2026-11-18T10:02:00-05:00';
 
 export const ingestionBenchmark: Benchmark = {
   id: 'ingestion',
@@ -100,7 +104,7 @@ export const ingestionBenchmark: Benchmark = {
             rawRuns.map((r) => r.eventsPerSecond),
           ),
           measurement('HTTP rate / raw per-event rate (same run, paired)', '×', ratios, {
-            budget: budget('atLeast', 3, '≥ 3×'),
+            budget: budget('atLeast', 5, '≥ 5×'),
           }),
         ],
         notes: [

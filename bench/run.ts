@@ -28,6 +28,9 @@ const BENCHMARKS: readonly Benchmark[] = [
   memoryBenchmark,
 ];
 
+/** Units whose missed budget fails the run: request counts and same-run paired ratios. */
+const GATING_UNITS = ['requests', '×'];
+
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const root = resolve(benchDir, '..');
 
@@ -128,15 +131,16 @@ async function main(): Promise<void> {
   console.log(
     `\nwrote ${written.markdown} and ${written.json} (suite took ${Math.round((performance.now() - suiteStarted) / 1000)} s)`,
   );
-  // Request counts do not depend on the machine's load, so a missed count budget fails the run;
-  // times and sizes are reported against theirs but judged by people.
-  const missedCounts = results.flatMap((r) =>
+  // Request counts do not depend on the machine's load, and ratios of two things measured side by
+  // side in one run hardly do, so a missed count or ratio budget fails the run; absolute times and
+  // sizes are reported against theirs but judged by people.
+  const missed = results.flatMap((r) =>
     r.measurements
-      .filter((m) => m.unit === 'requests' && m.budget && !m.budget.met)
-      .map((m) => `${r.id}: ${m.name} = ${m.median} (${m.budget?.text})`),
+      .filter((m) => GATING_UNITS.includes(m.unit) && m.budget && !m.budget.met)
+      .map((m) => `${r.id}: ${m.name} = ${m.median} ${m.unit} (${m.budget?.text})`),
   );
-  for (const missed of missedCounts) console.error(`request budget missed: ${missed}`);
-  if (failed > 0 || missedCounts.length > 0) process.exitCode = 1;
+  for (const line of missed) console.error(`budget missed: ${line}`);
+  if (failed > 0 || missed.length > 0) process.exitCode = 1;
 }
 
 await main();

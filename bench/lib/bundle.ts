@@ -1,14 +1,16 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { build, type Metafile } from 'esbuild';
+import type { Metafile } from 'esbuild';
+import { splitBundle } from '../../infra/constructs/split-bundle.js';
 
-/** The banner SlaFunction (infra/constructs/sla-function.ts) puts on every ESM bundle. */
-export const REQUIRE_SHIM =
-  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+export { REQUIRE_SHIM } from '../../infra/constructs/split-bundle.js';
 
 export interface BundleResult {
   outfile: string;
+  /** The entry file and the chunks it imports statically: what a cold start reads. */
   bytes: number;
+  /** The other chunks, read when an `await import()` first needs them. */
+  chunkBytes: number;
   mapBytes: number;
   metafile: Metafile;
 }
@@ -28,9 +30,9 @@ export function constructExternals(root: string): string[] {
 }
 
 /**
- * Bundles one entry as the CDK construct asks NodejsFunction to (platform node, target node22,
- * ESM, main fields module then main, minified, source map without sources content, the
- * createRequire banner, the construct's externals), with a metafile to explain the size.
+ * Bundles one entry as SlaFunction deploys it (infra/constructs/split-bundle.ts: platform node,
+ * target node22, ESM with code splitting, minified, source maps without sources content, the
+ * createRequire banner) with the construct's externals, and a metafile to explain the size.
  */
 export async function bundleLikeCdk(options: {
   root: string;
@@ -40,31 +42,41 @@ export async function bundleLikeCdk(options: {
   external?: string[];
 }): Promise<BundleResult> {
   const outfile = join(options.outdir, 'index.mjs');
-  const result = await build({
-    absWorkingDir: options.root,
-    entryPoints: [options.entry],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'esm',
-    mainFields: ['module', 'main'],
-    minify: true,
-    // As deployed: class names survive minification, so errors log under their own names.
-    keepNames: true,
-    sourcemap: true,
-    sourcesContent: false,
-    banner: { js: REQUIRE_SHIM },
+  const metafile = await splitBundle({
+    root: options.root,
+    entry: options.entry,
+    outdir: options.outdir,
     external: options.external ?? constructExternals(options.root),
-    metafile: true,
-    logLevel: 'silent',
   });
+  const eager = eagerOutputs(metafile);
+  const sizeOf = (paths: string[]) =>
+    paths.reduce((sum, path) => sum + statSync(join(options.root, path)).size, 0);
+  const code = Object.keys(metafile.outputs).filter((path) => path.endsWith('.mjs'));
+  const chunkBytes = sizeOf(code.filter((path) => !eager.includes(path)));
   return {
     outfile,
-    bytes: statSync(outfile).size,
+    bytes: sizeOf(eager),
+    chunkBytes,
     mapBytes: statSync(`${outfile}.map`).size,
-    metafile: result.metafile,
+    metafile,
   };
+}
+
+/** The entry's output file and every chunk reached from it by static imports, as metafile paths. */
+export function eagerOutputs(metafile: Metafile): string[] {
+  // Targets of `await import()` are entry points of their own, in the chunk folder.
+  const entry = Object.keys(metafile.outputs).find((path) => /(^|\/)index\.mjs$/.test(path));
+  const seen = new Set<string>(entry ? [entry] : []);
+  const queue = [...seen];
+  while (queue.length > 0) {
+    const path = queue.shift() as string;
+    for (const next of metafile.outputs[path]?.imports ?? []) {
+      if (next.kind !== 'import-statement' || next.external || seen.has(next.path)) continue;
+      seen.add(next.path);
+      queue.push(next.path);
+    }
+  }
+  return [...seen];
 }
 
 export interface Contributor {
@@ -82,12 +94,15 @@ export interface Contributor {
 
 /** Output bytes per npm package (or project folder), largest first, with who pulls each package in. */
 export function contributors(metafile: Metafile): Contributor[] {
-  const output = Object.values(metafile.outputs).find((o) => o.entryPoint !== undefined);
-  if (!output) return [];
+  const entry = metafile.outputs[eagerOutputs(metafile)[0] ?? ''];
+  if (!entry?.entryPoint) return [];
+  // What a cold start reads: the entry and the chunks it imports statically.
   const totals = new Map<string, number>();
-  for (const [path, info] of Object.entries(output.inputs)) {
-    const name = ownerOf(path);
-    totals.set(name, (totals.get(name) ?? 0) + info.bytesInOutput);
+  for (const output of eagerOutputs(metafile).map((path) => metafile.outputs[path])) {
+    for (const [path, info] of Object.entries(output?.inputs ?? {})) {
+      const name = ownerOf(path);
+      totals.set(name, (totals.get(name) ?? 0) + info.bytesInOutput);
+    }
   }
   const reasons = new Map<string, Set<string>>();
   for (const [path, input] of Object.entries(metafile.inputs)) {
@@ -102,7 +117,7 @@ export function contributors(metafile: Metafile): Contributor[] {
       }
     }
   }
-  const chains = shortestChains(metafile, output.entryPoint as string);
+  const chains = shortestChains(metafile, entry.entryPoint as string);
   return [...totals]
     .map(([name, bytes]) => ({
       name,

@@ -15,10 +15,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { METRICS_NAMESPACE } from '../../shared/ports/metrics.js';
-
-// ESM bundles still meet CommonJS dependencies that call `require` (parts of the AWS SDK do).
-const REQUIRE_SHIM =
-  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+import { REQUIRE_SHIM } from './split-bundle.js';
 
 export interface SlaFunctionProps {
   /** Absolute path of the handler file (`functions/<name>/index.ts`). */
@@ -132,6 +129,15 @@ export class SlaFunction extends Construct {
         externalModules: [],
         forceDockerBundling: false,
         logLevel: LogLevel.WARNING,
+        // The same build again with code splitting, over the single file above: code reached only
+        // through `await import()` goes to chunks read on first use, not at cold start.
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir, outputDir) => [
+            `node --import tsx "${join(inputDir, 'infra', 'constructs', 'split-bundle.ts')}" "${props.entry}" "${outputDir}"`,
+          ],
+        },
       },
     });
     Validations.of(this.function).acknowledge({
