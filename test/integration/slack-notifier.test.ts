@@ -1,7 +1,4 @@
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { SNSEvent } from 'aws-lambda';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeNotifyHandler } from '../../functions/notify-slack/handler.js';
 import { acknowledgeAlert } from '../../shared/app/alert-actions.js';
 import { runEvaluation } from '../../shared/app/evaluator.js';
@@ -12,78 +9,10 @@ import { createSlackWebClient, createWebApiPoster } from '../../shared/slack/web
 import { blocksText, checkSlackLimits } from '../unit/slack/check-slack-limits.js';
 import { leadsNotification } from '../unit/slack/fixtures.js';
 import { useApp } from './app-context.js';
+import { type ApiCall, snsEvent, startFakeSlack } from './fake-slack.js';
 
 const LEADS = 'marketing-qualified-leads';
 const TOKEN = 'xoxb-test-token';
-
-interface ApiCall {
-  method: string;
-  params: Record<string, string>;
-  authorization?: string;
-}
-
-type Scripted = { status: number; headers?: Record<string, string>; body?: unknown } | 'default';
-
-/**
- * A stand-in for slack.com/api that the real @slack/web-api client talks to: it records each call
- * and answers like Slack (a DM posted to a user id lands in a `D…` conversation), unless a test
- * scripted the next answers.
- */
-async function startFakeSlack() {
-  const calls: ApiCall[] = [];
-  const script: Scripted[] = [];
-  let sequence = 0;
-  const read = async (req: IncomingMessage) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
-  };
-  const server = createServer(async (req, res) => {
-    const params = Object.fromEntries(new URLSearchParams(await read(req)));
-    const method = (req.url ?? '').replace(/^\/api\//, '');
-    calls.push({ method, params, authorization: req.headers.authorization });
-    const next = script.shift() ?? 'default';
-    if (next !== 'default') {
-      res.writeHead(next.status, { 'content-type': 'application/json', ...next.headers });
-      res.end(JSON.stringify(next.body ?? { ok: false, error: 'internal_error' }));
-      return;
-    }
-    const channel = params.channel ?? '';
-    const conversation = channel.startsWith('U') ? `D${channel.slice(1)}` : channel;
-    const ts = method === 'chat.update' ? params.ts : `1795017900.${String(++sequence).padStart(6, '0')}`;
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ ok: true, channel: conversation, ts }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  return { url: `http://127.0.0.1:${port}/api/`, calls, script };
-}
-
-function snsEvent(notification: OutgoingNotification): SNSEvent {
-  return {
-    Records: [
-      {
-        EventSource: 'aws:sns',
-        EventVersion: '1.0',
-        EventSubscriptionArn: 'arn:aws:sns:us-east-1:000000000000:alerts:sub',
-        Sns: {
-          Type: 'Notification',
-          MessageId: notification.dedupKey,
-          TopicArn: 'arn:aws:sns:us-east-1:000000000000:alerts',
-          Subject: notification.title,
-          Message: JSON.stringify(notification),
-          Timestamp: '2026-11-18T15:00:00.000Z',
-          SignatureVersion: '1',
-          Signature: '',
-          SigningCertUrl: '',
-          UnsubscribeUrl: '',
-          MessageAttributes: {},
-        },
-      },
-    ],
-  };
-}
 
 describe('the Slack notifier, with the real Slack client against a local Slack API', async () => {
   const app = await useApp('2026-10-05T09:00:00-04:00');
