@@ -117,6 +117,7 @@ const FIELD_ORDER: ReadonlyArray<keyof CommitmentDefinition> = [
   'threshold',
   'thresholdMs',
   'atRisk',
+  'alerts',
   'escalation',
   'credits',
   'review',
