@@ -7,6 +7,7 @@
  */
 import * as z from 'zod';
 import { boundedNumber, boundedString } from './bounded-schemas.js';
+import { minEventsSchema, rawAlertsSchema } from './config-alert-schema.js';
 import {
   atMostItems,
   durationTextSchema,
@@ -25,7 +26,6 @@ import {
   unitInterval,
 } from './config-fields.js';
 import {
-  MAX_BURN_RATE_RULES,
   MAX_CODE_LENGTH,
   MAX_CREDIT_TIERS,
   MAX_DEPARTMENT_EMAILS,
@@ -33,7 +33,6 @@ import {
   MAX_EMAIL_LENGTH,
   MAX_ESCALATION_STEPS,
   MAX_HOLIDAYS,
-  MAX_MIN_EVENTS,
   MAX_NAME_LENGTH,
   MAX_NOTIFY_TARGETS,
   MAX_POLICY_TARGETS,
@@ -177,26 +176,6 @@ export const rawDerivedTargetSchema = strictObject({
   }),
 });
 
-/** One multiwindow burn-rate alert rule of a ratio commitment (see `alerts/burn-rate.ts`). */
-export const rawBurnRateRuleSchema = strictObject({
-  long: durationTextSchema.describe(
-    'The long window, such as 1h: the burn rate over it must be at or above rate.',
-  ),
-  short: durationTextSchema.describe(
-    'The short window, such as 5m (shorter than long): the burn rate over it must be at or above rate too, so the alert resolves soon after the burn stops.',
-  ),
-  rate: positive().describe(
-    'The burn rate to alert at: (bad share of the window) / (1 - objective). 14.4 over 1h uses 2% of a 30-day budget.',
-  ),
-  level: boundedNumber(required('an escalation step number, such as 2'), {
-    min: { value: 1, inclusive: true, message: 'must be >= 1 (the first step)' },
-    max: MAX_ESCALATION_STEPS,
-  })
-    .int('must be a whole step number, such as 2')
-    .optional()
-    .describe('The escalation step the alert starts at (1 = the first step, the default).'),
-});
-
 export const rawCommitmentSchema = strictObject({
   id: slugSchema,
   title: text(MAX_TITLE_LENGTH),
@@ -227,24 +206,9 @@ export const rawCommitmentSchema = strictObject({
       max: MAX_RECOVER_ABOVE,
       maxMessage: `must be <= ${MAX_RECOVER_ABOVE} (a share of the target: 0.98 = 98%)`,
     }).optional(),
-    minEvents: boundedNumber(required('a whole number of outcomes, such as 10'), {
-      min: { value: 0, inclusive: true, message: 'must be >= 0' },
-      max: MAX_MIN_EVENTS,
-    })
-      .int('must be a whole number of outcomes, such as 10')
-      .optional()
-      .describe(
-        'Objectives only: outcomes (ratio), subjects (duration) or open hours (availability) to judge in the period before the burn rate may warn; default 10. A used-up budget is reported regardless.',
-      ),
+    minEvents: minEventsSchema.optional(),
   }).optional(),
-  alerts: strictObject({
-    burnRate: z
-      .array(rawBurnRateRuleSchema, {
-        error: required('a list of rules such as - { long: 1h, short: 5m, rate: 14.4 }'),
-      })
-      .max(MAX_BURN_RATE_RULES, atMostItems(MAX_BURN_RATE_RULES, 'rules'))
-      .optional(),
-  }).optional(),
+  alerts: rawAlertsSchema.optional(),
   escalation: rawEscalationSchema.optional(),
   credits: z
     .array(
@@ -308,6 +272,5 @@ export type RawDepartment = z.infer<typeof rawDepartmentSchema>;
 export type RawEscalationStep = z.infer<typeof rawEscalationStepSchema>;
 export type RawDigest = z.infer<typeof rawDigestSchema>;
 export type RawEvaluation = z.infer<typeof rawEvaluationSchema>;
-export type RawBurnRateRule = z.infer<typeof rawBurnRateRuleSchema>;
 export type RawCommitment = z.infer<typeof rawCommitmentSchema>;
 export type RawConfigEnvelope = z.infer<typeof rawConfigEnvelopeSchema>;
