@@ -25,6 +25,15 @@ const config = `${EXAMPLE_CONFIG}
       burnRate:
         - { long: 1h, short: 5m, rate: 14.4, level: 2 }
         - { long: 6h, short: 30m, rate: 6 }
+  - id: refunds-on-time
+    title: Refunds are paid within the week 99% of the time
+    provider: sales
+    consumer: marketing
+    measure: ratio
+    objective: 0.99
+    alerts:
+      burnRate:
+        - { long: 3d, short: 6h, rate: 10 }
 `;
 const app = await useApp('2026-11-01T00:30:00-04:00', config);
 const NY = 'America/New_York';
@@ -114,5 +123,28 @@ describe('multiwindow burn-rate alerts on a busy ratio', () => {
     expect(kinds).toEqual(['at_risk@2', 'recovered@2']);
     const state = await app.deps.alerts.get(CHECKOUT, '2026-11');
     expect(state).toMatchObject({ level: 0, lastStatus: 'on_track' });
+  });
+
+  it('splits a batch spread over many hours into transactions that each fit in 100 items', async () => {
+    // 200 outcomes twenty minutes apart over 66 hours: each hour is one more item to write, so 99
+    // events and their 33 hours would not fit one transaction.
+    const end = local('2026-11-20T12:00');
+    app.clock.set(end);
+    const events = Array.from({ length: 200 }, (_, i) => ({
+      id: `refund-${i}`,
+      at: new Date(end - (200 - i) * 20 * MINUTE).toISOString(),
+      outcome: i % 50 === 0 ? 'bad' : 'good',
+    }));
+    expect(await recordEvents(app.deps, 'refunds-on-time', events)).toMatchObject({
+      accepted: 200,
+      rejected: [],
+    });
+    const buckets = await app.deps.events.getOutcomeBuckets(
+      'refunds-on-time',
+      end - 3 * 24 * 60 * MINUTE,
+      end,
+    );
+    expect(buckets.reduce((sum, b) => sum + b.total, 0)).toBe(200);
+    expect(buckets.reduce((sum, b) => sum + b.total - b.good, 0)).toBe(4);
   });
 });
