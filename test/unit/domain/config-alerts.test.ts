@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseConfig } from '../../../shared/domain/config.js';
+import { planCommitments } from '../../../shared/domain/plan.js';
 import { type FieldIssue, ValidationError } from '../../../shared/domain/validation-error.js';
 
 const exampleText = readFileSync(new URL('../../../examples/commitments.yaml', import.meta.url), 'utf8');
@@ -137,5 +138,26 @@ const cases: Array<[string, (c: Raw, ratio: Raw) => void, string, string]> = [
 describe('refused alert settings name the path and what to fix', () => {
   it.each(cases)('%s', (_name, mutate, path, message) => {
     expect(issuesOf(withConversion(mutate))).toEqual([{ path, message: expect.stringContaining(message) }]);
+  });
+});
+
+describe('the plan of a change to the alert settings', () => {
+  it('lists the window as written, not its milliseconds again', () => {
+    const before = parseConfig(withConversion()).commitments;
+    const after = parseConfig(
+      withConversion((_c, ratio) => {
+        ratio.alerts.burnRate[0].long = '2h';
+        ratio.atRisk = { minEvents: 50 };
+      }),
+    ).commitments;
+    const entry = planCommitments(before, after).entries.find((e) => e.id === 'lead-to-opportunity');
+    expect(entry).toEqual({
+      id: 'lead-to-opportunity',
+      action: 'change',
+      changes: [
+        { path: 'atRisk.minEvents', from: undefined, to: 50 },
+        { path: 'alerts.burnRate[0].long', from: '1h', to: '2h' },
+      ],
+    });
   });
 });
