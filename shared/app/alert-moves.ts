@@ -1,3 +1,4 @@
+import type { BurnRateFinding } from '../domain/alerts/burn-rate.js';
 import { snoozeButtonSpan } from '../domain/business-days.js';
 import type { ClosedPeriodResult } from '../domain/close.js';
 import {
@@ -14,6 +15,7 @@ import type { OutgoingNotification } from '../ports/alert-store.js';
 import type { CommitmentRecord } from '../ports/commitment-store.js';
 import { aggregateMapKey } from '../ports/event-store.js';
 import { type DeliveryDeps, type PublishingRun, publishClaimed } from './alert-delivery.js';
+import { alertNotes } from './alert-notes.js';
 import type { RunPart } from './evaluation-summary.js';
 import { notificationText } from './notification-text.js';
 
@@ -81,6 +83,8 @@ export interface AlertMoveInput {
   evaluation: Evaluation;
   state: AlertState | undefined;
   final: boolean;
+  /** A burn-rate rule that fires now: a cause of at risk of its own. */
+  burn?: BurnRateFinding;
 }
 
 /**
@@ -89,7 +93,7 @@ export interface AlertMoveInput {
  */
 export async function* moveAlert(run: AlertRun, input: AlertMoveInput): AsyncGenerator<RunPart> {
   const { deps, now } = run;
-  const { definition, evaluation, state } = input;
+  const { definition, evaluation, state, burn } = input;
   const decision = decideEscalation({
     state,
     commitmentId: definition.id,
@@ -101,10 +105,11 @@ export async function* moveAlert(run: AlertRun, input: AlertMoveInput): AsyncGen
     zone: definition.timezone,
     now,
     clearOfRisk: clearOfRisk(evaluation, definition),
+    ...(burn ? { burning: { level: burn.level } } : {}),
   });
   if (!decision.changed) return;
   const outgoing = decision.notifications.map((intent) =>
-    toOutgoing(intent, { definition, evaluation, departments: run.departments, now }),
+    toOutgoing(intent, { definition, evaluation, departments: run.departments, now, burn }),
   );
   // Claimed when the claim is written (not when the run started), and held by this run from the start.
   const outcome = await deps.alerts.commit(
@@ -146,9 +151,19 @@ function toOutgoing(
     evaluation: Evaluation;
     departments: Record<string, Department>;
     now: Instant;
+    burn: BurnRateFinding | undefined;
   },
 ): OutgoingNotification {
-  const { definition, evaluation, departments, now } = about;
+  const { definition, evaluation, departments, now, burn } = about;
+  const notes = alertNotes({ kind: intent.kind, definition, evaluation, now, burn });
+  const text = notificationText({
+    intent,
+    evaluation,
+    title: definition.title,
+    provider: definition.provider,
+    consumer: definition.consumer,
+    departments,
+  });
   return {
     ...intent,
     title: definition.title,
@@ -158,14 +173,8 @@ function toOutgoing(
     timezone: definition.timezone,
     snoozeFor: snoozeButtonSpan(definition.calendar),
     evaluation,
-    text: notificationText({
-      intent,
-      evaluation,
-      title: definition.title,
-      provider: definition.provider,
-      consumer: definition.consumer,
-      departments,
-    }),
+    text: [text, ...notes].join(' · '),
+    ...(notes.length > 0 ? { notes } : {}),
     at: now,
   };
 }

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { BurnRateFinding } from '../domain/alerts/burn-rate.js';
 import type { ClosedPeriodResult } from '../domain/close.js';
 import type { AlertState } from '../domain/escalation.js';
 import type { Evaluation } from '../domain/evaluate.js';
@@ -16,6 +17,7 @@ import {
   recentlyClosed,
   settleClosedPeriod,
 } from './alert-moves.js';
+import { readBurnRates } from './burn-windows.js';
 import { closeEndedPeriods, periodsToClose, prefetchForClosing } from './close-periods.js';
 import { mapLimit } from './concurrency.js';
 import { type EvaluationSummary, failurePart, foldSummary, type RunPart } from './evaluation-summary.js';
@@ -63,9 +65,10 @@ export async function runEvaluation(deps: EvaluatorDeps, at?: Instant): Promise<
       .filter((p) => mayHaveAlertState(record, p))
       .map((p) => ({ commitmentId: record.id, periodKey: p.key })),
   );
-  const [reads, alertStates] = await Promise.all([
+  const [reads, alertStates, burnRates] = await Promise.all([
     readForJudgement(deps, located, now),
     deps.alerts.getMany(alertKeys),
+    readBurnRates(deps, located, now),
   ]);
   const judgeOne = judgeWith(reads, now);
   const run: AlertRun = {
@@ -78,9 +81,11 @@ export async function runEvaluation(deps: EvaluatorDeps, at?: Instant): Promise<
   };
 
   const parts: RunPart[] = [...closing.parts];
+  for (const { commitmentId, error } of burnRates.failures)
+    parts.push(failed(commitmentId, 'evaluate', error));
   const snapshots: Snapshot[] = [];
   for (const one of located) {
-    const judged = await judgeAndMove(run, one, judgeOne);
+    const judged = await judgeAndMove(run, one, judgeOne, burnRates.firing.get(one.record.id));
     if (judged.snapshot) snapshots.push(judged.snapshot);
     parts.push(...judged.parts);
     if (judged.error !== undefined) parts.push(failed(one.record.id, 'evaluate', judged.error));
@@ -198,6 +203,7 @@ async function judgeAndMove(
   run: AlertRun,
   one: Located,
   judgeOne: (one: Located) => Evaluation,
+  burn: BurnRateFinding | undefined,
 ): Promise<{ parts: RunPart[]; snapshot?: Snapshot; error?: unknown }> {
   const { record, period, version } = one;
   const parts: RunPart[] = [];
@@ -216,6 +222,7 @@ async function judgeAndMove(
       evaluation,
       state,
       final: false,
+      ...(burn ? { burn } : {}),
     })) {
       parts.push(part);
     }

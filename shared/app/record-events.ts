@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import { longestWindow, minuteOf } from '../domain/alerts/burn-rate.js';
 import type { Instant, Period } from '../domain/model.js';
 import { periodOf } from '../domain/periods.js';
 import { type FieldIssue, issuesFromZod } from '../domain/validation-error.js';
@@ -170,5 +171,9 @@ function toAdditive(commitmentId: string, p: Prepared, now: Instant): AdditiveEv
   const body = p.body as RatioEvent;
   const good = body.outcome ? (body.outcome === 'good' ? 1 : 0) : (body.good ?? 0);
   const total = body.outcome ? 1 : (body.total ?? 0);
-  return { event: stored(commitmentId, p, now), increments: { good, total } };
+  const additive: AdditiveEvent = { event: stored(commitmentId, p, now), increments: { good, total } };
+  // Counted by the minute too where burn-rate windows will look for it; older outcomes no window sees.
+  const rules = p.definition.alerts?.burnRate ?? [];
+  if (rules.length > 0 && p.at >= now - longestWindow(rules)) additive.minute = minuteOf(p.at);
+  return additive;
 }

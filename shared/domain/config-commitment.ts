@@ -3,6 +3,7 @@
  * its calendar and escalation policy resolved, measure-specific fields checked.
  */
 
+import { alertRules, checkMinEvents } from './config-alerts.js';
 import { creditTiers } from './config-credits.js';
 import { normalizeEscalation, unknownDepartmentMessage } from './config-policy.js';
 import { type RawCommitment, rawCommitmentSchema } from './config-schema.js';
@@ -235,6 +236,9 @@ export function normalizeCommitment(
     );
   }
 
+  checkMinEvents(raw, at, issues);
+  const alerts = alertRules(raw, definition.escalation.length, at, issues);
+  if (alerts !== undefined) definition.alerts = alerts;
   definition.credits = creditTiers(raw, at, issues);
   return issues.length > before ? undefined : definition;
 }
@@ -244,8 +248,9 @@ function atRiskRule(raw: RawCommitment, measure: Measure, problem: (message: str
     projectedBelow: raw.atRisk?.projectedBelow ?? DEFAULT_PROJECTED_BELOW[measure],
     notBefore: raw.atRisk?.notBefore ?? DEFAULT_NOT_BEFORE,
   };
+  // Both left out when not written, so the defaults apply and existing definitions stay unchanged.
+  if (raw.atRisk?.minEvents !== undefined) rule.minEvents = raw.atRisk.minEvents;
   const recoverAbove = raw.atRisk?.recoverAbove;
-  // Left out when not written, so the default margin applies and existing definitions stay unchanged.
   if (recoverAbove === undefined) return rule;
   if (recoverAbove < rule.projectedBelow) {
     problem(

@@ -7,6 +7,7 @@
  */
 import * as z from 'zod';
 import { boundedNumber, boundedString } from './bounded-schemas.js';
+import { minEventsSchema, rawAlertsSchema } from './config-alert-schema.js';
 import {
   atMostItems,
   durationTextSchema,
@@ -205,7 +206,9 @@ export const rawCommitmentSchema = strictObject({
       max: MAX_RECOVER_ABOVE,
       maxMessage: `must be <= ${MAX_RECOVER_ABOVE} (a share of the target: 0.98 = 98%)`,
     }).optional(),
+    minEvents: minEventsSchema.optional(),
   }).optional(),
+  alerts: rawAlertsSchema.optional(),
   escalation: rawEscalationSchema.optional(),
   credits: z
     .array(

@@ -29,6 +29,10 @@
  *   and carries level 1.
  * - Escalation by time happens only while the status is `at_risk`, and not once the period is final
  *   (a closed period has nothing left to save); `no_data` changes nothing.
+ * - A firing burn-rate rule (`burning`) is a cause of at risk of its own: the alert opens (at the
+ *   rule's level, telling every step up to it) or is raised to that level, unless acknowledged or
+ *   snoozed; once no rule fires, the alert is judged by the period's status again (and recovers
+ *   through the same recovery line).
  * - A policy without steps has nobody to tell: no alert opens, only `lastStatus` is tracked.
  */
 import {
@@ -82,6 +86,11 @@ export interface EscalationInput {
    * When false, `on_track` keeps an open alert open and escalating, as `at_risk` would. Default true.
    */
   clearOfRisk?: boolean;
+  /**
+   * A burn-rate rule fires (see `alerts/burn-rate.ts`): the alert is at risk whatever the period's
+   * projection says, and starts at (or is raised to) `level` unless acknowledged or snoozed.
+   */
+  burning?: { level: number };
 }
 
 export function decideEscalation(input: EscalationInput): EscalationDecision {
@@ -94,7 +103,10 @@ export function decideEscalation(input: EscalationInput): EscalationDecision {
 
   // Between the at-risk line and the recovery line an open alert stays as it is: still at risk.
   const held = input.status === 'on_track' && input.clearOfRisk === false && before.level > 0;
-  const status: Status = held && !before.breachNotified ? 'at_risk' : input.status;
+  // A fast burn is a cause of at risk of its own, while the period can still be saved.
+  const burning = input.burning !== undefined && !input.final && input.status !== 'no_data';
+  const atRiskAnyway = held || (burning && input.status !== 'met' && input.status !== 'breached');
+  const status: Status = atRiskAnyway && !before.breachNotified ? 'at_risk' : input.status;
   if (status === 'no_data') return unchanged;
   // Quiet hours apply to every kind (at_risk, escalated, breached, recovered, met): nothing moves while
   // the calendar is closed, so the next evaluation inside open hours makes the same transition then.
@@ -126,25 +138,31 @@ function transitionFor(input: EscalationInput, state: AlertState): { state: Aler
     case 'at_risk': {
       // A closed period has nothing left to save, and after a breach the outcome is already known.
       if (final || state.breachNotified) return unchanged;
+      // A burn-rate rule may start the alert higher up the ladder (everyone up to there hears it).
+      const burnLevel = Math.min(top, input.burning?.level ?? 0);
       if (state.level === 0) {
         const opened = reopen(input, state);
         if (opened.level > 0) {
           // The episode goes on: everyone the recovery reached hears it is at risk again.
-          const level = opened.level;
-          return { state: opened, told: [{ kind: 'at_risk', level, notify: reachOf(steps, level) }] };
+          const level = Math.max(opened.level, burnLevel);
+          const continued = { ...opened, level };
+          return { state: continued, told: [{ kind: 'at_risk', level, notify: reachOf(steps, level) }] };
         }
+        const level = Math.max(1, burnLevel);
         return {
-          state: { ...opened, level: 1 },
-          told: [{ kind: 'at_risk', level: 1, notify: stepOf(steps, 1) }],
+          state: { ...opened, level },
+          told: [{ kind: 'at_risk', level, notify: reachOf(steps, level) }],
         };
       }
-      const due = dueLevel(state, steps, calendar ?? alwaysOpenCalendar(zone), now);
-      // Several overdue steps (the evaluator was down) collapse into one notification for the highest.
+      const timeDue = dueLevel(state, steps, calendar ?? alwaysOpenCalendar(zone), now);
+      // An acknowledged or snoozed alert is not raised by a burn either: someone is on it.
+      const burnDue = heldByReaction(state, now) ? 0 : burnLevel;
+      const due = Math.max(timeDue, burnDue);
+      // Several overdue steps (the evaluator was down) collapse into one notification for the highest;
+      // a burn that skips steps tells each step it skips, since none of them heard of it before.
       if (due <= state.level) return unchanged;
-      return {
-        state: { ...state, level: due },
-        told: [{ kind: 'escalated', level: due, notify: stepOf(steps, due) }],
-      };
+      const notify = burnDue > timeDue ? newSteps(steps, state.level, due) : stepOf(steps, due);
+      return { state: { ...state, level: due }, told: [{ kind: 'escalated', level: due, notify }] };
     }
     case 'on_track':
       // A breached alert stays open: getting back on track mid-period does not undo a breach.
@@ -210,11 +228,19 @@ export function nextEscalationAt(
   return calendar === undefined ? at : nextOpenInstant(calendar, at);
 }
 
+function heldByReaction(state: AlertState, now: Instant): boolean {
+  return state.acknowledgedAt !== undefined || isSnoozed(state, now);
+}
+
+/** Everyone steps above `from` up to `to` name who earlier steps did not, each once. */
+function newSteps(steps: EscalationStep[], from: number, to: number) {
+  const before = new Set(reachOf(steps, from));
+  return reachOf(steps, to).filter((target) => !before.has(target));
+}
+
 /** The highest level whose step is due now, or the current level when none is (or escalation is held). */
 function dueLevel(state: AlertState, steps: EscalationStep[], cal: BusinessCalendar, now: Instant): number {
-  if (state.openedAt === undefined || state.acknowledgedAt !== undefined || isSnoozed(state, now)) {
-    return state.level;
-  }
+  if (state.openedAt === undefined || heldByReaction(state, now)) return state.level;
   // After a snooze, counting resumes from the opening, so an overdue step fires at once.
   const openedAt = state.openedAt;
   let due = state.level;

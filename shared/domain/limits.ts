@@ -51,6 +51,14 @@ export const MAX_POLICY_TARGETS = 100;
 export const MAX_CREDIT_TIERS = 10;
 /** An at-risk alert's recovery line, as a share of the target: past twice the target it is never reached. */
 export const MAX_RECOVER_ABOVE = 2;
+/** Outcomes an objective may wait for before its burn rate warns: past a million it never would. */
+export const MAX_MIN_EVENTS = 1_000_000;
+/** Burn-rate alert rules per commitment (the usual set has two to four). */
+export const MAX_BURN_RATE_RULES = 6;
+/** The longest burn-rate window: three days, the longest the usual multiwindow alerts use. */
+export const MAX_BURN_RATE_WINDOW_MS = 3 * 24 * 3_600_000;
+/** The shortest: a minute, the resolution outcomes are counted at. */
+export const MIN_BURN_RATE_WINDOW_MS = 60_000;
 
 /** `1,000,000,000`: how limits are quoted in messages. */
 export function formatLimit(value: number): string {

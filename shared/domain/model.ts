@@ -79,6 +79,31 @@ export interface AtRiskRule {
    * so definitions stored before it existed read the same and plans do not churn.
    */
   recoverAbove?: number;
+  /**
+   * Objectives only: how many outcomes (ratio), subjects (duration) or open hours of the window
+   * (availability) must be judged in the period before the burn rate may warn. Absent means the
+   * default (10), for the same reason as `recoverAbove`.
+   */
+  minEvents?: number;
+}
+
+/**
+ * A multiwindow burn-rate alert rule (ratio only): it fires while the error budget burns at `rate`
+ * or faster over both the long and the short window.
+ */
+export interface BurnRateRule {
+  /** As written (`1h`, `5m`), and in milliseconds. */
+  long: string;
+  short: string;
+  longMs: number;
+  shortMs: number;
+  rate: number;
+  /** The escalation step the alert starts at; absent means the first. */
+  level?: number;
+}
+
+export interface AlertRules {
+  burnRate: BurnRateRule[];
 }
 
 /** A service-credit tier. `below` applies to attainment (atLeast and objectives), `above` to atMost. */
@@ -128,6 +153,8 @@ export interface CommitmentDefinition {
   threshold?: string;
   thresholdMs?: number;
   atRisk: AtRiskRule;
+  /** Alerts besides the at-risk rule; absent when there are none. */
+  alerts?: AlertRules;
   escalation: EscalationStep[];
   credits: CreditTier[];
   review?: ReviewPolicy;

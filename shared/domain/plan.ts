@@ -83,7 +83,7 @@ function indexById(definitions: CommitmentDefinition[], side: string): Map<strin
  * Fields computed from another field (`afterMs` from `after`, the derivation's sum from its
  * inputs) would only repeat a change already listed.
  */
-const DERIVED = /(^|\.)(afterMs|afterBusinessDays|thresholdMs)$|^derivation\.(exact|formula)$/;
+const DERIVED = /(^|\.)(afterMs|afterBusinessDays|thresholdMs|longMs|shortMs)$|^derivation\.(exact|formula)$/;
 
 function diff(from: CommitmentDefinition, to: CommitmentDefinition): PlanChange[] {
   const left = flatten(comparable(from));
@@ -117,6 +117,7 @@ const FIELD_ORDER: ReadonlyArray<keyof CommitmentDefinition> = [
   'threshold',
   'thresholdMs',
   'atRisk',
+  'alerts',
   'escalation',
   'credits',
   'review',

@@ -11,6 +11,11 @@ export interface OutgoingNotification extends NotificationIntent {
   evaluation: Evaluation;
   /** The one-line status a person reads, e.g. `Qualified leads (Marketing → Sales) 62 / 100 leads · …`. */
   text: string;
+  /**
+   * What the alert adds to the status, as phrases (also at the end of `text`): why it fires when a
+   * burn-rate rule opened it, and when the error budget runs out at this rate. Absent when none.
+   */
+  notes?: string[];
   /** When the evaluator decided it. */
   at: Instant;
   /** The commitment's zone, in which people read the alert's times (absent on older claims). */

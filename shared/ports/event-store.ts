@@ -1,3 +1,4 @@
+import type { OutcomeBucket } from '../domain/alerts/burn-rate.js';
 import type { Excusal, Instant } from '../domain/model.js';
 
 /** What happened to one event: counted, recognised as a retry, or refused because its period is final. */
@@ -18,6 +19,11 @@ export interface StoredEvent {
 export interface AdditiveEvent {
   event: StoredEvent;
   increments: Record<string, number>;
+  /**
+   * ratio with burn-rate alerts: the minute (its start) whose outcome counters the event's `good`
+   * and `total` also move, in the same write, so windows shorter than the period can be judged.
+   */
+  minute?: Instant;
 }
 
 /** The raw counters and maps of one commitment-period aggregate. */
@@ -100,6 +106,8 @@ export interface EventStore {
     excusal: Excusal,
   ): Promise<'accepted' | 'duplicate' | 'closed'>;
   listEvents(commitmentId: string, periodKey: string): Promise<StoredEvent[]>;
+  /** The per-minute outcome counts of one commitment whose minute lies in [from, to], in time order. */
+  getOutcomeBuckets(commitmentId: string, from: Instant, to: Instant): Promise<OutcomeBucket[]>;
 }
 
 export const aggregateMapKey = (commitmentId: string, periodKey: string) => `${commitmentId}|${periodKey}`;

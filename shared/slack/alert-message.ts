@@ -137,9 +137,15 @@ function baseBlocks(n: OutgoingNotification, departments: Departments): Block[] 
   return [
     header(`${HEADLINE[n.kind](n.level)}: ${n.title}`),
     section(statusText(itemOf(n), departments)),
+    ...(n.notes?.length ? [section(notesText(n.notes))] : []),
     fields(figureFields(n.evaluation)),
     context(deliveryLine(n, departments)),
   ];
+}
+
+/** The alert's notes as sentences: `Burning the error budget 15× … At this rate the budget runs out …`. */
+function notesText(notes: string[]): string {
+  return notes.map((note) => `${escapeMrkdwn(note.charAt(0).toUpperCase() + note.slice(1))}.`).join(' ');
 }
 
 /** The message an alert is posted with. */

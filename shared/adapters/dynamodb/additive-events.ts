@@ -5,10 +5,34 @@ import { aggregateCounterUpdate } from './aggregate-item.js';
 import { putNew } from './conditions.js';
 import type { EventLookups } from './event-lookups.js';
 import { eventCodec } from './item-codecs.js';
+import { bucketHours, outcomeBucketUpdates } from './outcome-buckets.js';
 import { transactWithRetries } from './transactions.js';
 
-/** DynamoDB allows 100 items a transaction: 99 event puts and the one aggregate update. */
-const EVENTS_PER_TRANSACTION = 99;
+/** DynamoDB allows 100 items a transaction: event puts, the one aggregate update, and outcome buckets. */
+const ITEMS_PER_TRANSACTION = 100;
+
+/**
+ * Splits a batch so that each transaction fits: its events, the aggregate, and one bucket item per
+ * hour its events count outcomes in (none for most commitments, so 99 events a transaction).
+ */
+function chunksOf(events: AdditiveEvent[]): AdditiveEvent[][] {
+  const chunks: AdditiveEvent[][] = [];
+  let chunk: AdditiveEvent[] = [];
+  let hours = new Set<string>();
+  for (const event of events) {
+    const more = new Set([...hours, ...bucketHours([event])]);
+    if (chunk.length > 0 && chunk.length + 1 + 1 + more.size > ITEMS_PER_TRANSACTION) {
+      chunks.push(chunk);
+      chunk = [];
+      hours = bucketHours([event]);
+    } else {
+      hours = more;
+    }
+    chunk.push(event);
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
+}
 
 /** The sum of each counter over the events. */
 function totalsOf(events: AdditiveEvent[]): Record<string, number> {
@@ -63,6 +87,7 @@ export function createAdditiveEventWriter(
       items: () => [
         ...pending.map((e) => putNew(tableName, eventCodec.toItem(e.event))),
         aggregateCounterUpdate(tableName, commitmentId, periodKey, totalsOf(pending)),
+        ...outcomeBucketUpdates(tableName, commitmentId, pending),
       ],
       committed: () => {
         for (const e of pending) results.set(e.event.eventId, 'accepted');
@@ -93,8 +118,7 @@ export function createAdditiveEventWriter(
         unique.push(e);
       }
     });
-    for (let start = 0; start < unique.length; start += EVENTS_PER_TRANSACTION) {
-      const chunk = unique.slice(start, start + EVENTS_PER_TRANSACTION);
+    for (const chunk of chunksOf(unique)) {
       const chunkResults = await recordChunk(commitmentId, periodKey, chunk);
       chunk.forEach((e, i) => {
         results[firstIndex.get(e.event.eventId) as number] = chunkResults[i] as RecordResult;

@@ -6,6 +6,7 @@ import { createEventLookups } from './event-lookups.js';
 import { eventCodec, iso, outageCodec, timerCodec } from './item-codecs.js';
 import { getByCommitmentPeriod, getItem } from './item-reads.js';
 import { DUE_TIMER_PARTITION, keys } from './keys.js';
+import { readOutcomeBuckets } from './outcome-buckets.js';
 import { queryAll } from './paging.js';
 import { createStatefulEventWriter } from './stateful-writes.js';
 import { GSI1 } from './table-definition.js';
@@ -57,6 +58,8 @@ export function createDynamoEventStore(doc: DynamoDBDocumentClient, tableName: s
         }),
       );
     },
+
+    getOutcomeBuckets: (commitmentId, from, to) => readOutcomeBuckets(doc, tableName, commitmentId, from, to),
 
     getAggregates(wanted) {
       return getByCommitmentPeriod(doc, tableName, wanted, {

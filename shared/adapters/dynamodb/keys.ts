@@ -52,6 +52,12 @@ export const keys = {
     gsi1pk: DUE_TIMER_PARTITION,
     gsi1sk: `${dueAtIso}#${commitmentId}#${subject}`,
   }),
+  /** Outcomes of one hour (UTC, `2026-11-18T15`) counted per minute, for burn-rate windows. */
+  outcomeBuckets: (commitmentId: string, hour: string): ItemKey => ({
+    pk: `C#${commitmentId}`,
+    sk: `OB#${hour}`,
+  }),
+  outcomeBucketsPrefix: 'OB#',
   outage: (commitmentId: string, incident: string): ItemKey => ({
     pk: `C#${commitmentId}`,
     sk: `O#${incident}`,

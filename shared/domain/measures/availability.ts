@@ -11,7 +11,9 @@
  * soon as used > allowed. The burn rate is budget share used / window share elapsed (the budget
  * only burns while the window is open, so its pace is measured in window time); above 1 the
  * projected downtime at this pace exceeds the allowance, which warns (see `budgetAtRisk`), once
- * `notBefore` of the period has gone by the commitment's pacing, as for every other measure.
+ * `notBefore` of the period has gone by the commitment's pacing, as for every other measure, and
+ * (decision) once `atRisk.minEvents` hours of the window have elapsed: availability judges time, not
+ * outcomes, so an open hour is what the low-traffic guard counts.
  *
  * A quiet period is only 100% available if something was listening: until the commitment has
  * received any availability event (an outage, or an `up` sent as a heartbeat), it is `no_data`,
@@ -31,6 +33,7 @@ import { requireObjective } from './ratio.js';
 import { type AggregateOf, type Budget, type JudgingContext, type MeasureJudgement, share } from './types.js';
 
 const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
 
 export interface AvailabilityScope {
   period: Period;
@@ -73,7 +76,13 @@ export function judgeAvailability(
   let status: MeasureJudgement['status'];
   if (exceeds(downtimeMs, allowedMs)) status = 'breached';
   else if (context.final) status = 'met';
-  else status = budgetAtRisk(context, attainment, budget, downtimeMs) ? 'at_risk' : 'on_track';
+  else {
+    // An hour of the window is the unit of evidence here: what the low-traffic guard counts.
+    const judged = elapsedWindowMs / HOUR_MS;
+    const usedShare = budget ? budget.used / budget.allowed : 0;
+    const findings = { attainment, budget, misses: downtimeMs, judged, usedShare };
+    status = budgetAtRisk(context, findings) ? 'at_risk' : 'on_track';
+  }
   const judgement: MeasureJudgement = {
     status,
     actual,

@@ -4,7 +4,7 @@
  * so far. Future outcomes can still lift it, so a ratio is never breached before its period closes.
  */
 import type { CommitmentDefinition } from '../model.js';
-import { budgetAtRisk, errorBudget } from './error-budget.js';
+import { budgetAtRisk, errorBudget, usedShareOfPeriodBudget } from './error-budget.js';
 import { IncompleteDefinitionError } from './errors.js';
 import { type AggregateOf, type JudgingContext, type MeasureJudgement, share } from './types.js';
 
@@ -48,7 +48,11 @@ export function judgeObjective(
   const budget = errorBudget(objective, judged, misses);
   let status: MeasureJudgement['status'];
   if (context.final) status = actual >= objective ? 'met' : 'breached';
-  else status = budgetAtRisk(context, attainment, budget, misses) ? 'at_risk' : 'on_track';
+  else {
+    const usedShare = usedShareOfPeriodBudget(budget, context.elapsed);
+    const findings = { attainment, budget, misses, judged, usedShare };
+    status = budgetAtRisk(context, findings) ? 'at_risk' : 'on_track';
+  }
   const judgement: MeasureJudgement = {
     status,
     actual,

@@ -245,3 +245,19 @@ describe('an earlier message once the commitment breached', () => {
     expect(message.blocks.some((b) => b.type === 'actions')).toBe(false);
   });
 });
+
+describe('the notes of an alert', () => {
+  it('shows them as sentences under the status, and nothing when there are none', () => {
+    const notes = [
+      'burning the error budget 20× as fast as it lasts over the last hour (20× over the last 5 minutes)',
+      'at this rate the budget runs out in about 2 business days',
+    ];
+    const message = alertMessage(leadsNotification({ notes }), DEPARTMENTS);
+    expect(blocksText(message)).toContain(
+      'Burning the error budget 20× as fast as it lasts over the last hour (20× over the last 5 minutes). At this rate the budget runs out in about 2 business days.',
+    );
+    checkSlackLimits(message);
+    const plain = alertMessage(leadsNotification(), DEPARTMENTS);
+    expect(plain.blocks).toHaveLength(message.blocks.length - 1);
+  });
+});
