@@ -8,6 +8,7 @@ import {
 } from '../domain/escalation.js';
 import type { Evaluation } from '../domain/evaluate.js';
 import { latestVersion } from '../domain/judgement.js';
+import type { LateSubjects } from '../domain/late-subjects.js';
 import type { CommitmentDefinition, Department, Instant, Period } from '../domain/model.js';
 import { periodFromKey } from '../domain/periods.js';
 import type { OutgoingNotification } from '../ports/alert-store.js';
@@ -16,6 +17,7 @@ import { aggregateMapKey } from '../ports/event-store.js';
 import { type DeliveryDeps, type PublishingRun, publishClaimed } from './alert-delivery.js';
 import type { RunPart } from './evaluation-summary.js';
 import { notificationText } from './notification-text.js';
+import { lateSubjectsOf } from './subjects.js';
 
 /** What moving alerts in one run shares: what it read in bulk, and its hold on the claims it publishes. */
 export interface AlertRun {
@@ -103,8 +105,17 @@ export async function* moveAlert(run: AlertRun, input: AlertMoveInput): AsyncGen
     clearOfRisk: clearOfRisk(evaluation, definition),
   });
   if (!decision.changed) return;
+  const lateSubjects = decision.notifications.some((n) => NAMES_SUBJECTS.has(n.kind))
+    ? await lateSubjectsOf(deps, { definition, periodKey: evaluation.period, at: now })
+    : undefined;
   const outgoing = decision.notifications.map((intent) =>
-    toOutgoing(intent, { definition, evaluation, departments: run.departments, now }),
+    toOutgoing(intent, {
+      definition,
+      evaluation,
+      departments: run.departments,
+      now,
+      ...(lateSubjects && NAMES_SUBJECTS.has(intent.kind) ? { lateSubjects } : {}),
+    }),
   );
   // Claimed when the claim is written (not when the run started), and held by this run from the start.
   const outcome = await deps.alerts.commit(
@@ -139,6 +150,9 @@ export async function* moveAlert(run: AlertRun, input: AlertMoveInput): AsyncGen
   }
 }
 
+/** Alerts someone acts on name the late subjects; "recovered" and "met" have nothing left to chase. */
+const NAMES_SUBJECTS: ReadonlySet<NotificationIntent['kind']> = new Set(['at_risk', 'escalated', 'breached']);
+
 function toOutgoing(
   intent: NotificationIntent,
   about: {
@@ -146,9 +160,10 @@ function toOutgoing(
     evaluation: Evaluation;
     departments: Record<string, Department>;
     now: Instant;
+    lateSubjects?: LateSubjects;
   },
 ): OutgoingNotification {
-  const { definition, evaluation, departments, now } = about;
+  const { definition, evaluation, departments, now, lateSubjects } = about;
   return {
     ...intent,
     title: definition.title,
@@ -165,7 +180,9 @@ function toOutgoing(
       provider: definition.provider,
       consumer: definition.consumer,
       departments,
+      ...(lateSubjects ? { lateSubjects: { late: lateSubjects, zone: definition.timezone } } : {}),
     }),
+    ...(lateSubjects ? { lateSubjects } : {}),
     at: now,
   };
 }

@@ -28,6 +28,7 @@ import {
   LEGACY_SNOOZE_FOR,
   SNOOZE_ACTION,
 } from './interaction-ids.js';
+import { lateSubjectBlocks } from './late-subject-blocks.js';
 import { type Departments, figureFields, type StatusItem, statusText } from './status-blocks.js';
 
 export interface SlackRecipient {
@@ -138,9 +139,16 @@ function baseBlocks(n: OutgoingNotification, departments: Departments): Block[] 
     header(`${HEADLINE[n.kind](n.level)}: ${n.title}`),
     section(statusText(itemOf(n), departments)),
     fields(figureFields(n.evaluation)),
+    ...lateSubjectBlocks(n.lateSubjects, n.timezone),
     context(deliveryLine(n, departments)),
   ];
 }
+
+/**
+ * The notification's first line: its status. The lines after it name late subjects, which the
+ * blocks show escaped; a notification preview needs only the status.
+ */
+const headline = (n: OutgoingNotification) => n.text.split('\n')[0] ?? n.text;
 
 /** The message an alert is posted with. */
 export function alertMessage(
@@ -150,7 +158,7 @@ export function alertMessage(
   const blocks = baseBlocks(notification, departments);
   if (isActionable(notification.kind))
     blocks.push(alertButtons(buttonValueOf(notification), { snooze: true }));
-  return { text: notification.text, blocks };
+  return { text: headline(notification), blocks };
 }
 
 /**
@@ -185,7 +193,7 @@ export function acknowledgedMessage(
     ...baseBlocks(notification, departments),
     ...reactionBlocks(state, buttonValueOf(notification), notification.timezone),
   ];
-  return { text: `${notification.text} (${reactionWords(state, notification.timezone)})`, blocks };
+  return { text: `${headline(notification)} (${reactionWords(state, notification.timezone)})`, blocks };
 }
 
 /**
@@ -221,7 +229,7 @@ export function closedAlertMessage(
       ? `breached since ${localTimeWords(closing.at, zone)}`
       : `${news.word.toLowerCase()} since`;
   return {
-    text: `${notification.text} (${since})`,
+    text: `${headline(notification)} (${since})`,
     blocks: [
       ...baseBlocks(notification, departments),
       context(`${news.emoji} ${news.word} ${slackDate(closing.at, zone)}${news.after}`),
