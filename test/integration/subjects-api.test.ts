@@ -11,7 +11,9 @@ const FOLLOW_UP = 'sales-lead-follow-up';
 const at = (iso: string) => app.clock.set(iso);
 
 async function send(events: unknown[]) {
-  const { status, body } = await app.call('POST', `/v1/commitments/${FOLLOW_UP}/events`, { body: { events } });
+  const { status, body } = await app.call('POST', `/v1/commitments/${FOLLOW_UP}/events`, {
+    body: { events },
+  });
   expect(status, JSON.stringify(body)).toBe(200);
   expect(body.rejected).toEqual([]);
 }
@@ -50,7 +52,9 @@ describe('GET /v1/commitments/{id}/subjects', () => {
       evaluatedAt: '2026-11-20T17:00:00Z',
       complete: true,
     });
-    expect(body.subjects.map((s: { id: string; lateSeconds: number }) => [s.id, s.lateSeconds / 3600])).toEqual([
+    expect(
+      body.subjects.map((s: { id: string; lateSeconds: number }) => [s.id, s.lateSeconds / 3600]),
+    ).toEqual([
       ['lead-a', 22],
       ['lead-c', 12],
       ['lead-b', 10],
@@ -119,7 +123,13 @@ describe('GET /v1/commitments/{id}/subjects', () => {
         ExpressionAttributeValues: { ':p': `OS#${FOLLOW_UP}` },
       }),
     );
-    expect(out.Items?.map((i) => i.subject).sort()).toEqual(['lead-a', 'lead-b', 'lead-c', 'lead-d', 'lead-e']);
+    expect(out.Items?.map((i) => i.subject).sort()).toEqual([
+      'lead-a',
+      'lead-b',
+      'lead-c',
+      'lead-d',
+      'lead-e',
+    ]);
   });
 
   it('answers 400 naming the parameter for a bad state, limit or cursor', async () => {
@@ -146,5 +156,23 @@ describe('GET /v1/commitments/{id}/subjects', () => {
     expect(total.status).toBe(400);
     expect(total.body.detail).toMatch(/measures total, not duration/);
     expect(total.body.errors).toEqual([{ path: 'id', message: expect.stringMatching(/only duration/) }]);
+  });
+});
+
+describe('an alert on the duration commitment', () => {
+  it('names the late leads, most overdue first, and the ones due soon', async () => {
+    const { status } = await app.call('POST', '/v1/evaluations', { body: {} });
+    expect(status).toBe(200);
+    const alert = app.published.find((n) => n.commitmentId === FOLLOW_UP);
+    expect(alert?.kind).toMatch(/at_risk|breached|escalated/);
+    expect(alert?.text.split('\n').slice(1)).toEqual([
+      'Late (3), most overdue first:',
+      '• lead-a — 22 business hours late',
+      '• lead-c — 12 business hours late',
+      '• lead-b — 10 business hours late',
+      'Due within the next 4 business hours (1):',
+      '• lead-d — due Fri Nov 20, 2026, 15:00 EST (in 3 business hours)',
+    ]);
+    expect(alert?.lateSubjects?.overdueCount).toBe(3);
   });
 });

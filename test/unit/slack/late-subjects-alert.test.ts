@@ -99,7 +99,10 @@ describe('a duration alert names its late subjects', () => {
 
   it('marks a paused late subject, and says "at least" when not every candidate was read', () => {
     const named = lateSubjects(
-      [late('p', 3 * HOUR, { paused: true, dueAt: null }), ...[1, 2, 4, 5, 6].map((h) => late(`x${h}`, h * HOUR))],
+      [
+        late('p', 3 * HOUR, { paused: true, dueAt: null }),
+        ...[1, 2, 4, 5, 6].map((h) => late(`x${h}`, h * HOUR)),
+      ],
       { businessTime: true, complete: false },
     );
     const lines = textWith(named).split('\n');
