@@ -175,7 +175,7 @@ export async function listSubjects(
       cursor && 's' in cursor
         ? { subject: cursor.s, ...(cursor.d === undefined ? {} : { dueAt: cursor.d }) }
         : undefined;
-    const timers = await deps.events.listOpenTimers(record.id, {
+    const { timers, more } = await deps.events.listOpenTimers(record.id, {
       limit: query.limit,
       ...(after ? { after } : {}),
     });
@@ -184,7 +184,7 @@ export async function listSubjects(
     return {
       ...base,
       subjects: standings.map(view),
-      ...(last && timers.length === query.limit
+      ...(last && more
         ? {
             nextCursor: encodeCursor({
               s: last.subject,

@@ -99,7 +99,10 @@ export interface EventStore {
    * A page of one commitment's open (started, not stopped) timers: running ones by due time, then
    * the paused ones; after `after` (the last one of the previous page) when given.
    */
-  listOpenTimers(commitmentId: string, page: OpenTimerPage): Promise<TimerRecord[]>;
+  listOpenTimers(
+    commitmentId: string,
+    page: OpenTimerPage,
+  ): Promise<{ timers: TimerRecord[]; more: boolean }>;
   /**
    * One commitment's open timers that may be due by `until` (their stored due time is at or before
    * it; an excusal recorded since only makes a subject due later) and the paused ones, at most `max`

@@ -36,7 +36,8 @@ export function createOpenTimerReads(doc: DynamoDBDocumentClient, tableName: str
   }
 
   return {
-    async page(commitmentId: string, page: OpenTimerPage): Promise<TimerRecord[]> {
+    /** `more` whenever DynamoDB stopped early (the limit, or its 1 MB page), so the last page may be empty. */
+    async page(commitmentId: string, page: OpenTimerPage): Promise<{ timers: TimerRecord[]; more: boolean }> {
       const after = page.after;
       const out = await doc.send(
         new QueryCommand({
@@ -59,7 +60,10 @@ export function createOpenTimerReads(doc: DynamoDBDocumentClient, tableName: str
             : {}),
         }),
       );
-      return ((out.Items as Item[] | undefined) ?? []).map(timerCodec.fromItem);
+      return {
+        timers: ((out.Items as Item[] | undefined) ?? []).map(timerCodec.fromItem),
+        more: out.LastEvaluatedKey !== undefined,
+      };
     },
 
     async dueBy(commitmentId: string, until: Instant, max: number) {
