@@ -28,10 +28,10 @@ describe('GET /v1/commitments/{id}/subjects', () => {
       { id: 'b-start', subject: 'lead-b', phase: 'start', at: '2026-11-17T08:00:00-05:00' },
       // Due Wednesday 10:00: 22 business hours late.
       { id: 'a-start', subject: 'lead-a', phase: 'start', at: '2026-11-13T16:00:00-05:00' },
-      // Due Wednesday 10:00 too, then paused for a business day after it: 12 business hours late.
+      // Due Wednesday 10:00 too (before b), then paused until Friday 10:00: 4 business hours late.
       { id: 'c-start', subject: 'lead-c', phase: 'start', at: '2026-11-13T16:00:00-05:00' },
       { id: 'c-pause', subject: 'lead-c', phase: 'pause', at: '2026-11-18T12:00:00-05:00' },
-      { id: 'c-resume', subject: 'lead-c', phase: 'resume', at: '2026-11-19T12:00:00-05:00' },
+      { id: 'c-resume', subject: 'lead-c', phase: 'resume', at: '2026-11-20T10:00:00-05:00' },
       // Due Friday 15:00: due soon.
       { id: 'd-start', subject: 'lead-d', phase: 'start', at: '2026-11-18T11:00:00-05:00' },
       // Due next Tuesday: just open.
@@ -56,8 +56,8 @@ describe('GET /v1/commitments/{id}/subjects', () => {
       body.subjects.map((s: { id: string; lateSeconds: number }) => [s.id, s.lateSeconds / 3600]),
     ).toEqual([
       ['lead-a', 22],
-      ['lead-c', 12],
       ['lead-b', 10],
+      ['lead-c', 4],
     ]);
     expect(body.subjects[0]).toEqual({
       id: 'lead-a',
@@ -108,9 +108,9 @@ describe('GET /v1/commitments/{id}/subjects', () => {
     }
     expect(seen).toEqual(all.body.subjects.map((s: { id: string }) => s.id));
     const overduePages = await subjects('?state=overdue&limit=2');
-    expect(overduePages.body.subjects.map((s: { id: string }) => s.id)).toEqual(['lead-a', 'lead-c']);
+    expect(overduePages.body.subjects.map((s: { id: string }) => s.id)).toEqual(['lead-a', 'lead-b']);
     const next = await subjects(`?state=overdue&limit=2&cursor=${overduePages.body.nextCursor}`);
-    expect(next.body.subjects.map((s: { id: string }) => s.id)).toEqual(['lead-b']);
+    expect(next.body.subjects.map((s: { id: string }) => s.id)).toEqual(['lead-c']);
     expect(next.body.nextCursor).toBeUndefined();
   });
 
@@ -168,8 +168,8 @@ describe('an alert on the duration commitment', () => {
     expect(alert?.text.split('\n').slice(1)).toEqual([
       'Late (3), most overdue first:',
       '• lead-a — 22 business hours late',
-      '• lead-c — 12 business hours late',
       '• lead-b — 10 business hours late',
+      '• lead-c — 4 business hours late',
       'Due within the next 4 business hours (1):',
       '• lead-d — due Fri Nov 20, 2026, 15:00 EST (in 3 business hours)',
     ]);

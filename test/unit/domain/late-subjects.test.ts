@@ -63,9 +63,9 @@ describe('the order people act in', () => {
   const timers = [
     lead('b-2h', '2026-11-17T08:00'), // due Thu 12:00 → 10 business hours late
     lead('a-late', '2026-11-13T16:00'), // due Wed 10:00 → 22 business hours late
-    // Due Wed 10:00 too, but paused Wed 12:00–Thu 12:00 after it: 2 + 0 + 10 = 12 business hours late.
+    // Due Wed 10:00 too, but paused from Wed 12:00 to Fri 10:00 after it: 2 + 2 = 4 business hours late.
     lead('c-paused', '2026-11-13T16:00', {
-      pauses: [{ from: ny('2026-11-18T12:00'), to: ny('2026-11-19T12:00') }],
+      pauses: [{ from: ny('2026-11-18T12:00'), to: ny('2026-11-20T10:00') }],
     }),
     lead('d-soon', '2026-11-18T11:00'), // due Fri 15:00 → 3 business hours left
     lead('e-later', '2026-11-20T08:00'), // due Tue 12:00
@@ -76,10 +76,10 @@ describe('the order people act in', () => {
     const overdue = subjectsIn(standings, 'overdue');
     expect(overdue.map((s) => [s.subject, s.lateMs / HOUR])).toEqual([
       ['a-late', 22],
-      ['c-paused', 12],
       ['b-2h', 10],
+      ['c-paused', 4],
     ]);
-    // By due time alone c-paused (due Wednesday) would tie with a-late and come before b-2h.
+    // By due time alone c-paused (due Wednesday, like a-late) would come before b-2h (due Thursday).
     expect(standings.find((s) => s.subject === 'c-paused')?.dueAt).toBe(ny('2026-11-18T10:00'));
   });
 
