@@ -12,6 +12,7 @@ import { excuseCommand } from './commands/excuse.js';
 import { exportCommand, historyCommand } from './commands/history.js';
 import { recordCommand } from './commands/record.js';
 import { statusCommand } from './commands/status.js';
+import { subjectsCommand } from './commands/subjects.js';
 import { validateCommand } from './commands/validate.js';
 import { ApiError, NetworkError, UsageError } from './errors.js';
 import { EXIT, EXIT_CODES_HELP, type ExitCode, exitCodeForStatus } from './exit-codes.js';
@@ -33,6 +34,7 @@ export const COMMANDS: Command[] = [
   digestCommand,
   historyCommand,
   exportCommand,
+  subjectsCommand,
   clockCommand,
   completionCommand(() => COMMANDS),
   idsCommand,

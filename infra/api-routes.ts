@@ -39,6 +39,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   admin('POST', '/v1/commitments/{id}/events'),
   admin('GET', '/v1/commitments/{id}/status'),
   admin('GET', '/v1/commitments/{id}/history'),
+  admin('GET', '/v1/commitments/{id}/subjects'),
   admin('POST', '/v1/commitments/{id}/excusals'),
   admin('POST', '/v1/commitments/{id}/ack'),
   admin('POST', '/v1/commitments/{id}/snooze'),

@@ -16,16 +16,26 @@ const BATCH_WRITE = 'dynamodb:BatchWriteItem';
 export const TABLE_ACCESS: Record<FunctionName, TableAccess> = {
   // Every /v1 route: config apply, events, excusals, ack/snooze (alert claims are queried on the
   // table), status and history, the digest preview, and POST /v1/evaluations (snapshots are
-  // batch-written).
-  api: { table: [GET, BATCH_GET, QUERY, PUT, UPDATE, BATCH_WRITE], queriesIndex: true },
+  // batch-written). The subjects route and alerts on durations list open subjects on gsi2.
+  api: {
+    table: [GET, BATCH_GET, QUERY, PUT, UPDATE, BATCH_WRITE],
+    queriesIndex: true,
+    queriesOpenSubjects: true,
+  },
   // The evaluator lists commitments, due timers and pending notifications on the index only, reads
   // by key, commits alert states and closes periods in transactions, and batch-writes snapshots.
-  evaluate: { table: [GET, BATCH_GET, PUT, UPDATE, BATCH_WRITE], queriesIndex: true },
+  // A duration alert names its late subjects, listed on gsi2.
+  evaluate: {
+    table: [GET, BATCH_GET, PUT, UPDATE, BATCH_WRITE],
+    queriesIndex: true,
+    queriesOpenSubjects: true,
+  },
   // Reads the departments (config item) and an alert's claims (a table query), and annotates a
   // claim with the Slack message it posted.
   'notify-slack': { table: [GET, QUERY, UPDATE], queriesIndex: false },
-  // Status (commitment list and due timers on the index), `/sla log` (events), ack and snooze.
-  slack: { table: [GET, BATCH_GET, QUERY, PUT, UPDATE], queriesIndex: true },
+  // Status (commitment list and due timers on the index, late subjects on gsi2), `/sla log`
+  // (events), ack and snooze.
+  slack: { table: [GET, BATCH_GET, QUERY, PUT, UPDATE], queriesIndex: true, queriesOpenSubjects: true },
   // Reads everything the digest shows (the ledger is a table query, commitments and due timers
   // are on the index); its only write is its delivery record (UpdateItem), so a retry never posts twice.
   digest: { table: [GET, BATCH_GET, QUERY, UPDATE], queriesIndex: true },

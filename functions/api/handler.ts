@@ -29,6 +29,7 @@ import { toProblem } from '../../shared/http/error-mapper.js';
 import { recordEventsRequest } from '../../shared/http/events-request.js';
 import { HttpProblem, json } from '../../shared/http/problem.js';
 import { jsonBody, pathParam, queryFlag } from '../../shared/http/request.js';
+import { listSubjectsRequest } from '../../shared/http/subjects-request.js';
 import type { HolidaySources } from '../../shared/ports/holiday-sources.js';
 import type { BusinessMetrics } from '../../shared/ports/metrics.js';
 import type { NotificationPublisher } from '../../shared/ports/notification-publisher.js';
@@ -178,6 +179,7 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
     route('GET', '/v1/commitments/{id}/status', async (event) =>
       json(200, await getStatus(deps, pathParam(event, 'id'), event.queryStringParameters?.period)),
     ),
+    route('GET', '/v1/commitments/{id}/subjects', (event) => listSubjectsRequest(deps, event)),
     route('GET', '/v1/commitments/{id}/history', async (event) =>
       json(200, {
         results: await getHistory(deps, pathParam(event, 'id'), positiveInt(event, 'periods', 12, 120)),

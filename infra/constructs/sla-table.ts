@@ -2,7 +2,12 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { type KeyAttribute, tableDefinition } from '../../shared/adapters/dynamodb/table-definition.js';
+import {
+  GSI1,
+  GSI2,
+  type KeyAttribute,
+  tableDefinition,
+} from '../../shared/adapters/dynamodb/table-definition.js';
 
 /**
  * The table actions one function may use. Transactions are authorised per item action (a
@@ -13,6 +18,8 @@ export interface TableAccess {
   readonly table: readonly TableAction[];
   /** Whether the function queries the `gsi1` index (Query on the index ARN only). */
   readonly queriesIndex: boolean;
+  /** Whether the function lists a commitment's open subjects on the `gsi2` index. */
+  readonly queriesOpenSubjects?: boolean;
 }
 
 export type TableAction =
@@ -76,13 +83,12 @@ export class SlaTable extends Construct {
         resourceArns: [this.table.tableArn],
       });
     }
-    if (access.queriesIndex) {
+    const indexes = [...(access.queriesIndex ? [GSI1] : []), ...(access.queriesOpenSubjects ? [GSI2] : [])];
+    if (indexes.length > 0) {
       iam.Grant.addToPrincipal({
         grantee,
         actions: ['dynamodb:Query'],
-        resourceArns: tableDefinition.globalSecondaryIndexes.map(
-          (index) => `${this.table.tableArn}/index/${index.indexName}`,
-        ),
+        resourceArns: indexes.map((name) => `${this.table.tableArn}/index/${name}`),
       });
     }
   }

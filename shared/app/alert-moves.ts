@@ -9,6 +9,7 @@ import {
 } from '../domain/escalation.js';
 import type { Evaluation } from '../domain/evaluate.js';
 import { latestVersion } from '../domain/judgement.js';
+import type { LateSubjects } from '../domain/late-subjects.js';
 import type { CommitmentDefinition, Department, Instant, Period } from '../domain/model.js';
 import { periodFromKey } from '../domain/periods.js';
 import type { OutgoingNotification } from '../ports/alert-store.js';
@@ -18,6 +19,7 @@ import { type DeliveryDeps, type PublishingRun, publishClaimed } from './alert-d
 import { alertNotes } from './alert-notes.js';
 import type { RunPart } from './evaluation-summary.js';
 import { notificationText } from './notification-text.js';
+import { lateSubjectsOf } from './subjects.js';
 
 /** What moving alerts in one run shares: what it read in bulk, and its hold on the claims it publishes. */
 export interface AlertRun {
@@ -108,8 +110,18 @@ export async function* moveAlert(run: AlertRun, input: AlertMoveInput): AsyncGen
     ...(burn ? { burning: { level: burn.level } } : {}),
   });
   if (!decision.changed) return;
+  const lateSubjects = decision.notifications.some((n) => NAMES_SUBJECTS.has(n.kind))
+    ? await lateSubjectsOf(deps, { definition, periodKey: evaluation.period, at: now })
+    : undefined;
   const outgoing = decision.notifications.map((intent) =>
-    toOutgoing(intent, { definition, evaluation, departments: run.departments, now, burn }),
+    toOutgoing(intent, {
+      definition,
+      evaluation,
+      departments: run.departments,
+      now,
+      burn,
+      ...(lateSubjects && NAMES_SUBJECTS.has(intent.kind) ? { lateSubjects } : {}),
+    }),
   );
   // Claimed when the claim is written (not when the run started), and held by this run from the start.
   const outcome = await deps.alerts.commit(
@@ -144,6 +156,9 @@ export async function* moveAlert(run: AlertRun, input: AlertMoveInput): AsyncGen
   }
 }
 
+/** Alerts someone acts on name the late subjects; "recovered" and "met" have nothing left to chase. */
+const NAMES_SUBJECTS: ReadonlySet<NotificationIntent['kind']> = new Set(['at_risk', 'escalated', 'breached']);
+
 function toOutgoing(
   intent: NotificationIntent,
   about: {
@@ -152,18 +167,21 @@ function toOutgoing(
     departments: Record<string, Department>;
     now: Instant;
     burn: BurnRateFinding | undefined;
+    lateSubjects?: LateSubjects;
   },
 ): OutgoingNotification {
-  const { definition, evaluation, departments, now, burn } = about;
+  const { definition, evaluation, departments, now, burn, lateSubjects } = about;
   const notes = alertNotes({ kind: intent.kind, definition, evaluation, now, burn });
-  const text = notificationText({
+  // The notes join the status line; the lines after it name late subjects.
+  const [headline = '', ...subjectLines] = notificationText({
     intent,
     evaluation,
     title: definition.title,
     provider: definition.provider,
     consumer: definition.consumer,
     departments,
-  });
+    ...(lateSubjects ? { lateSubjects: { late: lateSubjects, zone: definition.timezone } } : {}),
+  }).split('\n');
   return {
     ...intent,
     title: definition.title,
@@ -173,8 +191,9 @@ function toOutgoing(
     timezone: definition.timezone,
     snoozeFor: snoozeButtonSpan(definition.calendar),
     evaluation,
-    text: [text, ...notes].join(' · '),
+    text: [[headline, ...notes].join(' · '), ...subjectLines].join('\n'),
     ...(notes.length > 0 ? { notes } : {}),
+    ...(lateSubjects ? { lateSubjects } : {}),
     at: now,
   };
 }

@@ -1,6 +1,8 @@
 import type { NotificationIntent } from '../domain/escalation.js';
 import type { Evaluation } from '../domain/evaluate.js';
+import type { LateSubjects } from '../domain/late-subjects.js';
 import type { Department } from '../domain/model.js';
+import { lateSubjectLines } from '../presentation/late-subject-words.js';
 import { formatAmount, statusLine } from '../presentation/status-line.js';
 
 const HEADLINE: Record<NotificationIntent['kind'], string> = {
@@ -21,6 +23,8 @@ export function notificationText(input: {
   provider: string;
   consumer: string;
   departments: Record<string, Department>;
+  /** duration: named on the lines after the status line, in the commitment's zone. */
+  lateSubjects?: { late: LateSubjects; zone: string };
 }): string {
   const { intent, evaluation } = input;
   const line = statusLine({
@@ -34,5 +38,7 @@ export function notificationText(input: {
     intent.kind === 'at_risk' && evaluation.measure === 'total' && evaluation.expected > evaluation.actual
       ? ` (${formatAmount(evaluation.expected - evaluation.actual)} ${evaluation.unit} behind pace)`
       : '';
-  return `${HEADLINE[intent.kind]}${level}: ${line}${gap}`;
+  const head = `${HEADLINE[intent.kind]}${level}: ${line}${gap}`;
+  const late = input.lateSubjects;
+  return late ? [head, ...lateSubjectLines(late.late, late.zone)].join('\n') : head;
 }

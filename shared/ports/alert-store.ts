@@ -1,5 +1,6 @@
 import type { AlertState, NotificationIntent } from '../domain/alerts/alert-state.js';
 import type { Evaluation } from '../domain/evaluate.js';
+import type { LateSubjects } from '../domain/late-subjects.js';
 import type { Instant } from '../domain/model.js';
 
 /** A notification as published: the domain's intent plus what a reader needs to act on it. */
@@ -22,6 +23,8 @@ export interface OutgoingNotification extends NotificationIntent {
   timezone?: string;
   /** What its Snooze button holds escalation for (`1bd`, `24h`); absent on older claims: 24 hours. */
   snoozeFor?: string;
+  /** duration: the late and due-soon subjects when it was decided (named in the text too). */
+  lateSubjects?: LateSubjects;
 }
 
 export interface NotificationClaim {

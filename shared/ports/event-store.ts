@@ -63,6 +63,12 @@ export interface OutageRecord {
   revision: number;
 }
 
+/** Where a page of open timers starts: after this timer (its stored due time and subject). */
+export interface OpenTimerPage {
+  limit: number;
+  after?: { dueAt?: Instant; subject: string };
+}
+
 /** A stateful event (timer or outage): the event, the state item's new value and the aggregate changes. */
 export interface StatefulWrite<S> {
   event: StoredEvent;
@@ -95,6 +101,24 @@ export interface EventStore {
   recordHeartbeat(event: StoredEvent): Promise<RecordResult>;
   /** Running timers due at or before `at`, across all commitments (one indexed query, paged). */
   listDueTimers(at: Instant): Promise<TimerRecord[]>;
+  /**
+   * A page of one commitment's open (started, not stopped) timers: running ones by due time, then
+   * the paused ones; after `after` (the last one of the previous page) when given.
+   */
+  listOpenTimers(
+    commitmentId: string,
+    page: OpenTimerPage,
+  ): Promise<{ timers: TimerRecord[]; more: boolean }>;
+  /**
+   * One commitment's open timers that may be due by `until` (their stored due time is at or before
+   * it; an excusal recorded since only makes a subject due later) and the paused ones, at most `max`
+   * of each; `complete` is false when either was cut at `max`.
+   */
+  listOpenTimersDueBy(
+    commitmentId: string,
+    until: Instant,
+    max: number,
+  ): Promise<{ timers: TimerRecord[]; complete: boolean }>;
   /** Takes an overdue timer out of the due index once a closed period counted it as a miss. */
   retireTimer(commitmentId: string, subject: string): Promise<void>;
   getAggregates(

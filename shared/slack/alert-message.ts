@@ -28,6 +28,7 @@ import {
   LEGACY_SNOOZE_FOR,
   SNOOZE_ACTION,
 } from './interaction-ids.js';
+import { lateSubjectBlocks } from './late-subject-blocks.js';
 import { type Departments, figureFields, type StatusItem, statusText } from './status-blocks.js';
 
 export interface SlackRecipient {
@@ -139,6 +140,7 @@ function baseBlocks(n: OutgoingNotification, departments: Departments): Block[] 
     section(statusText(itemOf(n), departments)),
     ...(n.notes?.length ? [section(notesText(n.notes))] : []),
     fields(figureFields(n.evaluation)),
+    ...lateSubjectBlocks(n.lateSubjects, n.timezone),
     context(deliveryLine(n, departments)),
   ];
 }
@@ -147,6 +149,11 @@ function baseBlocks(n: OutgoingNotification, departments: Departments): Block[] 
 function notesText(notes: string[]): string {
   return notes.map((note) => `${escapeMrkdwn(note.charAt(0).toUpperCase() + note.slice(1))}.`).join(' ');
 }
+/**
+ * The notification's first line: its status. The lines after it name late subjects, which the
+ * blocks show escaped; a notification preview needs only the status.
+ */
+const headline = (n: OutgoingNotification) => n.text.split('\n')[0] ?? n.text;
 
 /** The message an alert is posted with. */
 export function alertMessage(
@@ -156,7 +163,7 @@ export function alertMessage(
   const blocks = baseBlocks(notification, departments);
   if (isActionable(notification.kind))
     blocks.push(alertButtons(buttonValueOf(notification), { snooze: true }));
-  return { text: notification.text, blocks };
+  return { text: headline(notification), blocks };
 }
 
 /**
@@ -191,7 +198,7 @@ export function acknowledgedMessage(
     ...baseBlocks(notification, departments),
     ...reactionBlocks(state, buttonValueOf(notification), notification.timezone),
   ];
-  return { text: `${notification.text} (${reactionWords(state, notification.timezone)})`, blocks };
+  return { text: `${headline(notification)} (${reactionWords(state, notification.timezone)})`, blocks };
 }
 
 /**
@@ -227,7 +234,7 @@ export function closedAlertMessage(
       ? `breached since ${localTimeWords(closing.at, zone)}`
       : `${news.word.toLowerCase()} since`;
   return {
-    text: `${notification.text} (${since})`,
+    text: `${headline(notification)} (${since})`,
     blocks: [
       ...baseBlocks(notification, departments),
       context(`${news.emoji} ${news.word} ${slackDate(closing.at, zone)}${news.after}`),

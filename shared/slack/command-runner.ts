@@ -13,6 +13,7 @@ import type { StoreDeps } from '../app/deps.js';
 import { CommitmentNotFoundError } from '../app/errors.js';
 import { recordEvents } from '../app/record-events.js';
 import { getStatus, listStatus } from '../app/status.js';
+import { lateSubjectsOf } from '../app/subjects.js';
 import { isSlug } from '../domain/config-schema.js';
 import { parseSpan, spanWords } from '../domain/duration.js';
 import { latestVersion, periodAt } from '../domain/judgement.js';
@@ -178,11 +179,12 @@ async function status(deps: SlackCommandDeps, target: string, isPublic: boolean)
   const record = await activeRecord(deps.stores, target);
   const now = deps.stores.clock.now();
   const { period, version } = periodAt(record, now);
-  const [evaluation, alert] = await Promise.all([
+  const definition = version.definition;
+  const [evaluation, alert, lateSubjects] = await Promise.all([
     getStatus(deps.stores, target),
     deps.stores.alerts.get(target, period.key),
+    lateSubjectsOf(deps.stores, { definition, periodKey: period.key, at: now }),
   ]);
-  const definition = version.definition;
   return statusDetailMessage({
     item: {
       evaluation,
@@ -194,6 +196,7 @@ async function status(deps: SlackCommandDeps, target: string, isPublic: boolean)
     departments,
     ...(definition.derivation ? { derivation: definition.derivation } : {}),
     ...(alert ? { alert } : {}),
+    ...(lateSubjects ? { lateSubjects } : {}),
     public: isPublic,
   });
 }

@@ -24,6 +24,25 @@ const evaluationSchema = z.looseObject({
   evaluatedAt: z.string(),
 });
 
+const standingSchema = z.looseObject({
+  subject: z.string(),
+  startedAt: z.number(),
+  dueAt: z.number().nullable(),
+  paused: z.boolean(),
+  lateMs: z.number(),
+  remainingMs: z.number(),
+});
+
+const lateSubjectsSchema = z.looseObject({
+  businessTime: z.boolean(),
+  horizonMs: z.number(),
+  overdue: z.array(standingSchema),
+  overdueCount: z.number().int().min(0),
+  dueSoon: z.array(standingSchema),
+  dueSoonCount: z.number().int().min(0),
+  complete: z.boolean(),
+});
+
 const notificationSchema = z.looseObject({
   dedupKey: z.string().min(1),
   kind: z.enum(['at_risk', 'escalated', 'recovered', 'breached', 'met']),
@@ -41,6 +60,7 @@ const notificationSchema = z.looseObject({
   evaluation: evaluationSchema,
   text: z.string(),
   at: z.number(),
+  lateSubjects: lateSubjectsSchema.optional(),
 });
 
 export class InvalidNotificationError extends CodedError {

@@ -4,6 +4,7 @@
  */
 import type { AlertState } from '../domain/alerts/alert-state.js';
 import type { Evaluation } from '../domain/evaluate.js';
+import type { LateSubjects } from '../domain/late-subjects.js';
 import type { Department, Status, TargetDerivation } from '../domain/model.js';
 import { effectNote } from '../presentation/effect-words.js';
 import {
@@ -27,6 +28,7 @@ import {
   who,
 } from './blocks.js';
 import { DETAILS_ACTION } from './interaction-ids.js';
+import { lateSubjectBlocks } from './late-subject-blocks.js';
 import { MAX_BLOCKS } from './limits.js';
 
 /** One commitment's current evaluation with what people call it (what `listStatus` returns). */
@@ -205,6 +207,8 @@ export interface StatusDetailInput {
   departments: Departments;
   derivation?: TargetDerivation;
   alert?: AlertState;
+  /** duration: the late and due-soon subjects, named under the figures. */
+  lateSubjects?: LateSubjects;
   public?: boolean;
 }
 
@@ -217,6 +221,7 @@ export function statusDetailMessage(input: StatusDetailInput): SlackReply {
     header(item.title),
     section(statusText(item, departments)),
     fields(figureFields(e, input.derivation)),
+    ...lateSubjectBlocks(input.lateSubjects, item.timezone),
   ];
   const alert = alertSummary(input.alert, item.timezone);
   if (alert) blocks.push(context(alert));

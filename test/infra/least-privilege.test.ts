@@ -36,6 +36,7 @@ const BATCH_WRITE = 'dynamodb:BatchWriteItem';
 function expectedGrants(name: FunctionName): Record<string, string[]> {
   const table = `${id('AWS::DynamoDB::Table', 'Data')}.Arn`;
   const index = `${table}/index/gsi1`;
+  const openSubjects = `${table}/index/gsi2`;
   const logs = `${id('AWS::Logs::LogGroup', `Fn${name.replace(/-/g, '')}Logs`)}.Arn`;
   const key = `${id('AWS::KMS::Key', 'TopicsKey')}.Arn`;
   const slackSecret = id('AWS::SecretsManager::Secret', 'SecretsSlack');
@@ -57,14 +58,14 @@ function expectedGrants(name: FunctionName): Record<string, string[]> {
     api: {
       ...base,
       ...onTable(GET, BATCH_GET, PUT, UPDATE, BATCH_WRITE),
-      [QUERY]: [table, index].sort(),
+      [QUERY]: [table, index, openSubjects].sort(),
       ...publish('TopicsAlerts'),
       ...slack,
     },
     evaluate: {
       ...base,
       ...onTable(GET, BATCH_GET, PUT, UPDATE, BATCH_WRITE),
-      [QUERY]: [index],
+      [QUERY]: [index, openSubjects].sort(),
       ...publish('TopicsAlerts'),
       ...queue('EvaluateFailures'),
     },
@@ -74,7 +75,12 @@ function expectedGrants(name: FunctionName): Record<string, string[]> {
       ...slack,
       ...queue('NotifySlackFailures'),
     },
-    slack: { ...base, ...onTable(GET, BATCH_GET, PUT, UPDATE), [QUERY]: [table, index].sort(), ...slack },
+    slack: {
+      ...base,
+      ...onTable(GET, BATCH_GET, PUT, UPDATE),
+      [QUERY]: [table, index, openSubjects].sort(),
+      ...slack,
+    },
     digest: {
       ...base,
       ...onTable(GET, BATCH_GET, UPDATE),
@@ -149,6 +155,11 @@ describe('function roles', () => {
       resourcesFor(functionStatements(template, name), QUERY).includes(`${table}/index/gsi1`),
     );
     expect(onIndex).toEqual(['api', 'evaluate', 'slack', 'digest']);
+    // The open-subject index: the subjects route, duration alerts and `/sla status` only.
+    const onOpenSubjects = FUNCTION_NAMES.filter((name) =>
+      resourcesFor(functionStatements(template, name), QUERY).includes(`${table}/index/gsi2`),
+    );
+    expect(onOpenSubjects).toEqual(['api', 'evaluate', 'slack']);
     for (const name of FUNCTION_NAMES) {
       for (const resource of resourcesFor(functionStatements(template, name), QUERY)) {
         expect(resource).not.toContain('index/*');

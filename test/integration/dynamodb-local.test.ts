@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import {
+  CreateTableCommand,
   DeleteTableCommand,
   DescribeTableCommand,
   DescribeTimeToLiveCommand,
@@ -21,7 +22,7 @@ import {
 } from '../../local/dynamodb-local.js';
 import { isAlive } from '../../local/emulator-process.js';
 import { findFreePort } from '../../local/free-port.js';
-import { ensureTable } from '../../shared/adapters/dynamodb/table-setup.js';
+import { createTableInput, ensureTable } from '../../shared/adapters/dynamodb/table-setup.js';
 import { useTestTable } from './dynamodb-context.js';
 
 const table = await useTestTable();
@@ -208,7 +209,51 @@ describe('ensureTable on the shared emulator', () => {
     }
   });
 
-  it('creates the keys, the gsi1 index with ALL projection, on-demand billing and TTL on expiresAt', async () => {
+  it('adds the open-subject index to a table an earlier version made with gsi1 alone, keeping its items', async () => {
+    const tableName = `${table.tableName}-old`;
+    const input = createTableInput(tableName);
+    await table.client.send(
+      new CreateTableCommand({
+        ...input,
+        AttributeDefinitions: input.AttributeDefinitions?.filter((a) => !a.AttributeName?.startsWith('gsi2')),
+        GlobalSecondaryIndexes: input.GlobalSecondaryIndexes?.filter((i) => i.IndexName === 'gsi1'),
+      }),
+    );
+    try {
+      const doc = DynamoDBDocumentClient.from(table.client);
+      await doc.send(new PutCommand({ TableName: tableName, Item: { pk: 'C#x', sk: 'HEAD', kept: true } }));
+      expect(await ensureTable(table.client, tableName)).toBe('exists');
+      const { Table } = await table.client.send(new DescribeTableCommand({ TableName: tableName }));
+      expect(Table?.GlobalSecondaryIndexes?.map((i) => [i.IndexName, i.IndexStatus]).sort()).toEqual([
+        ['gsi1', 'ACTIVE'],
+        ['gsi2', 'ACTIVE'],
+      ]);
+      const item = { pk: 'C#x', sk: 'S#lead-1', gsi2pk: 'OS#x', gsi2sk: 'D#2026-11-18T15:00:00.000Z#lead-1' };
+      await doc.send(new PutCommand({ TableName: tableName, Item: item }));
+      const found = await doc.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: 'gsi2',
+          KeyConditionExpression: 'gsi2pk = :p',
+          ExpressionAttributeValues: { ':p': 'OS#x' },
+        }),
+      );
+      expect(found.Items).toEqual([item]);
+      expect(
+        (await doc.send(new GetCommand({ TableName: tableName, Key: { pk: 'C#x', sk: 'HEAD' } }))).Item,
+      ).toEqual({
+        pk: 'C#x',
+        sk: 'HEAD',
+        kept: true,
+      });
+      // Run again, it finds nothing to add.
+      expect(await ensureTable(table.client, tableName)).toBe('exists');
+    } finally {
+      await table.client.send(new DeleteTableCommand({ TableName: tableName }));
+    }
+  });
+
+  it('creates the keys, the gsi1 and gsi2 indexes with ALL projection, on-demand billing and TTL on expiresAt', async () => {
     const { Table } = await table.client.send(new DescribeTableCommand({ TableName: table.tableName }));
     expect(Table?.TableStatus).toBe('ACTIVE');
     expect(Table?.KeySchema).toEqual([
@@ -216,14 +261,15 @@ describe('ensureTable on the shared emulator', () => {
       { AttributeName: 'sk', KeyType: 'RANGE' },
     ]);
     expect(Table?.BillingModeSummary?.BillingMode).toBe('PAY_PER_REQUEST');
-    expect(Table?.GlobalSecondaryIndexes).toHaveLength(1);
-    const gsi = Table?.GlobalSecondaryIndexes?.[0];
-    expect(gsi?.IndexName).toBe('gsi1');
-    expect(gsi?.KeySchema).toEqual([
-      { AttributeName: 'gsi1pk', KeyType: 'HASH' },
-      { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
-    ]);
-    expect(gsi?.Projection?.ProjectionType).toBe('ALL');
+    expect(Table?.GlobalSecondaryIndexes).toHaveLength(2);
+    for (const name of ['gsi1', 'gsi2']) {
+      const gsi = Table?.GlobalSecondaryIndexes?.find((i) => i.IndexName === name);
+      expect(gsi?.KeySchema).toEqual([
+        { AttributeName: `${name}pk`, KeyType: 'HASH' },
+        { AttributeName: `${name}sk`, KeyType: 'RANGE' },
+      ]);
+      expect(gsi?.Projection?.ProjectionType).toBe('ALL');
+    }
 
     const ttl = await table.client.send(new DescribeTimeToLiveCommand({ TableName: table.tableName }));
     expect(ttl.TimeToLiveDescription).toMatchObject({

@@ -529,3 +529,58 @@ describe('snoozing for business days over DynamoDB Local', async () => {
     });
   });
 });
+
+describe('/sla status of a duration commitment names its late leads', async () => {
+  const app = await useApp('2026-11-01T00:30:00-04:00');
+  app.clock.set('2026-11-20T12:00:00-05:00');
+  const slack = slackFor(app.deps, app.clock);
+  // Seven leads that arrived on Friday Nov 13 at 09:00…15:00 (due Tuesday 13:00…Wednesday 09:00,
+  // 29 to 23 business hours late now), one whose id is Slack markup, and one due this afternoon.
+  const late = Array.from({ length: 7 }, (_, i) => ({
+    id: `late-${i}`,
+    subject: `lead-${4711 + i}`,
+    phase: 'start',
+    at: `2026-11-13T${String(9 + i).padStart(2, '0')}:00:00-05:00`,
+  }));
+  await recordEvents(app.deps, 'sales-lead-follow-up', [
+    ...late,
+    { id: 'odd', subject: '<!channel>', phase: 'start', at: '2026-11-17T08:00:00-05:00' },
+    { id: 'soon', subject: 'lead-9000', phase: 'start', at: '2026-11-18T11:00:00-05:00' },
+  ]);
+
+  it('lists the five most overdue with business lateness, "and N more", and those due soon, escaped', async () => {
+    const reply = await slack.sla('status sales-lead-follow-up');
+    expect(reply.all).toContain(
+      [
+        '*Late (8), most overdue first:*',
+        '• lead-4711 — 29 business hours late',
+        '• lead-4712 — 28 business hours late',
+        '• lead-4713 — 27 business hours late',
+        '• lead-4714 — 26 business hours late',
+        '• lead-4715 — 25 business hours late',
+        '• and 3 more',
+        '*Due within the next 4 business hours (1):*',
+        '• lead-9000 — due Fri Nov 20, 2026, 15:00 EST (in 3 business hours)',
+      ].join('\n'),
+    );
+    expect(reply.all).not.toContain('<!channel>');
+  });
+
+  it('shows the markup id escaped once it is among the five', async () => {
+    // The leads of 13:00–15:00 are contacted; <!channel> (due Thursday 12:00) moves up to the five.
+    await recordEvents(app.deps, 'sales-lead-follow-up', [
+      { id: 's4', subject: 'lead-4715', phase: 'stop' },
+      { id: 's5', subject: 'lead-4716', phase: 'stop' },
+      { id: 's6', subject: 'lead-4717', phase: 'stop' },
+    ]);
+    const reply = await slack.sla('status sales-lead-follow-up');
+    expect(reply.all).toContain('• &lt;!channel&gt; — 10 business hours late');
+    expect(reply.all).toContain('*Late (5), most overdue first:*');
+    expect(reply.all).not.toContain('and 0 more');
+  });
+
+  it('adds nothing to the status of a total commitment', async () => {
+    const reply = await slack.sla('status marketing-qualified-leads');
+    expect(reply.all).not.toContain('Late (');
+  });
+});

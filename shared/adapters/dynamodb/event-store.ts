@@ -6,6 +6,7 @@ import { createEventLookups } from './event-lookups.js';
 import { eventCodec, iso, outageCodec, timerCodec } from './item-codecs.js';
 import { getByCommitmentPeriod, getItem } from './item-reads.js';
 import { DUE_TIMER_PARTITION, keys } from './keys.js';
+import { createOpenTimerReads } from './open-timer-reads.js';
 import { readOutcomeBuckets } from './outcome-buckets.js';
 import { queryAll } from './paging.js';
 import { createStatefulEventWriter } from './stateful-writes.js';
@@ -19,6 +20,7 @@ import { cancellationCodes } from './transactions.js';
 export function createDynamoEventStore(doc: DynamoDBDocumentClient, tableName: string): EventStore {
   const lookups = createEventLookups(doc, tableName);
   const stateful = createStatefulEventWriter(doc, tableName, lookups);
+  const openTimers = createOpenTimerReads(doc, tableName);
 
   return {
     recordAdditive: createAdditiveEventWriter(doc, tableName, lookups),
@@ -46,6 +48,9 @@ export function createDynamoEventStore(doc: DynamoDBDocumentClient, tableName: s
       });
       return items.map(timerCodec.fromItem);
     },
+
+    listOpenTimers: openTimers.page,
+    listOpenTimersDueBy: openTimers.dueBy,
 
     async retireTimer(commitmentId, subject) {
       await doc.send(

@@ -1,7 +1,7 @@
 import type { ItemKey } from './keys.js';
 
 /** Where an item stands: its key and, when an index lists it, its entry there. */
-export type ItemPlace = ItemKey & { gsi1pk?: string; gsi1sk?: string };
+export type ItemPlace = ItemKey & { gsi1pk?: string; gsi1sk?: string; gsi2pk?: string; gsi2sk?: string };
 
 /** An item as the document client reads and writes it. */
 export type Item = Record<string, unknown>;
@@ -17,7 +17,7 @@ export interface ItemCodec<T> {
 }
 
 /** Attributes of the table itself, not of the value: keys, index keys and the item's type. */
-const TABLE_ATTRIBUTES = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'type']);
+const TABLE_ATTRIBUTES = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'type']);
 
 /** An item's own attributes, without the table's. */
 export function valueAttributes(item: Item): Item {

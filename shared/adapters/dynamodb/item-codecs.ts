@@ -49,6 +49,10 @@ export const timerCodec = itemCodec<TimerRecord>('timer', (t) => ({
   ...(t.dueAt !== undefined && t.stoppedAt === undefined && !t.retired
     ? keys.dueTimerEntry(iso(t.dueAt), t.commitmentId, t.subject)
     : {}),
+  // In its commitment's open-subject index until it stops, late or not, so people can list them.
+  ...(t.stoppedAt === undefined
+    ? keys.openSubjectEntry(t.commitmentId, t.dueAt === undefined ? undefined : iso(t.dueAt), t.subject)
+    : {}),
 }));
 
 export const outageCodec = itemCodec<OutageRecord>('outage', (o) => keys.outage(o.commitmentId, o.incident));

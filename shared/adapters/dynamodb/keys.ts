@@ -15,6 +15,9 @@ export interface ItemKey {
 export const COMMITMENT_LIST_PARTITION = 'COMMITMENTS';
 /** Sparse index partition of running duration timers, sorted by due time. */
 export const DUE_TIMER_PARTITION = 'DUE';
+/** Open-subject index sort keys: running subjects by due time (`D#…`), then undated ones (`P#…`). */
+export const OPEN_SUBJECT_DUE = 'D#';
+export const OPEN_SUBJECT_UNDATED = 'P#';
 /** The index partition of notifications claimed but not yet confirmed as published. */
 export const PENDING_NOTIFICATION_PARTITION = 'NPENDING';
 
@@ -58,6 +61,18 @@ export const keys = {
     sk: `OB#${hour}`,
   }),
   outcomeBucketsPrefix: 'OB#',
+  /**
+   * Present while a subject is open (started, not stopped), in its commitment's own partition of
+   * the second index: running subjects by due time, then the paused ones (no due time) by id.
+   */
+  openSubjectEntry: (commitmentId: string, dueAtIso: string | undefined, subject: string) => ({
+    gsi2pk: `OS#${commitmentId}`,
+    gsi2sk:
+      dueAtIso === undefined
+        ? `${OPEN_SUBJECT_UNDATED}${subject}`
+        : `${OPEN_SUBJECT_DUE}${dueAtIso}#${subject}`,
+  }),
+  openSubjectPartition: (commitmentId: string) => `OS#${commitmentId}`,
   outage: (commitmentId: string, incident: string): ItemKey => ({
     pk: `C#${commitmentId}`,
     sk: `O#${incident}`,

@@ -39,9 +39,17 @@ export const tableDefinition = {
       partitionKey: { name: 'gsi1pk', type: 'S' },
       sortKey: { name: 'gsi1sk', type: 'S' },
     },
+    {
+      indexName: 'gsi2',
+      partitionKey: { name: 'gsi2pk', type: 'S' },
+      sortKey: { name: 'gsi2sk', type: 'S' },
+    },
   ],
   timeToLiveAttribute: 'expiresAt',
 } as const satisfies TableDefinition;
 
 /** The one secondary index: lists, due timers, pending notifications and events by period. */
 export const GSI1 = tableDefinition.globalSecondaryIndexes[0].indexName;
+
+/** The second index: the open subjects of one duration commitment, by due time. */
+export const GSI2 = tableDefinition.globalSecondaryIndexes[1].indexName;

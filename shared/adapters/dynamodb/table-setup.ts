@@ -1,9 +1,11 @@
 import {
   CreateTableCommand,
   type CreateTableCommandInput,
+  DescribeTableCommand,
   DescribeTimeToLiveCommand,
   type DynamoDBClient,
   ResourceInUseException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
@@ -56,8 +58,60 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
     { client, maxWaitTime: 120, minDelay: 1, maxDelay: 5 },
     { TableName: tableName },
   );
+  if (outcome === 'exists') await addMissingIndexes(client, tableName);
   await enableTimeToLive(client, tableName, tableDefinition.timeToLiveAttribute);
   return outcome;
+}
+
+/**
+ * A table made by an earlier version (a local data folder kept across upgrades) gets the indexes
+ * added since, one at a time as DynamoDB allows, and each is waited for until it serves queries.
+ */
+async function addMissingIndexes(client: DynamoDBClient, tableName: string): Promise<void> {
+  const input = createTableInput(tableName);
+  for (const index of input.GlobalSecondaryIndexes ?? []) {
+    const existing = await indexStatuses(client, tableName);
+    if (!existing.has(index.IndexName as string)) {
+      const attributes = new Set(index.KeySchema?.map((k) => k.AttributeName));
+      try {
+        await client.send(
+          new UpdateTableCommand({
+            TableName: tableName,
+            AttributeDefinitions: input.AttributeDefinitions?.filter((a) => attributes.has(a.AttributeName)),
+            GlobalSecondaryIndexUpdates: [
+              {
+                Create: {
+                  IndexName: index.IndexName,
+                  KeySchema: index.KeySchema,
+                  Projection: index.Projection,
+                },
+              },
+            ],
+          }),
+        );
+      } catch (error) {
+        // A concurrent caller may have added it between our two calls.
+        if (!(await indexStatuses(client, tableName)).has(index.IndexName as string)) throw error;
+      }
+    }
+    await waitForIndex(client, tableName, index.IndexName as string);
+  }
+}
+
+async function indexStatuses(client: DynamoDBClient, tableName: string): Promise<Map<string, string>> {
+  const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+  return new Map(
+    (Table?.GlobalSecondaryIndexes ?? []).map((i) => [i.IndexName as string, i.IndexStatus ?? 'ACTIVE']),
+  );
+}
+
+/** An index being built answers no queries; the real service takes minutes, DynamoDB Local none. */
+async function waitForIndex(client: DynamoDBClient, tableName: string, indexName: string): Promise<void> {
+  const deadline = Date.now() + 15 * 60_000;
+  while ((await indexStatuses(client, tableName)).get(indexName) !== 'ACTIVE') {
+    if (Date.now() > deadline) throw new Error(`index ${indexName} of ${tableName} did not become ACTIVE`);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
 }
 
 async function enableTimeToLive(client: DynamoDBClient, tableName: string, attributeName: string) {
