@@ -93,20 +93,26 @@ async function dispatch(
     case 'log':
       return logWork(deps, command, request);
     case 'ack': {
-      const reaction = await acknowledgeAlert(deps.stores, command.commitmentId, {
-        by: request.userId,
-        ...(command.note ? { note: command.note.slice(0, 1000) } : {}),
-      });
+      const reaction = await acknowledgeAlert(
+        deps.stores,
+        command.commitmentId,
+        { by: request.userId, ...(command.note ? { note: command.note.slice(0, 1000) } : {}) },
+        undefined,
+        'slack',
+      );
       await notifyReaction(deps, reaction, 'acknowledged');
       return ephemeral(
         `:white_check_mark: You acknowledged the alert on \`${command.commitmentId}\` (${reaction.period}, level ${reaction.state.level}): it will not escalate further.`,
       );
     }
     case 'snooze': {
-      const reaction = await snoozeAlert(deps.stores, command.commitmentId, {
-        by: request.userId,
-        for: command.duration,
-      });
+      const reaction = await snoozeAlert(
+        deps.stores,
+        command.commitmentId,
+        { by: request.userId, for: command.duration },
+        undefined,
+        'slack',
+      );
       await notifyReaction(deps, reaction, 'snoozed');
       const until = reaction.state.snoozedUntil as number;
       return ephemeral(
@@ -207,14 +213,19 @@ async function logWork(
   const definition = latestVersion(record).definition;
   if (definition.measure !== 'total') return notLoggableReply(record.id, definition.measure);
   const note = command.note === undefined ? undefined : command.note.slice(0, 500);
-  const report = await recordEvents(deps.stores, record.id, [
-    {
-      id: `slack-${request.requestKey}`,
-      value: command.amount,
-      ...(note ? { note } : {}),
-      source: `slack:${request.userId}`.slice(0, 100),
-    },
-  ]);
+  const report = await recordEvents(
+    deps.stores,
+    record.id,
+    [
+      {
+        id: `slack-${request.requestKey}`,
+        value: command.amount,
+        ...(note ? { note } : {}),
+        source: `slack:${request.userId}`.slice(0, 100),
+      },
+    ],
+    { by: request.userId, via: 'slack' },
+  );
   const rejected = report.rejected[0];
   if (rejected) {
     return ephemeral(`:warning: Nothing was logged: ${escapeMrkdwn(describeIssues(rejected.errors))}`);
