@@ -8,7 +8,7 @@ import { periodFromKey, periodKindOfKey } from '../domain/periods.js';
 import { issuesFromZod, ValidationError } from '../domain/validation-error.js';
 import { governingVersion } from '../domain/versions.js';
 import type { CommitmentRecord } from '../ports/commitment-store.js';
-import type { EventVoid, StoredEvent } from '../ports/event-store.js';
+import { aggregateMapKey, type EventVoid, type StoredEvent } from '../ports/event-store.js';
 import { auditEntry, cursorSchema, MAX_AUTHOR_LENGTH, pageLimitSchema } from './audit.js';
 import type { StoreDeps } from './deps.js';
 import {
@@ -69,6 +69,16 @@ async function activeRecord(deps: StoreDeps, commitmentId: string): Promise<Comm
   const record = await deps.commitments.get(commitmentId);
   if (record?.state !== 'active') throw new CommitmentNotFoundError(commitmentId);
   return record;
+}
+
+/** How many of a period's events a person typed in: a counter on the period's aggregate, so one read. */
+export async function handEnteredCount(
+  deps: StoreDeps,
+  commitmentId: string,
+  periodKey: string,
+): Promise<number> {
+  const aggregates = await deps.events.getAggregates([{ commitmentId, periodKey }]);
+  return aggregates.get(aggregateMapKey(commitmentId, periodKey))?.counters.byHand ?? 0;
 }
 
 /** GET /v1/commitments/{id}/events: one period's events (default the current one), newest first. */

@@ -11,6 +11,7 @@ import {
 } from '../app/alert-actions.js';
 import type { StoreDeps } from '../app/deps.js';
 import { CommitmentNotFoundError } from '../app/errors.js';
+import { handEnteredCount } from '../app/event-history.js';
 import { recordEvents } from '../app/record-events.js';
 import { getStatus, listStatus } from '../app/status.js';
 import { isSlug } from '../domain/config-schema.js';
@@ -184,9 +185,10 @@ async function status(deps: SlackCommandDeps, target: string, isPublic: boolean)
   const record = await activeRecord(deps.stores, target);
   const now = deps.stores.clock.now();
   const { period, version } = periodAt(record, now);
-  const [evaluation, alert] = await Promise.all([
+  const [evaluation, alert, handEntered] = await Promise.all([
     getStatus(deps.stores, target),
     deps.stores.alerts.get(target, period.key),
+    handEnteredCount(deps.stores, target, period.key),
   ]);
   const definition = version.definition;
   return statusDetailMessage({
@@ -200,6 +202,7 @@ async function status(deps: SlackCommandDeps, target: string, isPublic: boolean)
     departments,
     ...(definition.derivation ? { derivation: definition.derivation } : {}),
     ...(alert ? { alert } : {}),
+    handEntered,
     public: isPublic,
   });
 }

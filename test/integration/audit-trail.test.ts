@@ -22,11 +22,11 @@ describe('the audit trail is written exactly once per change', () => {
   it('traces the first apply: the config and every commitment it created', async () => {
     const all = await trail('');
     expect(actions(all, 'config.applied')).toHaveLength(1);
-    expect(actions(all, 'commitment.created').map((e) => e.commitmentId).sort()).toEqual([
-      'marketing-qualified-leads',
-      'sales-lead-follow-up',
-      'website-availability',
-    ]);
+    expect(
+      actions(all, 'commitment.created')
+        .map((e) => e.commitmentId)
+        .sort(),
+    ).toEqual(['marketing-qualified-leads', 'sales-lead-follow-up', 'website-availability']);
   });
 
   it('adds nothing when the same config is applied again (a retried apply)', async () => {
@@ -108,7 +108,10 @@ describe('voiding an event', () => {
     expect(await actual()).toBe(before - 30);
     const voids = actions(await trail(), 'event.voided');
     expect(voids).toHaveLength(1);
-    expect(voids[0]).toMatchObject({ by: 'U0MKTLEAD', detail: { eventId: 'typo', reason: 'typed 30 instead of 3' } });
+    expect(voids[0]).toMatchObject({
+      by: 'U0MKTLEAD',
+      detail: { eventId: 'typo', reason: 'typed 30 instead of 3' },
+    });
   });
 
   it('stays voided when the original event is sent again', async () => {
@@ -122,7 +125,12 @@ describe('voiding an event', () => {
     const { status, body } = await app.call('GET', `${LEADS}/events?period=2026-11`);
     expect(status).toBe(200);
     const typo = body.events.find((e: { id: string }) => e.id === 'typo');
-    expect(typo).toMatchObject({ by: 'local', via: 'api', value: 30, voided: { reason: 'typed 30 instead of 3' } });
+    expect(typo).toMatchObject({
+      by: 'local',
+      via: 'api',
+      value: 30,
+      voided: { reason: 'typed 30 instead of 3' },
+    });
     const ats = body.events.map((e: { at: string }) => e.at);
     expect([...ats].sort().reverse()).toEqual(ats);
     const cli = await app.call('GET', `${LEADS}/events?source=cli`);
@@ -147,7 +155,9 @@ describe('voiding an event', () => {
   });
 
   it('refuses an event that does not exist, and an outage event', async () => {
-    const missing = await app.call('POST', `${LEADS}/events/nope/void`, { body: { by: 'U1', reason: 'why not' } });
+    const missing = await app.call('POST', `${LEADS}/events/nope/void`, {
+      body: { by: 'U1', reason: 'why not' },
+    });
     expect(missing.status).toBe(404);
     await app.call('POST', '/v1/commitments/website-availability/events', {
       body: { id: 'down-1', incident: 'i-1', phase: 'down' },
@@ -208,7 +218,10 @@ describe('paging the trail', () => {
     const paged: Entry[] = [];
     let cursor: string | undefined;
     do {
-      const page = await app.call('GET', `/v1/audit?limit=4${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      const page = await app.call(
+        'GET',
+        `/v1/audit?limit=4${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
       expect(page.status).toBe(200);
       paged.push(...page.body.entries);
       cursor = page.body.cursor;
@@ -222,7 +235,11 @@ describe('paging the trail', () => {
     expect(byLead.every((e) => e.by === 'U0MKTLEAD')).toBe(true);
     const december = await trail('since=2026-12-01T00:00:00Z');
     // The test clock stands still, so these share one instant: compare them as a set.
-    expect(december.map((e) => e.action).sort()).toEqual(['events.recorded', 'events.recorded', 'period.closed']);
+    expect(december.map((e) => e.action).sort()).toEqual([
+      'events.recorded',
+      'events.recorded',
+      'period.closed',
+    ]);
     const november = await trail(`commitment=${ID}&until=2026-12-01T00:00:00Z`);
     expect(november.every((e: any) => e.at < '2026-12-01')).toBe(true);
   });
