@@ -8,7 +8,7 @@ import { useApp } from './app-context.js';
 const LEADS = 'marketing-qualified-leads';
 const app = await useApp('2026-11-01T00:30:00-04:00');
 app.clock.set('2026-11-18T10:00:00-05:00');
-const deps = { stores: app.deps, log: { error: () => undefined } };
+const deps = { stores: app.deps, log: { error: () => undefined, warn: () => undefined } };
 const request = { userId: 'U0MKTLEAD', channelId: 'C0MARKETING', requestKey: 'trigger-1' };
 
 async function statusText(): Promise<string> {
