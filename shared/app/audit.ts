@@ -123,7 +123,7 @@ export type AuditEntryView = Omit<AuditEntry, 'at'> & { at: string };
 export async function listAudit(
   deps: StoreDeps,
   query: Record<string, string | undefined>,
-): Promise<{ entries: AuditEntryView[]; cursor?: string }> {
+): Promise<{ entries: AuditEntryView[]; timezone: string; cursor?: string }> {
   const parsed = auditQuerySchema.safeParse(query);
   if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
   const q = parsed.data;
@@ -142,8 +142,11 @@ export async function listAudit(
           limit: q.limit,
           ...(q.cursor === undefined ? {} : { cursor: q.cursor }),
         });
+  // The company's zone, in which people read the entries' times (UTC before any config).
+  const timezone = (await deps.commitments.getConfig())?.timezone ?? 'UTC';
   return {
     entries: page.entries.map((e) => ({ ...e, at: isoInstant(e.at) })),
+    timezone,
     ...(page.cursor ? { cursor: page.cursor } : {}),
   };
 }
