@@ -116,6 +116,15 @@ const auditQuerySchema = z
     }
   });
 
+/** Query parameters given empty (`?commitment=&by=`) mean "not given", as a form sends them. */
+export function givenParameters(query: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(query).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '',
+    ),
+  );
+}
+
 /** An entry as the API shows it: instants as ISO-8601 UTC. */
 export type AuditEntryView = Omit<AuditEntry, 'at'> & { at: string };
 
@@ -124,7 +133,7 @@ export async function listAudit(
   deps: StoreDeps,
   query: Record<string, string | undefined>,
 ): Promise<{ entries: AuditEntryView[]; timezone: string; cursor?: string }> {
-  const parsed = auditQuerySchema.safeParse(query);
+  const parsed = auditQuerySchema.safeParse(givenParameters(query));
   if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
   const q = parsed.data;
   const now = deps.clock.now();

@@ -9,7 +9,7 @@ import { issuesFromZod, ValidationError } from '../domain/validation-error.js';
 import { governingVersion } from '../domain/versions.js';
 import type { CommitmentRecord } from '../ports/commitment-store.js';
 import { aggregateMapKey, type EventVoid, type StoredEvent } from '../ports/event-store.js';
-import { auditEntry, cursorSchema, MAX_AUTHOR_LENGTH, pageLimitSchema } from './audit.js';
+import { auditEntry, cursorSchema, givenParameters, MAX_AUTHOR_LENGTH, pageLimitSchema } from './audit.js';
 import type { StoreDeps } from './deps.js';
 import {
   BadRequestError,
@@ -87,7 +87,7 @@ export async function listRecordedEvents(
   commitmentId: string,
   query: Record<string, string | undefined>,
 ) {
-  const parsed = eventsQuerySchema.safeParse(query);
+  const parsed = eventsQuerySchema.safeParse(givenParameters(query));
   if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
   const q = parsed.data;
   const record = await activeRecord(deps, commitmentId);

@@ -229,6 +229,12 @@ describe('paging the trail', () => {
     expect(paged.map((e) => e.id)).toEqual(all.map((e) => e.id));
   });
 
+  it('reads empty parameters as not given, as a form sends them', async () => {
+    const blank = await app.call('GET', '/v1/audit?commitment=&by=&since=&until=&limit=&cursor=');
+    expect(blank.status).toBe(200);
+    expect(blank.body.entries).toEqual(await trail(''));
+  });
+
   it('narrows by author and by time', async () => {
     const byLead = await trail('by=U0MKTLEAD');
     expect(byLead.length).toBeGreaterThan(0);
