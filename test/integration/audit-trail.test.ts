@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createDynamoDigestDeliveryLog } from '../../shared/adapters/dynamodb/digest-delivery-log.js';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.js';
+import { sendWeeklyDigest } from '../../shared/app/digest.js';
 import { initialAlertState } from '../../shared/domain/alerts/alert-state.js';
 import { EXAMPLE_CONFIG, useApp } from './app-context.js';
 import { closeUpToNow } from './close-helper.js';
@@ -190,6 +193,37 @@ describe('voiding an event', () => {
   });
 });
 
+describe('the weekly digest', () => {
+  it('is traced once per week, by the schedule, however often the run is retried', async () => {
+    const deliveries = createDynamoDigestDeliveryLog(
+      createDocumentClient(app.table.client),
+      app.table.tableName,
+    );
+    const posted: unknown[] = [];
+    const sender = {
+      ...app.deps,
+      deliveries,
+      poster: {
+        post: async (message: unknown) => {
+          posted.push(message);
+          return { channel: 'C0EXEC', ts: `${posted.length}.000` };
+        },
+        update: async () => undefined,
+      },
+      publisher: { publish: async () => undefined },
+    };
+    await sendWeeklyDigest(sender, { week: '2026-W47' });
+    await sendWeeklyDigest(sender, { week: '2026-W47' });
+    const sent = actions(await trail(''), 'digest.sent');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({
+      by: 'schedule',
+      via: 'schedule',
+      detail: { week: '2026-W47', emailed: true },
+    });
+  });
+});
+
 describe('paging the trail', () => {
   it('pages one commitment newest first, each entry once', async () => {
     const all = await trail();
@@ -242,6 +276,7 @@ describe('paging the trail', () => {
     const december = await trail('since=2026-12-01T00:00:00Z');
     // The test clock stands still, so these share one instant: compare them as a set.
     expect(december.map((e) => e.action).sort()).toEqual([
+      'digest.sent',
       'events.recorded',
       'events.recorded',
       'period.closed',
