@@ -63,7 +63,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       for (const [name, value] of Object.entries(request.query ?? {})) {
         if (value !== undefined) url.searchParams.set(name, String(value));
       }
-      let headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+      // The client header lets the audit trail tell the CLI from other API callers.
+      let headers: Record<string, string> = {
+        accept: 'application/json, application/problem+json',
+        'x-sla-client': 'cli',
+      };
       let body: string | undefined;
       if (request.json !== undefined) {
         body = JSON.stringify(request.json);

@@ -4,6 +4,7 @@ import { commonOptionsOf, flag, parseCommandArgs, stringOption } from './args.js
 import type { CliIo, Command } from './command.js';
 import { ackCommand, snoozeCommand } from './commands/alerts.js';
 import { applyCommand } from './commands/apply.js';
+import { auditCommand, eventsCommand, voidCommand } from './commands/audit.js';
 import { clockCommand } from './commands/clock.js';
 import { completionCommand, idsCommand } from './commands/completion.js';
 import { digestCommand } from './commands/digest.js';
@@ -27,6 +28,8 @@ export const COMMANDS: Command[] = [
   applyCommand,
   statusCommand,
   recordCommand,
+  eventsCommand,
+  voidCommand,
   excuseCommand,
   ackCommand,
   snoozeCommand,
@@ -35,6 +38,7 @@ export const COMMANDS: Command[] = [
   historyCommand,
   exportCommand,
   subjectsCommand,
+  auditCommand,
   clockCommand,
   completionCommand(() => COMMANDS),
   idsCommand,

@@ -37,6 +37,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   // key through unchanged; see docs/deploy.md if API Gateway ever refuses it.
   admin('POST', '/v1/config:apply'),
   admin('POST', '/v1/commitments/{id}/events'),
+  admin('GET', '/v1/commitments/{id}/events'),
+  admin('POST', '/v1/commitments/{id}/events/{eventId}/void'),
   admin('GET', '/v1/commitments/{id}/status'),
   admin('GET', '/v1/commitments/{id}/history'),
   admin('GET', '/v1/commitments/{id}/subjects'),
@@ -46,6 +48,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   admin('GET', '/v1/status'),
   admin('POST', '/v1/evaluations'),
   admin('GET', '/v1/digest'),
+  admin('GET', '/v1/audit'),
   { method: 'POST', path: '/slack/commands', target: 'slack', auth: 'public', why: SLACK_VERIFIES },
   { method: 'POST', path: '/slack/interactions', target: 'slack', auth: 'public', why: SLACK_VERIFIES },
   {

@@ -24,6 +24,8 @@ export async function applyConfigFileIfEmpty(
         text: configText,
         dryRun: false,
         holidaySources: createHolidaySources((path) => readBeside(configPath, path)),
+        // The runtime applies the example on its first start, as the local admin would.
+        actor: { by: 'local', via: 'schedule' },
       })
     ).plan;
   } catch (error) {

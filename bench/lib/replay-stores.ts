@@ -32,6 +32,7 @@ export function recordingStores(deps: StoreDeps): { deps: StoreDeps; replay(): v
       events: wrap('events', deps.events),
       alerts: wrap('alerts', deps.alerts),
       results: wrap('results', deps.results),
+      audit: wrap('audit', deps.audit),
       clock: deps.clock,
     },
     replay() {

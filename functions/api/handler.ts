@@ -29,10 +29,12 @@ import { toProblem } from '../../shared/http/error-mapper.js';
 import { recordEventsRequest } from '../../shared/http/events-request.js';
 import { HttpProblem, json } from '../../shared/http/problem.js';
 import { jsonBody, pathParam, queryFlag } from '../../shared/http/request.js';
+import { apiActor } from '../../shared/http/request-actor.js';
 import { listSubjectsRequest } from '../../shared/http/subjects-request.js';
 import type { HolidaySources } from '../../shared/ports/holiday-sources.js';
 import type { BusinessMetrics } from '../../shared/ports/metrics.js';
 import type { NotificationPublisher } from '../../shared/ports/notification-publisher.js';
+import { auditRoutes } from './audit-routes.js';
 
 type Event = APIGatewayProxyEventV2;
 type Result = APIGatewayProxyResultV2;
@@ -150,6 +152,7 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
       const outcome = await putCommitment(deps, id, jsonBody(event), {
         immediate: queryFlag(event, 'immediate'),
         expectedVersion: expectedVersion(event),
+        actor: apiActor(event),
       });
       return json(outcome.created ? 201 : 200, {
         id,
@@ -161,7 +164,7 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
       });
     }),
     route('DELETE', '/v1/commitments/{id}', async (event) => {
-      const record = await archiveCommitment(deps, pathParam(event, 'id'));
+      const record = await archiveCommitment(deps, pathParam(event, 'id'), apiActor(event));
       return json(200, { id: record.id, state: record.state });
     }),
     route('POST', '/v1/config:apply', async (event) => {
@@ -172,10 +175,13 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
         holidaySources: (deps.holidaySourcesFor ?? createHolidaySources)((path) => files[path]),
         dryRun: queryFlag(event, 'dryRun'),
         immediate: queryFlag(event, 'immediate'),
+        actor: apiActor(event),
       });
       return json(200, result);
     }),
-    route('POST', '/v1/commitments/{id}/events', (event) => recordEventsRequest(deps, event)),
+    route('POST', '/v1/commitments/{id}/events', (event) =>
+      recordEventsRequest(deps, event, apiActor(event)),
+    ),
     route('GET', '/v1/commitments/{id}/status', async (event) =>
       json(200, await getStatus(deps, pathParam(event, 'id'), event.queryStringParameters?.period)),
     ),
@@ -186,16 +192,28 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
       }),
     ),
     route('POST', '/v1/commitments/{id}/excusals', async (event) => {
-      const outcome = await addExcusal(deps, pathParam(event, 'id'), jsonBody(event));
+      const outcome = await addExcusal(deps, pathParam(event, 'id'), jsonBody(event), apiActor(event));
       return json(outcome.duplicate ? 200 : 201, outcome);
     }),
     route('POST', '/v1/commitments/{id}/ack', async (event) => {
-      const reaction = await acknowledgeAlert(deps, pathParam(event, 'id'), jsonBody(event));
+      const reaction = await acknowledgeAlert(
+        deps,
+        pathParam(event, 'id'),
+        jsonBody(event),
+        undefined,
+        apiActor(event).via,
+      );
       await deps.onReaction?.(reaction, 'acknowledged');
       return json(200, alertView(reaction));
     }),
     route('POST', '/v1/commitments/{id}/snooze', async (event) => {
-      const reaction = await snoozeAlert(deps, pathParam(event, 'id'), jsonBody(event));
+      const reaction = await snoozeAlert(
+        deps,
+        pathParam(event, 'id'),
+        jsonBody(event),
+        undefined,
+        apiActor(event).via,
+      );
       await deps.onReaction?.(reaction, 'snoozed');
       return json(200, alertView(reaction));
     }),
@@ -233,6 +251,7 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
     route('GET', '/v1/digest', async (event) =>
       json(200, await buildWeeklyDigest(deps, { week: event.queryStringParameters?.week })),
     ),
+    ...auditRoutes(deps),
     ...(deps.extraRoutes ?? []),
   ];
 }

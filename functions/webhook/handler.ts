@@ -2,6 +2,7 @@ import middy from '@middy/core';
 import httpRouter from '@middy/http-router';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import type { StoreDeps } from '../../shared/app/deps.js';
+import type { Actor } from '../../shared/domain/audit.js';
 import { toProblem } from '../../shared/http/error-mapper.js';
 import { recordEventsRequest } from '../../shared/http/events-request.js';
 import {
@@ -22,6 +23,9 @@ export interface WebhookDeps extends StoreDeps {
   /** Counts accepted, duplicate and rejected events. */
   metrics?: BusinessMetrics;
 }
+
+/** The HMAC webhook is a sender of its own: what it records is authored as that source. */
+const WEBHOOK_ACTOR: Actor = { by: 'source:webhook', via: 'source' };
 
 const header = (event: Event, name: string) =>
   Object.entries(event.headers ?? {}).find(([n]) => n.toLowerCase() === name)?.[1];
@@ -52,7 +56,7 @@ export function makeHandler(deps: WebhookDeps) {
               `The request signature was refused: ${verdict.reason}.`,
             );
           }
-          return recordEventsRequest(deps, event);
+          return recordEventsRequest(deps, event, WEBHOOK_ACTOR);
         },
       },
     ],

@@ -1,16 +1,19 @@
 import * as z from 'zod';
 import { checkSnoozeUntil, MAX_SNOOZE_MS } from '../domain/alerts/alert-reactions.js';
+import type { AuditAction, AuditVia } from '../domain/audit.js';
 import { boundedString } from '../domain/bounded-schemas.js';
 import { addBusinessDays } from '../domain/business-days.js';
 import { alwaysOpenCalendar } from '../domain/calendar.js';
 import { spanTextSchema } from '../domain/config-fields.js';
 import { type DurationSpan, parseSpan } from '../domain/duration.js';
 import { type AlertState, acknowledge, snooze } from '../domain/escalation.js';
+import { isoInstant } from '../domain/instant-format.js';
 import { periodAt } from '../domain/judgement.js';
 import { MAX_KEY_LENGTH, MAX_NOTE_LENGTH } from '../domain/limits.js';
 import type { CommitmentDefinition, Instant } from '../domain/model.js';
 import { issuesFromZod, ValidationError } from '../domain/validation-error.js';
 import type { NotificationClaim } from '../ports/alert-store.js';
+import { appendAudit } from './audit.js';
 import type { StoreDeps } from './deps.js';
 import { AlertOverError, CommitmentNotFoundError } from './errors.js';
 import { RETRY, retryOnConflict } from './retry-on-conflict.js';
@@ -66,10 +69,19 @@ export interface TargetAlert {
 /** Called after a reaction is stored, e.g. to update the alert's Slack messages. */
 export type ReactionListener = (reaction: AlertReaction, kind: 'acknowledged' | 'snoozed') => Promise<void>;
 
+/** Who reacted and how, for the audit trail. */
+interface ReactionTrace {
+  action: AuditAction;
+  by: string;
+  via: AuditVia;
+  detail: (state: AlertState) => Record<string, unknown>;
+}
+
 async function react(
   deps: StoreDeps,
   commitmentId: string,
   change: (state: AlertState | undefined, now: Instant, definition: CommitmentDefinition) => AlertState,
+  trace: ReactionTrace,
   target?: TargetAlert,
 ): Promise<AlertReaction> {
   const record = await deps.commitments.get(commitmentId);
@@ -90,6 +102,15 @@ async function react(
     },
     { attempts: 3, what: `The alert of '${commitmentId}'` },
   );
+  // Keyed by the revision the reaction produced: a repeated reaction leaves the state (and so the
+  // key) as it was, and finds its entry there.
+  await appendAudit(deps, trace, {
+    action: trace.action,
+    key: `${period.key}:${state.episode}:${state.revision}`,
+    commitmentId,
+    period: period.key,
+    detail: { level: state.level, episode: state.episode, ...trace.detail(state) },
+  });
   return {
     commitmentId,
     period: period.key,
@@ -119,11 +140,18 @@ export async function acknowledgeAlert(
   commitmentId: string,
   body: unknown,
   target?: TargetAlert,
+  via: AuditVia = 'api',
 ): Promise<AlertReaction> {
   const parsed = ackBodySchema.safeParse(body);
   if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
   const { by, note } = parsed.data;
-  return react(deps, commitmentId, (state, now) => acknowledge(state, by, now, note), target);
+  const trace: ReactionTrace = {
+    action: 'alert.acknowledged',
+    by,
+    via,
+    detail: (state) => (state.note === undefined ? {} : { note: state.note }),
+  };
+  return react(deps, commitmentId, (state, now) => acknowledge(state, by, now, note), trace, target);
 }
 
 /**
@@ -136,10 +164,17 @@ export async function snoozeAlert(
   commitmentId: string,
   body: unknown,
   target?: TargetAlert,
+  via: AuditVia = 'api',
 ): Promise<AlertReaction> {
   const parsed = snoozeBodySchema.safeParse(body);
   if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
   const { by } = parsed.data;
+  const trace: ReactionTrace = {
+    action: 'alert.snoozed',
+    by,
+    via,
+    detail: (state) => (state.snoozedUntil === undefined ? {} : { until: isoInstant(state.snoozedUntil) }),
+  };
   if (parsed.data.for !== undefined) {
     const text = parsed.data.for;
     const span = parseSpan(text);
@@ -147,13 +182,14 @@ export async function snoozeAlert(
       deps,
       commitmentId,
       (state, now, definition) => snooze(state, by, snoozeEnd(text, span, definition, now), now),
+      trace,
       target,
     );
   }
   const until = Date.parse(parsed.data.until as string);
   // A wrong `until` is the caller's mistake whatever state the alert is in, so it is named first.
   checkSnoozeUntil(until, deps.clock.now());
-  return react(deps, commitmentId, (state, now) => snooze(state, by, until, now), target);
+  return react(deps, commitmentId, (state, now) => snooze(state, by, until, now), trace, target);
 }
 
 /**

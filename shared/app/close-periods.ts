@@ -1,3 +1,4 @@
+import { SCHEDULE_ACTOR } from '../domain/audit.js';
 import { type ClosedPeriodResult, closePeriod } from '../domain/close.js';
 import { latestVersion, measureAggregate, overdueTimers } from '../domain/judgement.js';
 import type { Instant, Period } from '../domain/model.js';
@@ -6,6 +7,7 @@ import { governingVersion } from '../domain/versions.js';
 import type { CommitmentRecord } from '../ports/commitment-store.js';
 import type { AggregateRecord, TimerRecord } from '../ports/event-store.js';
 import { aggregateMapKey } from '../ports/event-store.js';
+import { auditEntry } from './audit.js';
 import type { StoreDeps } from './deps.js';
 import { RETRY, retryOnConflict } from './retry-on-conflict.js';
 
@@ -125,6 +127,7 @@ export async function closeEndedPeriods(
           aggregateRev: stored?.rev ?? 0,
           now,
           ...(closedBefore === undefined ? {} : { superseded: closedBefore }),
+          audit: closeEntry(result, now),
         });
         // `conflict`: an event slipped in between reading and closing; judge again with it counted.
         if (outcome === 'conflict') return RETRY;
@@ -143,4 +146,22 @@ export async function closeEndedPeriods(
     closedBefore = period.key;
   }
   return closed;
+}
+
+/** A period can close only once, so the period is the close's key; credits owed are in its detail. */
+function closeEntry(result: ClosedPeriodResult, now: Instant) {
+  return auditEntry(now, SCHEDULE_ACTOR, {
+    action: 'period.closed',
+    key: result.period,
+    commitmentId: result.commitmentId,
+    period: result.period,
+    detail: {
+      status: result.status,
+      actual: result.actual,
+      target: result.target,
+      attainment: result.attainment,
+      credit: result.credit,
+      version: result.version,
+    },
+  });
 }

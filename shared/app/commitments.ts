@@ -1,3 +1,4 @@
+import type { Actor, AuditAction } from '../domain/audit.js';
 import { CodedError } from '../domain/coded-error.js';
 import { parseCommitment } from '../domain/config.js';
 import { isoInstant } from '../domain/instant-format.js';
@@ -8,6 +9,8 @@ import { ValidationError } from '../domain/validation-error.js';
 import { type CommitmentVersion, effectiveFromFor } from '../domain/versions.js';
 import type { CommitmentRecord, StoredConfig } from '../ports/commitment-store.js';
 import { HolidaySourceError, type HolidaySources } from '../ports/holiday-sources.js';
+import { appendAudit, UNATTRIBUTED } from './audit.js';
+import { traceConfigApply } from './config-audit.js';
 import { type ResolvedHolidays, readConfigDocument, readConfigText } from './config-reading.js';
 import type { StoreDeps } from './deps.js';
 import { BadRequestError, CommitmentNotFoundError, ConcurrentUpdateError } from './errors.js';
@@ -48,8 +51,10 @@ export async function applyConfig(
     immediate?: boolean;
     /** Country holiday data and the .ics files the config names. */
     holidaySources?: HolidaySources;
+    actor?: Actor;
   },
 ): Promise<ApplyResult> {
+  const actor = input.actor ?? UNATTRIBUTED;
   const reading = { sources: input.holidaySources ?? NO_HOLIDAY_SOURCES, now: deps.clock.now() };
   const { config, holidays } =
     input.text !== undefined
@@ -74,14 +79,17 @@ export async function applyConfig(
         deps,
         { ...existing, state: 'archived', archivedAt: now, updatedAt: now },
         existing.revision,
+        actor,
       );
       continue;
     }
     const definition = wanted.get(entry.id);
     if (!definition || entry.action === 'unchanged') continue;
-    await saveDefinition(deps, existing, definition, input.immediate ?? false);
+    await saveDefinition(deps, existing, definition, input.immediate ?? false, actor);
   }
-  await deps.commitments.putConfig(storedConfigOf(config, now));
+  const stored = storedConfigOf(config, now);
+  await traceConfigApply(deps, actor, await deps.commitments.getConfig(), stored, plan);
+  await deps.commitments.putConfig(stored);
   return { plan, dryRun: false, applied: true, holidays };
 }
 
@@ -93,9 +101,27 @@ async function saveCommitment(
   deps: StoreDeps,
   record: CommitmentRecord,
   expectedRevision: number | null,
+  actor: Actor,
 ): Promise<CommitmentRecord> {
   const saved = await deps.commitments.save(record, expectedRevision);
   if (saved === 'conflict') throw new ConcurrentUpdateError(`Commitment '${record.id}'`);
+  // Each save moves the head to a new revision, so the revision is the save's own key.
+  const version = saved.versions[saved.versions.length - 1];
+  const action: AuditAction =
+    saved.state === 'archived'
+      ? 'commitment.archived'
+      : expectedRevision === null
+        ? 'commitment.created'
+        : 'commitment.amended';
+  await appendAudit(deps, actor, {
+    action,
+    key: `r${saved.revision}`,
+    commitmentId: saved.id,
+    detail: {
+      revision: saved.revision,
+      ...(version ? { version: version.version, effectiveFrom: isoInstant(version.effectiveFrom) } : {}),
+    },
+  });
   return saved;
 }
 
@@ -110,6 +136,7 @@ export async function saveDefinition(
   existing: CommitmentRecord | undefined,
   definition: CommitmentDefinition,
   immediate: boolean,
+  actor: Actor = UNATTRIBUTED,
 ): Promise<{ record: CommitmentRecord; created: boolean; version: CommitmentVersion }> {
   const now = deps.clock.now();
   const previous = existing?.versions[existing.versions.length - 1];
@@ -152,7 +179,7 @@ export async function saveDefinition(
         activeSince: activeSince ?? now,
         revision: 0,
       };
-  const saved = await saveCommitment(deps, record, existing ? existing.revision : null);
+  const saved = await saveCommitment(deps, record, existing ? existing.revision : null, actor);
   return { record: saved, created: !existing, version };
 }
 
@@ -177,7 +204,7 @@ export async function putCommitment(
   deps: StoreDeps,
   id: string,
   body: unknown,
-  options: { immediate: boolean; expectedVersion?: number },
+  options: { immediate: boolean; expectedVersion?: number; actor?: Actor },
 ) {
   const context = await currentContext(deps);
   const withId = typeof body === 'object' && body !== null && !Array.isArray(body) ? { id, ...body } : body;
@@ -204,7 +231,7 @@ export async function putCommitment(
   if (existing?.state === 'active' && plan.entries[0]?.action === 'unchanged') {
     return { record: existing, created: false, changed: false, version: latestVersion(existing), plan };
   }
-  const saved = await saveDefinition(deps, existing, definition, options.immediate);
+  const saved = await saveDefinition(deps, existing, definition, options.immediate, options.actor);
   return { ...saved, changed: true, plan };
 }
 
@@ -218,7 +245,7 @@ export class VersionMismatchError extends CodedError {
 }
 
 /** DELETE /v1/commitments/{id}: archive; history, results and credits are kept. */
-export async function archiveCommitment(deps: StoreDeps, id: string) {
+export async function archiveCommitment(deps: StoreDeps, id: string, actor: Actor = UNATTRIBUTED) {
   const existing = await deps.commitments.get(id);
   if (existing?.state !== 'active') throw new CommitmentNotFoundError(id);
   const now = deps.clock.now();
@@ -226,6 +253,7 @@ export async function archiveCommitment(deps: StoreDeps, id: string) {
     deps,
     { ...existing, state: 'archived', archivedAt: now, updatedAt: now },
     existing.revision,
+    actor,
   );
 }
 

@@ -1,5 +1,6 @@
 import type { Clock } from '../domain/model.js';
 import type { AlertStore } from '../ports/alert-store.js';
+import type { AuditLog } from '../ports/audit-log.js';
 import type { CommitmentStore } from '../ports/commitment-store.js';
 import type { EventStore } from '../ports/event-store.js';
 import type { ResultStore } from '../ports/result-store.js';
@@ -10,5 +11,7 @@ export interface StoreDeps {
   events: EventStore;
   alerts: AlertStore;
   results: ResultStore;
+  /** The trail of every change to what is measured or alerted. */
+  audit: AuditLog;
   clock: Clock;
 }

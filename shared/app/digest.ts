@@ -9,6 +9,7 @@
  * now, and says it has not been sent yet.
  */
 import { DateTime } from 'luxon';
+import { SCHEDULE_ACTOR } from '../domain/audit.js';
 import type { ClosedPeriodResult } from '../domain/close.js';
 import type { DigestFormat } from '../domain/digest/digest-format.js';
 import type { DigestCommitmentInput } from '../domain/digest/digest-types.js';
@@ -29,6 +30,7 @@ import {
   STATUS_LABEL,
   statusFigures,
 } from '../presentation/status-line.js';
+import { appendAudit } from './audit.js';
 import { mapLimit } from './concurrency.js';
 import type { StoreDeps } from './deps.js';
 import { type DigestDeliveryDeps, type DigestDeliveryReport, deliverDigest } from './digest-delivery.js';
@@ -213,5 +215,18 @@ export async function sendWeeklyDigest(
     throw new BadRequestError('no configuration has been applied yet; apply one before sending a digest');
   const digest = await buildWeeklyDigest(deps, { ...options, sending: true });
   const delivery = await deliverDigest(deps, digest, config);
+  // A week is delivered once (its delivery log says so), so the week is the entry's key.
+  if (delivery.outcome === 'delivered') {
+    await appendAudit(deps, SCHEDULE_ACTOR, {
+      action: 'digest.sent',
+      key: digest.week,
+      detail: {
+        week: digest.week,
+        emailed: delivery.emailed,
+        ...(delivery.slack && 'channel' in delivery.slack ? { channel: delivery.slack.channel } : {}),
+        headline: digest.headline,
+      },
+    });
+  }
   return { digest, delivery };
 }

@@ -51,3 +51,27 @@ export class BadRequestError extends CodedError {
     super(message);
   }
 }
+
+export class EventNotFoundError extends CodedError {
+  readonly code = 'EVENT_NOT_FOUND';
+  constructor(
+    readonly commitmentId: string,
+    readonly eventId: string,
+  ) {
+    super(`Commitment '${commitmentId}' has no recorded event '${eventId}' (events are kept for 400 days).`);
+  }
+}
+
+/** Timers and outages are state machines: taking one event out would rewrite what came after it. */
+export class EventNotVoidableError extends CodedError {
+  readonly code = 'EVENT_NOT_VOIDABLE';
+  constructor(
+    readonly commitmentId: string,
+    readonly eventId: string,
+    measure: string,
+  ) {
+    super(
+      `Event '${eventId}' of '${commitmentId}' cannot be voided: only total and ratio events can; a ${measure} event changes a subject's timer or an outage, so send the correcting event (a stop, an up) instead.`,
+    );
+  }
+}

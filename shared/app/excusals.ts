@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
+import type { Actor } from '../domain/audit.js';
 import { boundedString } from '../domain/bounded-schemas.js';
 import { isoInstant } from '../domain/instant-format.js';
 import { latestVersion } from '../domain/judgement.js';
@@ -7,6 +8,7 @@ import { MAX_KEY_LENGTH, MAX_NAME_LENGTH, MAX_NOTE_LENGTH } from '../domain/limi
 import type { Excusal } from '../domain/model.js';
 import { periodsBetween } from '../domain/periods.js';
 import { issuesFromZod, ValidationError } from '../domain/validation-error.js';
+import { appendAudit, UNATTRIBUTED } from './audit.js';
 import { currentContext } from './commitments.js';
 import type { StoreDeps } from './deps.js';
 import { CommitmentNotFoundError, PeriodClosedError } from './errors.js';
@@ -41,7 +43,12 @@ const MAX_EXCUSAL_MS = 366 * 24 * 3600_000;
  * POST /v1/commitments/{id}/excusals: a window in which the provider could not perform because of
  * the consumer. Without an `id`, the same window and reason sent twice is recorded once.
  */
-export async function addExcusal(deps: StoreDeps, commitmentId: string, body: unknown) {
+export async function addExcusal(
+  deps: StoreDeps,
+  commitmentId: string,
+  body: unknown,
+  actor: Actor = UNATTRIBUTED,
+) {
   const parsed = excusalBodySchema.safeParse(body);
   if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
   const input = parsed.data;
@@ -87,6 +94,21 @@ export async function addExcusal(deps: StoreDeps, commitmentId: string, body: un
     excusal,
   );
   if (outcome === 'closed') throw new PeriodClosedError(commitmentId, periods[0]?.key ?? '');
+  // Keyed by the excusal's id, so a retry (a duplicate) finds the entry of the first request.
+  await appendAudit(deps, actor, {
+    action: 'excusal.requested',
+    key: excusal.id,
+    commitmentId,
+    ...(periods.length === 1 ? { period: periods[0]?.key } : {}),
+    detail: {
+      excusalId: excusal.id,
+      from: isoInstant(from),
+      to: isoInstant(to),
+      causedBy: excusal.causedBy,
+      reason: excusal.reason,
+      periods: periods.map((p) => p.key),
+    },
+  });
   return {
     excusal: { ...excusal, from: isoInstant(from), to: isoInstant(to) },
     periods: periods.map((p) => p.key),

@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import { longestWindow, minuteOf } from '../domain/alerts/burn-rate.js';
+import type { Actor } from '../domain/audit.js';
 import type { Instant, Period } from '../domain/model.js';
 import { periodOf } from '../domain/periods.js';
 import { type FieldIssue, issuesFromZod } from '../domain/validation-error.js';
@@ -7,10 +8,11 @@ import { governingVersion } from '../domain/versions.js';
 import type { CommitmentRecord } from '../ports/commitment-store.js';
 import type { AdditiveEvent, RecordResult, StatefulResult } from '../ports/event-store.js';
 import { localTimeWords } from '../presentation/local-time-words.js';
+import { appendAudit, digestOf, UNATTRIBUTED } from './audit.js';
 import type { StoreDeps } from './deps.js';
 import { CommitmentNotFoundError } from './errors.js';
 import { eventSchemaFor, type RatioEvent, type TotalEvent } from './event-schemas.js';
-import { type Prepared, stored } from './prepared-event.js';
+import { handCount, type Prepared, stored } from './prepared-event.js';
 import { recordOutageEvent, recordTimerEvent } from './record-stateful-events.js';
 
 /** Events may be stamped slightly ahead of our clock (clock skew), never more. */
@@ -25,12 +27,14 @@ export interface RecordEventsReport {
 /**
  * Records a batch of measurement events for one commitment, each exactly once. Every event gets
  * its own verdict: accepted, a duplicate (a retry of one already counted) or rejected with the
- * reason. Nothing is counted twice and nothing acknowledged is lost.
+ * reason. Nothing is counted twice and nothing acknowledged is lost. `actor` is kept on each event
+ * and the request leaves one audit entry.
  */
 export async function recordEvents(
   deps: StoreDeps,
   commitmentId: string,
   events: unknown[],
+  actor: Actor = UNATTRIBUTED,
 ): Promise<RecordEventsReport> {
   const record = await deps.commitments.get(commitmentId);
   if (record?.state !== 'active') throw new CommitmentNotFoundError(commitmentId);
@@ -54,7 +58,7 @@ export async function recordEvents(
   events.forEach((raw, index) => {
     const outcome = prepare(record, raw, index, now);
     if ('errors' in outcome) reject(index, outcome.errors, outcome.id);
-    else prepared.push(outcome);
+    else prepared.push({ ...outcome, by: actor.by, via: actor.via });
   });
 
   const additive = prepared.filter(
@@ -86,7 +90,43 @@ export async function recordEvents(
     else reject(p.index, outcome, p.id);
   }
   report.rejected.sort((a, b) => a.index - b.index);
+  if (report.accepted + report.duplicates > 0)
+    await traceRequest(deps, commitmentId, events, prepared, report, actor);
   return report;
+}
+
+/**
+ * One entry per request, whose id derives from the ids of the events it carried: the same request
+ * retried finds its entry, and a retry after a crash that recorded the events but no entry adds it.
+ */
+async function traceRequest(
+  deps: StoreDeps,
+  commitmentId: string,
+  events: unknown[],
+  prepared: Prepared[],
+  report: RecordEventsReport,
+  actor: Actor,
+): Promise<void> {
+  const ids = events
+    .map((e) => (typeof e === 'object' && e !== null ? (e as { id?: unknown }).id : undefined))
+    .filter((id): id is string => typeof id === 'string');
+  const periods = [...new Set(prepared.map((p) => p.period.key))];
+  const sources = [
+    ...new Set(prepared.map((p) => p.body.source).filter((s): s is string => typeof s === 'string')),
+  ];
+  await appendAudit(deps, actor, {
+    action: 'events.recorded',
+    key: digestOf([...new Set(ids)].sort().join('\n')),
+    commitmentId,
+    ...(periods.length === 1 ? { period: periods[0] } : {}),
+    detail: {
+      accepted: report.accepted,
+      duplicates: report.duplicates,
+      rejected: report.rejected.length,
+      ...(periods.length > 1 ? { periods } : {}),
+      ...(sources.length > 0 ? { sources: sources.slice(0, 5) } : {}),
+    },
+  });
 }
 
 function prepare(
@@ -164,16 +204,25 @@ function closedIssue(period: Period): FieldIssue {
 }
 
 function toAdditive(commitmentId: string, p: Prepared, now: Instant): AdditiveEvent {
-  if (p.definition.measure === 'total') {
-    const value = (p.body as TotalEvent).value ?? 1;
-    return { event: stored(commitmentId, p, now), increments: { sum: value, count: 1 } };
-  }
-  const body = p.body as RatioEvent;
-  const good = body.outcome ? (body.outcome === 'good' ? 1 : 0) : (body.good ?? 0);
-  const total = body.outcome ? 1 : (body.total ?? 0);
-  const additive: AdditiveEvent = { event: stored(commitmentId, p, now), increments: { good, total } };
+  const additive: AdditiveEvent = {
+    event: stored(commitmentId, p, now),
+    increments: { ...additiveIncrements(p.definition.measure, p.body), ...handCount(p) },
+  };
   // Counted by the minute too where burn-rate windows will look for it; older outcomes no window sees.
   const rules = p.definition.alerts?.burnRate ?? [];
-  if (rules.length > 0 && p.at >= now - longestWindow(rules)) additive.minute = minuteOf(p.at);
+  if (p.definition.measure === 'ratio' && rules.length > 0 && p.at >= now - longestWindow(rules))
+    additive.minute = minuteOf(p.at);
   return additive;
+}
+
+/** What one total or ratio event adds to its period's counters (a void takes the same back). */
+export function additiveIncrements(
+  measure: 'total' | 'ratio' | 'duration' | 'availability',
+  body: Record<string, unknown>,
+): Record<string, number> {
+  if (measure === 'total') return { sum: (body as TotalEvent).value ?? 1, count: 1 };
+  const ratio = body as RatioEvent;
+  const good = ratio.outcome ? (ratio.outcome === 'good' ? 1 : 0) : (ratio.good ?? 0);
+  const total = ratio.outcome ? 1 : (ratio.total ?? 0);
+  return { good, total };
 }

@@ -13,7 +13,7 @@ import type { StatefulResult, TimerRecord } from '../ports/event-store.js';
 import { localTimeWords } from '../presentation/local-time-words.js';
 import type { StoreDeps } from './deps.js';
 import type { AvailabilityEvent, DurationEvent } from './event-schemas.js';
-import { type Prepared, stored } from './prepared-event.js';
+import { handCount, type Prepared, stored } from './prepared-event.js';
 import { RETRY, type Retry, retryOnConflict } from './retry-on-conflict.js';
 
 /** A stateful event that keeps losing races is retried this often before it is reported as a conflict. */
@@ -107,7 +107,7 @@ export const recordTimerEvent: StatefulEventRecorder = async (deps, record, p, n
       event: stored(record.id, p, now),
       expectedRevision: current ? current.revision : null,
       next,
-      aggregates: [{ periodKey: p.period.key, increments }],
+      aggregates: [{ periodKey: p.period.key, increments: { ...increments, ...handCount(p) } }],
     });
     return result === 'conflict' ? RETRY : result;
   });
@@ -161,7 +161,7 @@ export const recordOutageEvent: StatefulEventRecorder = async (deps, record, p, 
         event: stored(record.id, p, now),
         expectedRevision: null,
         next: { commitmentId: record.id, incident, down: p.at, revision: 0 },
-        aggregates: [{ periodKey: p.period.key, outage: { incident, down: p.at } }],
+        aggregates: [{ periodKey: p.period.key, outage: { incident, down: p.at }, increments: handCount(p) }],
         openOutage: { incident, down: p.at },
       });
       return result === 'conflict' ? RETRY : result;
@@ -189,6 +189,7 @@ export const recordOutageEvent: StatefulEventRecorder = async (deps, record, p, 
       aggregates: periods.map((period) => ({
         periodKey: period.key,
         outage: { incident, down: current.down, up: p.at },
+        ...(period.key === p.period.key ? { increments: handCount(p) } : {}),
       })),
       openOutage: { incident, closed: true },
     });

@@ -52,6 +52,8 @@ export const ERROR_TABLE: ErrorTable = {
   PERIOD_CLOSED: { status: 409, title: 'Period closed', slack: 'message' },
   NO_OPEN_ALERT: { status: 409, title: 'No open alert', slack: { note: NOTHING_TO_ACT_ON } },
   ALERT_OVER: { status: 409, title: 'Alert over', slack: 'alert-over' },
+  EVENT_NOT_FOUND: { status: 404, title: 'Event not found', slack: 'message' },
+  EVENT_NOT_VOIDABLE: { status: 409, title: 'Event cannot be voided', slack: 'message' },
   // An HttpProblem carries its own status and title; these stand for the common case.
   HTTP_PROBLEM: { ...invalidRequest, slack: 'message' },
 

@@ -3,6 +3,7 @@ import * as z from 'zod';
 import type { StoreDeps } from '../app/deps.js';
 import { MAX_EVENTS_PER_REQUEST } from '../app/event-schemas.js';
 import { recordEvents } from '../app/record-events.js';
+import type { Actor } from '../domain/audit.js';
 import type { BusinessMetrics } from '../ports/metrics.js';
 import { HttpProblem, json } from './problem.js';
 import { jsonBody, pathParam } from './request.js';
@@ -49,11 +50,12 @@ function eventsOf(body: unknown): unknown[] {
 export async function recordEventsRequest(
   deps: StoreDeps & { metrics?: BusinessMetrics },
   event: APIGatewayProxyEventV2,
+  actor: Actor,
 ): Promise<APIGatewayProxyResultV2> {
   const id = pathParam(event, 'id');
   const body = jsonBody(event);
   const events = eventsOf(body);
-  const report = await recordEvents(deps, id, events);
+  const report = await recordEvents(deps, id, events, actor);
   deps.metrics?.add('EventsAccepted', report.accepted);
   deps.metrics?.add('EventsDuplicate', report.duplicates);
   deps.metrics?.add('EventsRejected', report.rejected.length);

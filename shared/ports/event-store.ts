@@ -1,4 +1,5 @@
 import type { OutcomeBucket } from '../domain/alerts/burn-rate.js';
+import type { AuditEntry, AuditVia } from '../domain/audit.js';
 import type { Excusal, Instant } from '../domain/model.js';
 
 /** What happened to one event: counted, recognised as a retry, or refused because its period is final. */
@@ -13,6 +14,37 @@ export interface StoredEvent {
   recordedAt: Instant;
   /** The event's measure-specific fields as received (value, outcome, subject, phase…). */
   body: Record<string, unknown>;
+  /** Who recorded it and how (absent on events recorded before authors were kept). */
+  by?: string;
+  via?: AuditVia;
+  /** Set once the event has been voided: it no longer counts. */
+  voided?: EventVoid;
+}
+
+/** Who cancelled an event, when and why. */
+export interface EventVoid {
+  at: Instant;
+  by: string;
+  reason: string;
+}
+
+/** Cancelling one additive event: what it added to its period's aggregate is taken back. */
+export interface VoidWrite {
+  event: StoredEvent;
+  voided: EventVoid;
+  /** What the event added to its aggregate's counters, to be subtracted. */
+  increments: Record<string, number>;
+  /** Written in the same transaction, so the void and its trace commit together. */
+  audit: AuditEntry;
+}
+
+/** `voided`: done now; `already`: voided before (nothing changes); `closed`: its period is final. */
+export type VoidResult = 'voided' | 'already' | 'closed' | 'missing';
+
+/** One page of a period's events, newest first. */
+export interface EventPage {
+  events: StoredEvent[];
+  cursor?: string;
 }
 
 /** Additive event: its item and the numbers it adds to its period's aggregate. */
@@ -132,6 +164,18 @@ export interface EventStore {
   listEvents(commitmentId: string, periodKey: string): Promise<StoredEvent[]>;
   /** The per-minute outcome counts of one commitment whose minute lies in [from, to], in time order. */
   getOutcomeBuckets(commitmentId: string, from: Instant, to: Instant): Promise<OutcomeBucket[]>;
+  getEvent(commitmentId: string, eventId: string): Promise<StoredEvent | undefined>;
+  /**
+   * A page of one period's events, newest first; `source` keeps those whose channel (`via`), author
+   * (`by`, or `source:<name>`) or `source` field is that name.
+   */
+  listEventPage(
+    commitmentId: string,
+    periodKey: string,
+    page: { limit: number; cursor?: string; source?: string },
+  ): Promise<EventPage>;
+  /** Voids an event exactly once, with its aggregate and its audit entry in one transaction. */
+  voidEvent(write: VoidWrite): Promise<VoidResult>;
 }
 
 export const aggregateMapKey = (commitmentId: string, periodKey: string) => `${commitmentId}|${periodKey}`;

@@ -1,3 +1,4 @@
+import type { AuditEntry } from '../domain/audit.js';
 import type { ClosedPeriodResult } from '../domain/close.js';
 import type { Evaluation } from '../domain/evaluate.js';
 import type { Instant } from '../domain/model.js';
@@ -26,6 +27,8 @@ export interface ResultStore {
     aggregateRev: number;
     now: Instant;
     superseded?: string;
+    /** The close's audit entry, written in the same transaction. */
+    audit?: AuditEntry;
   }): Promise<CloseOutcome>;
   getResult(commitmentId: string, periodKey: string): Promise<ClosedPeriodResult | undefined>;
   /** Final results, newest first. */

@@ -11,6 +11,7 @@ import {
 } from '../app/alert-actions.js';
 import type { StoreDeps } from '../app/deps.js';
 import { CommitmentNotFoundError } from '../app/errors.js';
+import { handEnteredCount } from '../app/event-history.js';
 import { recordEvents } from '../app/record-events.js';
 import { getStatus, listStatus } from '../app/status.js';
 import { lateSubjectsOf } from '../app/subjects.js';
@@ -94,20 +95,26 @@ async function dispatch(
     case 'log':
       return logWork(deps, command, request);
     case 'ack': {
-      const reaction = await acknowledgeAlert(deps.stores, command.commitmentId, {
-        by: request.userId,
-        ...(command.note ? { note: command.note.slice(0, 1000) } : {}),
-      });
+      const reaction = await acknowledgeAlert(
+        deps.stores,
+        command.commitmentId,
+        { by: request.userId, ...(command.note ? { note: command.note.slice(0, 1000) } : {}) },
+        undefined,
+        'slack',
+      );
       await notifyReaction(deps, reaction, 'acknowledged');
       return ephemeral(
         `:white_check_mark: You acknowledged the alert on \`${command.commitmentId}\` (${reaction.period}, level ${reaction.state.level}): it will not escalate further.`,
       );
     }
     case 'snooze': {
-      const reaction = await snoozeAlert(deps.stores, command.commitmentId, {
-        by: request.userId,
-        for: command.duration,
-      });
+      const reaction = await snoozeAlert(
+        deps.stores,
+        command.commitmentId,
+        { by: request.userId, for: command.duration },
+        undefined,
+        'slack',
+      );
       await notifyReaction(deps, reaction, 'snoozed');
       const until = reaction.state.snoozedUntil as number;
       return ephemeral(
@@ -180,10 +187,11 @@ async function status(deps: SlackCommandDeps, target: string, isPublic: boolean)
   const now = deps.stores.clock.now();
   const { period, version } = periodAt(record, now);
   const definition = version.definition;
-  const [evaluation, alert, lateSubjects] = await Promise.all([
+  const [evaluation, alert, lateSubjects, handEntered] = await Promise.all([
     getStatus(deps.stores, target),
     deps.stores.alerts.get(target, period.key),
     lateSubjectsOf(deps.stores, { definition, periodKey: period.key, at: now }),
+    handEnteredCount(deps.stores, target, period.key),
   ]);
   return statusDetailMessage({
     item: {
@@ -197,6 +205,7 @@ async function status(deps: SlackCommandDeps, target: string, isPublic: boolean)
     ...(definition.derivation ? { derivation: definition.derivation } : {}),
     ...(alert ? { alert } : {}),
     ...(lateSubjects ? { lateSubjects } : {}),
+    handEntered,
     public: isPublic,
   });
 }
@@ -210,14 +219,19 @@ async function logWork(
   const definition = latestVersion(record).definition;
   if (definition.measure !== 'total') return notLoggableReply(record.id, definition.measure);
   const note = command.note === undefined ? undefined : command.note.slice(0, 500);
-  const report = await recordEvents(deps.stores, record.id, [
-    {
-      id: `slack-${request.requestKey}`,
-      value: command.amount,
-      ...(note ? { note } : {}),
-      source: `slack:${request.userId}`.slice(0, 100),
-    },
-  ]);
+  const report = await recordEvents(
+    deps.stores,
+    record.id,
+    [
+      {
+        id: `slack-${request.requestKey}`,
+        value: command.amount,
+        ...(note ? { note } : {}),
+        source: `slack:${request.userId}`.slice(0, 100),
+      },
+    ],
+    { by: request.userId, via: 'slack' },
+  );
   const rejected = report.rejected[0];
   if (rejected) {
     return ephemeral(`:warning: Nothing was logged: ${escapeMrkdwn(describeIssues(rejected.errors))}`);

@@ -135,12 +135,13 @@ async function react(
     const target = { period: value.period, episode: value.episode };
     reaction =
       kind === 'acknowledged'
-        ? await acknowledgeAlert(stores, value.commitmentId, { by }, target)
+        ? await acknowledgeAlert(stores, value.commitmentId, { by }, target, 'slack')
         : await snoozeAlert(
             stores,
             value.commitmentId,
             { by, for: value.snoozeFor ?? LEGACY_SNOOZE_FOR },
             target,
+            'slack',
           );
   } catch (error) {
     await tell(deps, payload, await replyForError(deps, error));

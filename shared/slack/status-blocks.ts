@@ -209,7 +209,17 @@ export interface StatusDetailInput {
   alert?: AlertState;
   /** duration: the late and due-soon subjects, named under the figures. */
   lateSubjects?: LateSubjects;
+  /** How many of the period's events a person typed in (Slack, the CLI, the API), not a source. */
+  handEntered?: number;
   public?: boolean;
+}
+
+/** `62 leads · 3 entered by hand`: how much of the number people typed in themselves. */
+export function handEnteredText(e: StatusItem['evaluation'], handEntered: number): string {
+  const typed = `${handEntered === 0 ? 'none' : formatAmount(handEntered)} entered by hand`;
+  return e.measure === 'total'
+    ? `${formatAmount(e.actual)} ${e.unit} · ${typed}`
+    : `Events this period: ${typed}`;
 }
 
 /** One commitment in full: status line, bar, figures, alert state, and how to act on it. */
@@ -223,6 +233,8 @@ export function statusDetailMessage(input: StatusDetailInput): SlackReply {
     fields(figureFields(e, input.derivation)),
     ...lateSubjectBlocks(input.lateSubjects, item.timezone),
   ];
+  if (input.handEntered !== undefined)
+    blocks.push(context(escapeMrkdwn(handEnteredText(e, input.handEntered))));
   const alert = alertSummary(input.alert, item.timezone);
   if (alert) blocks.push(context(alert));
   const evaluatedAt = Date.parse(e.evaluatedAt);

@@ -2,6 +2,7 @@ import { type DynamoDBDocumentClient, TransactWriteCommand, UpdateCommand } from
 import type { EventStore } from '../../ports/event-store.js';
 import { createAdditiveEventWriter } from './additive-events.js';
 import { aggregateFromItem, EXCUSAL_PREFIX } from './aggregate-item.js';
+import { createEventHistory } from './event-history.js';
 import { createEventLookups } from './event-lookups.js';
 import { eventCodec, iso, outageCodec, timerCodec } from './item-codecs.js';
 import { getByCommitmentPeriod, getItem } from './item-reads.js';
@@ -21,8 +22,10 @@ export function createDynamoEventStore(doc: DynamoDBDocumentClient, tableName: s
   const lookups = createEventLookups(doc, tableName);
   const stateful = createStatefulEventWriter(doc, tableName, lookups);
   const openTimers = createOpenTimerReads(doc, tableName);
+  const history = createEventHistory(doc, tableName, lookups);
 
   return {
+    ...history,
     recordAdditive: createAdditiveEventWriter(doc, tableName, lookups),
     hasEvent: lookups.hasEvent,
     recordTimerEvent: stateful.recordTimerEvent,

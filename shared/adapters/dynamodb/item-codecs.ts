@@ -5,6 +5,7 @@
  */
 
 import type { AlertState } from '../../domain/alerts/alert-state.js';
+import type { AuditEntry } from '../../domain/audit.js';
 import type { ClosedPeriodResult } from '../../domain/close.js';
 import type { Evaluation } from '../../domain/evaluate.js';
 import { reformatIsoInstant } from '../../domain/instant-format.js';
@@ -20,6 +21,11 @@ import { keys } from './keys.js';
 const DAY_SECONDS = 24 * 3600;
 /** Events are kept this long for idempotency and export, then expire through TTL. */
 const EVENT_RETENTION_SECONDS = 400 * DAY_SECONDS;
+/**
+ * Audit entries live as long as events: each is written at or after the change it records, so the
+ * entry of an event (recorded, voided) outlives the event itself.
+ */
+const AUDIT_RETENTION_SECONDS = EVENT_RETENTION_SECONDS;
 /** Daily snapshots feed trends and sparklines; a little over a year is plenty. */
 const SNAPSHOT_RETENTION_SECONDS = 400 * DAY_SECONDS;
 /** Claims are kept long enough that no retry or replay can outlive them. */
@@ -38,10 +44,51 @@ export const eventCodec = itemCodec<StoredEvent>(
   }),
   {
     extra: (e) => ({ expiresAt: expiresAfter(e.recordedAt, EVENT_RETENTION_SECONDS) }),
-    read: ({ commitmentId, eventId, periodKey, at, recordedAt, body }) =>
-      ({ commitmentId, eventId, periodKey, at, recordedAt, body }) as StoredEvent,
+    read: ({ commitmentId, eventId, periodKey, at, recordedAt, body, by, via, voided }) =>
+      ({
+        commitmentId,
+        eventId,
+        periodKey,
+        at,
+        recordedAt,
+        body,
+        ...(by === undefined ? {} : { by }),
+        ...(via === undefined ? {} : { via }),
+        ...(voided === undefined ? {} : { voided }),
+      }) as StoredEvent,
   },
 );
+
+/** The audit entry itself, keyed by its id, listed by month in the index. */
+export const auditCodec = itemCodec<AuditEntry>(
+  'audit',
+  (e) => ({ ...keys.auditEntry(e.id), ...keys.auditTimeEntry(monthOf(e.at), iso(e.at), e.id) }),
+  { extra: (e) => ({ expiresAt: expiresAfter(e.at, AUDIT_RETENTION_SECONDS) }), read: auditEntryOf },
+);
+
+/** The copy of an entry in its commitment's partition (only entries about one commitment have it). */
+export const commitmentAuditCodec = itemCodec<AuditEntry>(
+  'audit-by-commitment',
+  (e) => keys.commitmentAuditEntry(e.commitmentId ?? '', iso(e.at), e.id),
+  { extra: (e) => ({ expiresAt: expiresAfter(e.at, AUDIT_RETENTION_SECONDS) }), read: auditEntryOf },
+);
+
+/** The UTC month of an instant, `2026-11`: the partition of the audit trail by time. */
+export const monthOf = (at: Instant) => iso(at).slice(0, 7);
+
+function auditEntryOf(attributes: Item): AuditEntry {
+  const { id, at, by, via, action, commitmentId, period, detail } = attributes;
+  return {
+    id,
+    at,
+    by,
+    via,
+    action,
+    ...(commitmentId === undefined ? {} : { commitmentId }),
+    ...(period === undefined ? {} : { period }),
+    detail: detail ?? {},
+  } as AuditEntry;
+}
 
 export const timerCodec = itemCodec<TimerRecord>('timer', (t) => ({
   ...keys.subject(t.commitmentId, t.subject),

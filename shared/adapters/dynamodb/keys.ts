@@ -23,6 +23,7 @@ export const PENDING_NOTIFICATION_PARTITION = 'NPENDING';
 
 export const keys = {
   commitmentHead: (commitmentId: string): ItemKey => ({ pk: `C#${commitmentId}`, sk: 'HEAD' }),
+  commitmentPartition: (commitmentId: string) => `C#${commitmentId}`,
   commitmentListEntry: (state: 'active' | 'archived', commitmentId: string) => ({
     gsi1pk: COMMITMENT_LIST_PARTITION,
     gsi1sk: `${state}#${commitmentId}`,
@@ -111,4 +112,18 @@ export const keys = {
   config: (): ItemKey => ({ pk: 'CONFIG', sk: 'CURRENT' }),
   /** How far the weekly digest of one week got, so a retried run resumes instead of posting twice. */
   digestDelivery: (week: string): ItemKey => ({ pk: `DIGEST#${week}`, sk: 'DELIVERY' }),
+  /** One audit entry, keyed by its id alone: a retried change finds its entry there and adds none. */
+  auditEntry: (entryId: string): ItemKey => ({ pk: `AUDIT#${entryId}`, sk: 'ENTRY' }),
+  /** Lists the entries of one UTC month (`2026-11`) in time order, for the trail across commitments. */
+  auditTimeEntry: (monthKey: string, atIso: string, entryId: string) => ({
+    gsi1pk: `AUDITM#${monthKey}`,
+    gsi1sk: `${atIso}#${entryId}`,
+  }),
+  auditMonthPartition: (monthKey: string) => `AUDITM#${monthKey}`,
+  /** A copy of an entry in its commitment's partition, in time order, for one commitment's trail. */
+  commitmentAuditEntry: (commitmentId: string, atIso: string, entryId: string): ItemKey => ({
+    pk: `C#${commitmentId}`,
+    sk: `AU#${atIso}#${entryId}`,
+  }),
+  commitmentAuditPrefix: 'AU#',
 } as const;

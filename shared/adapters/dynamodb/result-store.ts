@@ -1,5 +1,6 @@
 import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { LedgerEntry, ResultStore } from '../../ports/result-store.js';
+import { auditPuts } from './audit-log.js';
 import { putNew } from './conditions.js';
 import { ledgerCodec, resultCodec, snapshotCodec } from './item-codecs.js';
 import { getItem, queryPrefix } from './item-reads.js';
@@ -9,7 +10,7 @@ import { cancellationCodes, type TransactItem } from './transactions.js';
 
 export function createDynamoResultStore(doc: DynamoDBDocumentClient, tableName: string): ResultStore {
   return {
-    async close({ result, provider, aggregateRev, now, superseded }) {
+    async close({ result, provider, aggregateRev, now, superseded, audit }) {
       const items: TransactItem[] = [
         putNew(tableName, resultCodec.toItem(result)),
         {
@@ -60,6 +61,7 @@ export function createDynamoResultStore(doc: DynamoDBDocumentClient, tableName: 
         };
         items.push(putNew(tableName, ledgerCodec.toItem(entry)));
       }
+      if (audit) items.push(...auditPuts(tableName, audit));
       try {
         await doc.send(new TransactWriteCommand({ TransactItems: items }));
         return 'closed';

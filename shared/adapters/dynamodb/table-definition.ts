@@ -48,7 +48,7 @@ export const tableDefinition = {
   timeToLiveAttribute: 'expiresAt',
 } as const satisfies TableDefinition;
 
-/** The one secondary index: lists, due timers, pending notifications and events by period. */
+/** The one secondary index: lists, due timers, pending notifications, events by period, the audit trail by month. */
 export const GSI1 = tableDefinition.globalSecondaryIndexes[0].indexName;
 
 /** The second index: the open subjects of one duration commitment, by due time. */

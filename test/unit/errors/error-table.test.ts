@@ -16,6 +16,8 @@ import {
   BadRequestError,
   CommitmentNotFoundError,
   ConcurrentUpdateError,
+  EventNotFoundError,
+  EventNotVoidableError,
   PeriodClosedError,
 } from '../../../shared/app/errors.js';
 import { DeliveryInProgressError, SlackNotifyError } from '../../../shared/app/slack-alert-delivery.js';
@@ -64,6 +66,8 @@ const SAMPLES: CodedError[] = [
   new PeriodClosedError('sales-replies', '2026-11'),
   new NoOpenAlertError('sales-replies', '2026-11'),
   new AlertOverError('sales-replies', '2026-11', 1, 2),
+  new EventNotFoundError('sales-replies', 'lead-17'),
+  new EventNotVoidableError('website-availability', 'outage-3', 'availability'),
   new HttpProblem(415, 'Unsupported media type', 'Send application/json.'),
   new IncompleteDefinitionError(SECRET, 'target'),
   new AggregateMismatchError(SECRET, 'ratio', 'total'),
