@@ -19,6 +19,8 @@ export interface StoredEvent {
   via?: AuditVia;
   /** Set once the event has been voided: it no longer counts. */
   voided?: EventVoid;
+  /** The minute its outcomes were also counted in for burn-rate windows, so a void takes them back there too. */
+  minute?: Instant;
 }
 
 /** Who cancelled an event, when and why. */

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { runEvaluation } from '../../shared/app/evaluator.js';
+import { voidRecordedEvent } from '../../shared/app/event-history.js';
 import { recordEvents } from '../../shared/app/record-events.js';
 import { getStatus } from '../../shared/app/status.js';
 import type { OutgoingNotification } from '../../shared/ports/alert-store.js';
@@ -146,5 +147,23 @@ describe('multiwindow burn-rate alerts on a busy ratio', () => {
     );
     expect(buckets.reduce((sum, b) => sum + b.total, 0)).toBe(200);
     expect(buckets.reduce((sum, b) => sum + b.total - b.good, 0)).toBe(4);
+  });
+
+  it('takes a voided outcome back out of its minute, once, so the windows see what the period sees', async () => {
+    const end = local('2026-11-20T12:00');
+    const bad = `refund-${150}`; // i % 50 === 0: one of the four bad refunds, 50 × 20 minutes ago
+    const minuteOf = end - 50 * 20 * MINUTE;
+    const badInWindow = async () =>
+      (await app.deps.events.getOutcomeBuckets('refunds-on-time', end - 3 * 24 * 60 * MINUTE, end)).reduce(
+        (sum, b) => sum + b.total - b.good,
+        0,
+      );
+    const void_ = () =>
+      voidRecordedEvent(app.deps, 'refunds-on-time', bad, { by: 'U0SALESLEAD', reason: 'test refund' });
+    await void_();
+    await void_();
+    expect(await badInWindow()).toBe(3);
+    const [bucket] = await app.deps.events.getOutcomeBuckets('refunds-on-time', minuteOf, minuteOf);
+    expect(bucket === undefined || bucket.total === 0).toBe(true);
   });
 });

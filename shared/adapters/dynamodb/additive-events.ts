@@ -85,7 +85,7 @@ export function createAdditiveEventWriter(
     let pending = chunk;
     await transactWithRetries(doc, `The aggregate of '${commitmentId}' in ${periodKey}`, {
       items: () => [
-        ...pending.map((e) => putNew(tableName, eventCodec.toItem(e.event))),
+        ...pending.map((e) => putNew(tableName, eventCodec.toItem(withMinute(e)))),
         aggregateCounterUpdate(tableName, commitmentId, periodKey, totalsOf(pending)),
         ...outcomeBucketUpdates(tableName, commitmentId, pending),
       ],
@@ -127,3 +127,7 @@ export function createAdditiveEventWriter(
     return results;
   };
 }
+
+/** The stored event remembers the minute its outcomes were bucketed in, for a later void. */
+const withMinute = (e: AdditiveEvent) =>
+  e.minute === undefined ? e.event : { ...e.event, minute: e.minute };

@@ -1,6 +1,14 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { RETRY } from '../../app/retry-on-conflict.js';
-import type { EventPage, StoredEvent, VoidResult, VoidWrite } from '../../ports/event-store.js';
+import { MAX_BURN_RATE_WINDOW_MS } from '../../domain/limits.js';
+import type { Instant } from '../../domain/model.js';
+import type {
+  AdditiveEvent,
+  EventPage,
+  StoredEvent,
+  VoidResult,
+  VoidWrite,
+} from '../../ports/event-store.js';
 import { aggregateCounterUpdate } from './aggregate-item.js';
 import { auditPuts } from './audit-log.js';
 import { decodeCursor, encodeCursor, queryNewestFirst } from './cursor.js';
@@ -8,12 +16,27 @@ import type { EventLookups } from './event-lookups.js';
 import { eventCodec } from './item-codecs.js';
 import { getItem } from './item-reads.js';
 import { keys } from './keys.js';
+import { outcomeBucketUpdates } from './outcome-buckets.js';
 import { GSI1 } from './table-definition.js';
 import { transactWithRetries } from './transactions.js';
 
 /** Negates every counter, so a void takes back exactly what the event added. */
 const negated = (increments: Record<string, number>) =>
   Object.fromEntries(Object.entries(increments).map(([name, amount]) => [name, -amount]));
+
+/**
+ * The outcomes a void takes back out of its minute's burn-rate bucket: only for an event that was
+ * bucketed, and only while a window can still read that minute (an older bucket may already have
+ * expired, and adding to it would bring it back negative).
+ */
+function bucketedOutcomes(
+  event: StoredEvent,
+  increments: Record<string, number>,
+  now: Instant,
+): AdditiveEvent[] {
+  if (event.minute === undefined || now - event.minute >= MAX_BURN_RATE_WINDOW_MS) return [];
+  return [{ event, minute: event.minute, increments: negated(increments) }];
+}
 
 /**
  * Recorded events as people see and undo them: one event, a period's events page by page, and a
@@ -81,6 +104,11 @@ export function createEventHistory(doc: DynamoDBDocumentClient, tableName: strin
             },
           },
           aggregateCounterUpdate(tableName, event.commitmentId, event.periodKey, negated(write.increments)),
+          ...outcomeBucketUpdates(
+            tableName,
+            event.commitmentId,
+            bucketedOutcomes(event, write.increments, write.voided.at),
+          ),
           ...auditPuts(tableName, write.audit),
         ],
         committed: () => 'voided',

@@ -44,7 +44,7 @@ export const eventCodec = itemCodec<StoredEvent>(
   }),
   {
     extra: (e) => ({ expiresAt: expiresAfter(e.recordedAt, EVENT_RETENTION_SECONDS) }),
-    read: ({ commitmentId, eventId, periodKey, at, recordedAt, body, by, via, voided }) =>
+    read: ({ commitmentId, eventId, periodKey, at, recordedAt, body, by, via, voided, minute }) =>
       ({
         commitmentId,
         eventId,
@@ -55,6 +55,7 @@ export const eventCodec = itemCodec<StoredEvent>(
         ...(by === undefined ? {} : { by }),
         ...(via === undefined ? {} : { via }),
         ...(voided === undefined ? {} : { voided }),
+        ...(minute === undefined ? {} : { minute }),
       }) as StoredEvent,
   },
 );
