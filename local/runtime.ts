@@ -17,6 +17,7 @@ import { runEvaluation } from '../shared/app/evaluator.js';
 import { digestWeekDueAt, type ScheduleSettings, scheduleSettingsOf } from '../shared/app/schedule-due.js';
 import type { Plan } from '../shared/domain/plan.js';
 import { nextEvaluationTick } from '../shared/domain/schedule-ticks.js';
+import { localCaller } from '../shared/http/caller.js';
 import { makeReactionListener } from '../shared/slack/reaction-listener.js';
 import { createSlackWebClient, createWebApiPoster } from '../shared/slack/web-api-poster.js';
 import { makeClockHandler } from './clock-route.js';
@@ -185,7 +186,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
     const api = asHttpHandler(
       'sla-api',
-      makeApiHandler({ ...stores, publisher, onReaction, log: { error: logError } }),
+      makeApiHandler({ ...stores, publisher, onReaction, callerOf: localCaller, log: { error: logError } }),
     );
     const slack = asHttpHandler(
       'sla-slack',

@@ -24,6 +24,7 @@ import { FUTURE_TOLERANCE_MS } from '../../shared/app/record-events.js';
 import { getHistory, getStatus, listStatus } from '../../shared/app/status.js';
 import { isoInstant } from '../../shared/domain/instant-format.js';
 import { issuesFromZod, ValidationError } from '../../shared/domain/validation-error.js';
+import { type CallerOf, iamCaller } from '../../shared/http/caller.js';
 import { configUpload } from '../../shared/http/config-upload.js';
 import { toProblem } from '../../shared/http/error-mapper.js';
 import { recordEventsRequest } from '../../shared/http/events-request.js';
@@ -64,6 +65,8 @@ export interface ApiDeps extends StoreDeps {
   onReaction?: ReactionListener;
   /** Holiday data and the uploaded .ics files for applying a config (the real ones by default). */
   holidaySourcesFor?: (readFile: (path: string) => string | undefined) => HolidaySources;
+  /** Who calls: the IAM principal API Gateway names (the default), or the local runtime's admin. */
+  callerOf?: CallerOf;
   /** Routes that other features add (evaluations, ack, digest…), in the same problem+json envelope. */
   extraRoutes?: ApiRoute[];
 }
@@ -123,6 +126,7 @@ function expectedVersion(event: Event): number | undefined {
 }
 
 export function apiRoutes(deps: ApiDeps): ApiRoute[] {
+  const callerOf = deps.callerOf ?? iamCaller;
   return [
     route('GET', '/health', async () => json(200, { status: 'ok' })),
     route('GET', '/v1/commitments', async () => json(200, { commitments: await listStatus(deps) })),
@@ -174,7 +178,11 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
       });
       return json(200, result);
     }),
-    route('POST', '/v1/commitments/{id}/events', (event) => recordEventsRequest(deps, event)),
+    route('POST', '/v1/commitments/{id}/events', (event) => {
+      // API callers are admins, who may log on any commitment; an unsigned request is refused.
+      callerOf(event);
+      return recordEventsRequest(deps, event);
+    }),
     route('GET', '/v1/commitments/{id}/status', async (event) =>
       json(200, await getStatus(deps, pathParam(event, 'id'), event.queryStringParameters?.period)),
     ),
@@ -184,16 +192,16 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
       }),
     ),
     route('POST', '/v1/commitments/{id}/excusals', async (event) => {
-      const outcome = await addExcusal(deps, pathParam(event, 'id'), jsonBody(event));
+      const outcome = await addExcusal(deps, pathParam(event, 'id'), jsonBody(event), callerOf(event));
       return json(outcome.duplicate ? 200 : 201, outcome);
     }),
     route('POST', '/v1/commitments/{id}/ack', async (event) => {
-      const reaction = await acknowledgeAlert(deps, pathParam(event, 'id'), jsonBody(event));
+      const reaction = await acknowledgeAlert(deps, pathParam(event, 'id'), jsonBody(event), callerOf(event));
       await deps.onReaction?.(reaction, 'acknowledged');
       return json(200, alertView(reaction));
     }),
     route('POST', '/v1/commitments/{id}/snooze', async (event) => {
-      const reaction = await snoozeAlert(deps, pathParam(event, 'id'), jsonBody(event));
+      const reaction = await snoozeAlert(deps, pathParam(event, 'id'), jsonBody(event), callerOf(event));
       await deps.onReaction?.(reaction, 'snoozed');
       return json(200, alertView(reaction));
     }),

@@ -2,14 +2,16 @@ import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import { boundedString } from '../domain/bounded-schemas.js';
 import { isoInstant } from '../domain/instant-format.js';
-import { latestVersion } from '../domain/judgement.js';
+import { latestVersion, periodAt } from '../domain/judgement.js';
 import { MAX_KEY_LENGTH, MAX_NAME_LENGTH, MAX_NOTE_LENGTH } from '../domain/limits.js';
 import type { Excusal } from '../domain/model.js';
 import { periodsBetween } from '../domain/periods.js';
+import type { Actor } from '../domain/permissions.js';
 import { issuesFromZod, ValidationError } from '../domain/validation-error.js';
 import { currentContext } from './commitments.js';
 import type { StoreDeps } from './deps.js';
 import { CommitmentNotFoundError, PeriodClosedError } from './errors.js';
+import { accessRules, authorize } from './permissions.js';
 
 const isoDateTime = z.iso.datetime({
   offset: true,
@@ -41,7 +43,7 @@ const MAX_EXCUSAL_MS = 366 * 24 * 3600_000;
  * POST /v1/commitments/{id}/excusals: a window in which the provider could not perform because of
  * the consumer. Without an `id`, the same window and reason sent twice is recorded once.
  */
-export async function addExcusal(deps: StoreDeps, commitmentId: string, body: unknown) {
+export async function addExcusal(deps: StoreDeps, commitmentId: string, body: unknown, actor: Actor) {
   const parsed = excusalBodySchema.safeParse(body);
   if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
   const input = parsed.data;
@@ -66,6 +68,8 @@ export async function addExcusal(deps: StoreDeps, commitmentId: string, body: un
     });
   }
   if (issues.length > 0) throw new ValidationError(issues);
+  const inForce = periodAt(record, deps.clock.now()).version.definition;
+  authorize(await accessRules(deps), actor, 'excuse', inForce, { excusal: { causedBy: input.causedBy } });
   const periods = periodsBetween(definition.period, from, to, definition.timezone);
   const closed = periods.find((p) => record.closedThrough && p.key <= record.closedThrough);
   if (closed) throw new PeriodClosedError(commitmentId, closed.key);

@@ -18,6 +18,8 @@ export const ERROR_CODES = {
   PERIOD_CLOSED: true,
   NO_OPEN_ALERT: true,
   ALERT_OVER: true,
+  /** The person may not do this; the message says who may. */
+  FORBIDDEN: true,
   /** An HTTP answer the handler already decided (status, title and detail). */
   HTTP_PROBLEM: true,
 

@@ -4,6 +4,7 @@
  */
 
 import { creditTiers } from './config-credits.js';
+import { normalizePermissionOverrides } from './config-permissions.js';
 import { normalizeEscalation, unknownDepartmentMessage } from './config-policy.js';
 import { type RawCommitment, rawCommitmentSchema } from './config-schema.js';
 import { parseDuration } from './duration.js';
@@ -233,6 +234,17 @@ export function normalizeCommitment(
       at('escalation'),
       issues,
     );
+  }
+
+  if (raw.permissions !== undefined) {
+    const overrides = normalizePermissionOverrides(
+      raw.permissions,
+      declared.departments,
+      at('permissions'),
+      issues,
+    );
+    // Left out when empty, so a commitment that names no action reads as before.
+    if (Object.keys(overrides).length > 0) definition.permissions = overrides;
   }
 
   definition.credits = creditTiers(raw, at, issues);

@@ -136,7 +136,18 @@ export interface CommitmentDefinition {
    * effect when it is created or made active again (see `effective-start.ts`).
    */
   effectiveFrom?: string;
+  /** Who may act on this commitment, where it differs from the file's `permissions`. */
+  permissions?: Partial<Permissions>;
 }
+
+/** What a person may be allowed to do to a commitment. */
+export type PermissionAction = 'log' | 'ack' | 'snooze' | 'excuse' | 'approveExcusal';
+
+/**
+ * Who may do each action: roles such as `provider`, `consumer.lead`, a department id, `admins`,
+ * `notified` (everyone the alert reached) or `causedBy` (the department an excusal blames).
+ */
+export type Permissions = Record<PermissionAction, string[]>;
 
 export interface DigestSettings {
   weekday: Weekday;
@@ -157,6 +168,10 @@ export interface SlaConfig {
   digest: DigestSettings;
   /** How often the evaluator runs, in minutes. */
   evaluateEveryMinutes: number;
+  /** Slack user ids who may do everything. */
+  admins: string[];
+  /** Who may do what, unless a commitment says otherwise. */
+  permissions: Permissions;
   commitments: CommitmentDefinition[];
 }
 

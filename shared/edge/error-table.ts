@@ -15,6 +15,8 @@ export type SlackAnswer =
   | 'not-found'
   /** The clicked alert is over, and where the newer one is when there is one. */
   | 'alert-over'
+  /** A refusal that says who may; nothing was changed. */
+  | 'forbidden'
   /** Fixed words, for errors whose own message is written for an API caller. */
   | { note: string };
 
@@ -52,6 +54,7 @@ export const ERROR_TABLE: ErrorTable = {
   PERIOD_CLOSED: { status: 409, title: 'Period closed', slack: 'message' },
   NO_OPEN_ALERT: { status: 409, title: 'No open alert', slack: { note: NOTHING_TO_ACT_ON } },
   ALERT_OVER: { status: 409, title: 'Alert over', slack: 'alert-over' },
+  FORBIDDEN: { status: 403, title: 'Forbidden', slack: 'forbidden' },
   // An HttpProblem carries its own status and title; these stand for the common case.
   HTTP_PROBLEM: { ...invalidRequest, slack: 'message' },
 

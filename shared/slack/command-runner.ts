@@ -11,12 +11,14 @@ import {
 } from '../app/alert-actions.js';
 import type { StoreDeps } from '../app/deps.js';
 import { CommitmentNotFoundError } from '../app/errors.js';
+import { accessRules, authorize } from '../app/permissions.js';
 import { recordEvents } from '../app/record-events.js';
 import { getStatus, listStatus } from '../app/status.js';
 import { isSlug } from '../domain/config-schema.js';
 import { parseSpan, spanWords } from '../domain/duration.js';
 import { latestVersion, periodAt } from '../domain/judgement.js';
 import type { Department } from '../domain/model.js';
+import { slackActor } from '../domain/permissions.js';
 import { describeIssues } from '../domain/validation-error.js';
 import type { CommitmentRecord } from '../ports/commitment-store.js';
 import { formatAmount } from '../presentation/status-line.js';
@@ -93,20 +95,24 @@ async function dispatch(
     case 'log':
       return logWork(deps, command, request);
     case 'ack': {
-      const reaction = await acknowledgeAlert(deps.stores, command.commitmentId, {
-        by: request.userId,
-        ...(command.note ? { note: command.note.slice(0, 1000) } : {}),
-      });
+      const reaction = await acknowledgeAlert(
+        deps.stores,
+        command.commitmentId,
+        { by: request.userId, ...(command.note ? { note: command.note.slice(0, 1000) } : {}) },
+        slackActor(request.userId),
+      );
       await notifyReaction(deps, reaction, 'acknowledged');
       return ephemeral(
         `:white_check_mark: You acknowledged the alert on \`${command.commitmentId}\` (${reaction.period}, level ${reaction.state.level}): it will not escalate further.`,
       );
     }
     case 'snooze': {
-      const reaction = await snoozeAlert(deps.stores, command.commitmentId, {
-        by: request.userId,
-        for: command.duration,
-      });
+      const reaction = await snoozeAlert(
+        deps.stores,
+        command.commitmentId,
+        { by: request.userId, for: command.duration },
+        slackActor(request.userId),
+      );
       await notifyReaction(deps, reaction, 'snoozed');
       const until = reaction.state.snoozedUntil as number;
       return ephemeral(
@@ -205,6 +211,8 @@ async function logWork(
 ): Promise<SlackReply> {
   const record = await activeRecord(deps.stores, command.commitmentId);
   const definition = latestVersion(record).definition;
+  const inForce = periodAt(record, deps.stores.clock.now()).version.definition;
+  authorize(await accessRules(deps.stores), slackActor(request.userId), 'log', inForce);
   if (definition.measure !== 'total') return notLoggableReply(record.id, definition.measure);
   const note = command.note === undefined ? undefined : command.note.slice(0, 500);
   const report = await recordEvents(deps.stores, record.id, [

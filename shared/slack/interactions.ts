@@ -7,6 +7,7 @@
 import * as z from 'zod';
 import { type AlertReaction, acknowledgeAlert, snoozeAlert } from '../app/alert-actions.js';
 import { periodAt } from '../domain/judgement.js';
+import { slackActor } from '../domain/permissions.js';
 import type { SlackPoster } from '../ports/slack-poster.js';
 import { acknowledgedMessage, reactionBlocks, reactionWords, replaceButtons } from './alert-message.js';
 import { ephemeral, escapeMrkdwn, type SlackReply } from './blocks.js';
@@ -135,11 +136,12 @@ async function react(
     const target = { period: value.period, episode: value.episode };
     reaction =
       kind === 'acknowledged'
-        ? await acknowledgeAlert(stores, value.commitmentId, { by }, target)
+        ? await acknowledgeAlert(stores, value.commitmentId, { by }, slackActor(by), target)
         : await snoozeAlert(
             stores,
             value.commitmentId,
             { by, for: value.snoozeFor ?? LEGACY_SNOOZE_FOR },
+            slackActor(by),
             target,
           );
   } catch (error) {

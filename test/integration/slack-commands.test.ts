@@ -7,6 +7,7 @@ import { recordEvents } from '../../shared/app/record-events.js';
 import { getStatus } from '../../shared/app/status.js';
 import { initialAlertState } from '../../shared/domain/alerts/alert-state.js';
 import type { Clock } from '../../shared/domain/model.js';
+import { LOCAL_ADMIN } from '../../shared/domain/permissions.js';
 import type { OutgoingNotification } from '../../shared/ports/alert-store.js';
 import type { SlackMessage, SlackPoster } from '../../shared/ports/slack-poster.js';
 import { localTimeWords } from '../../shared/presentation/local-time-words.js';
@@ -516,15 +517,22 @@ describe('snoozing for business days over DynamoDB Local', async () => {
 
   it('the API takes for as well as until, one of them', async () => {
     // Business days on the calendar, then hours of the clock, as a snooze of 4h alone counts them.
-    const reaction = await snoozeAlert(app.deps, LEADS, { by: 'ops@example.com', for: '1bd4h' });
+    const reaction = await snoozeAlert(app.deps, LEADS, { by: 'ops@example.com', for: '1bd4h' }, LOCAL_ADMIN);
     expect(reaction.state.snoozedUntil).toBe(nyTime('2026-11-23T19:00:00-05:00'));
-    await expect(snoozeAlert(app.deps, LEADS, { by: 'ops@example.com' })).rejects.toMatchObject({
+    await expect(snoozeAlert(app.deps, LEADS, { by: 'ops@example.com' }, LOCAL_ADMIN)).rejects.toMatchObject({
       issues: [{ path: 'until', message: expect.stringContaining('or for (a duration such as 4h or 1bd)') }],
     });
     await expect(
-      snoozeAlert(app.deps, LEADS, { by: 'ops@example.com', for: '1bd', until: '2026-11-24T09:00:00-05:00' }),
+      snoozeAlert(
+        app.deps,
+        LEADS,
+        { by: 'ops@example.com', for: '1bd', until: '2026-11-24T09:00:00-05:00' },
+        LOCAL_ADMIN,
+      ),
     ).rejects.toMatchObject({ issues: [{ path: 'for', message: expect.stringContaining('not both') }] });
-    await expect(snoozeAlert(app.deps, LEADS, { by: 'ops@example.com', for: '0bd' })).rejects.toMatchObject({
+    await expect(
+      snoozeAlert(app.deps, LEADS, { by: 'ops@example.com', for: '0bd' }, LOCAL_ADMIN),
+    ).rejects.toMatchObject({
       issues: [{ path: 'for', message: 'must be longer than nothing, got 0bd' }],
     });
   });

@@ -16,6 +16,7 @@ import {
   BadRequestError,
   CommitmentNotFoundError,
   ConcurrentUpdateError,
+  ForbiddenError,
   PeriodClosedError,
 } from '../../../shared/app/errors.js';
 import { DeliveryInProgressError, SlackNotifyError } from '../../../shared/app/slack-alert-delivery.js';
@@ -64,6 +65,7 @@ const SAMPLES: CodedError[] = [
   new PeriodClosedError('sales-replies', '2026-11'),
   new NoOpenAlertError('sales-replies', '2026-11'),
   new AlertOverError('sales-replies', '2026-11', 1, 2),
+  ForbiddenError.refused('snooze', 'sales-replies', ["Sales's lead", 'an admin']),
   new HttpProblem(415, 'Unsupported media type', 'Send application/json.'),
   new IncompleteDefinitionError(SECRET, 'target'),
   new AggregateMismatchError(SECRET, 'ratio', 'total'),
@@ -181,6 +183,26 @@ describe.each(SAMPLES.map((error) => [error.name, error] as const))('%s', (name,
       expect(logged).toEqual([error]);
     });
   }
+});
+
+describe('a refusal', () => {
+  const refusal = ForbiddenError.refused('snooze', 'sales-replies', ["Sales's lead", 'an admin']);
+
+  it('is a 403 in HTTP that says who may', () => {
+    const { status, body } = problemOf(refusal);
+    expect(status).toBe(403);
+    expect(body).toMatchObject({
+      title: 'Forbidden',
+      detail: "You may not snooze the alert on 'sales-replies': only Sales's lead or an admin may. Nothing was changed.",
+    });
+  });
+
+  it('is an ephemeral Slack reply that says who may', async () => {
+    const reply = await replyForError(slackDeps().deps, refusal);
+    expect(reply).toMatchObject({ response_type: 'ephemeral' });
+    expect(reply.text).toContain(":no_entry: You may not snooze the alert on 'sales-replies': only Sales");
+    expect(reply.text).toContain('or an admin may');
+  });
 });
 
 describe('errors that are not coded', () => {
