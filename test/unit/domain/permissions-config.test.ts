@@ -48,7 +48,10 @@ describe('admins and permissions as written', () => {
       ),
     );
     expect(config.admins).toEqual(['U0OPSADMIN']);
-    expect(config.permissions).toEqual({ ...DEFAULT_PERMISSIONS, snooze: ['provider.lead', 'consumer.lead'] });
+    expect(config.permissions).toEqual({
+      ...DEFAULT_PERMISSIONS,
+      snooze: ['provider.lead', 'consumer.lead'],
+    });
     expect(config.commitments[0]?.permissions).toEqual({
       log: ['provider', 'executives.lead'],
       approveExcusal: [],

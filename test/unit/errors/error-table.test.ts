@@ -193,7 +193,8 @@ describe('a refusal', () => {
     expect(status).toBe(403);
     expect(body).toMatchObject({
       title: 'Forbidden',
-      detail: "You may not snooze the alert on 'sales-replies': only Sales's lead or an admin may. Nothing was changed.",
+      detail:
+        "You may not snooze the alert on 'sales-replies': only Sales's lead or an admin may. Nothing was changed.",
     });
   });
 
