@@ -25,6 +25,7 @@ import { formatAmount } from '../presentation/status-line.js';
 import { context, ephemeral, escapeMrkdwn, type SlackReply, section, slackDate, who } from './blocks.js';
 import type { SlaCommand } from './commands.js';
 import { knownIds, replyForError } from './error-replies.js';
+import { excuseCommand } from './excuse-command.js';
 import {
   helpReply,
   noConfigReply,
@@ -119,6 +120,8 @@ async function dispatch(
         `:zzz: Snoozed the alert on \`${command.commitmentId}\` for ${spanWords(parseSpan(command.duration))}, until ${slackDate(until, reaction.timezone)}. Escalation resumes then unless someone acknowledges it.`,
       );
     }
+    case 'excuse':
+      return excuseCommand(deps.stores, command, request.userId);
     case 'unknown': {
       const word = command.word.toLowerCase();
       const ids = await knownIds(deps.stores);
