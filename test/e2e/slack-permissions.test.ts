@@ -184,5 +184,7 @@ describe('the people the configuration names', () => {
     expect(reply.text).toContain(`Recorded an excusal on \`${LEADS}\``);
     expect(reply.text).toContain('caused by Sales');
     expect((await leadsStatus()).excused).toMatchObject({ causedBy: ['sales'], windows: 1 });
+    const typo = await sla('U0MKTLEAD', `excuse ${LEADS} yesterday 2026-11-10 sales CRM import broke`);
+    expect(typo.text).toContain('from: must be a date such as 2026-11-09');
   });
 });
