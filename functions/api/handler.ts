@@ -19,6 +19,7 @@ import {
 import type { StoreDeps } from '../../shared/app/deps.js';
 import { buildWeeklyDigest } from '../../shared/app/digest.js';
 import { runEvaluation } from '../../shared/app/evaluator.js';
+import { decideExcusalRequest, excusalView } from '../../shared/app/excusal-decisions.js';
 import { addExcusal } from '../../shared/app/excusals.js';
 import { FUTURE_TOLERANCE_MS } from '../../shared/app/record-events.js';
 import { getHistory, getStatus, listStatus } from '../../shared/app/status.js';
@@ -33,6 +34,7 @@ import { jsonBody, pathParam, queryFlag } from '../../shared/http/request.js';
 import type { HolidaySources } from '../../shared/ports/holiday-sources.js';
 import type { BusinessMetrics } from '../../shared/ports/metrics.js';
 import type { NotificationPublisher } from '../../shared/ports/notification-publisher.js';
+import type { ExcusalListener } from '../../shared/slack/excusal-message.js';
 
 type Event = APIGatewayProxyEventV2;
 type Result = APIGatewayProxyResultV2;
@@ -63,6 +65,8 @@ export interface ApiDeps extends StoreDeps {
   onCommitmentError?: (commitmentId: string, error: unknown) => void;
   /** Told after an acknowledgement or snooze, e.g. to update the alert's Slack messages. */
   onReaction?: ReactionListener;
+  /** Told when an excusal waits for approval (posts it to the department it blames). */
+  onExcusal?: ExcusalListener;
   /** Holiday data and the uploaded .ics files for applying a config (the real ones by default). */
   holidaySourcesFor?: (readFile: (path: string) => string | undefined) => HolidaySources;
   /** Who calls: the IAM principal API Gateway names (the default), or the local runtime's admin. */
@@ -193,7 +197,18 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
     ),
     route('POST', '/v1/commitments/{id}/excusals', async (event) => {
       const outcome = await addExcusal(deps, pathParam(event, 'id'), jsonBody(event), callerOf(event));
-      return json(outcome.duplicate ? 200 : 201, outcome);
+      if (!outcome.duplicate) await deps.onExcusal?.(outcome.notice);
+      const { notice: _notice, ...answer } = outcome;
+      return json(outcome.duplicate ? 200 : 201, answer);
+    }),
+    route('POST', '/v1/commitments/{id}/excusals/decisions', async (event) => {
+      const outcome = await decideExcusalRequest(
+        deps,
+        pathParam(event, 'id'),
+        jsonBody(event),
+        callerOf(event),
+      );
+      return json(200, { ...outcome, excusal: excusalView(outcome.excusal) });
     }),
     route('POST', '/v1/commitments/{id}/ack', async (event) => {
       const reaction = await acknowledgeAlert(deps, pathParam(event, 'id'), jsonBody(event), callerOf(event));

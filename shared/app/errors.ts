@@ -54,6 +54,16 @@ export class BadRequestError extends CodedError {
   }
 }
 
+export class ExcusalNotFoundError extends CodedError {
+  readonly code = 'EXCUSAL_NOT_FOUND';
+  constructor(
+    readonly commitmentId: string,
+    readonly excusalId: string,
+  ) {
+    super(`No excusal '${excusalId}' on '${commitmentId}' in a period that is still open.`);
+  }
+}
+
 const ACTION_WORDS: Record<PermissionAction, string> = {
   log: 'log work',
   ack: 'acknowledge the alert',

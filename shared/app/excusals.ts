@@ -6,7 +6,7 @@ import { latestVersion, periodAt } from '../domain/judgement.js';
 import { MAX_KEY_LENGTH, MAX_NAME_LENGTH, MAX_NOTE_LENGTH } from '../domain/limits.js';
 import type { Excusal } from '../domain/model.js';
 import { periodsBetween } from '../domain/periods.js';
-import type { Actor } from '../domain/permissions.js';
+import { type Actor, authorOf } from '../domain/permissions.js';
 import { issuesFromZod, ValidationError } from '../domain/validation-error.js';
 import { currentContext } from './commitments.js';
 import type { StoreDeps } from './deps.js';
@@ -37,7 +37,7 @@ export const excusalBodySchema = z.strictObject({
 });
 
 /** An excusal may be planned ahead (a freeze), within reason. */
-const MAX_EXCUSAL_MS = 366 * 24 * 3600_000;
+export const MAX_EXCUSAL_MS = 366 * 24 * 3600_000;
 
 /**
  * POST /v1/commitments/{id}/excusals: a window in which the provider could not perform because of
@@ -69,7 +69,9 @@ export async function addExcusal(deps: StoreDeps, commitmentId: string, body: un
   }
   if (issues.length > 0) throw new ValidationError(issues);
   const inForce = periodAt(record, deps.clock.now()).version.definition;
-  authorize(await accessRules(deps), actor, 'excuse', inForce, { excusal: { causedBy: input.causedBy } });
+  const role = authorize(await accessRules(deps), actor, 'excuse', inForce, {
+    excusal: { causedBy: input.causedBy },
+  });
   const periods = periodsBetween(definition.period, from, to, definition.timezone);
   const closed = periods.find((p) => record.closedThrough && p.key <= record.closedThrough);
   if (closed) throw new PeriodClosedError(commitmentId, closed.key);
@@ -84,6 +86,9 @@ export async function addExcusal(deps: StoreDeps, commitmentId: string, body: un
     to,
     causedBy: input.causedBy,
     reason: input.reason,
+    // An admin's word is enough; anyone else's claim waits for the department it blames.
+    status: role === 'admins' ? 'approved' : 'pending',
+    requestedBy: authorOf(actor),
   };
   const outcome = await deps.events.addExcusal(
     commitmentId,
@@ -93,6 +98,14 @@ export async function addExcusal(deps: StoreDeps, commitmentId: string, body: un
   if (outcome === 'closed') throw new PeriodClosedError(commitmentId, periods[0]?.key ?? '');
   return {
     excusal: { ...excusal, from: isoInstant(from), to: isoInstant(to) },
+    /** What the department it blames is told, when it waits for their approval. */
+    notice: {
+      commitmentId,
+      title: definition.title,
+      provider: definition.provider,
+      excusal,
+      timezone: definition.timezone,
+    },
     periods: periods.map((p) => p.key),
     duplicate: outcome === 'duplicate',
     timezone: definition.timezone,

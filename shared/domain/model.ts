@@ -184,6 +184,12 @@ export interface Period {
   end: Instant;
 }
 
+/**
+ * Whether an excusal counts: an admin's is approved at once, anyone else's waits for the department
+ * it blames. Only approved ones lower targets or pause timers.
+ */
+export type ExcusalStatus = 'pending' | 'approved' | 'rejected';
+
 /** A window in which the provider could not perform because of the consumer. */
 export interface Excusal {
   id: string;
@@ -191,4 +197,10 @@ export interface Excusal {
   to: Instant;
   causedBy: string;
   reason: string;
+  /** Absent on excusals recorded before approvals existed: those were approved. */
+  status?: ExcusalStatus;
+  /** Who claimed it (a Slack user id, an ARN, `local`). */
+  requestedBy?: string;
+  decidedBy?: string;
+  decidedAt?: Instant;
 }

@@ -55,6 +55,8 @@ export const ERROR_TABLE: ErrorTable = {
   NO_OPEN_ALERT: { status: 409, title: 'No open alert', slack: { note: NOTHING_TO_ACT_ON } },
   ALERT_OVER: { status: 409, title: 'Alert over', slack: 'alert-over' },
   FORBIDDEN: { status: 403, title: 'Forbidden', slack: 'forbidden' },
+  EXCUSAL_NOT_FOUND: { status: 404, title: 'Excusal not found', slack: 'message' },
+  EXCUSAL_DECIDED: { status: 409, title: 'Excusal already decided', slack: 'message' },
   // An HttpProblem carries its own status and title; these stand for the common case.
   HTTP_PROBLEM: { ...invalidRequest, slack: 'message' },
 

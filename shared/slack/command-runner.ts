@@ -25,7 +25,8 @@ import { formatAmount } from '../presentation/status-line.js';
 import { context, ephemeral, escapeMrkdwn, type SlackReply, section, slackDate, who } from './blocks.js';
 import type { SlaCommand } from './commands.js';
 import { knownIds, replyForError } from './error-replies.js';
-import { excuseCommand } from './excuse-command.js';
+import type { ExcusalListener } from './excusal-message.js';
+import { decideExcusalCommand, excuseCommand } from './excuse-command.js';
 import {
   helpReply,
   noConfigReply,
@@ -47,6 +48,8 @@ import {
 export interface SlackCommandDeps {
   stores: StoreDeps;
   onReaction?: ReactionListener;
+  /** Told when an excusal waits for approval. */
+  onExcusal?: ExcusalListener;
   log: SlackLog;
 }
 
@@ -121,7 +124,9 @@ async function dispatch(
       );
     }
     case 'excuse':
-      return excuseCommand(deps.stores, command, request.userId);
+      return excuseCommand(deps, command, request.userId);
+    case 'decideExcusal':
+      return decideExcusalCommand(deps.stores, command, request.userId);
     case 'unknown': {
       const word = command.word.toLowerCase();
       const ids = await knownIds(deps.stores);

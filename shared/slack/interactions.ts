@@ -13,6 +13,7 @@ import { acknowledgedMessage, reactionBlocks, reactionWords, replaceButtons } fr
 import { ephemeral, escapeMrkdwn, type SlackReply } from './blocks.js';
 import { notifyReaction, runCommand, type SlackCommandDeps } from './command-runner.js';
 import { replyForError } from './error-replies.js';
+import { handleExcusalButton, isExcusalAction } from './excusal-buttons.js';
 import {
   ACK_ACTION,
   type AlertButtonValue,
@@ -78,6 +79,10 @@ export async function handleBlockActions(deps: InteractionDeps, payload: BlockAc
       { userId: payload.user.id, channelId: payload.channel?.id ?? '', requestKey: '' },
     );
     await tell(deps, payload, reply);
+    return;
+  }
+  if (isExcusalAction(action.action_id)) {
+    await handleExcusalButton(deps, payload, action, (reply) => tell(deps, payload, reply));
     return;
   }
   if (action.action_id !== ACK_ACTION && action.action_id !== SNOOZE_ACTION) return;

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -92,6 +92,26 @@ async function sla(user: string, text: string, channel = 'C0MARKETING') {
   return (await response.json()) as { response_type: string; text: string };
 }
 
+/** Clicks a button; returns what was posted to the response_url. */
+async function clickButton(user: string, actionId: string, value: string) {
+  const payload = buttonClick({ actionId, value, userId: user, channel: 'C0SALES', ts: '3.4', responseUrl });
+  const before = responses.length;
+  const response = await signedPost(
+    '/slack/interactions',
+    new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+  );
+  expect(response.status).toBe(200);
+  return responses.slice(before);
+}
+
+function outbox(): Array<Record<string, any>> {
+  return readFileSync(runtime.outboxPath, 'utf8')
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
+}
+
 /** Clicks a button of the open alert's message; returns what was posted to the response_url. */
 async function click(user: string, actionId: string) {
   const state = await runtime.stores.alerts.get(LEADS, '2026-11');
@@ -183,8 +203,45 @@ describe('the people the configuration names', () => {
     const reply = await sla('U0MKTLEAD', `excuse ${LEADS} 2026-11-09 2026-11-10 sales CRM import broke`);
     expect(reply.text).toContain(`Recorded an excusal on \`${LEADS}\``);
     expect(reply.text).toContain('caused by Sales');
-    expect((await leadsStatus()).excused).toMatchObject({ causedBy: ['sales'], windows: 1 });
+    expect(reply.text).toContain('It counts once Sales approves it');
     const typo = await sla('U0MKTLEAD', `excuse ${LEADS} yesterday 2026-11-10 sales CRM import broke`);
     expect(typo.text).toContain('from: must be a date such as 2026-11-09');
+  });
+});
+
+describe('two-sided excusals', () => {
+  const requestOf = () => {
+    const posts = outbox().filter((e) => e.transport === 'slack' && e.kind === 'excusal_request');
+    expect(posts).toHaveLength(1);
+    return posts[0] as Record<string, any>;
+  };
+  const excusalButton = (actionId: string) =>
+    (requestOf().blocks as any[]).flatMap((b) => b.elements ?? []).find((e: any) => e.action_id === actionId);
+
+  it('a pending excusal changes nothing, and its request with Approve and Reject goes to Sales', async () => {
+    expect((await leadsStatus()).excused).toBeUndefined();
+    const request = requestOf();
+    expect(request.target).toBe('C0SALES');
+    expect(request.text).toContain('because of Sales: “CRM import broke”');
+    expect(excusalButton('sla_excusal_approve')).toBeDefined();
+    expect(excusalButton('sla_excusal_reject')).toBeDefined();
+  });
+
+  it('the provider cannot approve its own claim; a member of Sales can, and then it counts', async () => {
+    const approve = excusalButton('sla_excusal_approve');
+    const refused = await clickButton('U0MKTLEAD', approve.action_id, approve.value);
+    expect(refused[0]?.text).toContain(
+      `You may not approve or reject the excusal on '${LEADS}': only Sales (the department the excusal blames) or an admin may.`,
+    );
+    expect((await leadsStatus()).excused).toBeUndefined();
+
+    expect(await clickButton('U0REP1', approve.action_id, approve.value)).toEqual([]);
+    expect((await leadsStatus()).excused).toMatchObject({ causedBy: ['sales'], windows: 1 });
+    const updated = outbox().filter((e) => e.kind === 'excusal_request_updated');
+    expect(updated.at(-1)?.text).toContain('Approved by <@U0REP1>: it now counts.');
+
+    const id = String(approve.value).split('|')[1];
+    const late = await sla('U0SALESLEAD', `reject ${LEADS} ${id}`, 'C0SALES');
+    expect(late.text).toContain('was already approved by U0REP1; nothing was changed.');
   });
 });

@@ -7,8 +7,9 @@ const LEADS = 'marketing-qualified-leads';
 const app = await useApp('2026-11-18T10:00:00-05:00');
 
 const excusal = {
-  from: '2026-11-09T08:00:00-05:00',
-  to: '2026-11-10T18:00:00-05:00',
+  // After the commitment took effect (it was created on the 18th), so the excused time is judged.
+  from: '2026-11-19T08:00:00-05:00',
+  to: '2026-11-20T18:00:00-05:00',
   causedBy: 'sales',
   reason: 'CRM import broken',
 };
@@ -44,6 +45,31 @@ describe('the /v1 API', () => {
     expect(events.body).toEqual({ accepted: 1, duplicates: 0, rejected: [] });
     const excused = await app.call('POST', `/v1/commitments/${LEADS}/excusals`, { body: excusal });
     expect(excused.status).toBe(201);
+    // An admin's excusal is approved at once, and counts at once.
+    expect(excused.body.excusal).toMatchObject({ status: 'approved', requestedBy: TEST_PRINCIPAL });
+    const status = await app.call('GET', `/v1/commitments/${LEADS}/status`);
+    expect(status.body.excused).toMatchObject({ causedBy: ['sales'], windows: 1 });
+  });
+
+  it('decides excusals: an approved one cannot be rejected, an unknown one is a 404', async () => {
+    const id = (await app.call('POST', `/v1/commitments/${LEADS}/excusals`, { body: excusal })).body.excusal
+      .id;
+    const decisions = `/v1/commitments/${LEADS}/excusals/decisions`;
+    const again = await app.call('POST', decisions, { body: { excusalId: id, decision: 'approve' } });
+    expect(again.body).toMatchObject({ changed: false, excusal: { id, status: 'approved' } });
+    const reject = await app.call('POST', decisions, { body: { excusalId: id, decision: 'reject' } });
+    expect(reject.status).toBe(409);
+    expect(reject.body).toMatchObject({ title: 'Excusal already decided' });
+    const unknown = await app.call('POST', decisions, { body: { excusalId: 'nope', decision: 'approve' } });
+    expect(unknown.status).toBe(404);
+    const bad = await app.call('POST', decisions, { body: { excusalId: id, decision: 'maybe' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([{ path: 'decision', message: "must be 'approve' or 'reject'" }]);
+    const unsigned = await app.call('POST', decisions, {
+      body: { excusalId: id, decision: 'approve' },
+      principal: null,
+    });
+    expect(unsigned.status).toBe(403);
   });
 });
 

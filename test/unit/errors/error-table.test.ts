@@ -16,6 +16,7 @@ import {
   BadRequestError,
   CommitmentNotFoundError,
   ConcurrentUpdateError,
+  ExcusalNotFoundError,
   ForbiddenError,
   PeriodClosedError,
 } from '../../../shared/app/errors.js';
@@ -30,6 +31,7 @@ import { CalendarNeverOpensError } from '../../../shared/domain/calendar.js';
 import { PeriodNotEndedError } from '../../../shared/domain/close.js';
 import { type CodedError, ERROR_CODES, type ErrorCode } from '../../../shared/domain/coded-error.js';
 import { InvalidDurationError } from '../../../shared/domain/duration.js';
+import { ExcusalDecidedError } from '../../../shared/domain/excusals.js';
 import { InvalidTimeZoneError } from '../../../shared/domain/local-time.js';
 import {
   AggregateMismatchError,
@@ -66,6 +68,8 @@ const SAMPLES: CodedError[] = [
   new NoOpenAlertError('sales-replies', '2026-11'),
   new AlertOverError('sales-replies', '2026-11', 1, 2),
   ForbiddenError.refused('snooze', 'sales-replies', ["Sales's lead", 'an admin']),
+  new ExcusalNotFoundError('sales-replies', 'x1'),
+  new ExcusalDecidedError('x1', 'rejected', 'U0SALESLEAD'),
   new HttpProblem(415, 'Unsupported media type', 'Send application/json.'),
   new IncompleteDefinitionError(SECRET, 'target'),
   new AggregateMismatchError(SECRET, 'ratio', 'total'),

@@ -58,6 +58,22 @@ describe('parsing /sla', () => {
       `excuse ${LEADS} 2026-11-09 2026-11-10 sales`,
       { kind: 'invalid', subcommand: 'excuse', problem: 'say why, in a few words, after the department' },
     ],
+    [
+      `approve ${LEADS} 3f2a9c1d`,
+      { kind: 'decideExcusal', commitmentId: LEADS, excusalId: '3f2a9c1d', decision: 'approve' },
+    ],
+    [
+      `REJECT ${LEADS} 3f2a9c1d`,
+      { kind: 'decideExcusal', commitmentId: LEADS, excusalId: '3f2a9c1d', decision: 'reject' },
+    ],
+    [
+      `approve ${LEADS}`,
+      {
+        kind: 'invalid',
+        subcommand: 'approve',
+        problem: 'name the commitment and the excusal id (the request message shows it)',
+      },
+    ],
     [`ack ${LEADS}`, { kind: 'ack', commitmentId: LEADS }],
     [
       `ack ${LEADS} on it, calling the agency`,
