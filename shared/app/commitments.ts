@@ -9,8 +9,9 @@ import { type CommitmentVersion, effectiveFromFor } from '../domain/versions.js'
 import type { CommitmentRecord, StoredConfig } from '../ports/commitment-store.js';
 import { HolidaySourceError, type HolidaySources } from '../ports/holiday-sources.js';
 import { type ResolvedHolidays, readConfigDocument, readConfigText } from './config-reading.js';
+import { currentContext } from './current-config.js';
 import type { StoreDeps } from './deps.js';
-import { BadRequestError, CommitmentNotFoundError, ConcurrentUpdateError } from './errors.js';
+import { CommitmentNotFoundError, ConcurrentUpdateError } from './errors.js';
 import { annotateEffects, takesEffectAt } from './plan-effects.js';
 
 export interface ApplyResult {
@@ -99,6 +100,8 @@ async function saveCommitment(
   return saved;
 }
 
+export { currentContext };
+
 function storedConfigOf(config: SlaConfig, now: number): StoredConfig {
   const { commitments: _commitments, ...rest } = config;
   return { ...rest, appliedAt: now };
@@ -154,17 +157,6 @@ export async function saveDefinition(
       };
   const saved = await saveCommitment(deps, record, existing ? existing.revision : null);
   return { record: saved, created: !existing, version };
-}
-
-/** The departments, calendars and policy the current configuration defines. */
-export async function currentContext(deps: StoreDeps): Promise<StoredConfig> {
-  const config = await deps.commitments.getConfig();
-  if (!config) {
-    throw new BadRequestError(
-      'No configuration has been applied yet: apply one with POST /v1/config:apply first.',
-    );
-  }
-  return config;
 }
 
 /** The company's zone, in which people read times that belong to no one commitment (UTC before any config). */

@@ -8,7 +8,7 @@ import type { Excusal } from '../domain/model.js';
 import { periodsBetween } from '../domain/periods.js';
 import { type Actor, authorOf } from '../domain/permissions.js';
 import { issuesFromZod, ValidationError } from '../domain/validation-error.js';
-import { currentContext } from './commitments.js';
+import { currentContext } from './current-config.js';
 import type { StoreDeps } from './deps.js';
 import { CommitmentNotFoundError, PeriodClosedError } from './errors.js';
 import { accessRules, authorize } from './permissions.js';
