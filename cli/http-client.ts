@@ -1,4 +1,5 @@
 import { STATUS_CODES } from 'node:http';
+import { CLI_USER_AGENT } from '../shared/http/caller.js';
 import { ApiError, NetworkError, type Problem } from './errors.js';
 
 /** A request as the signer sees it, before it is sent. */
@@ -63,11 +64,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       for (const [name, value] of Object.entries(request.query ?? {})) {
         if (value !== undefined) url.searchParams.set(name, String(value));
       }
-      // The client header lets the audit trail tell the CLI from other API callers.
-      let headers: Record<string, string> = {
-        accept: 'application/json, application/problem+json',
-        'x-sla-client': 'cli',
-      };
+      let headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
       let body: string | undefined;
       if (request.json !== undefined) {
         body = JSON.stringify(request.json);
@@ -77,6 +74,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         headers['content-type'] = request.contentType ?? 'text/plain';
       }
       if (options.signer) headers = await options.signer({ method, url, headers, body });
+      // Added after signing, so nothing between here and the API has a signed header to keep intact;
+      // it only tells the audit that a change came through the CLI.
+      headers['user-agent'] = CLI_USER_AGENT;
       const waitMs = request.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
       let response: Response;
       try {

@@ -9,7 +9,7 @@ import { clockCommand } from './commands/clock.js';
 import { completionCommand, idsCommand } from './commands/completion.js';
 import { digestCommand } from './commands/digest.js';
 import { evaluateCommand } from './commands/evaluate.js';
-import { excuseCommand } from './commands/excuse.js';
+import { approveCommand, excuseCommand, rejectCommand } from './commands/excuse.js';
 import { exportCommand, historyCommand } from './commands/history.js';
 import { recordCommand } from './commands/record.js';
 import { statusCommand } from './commands/status.js';
@@ -31,6 +31,8 @@ export const COMMANDS: Command[] = [
   eventsCommand,
   voidCommand,
   excuseCommand,
+  approveCommand,
+  rejectCommand,
   ackCommand,
   snoozeCommand,
   evaluateCommand,

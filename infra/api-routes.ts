@@ -43,6 +43,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   admin('GET', '/v1/commitments/{id}/history'),
   admin('GET', '/v1/commitments/{id}/subjects'),
   admin('POST', '/v1/commitments/{id}/excusals'),
+  admin('POST', '/v1/commitments/{id}/excusals/decisions'),
   admin('POST', '/v1/commitments/{id}/ack'),
   admin('POST', '/v1/commitments/{id}/snooze'),
   admin('GET', '/v1/status'),

@@ -17,6 +17,8 @@ import { runEvaluation } from '../shared/app/evaluator.js';
 import { digestWeekDueAt, type ScheduleSettings, scheduleSettingsOf } from '../shared/app/schedule-due.js';
 import type { Plan } from '../shared/domain/plan.js';
 import { nextEvaluationTick } from '../shared/domain/schedule-ticks.js';
+import { localCaller } from '../shared/http/caller.js';
+import { makeExcusalRequestListener } from '../shared/slack/excusal-message.js';
 import { makeReactionListener } from '../shared/slack/reaction-listener.js';
 import { createSlackWebClient, createWebApiPoster } from '../shared/slack/web-api-poster.js';
 import { makeClockHandler } from './clock-route.js';
@@ -146,6 +148,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       loadDepartments,
       log: slackLog,
     });
+    const onExcusal = makeExcusalRequestListener({ poster, loadDepartments, log: slackLog });
     const evaluationError = (commitmentId: string, error: unknown) =>
       logError(`evaluating ${commitmentId} failed (the others were evaluated)`, error);
     const digestPublisher = createOutboxDigestPublisher({ outbox, clock });
@@ -185,7 +188,14 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
     const api = asHttpHandler(
       'sla-api',
-      makeApiHandler({ ...stores, publisher, onReaction, log: { error: logError } }),
+      makeApiHandler({
+        ...stores,
+        publisher,
+        onReaction,
+        onExcusal,
+        callerOf: localCaller,
+        log: { error: logError },
+      }),
     );
     const slack = asHttpHandler(
       'sla-slack',
@@ -197,6 +207,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         signingSecret: async () => slackSigningSecret,
         poster,
         onReaction,
+        onExcusal,
         log: slackLog,
       }),
     );

@@ -4,7 +4,7 @@ import { type Command, commitmentPath, printJson } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 
 interface ExcusalAnswer {
-  excusal: { id: string; from: string; to: string; causedBy: string; reason: string };
+  excusal: { id: string; from: string; to: string; causedBy: string; reason: string; status?: string };
   periods: string[];
   duplicate: boolean;
   /** The commitment's zone, in which the window is shown. */
@@ -54,9 +54,58 @@ Options:
     const { excusal } = answer;
     const at = (iso: string) => localTimeWords(iso, answer.timezone);
     const verb = answer.duplicate ? 'Already excused' : 'Excused';
+    const pending = excusal.status === 'pending' ? `; pending until ${excusal.causedBy} approves it` : '';
     io.stdout(
-      `${verb}: ${commitment} from ${at(excusal.from)} to ${at(excusal.to)}, caused by ${excusal.causedBy} (${answer.periods.join(', ')}; id ${excusal.id}).`,
+      `${verb}: ${commitment} from ${at(excusal.from)} to ${at(excusal.to)}, caused by ${excusal.causedBy} (${answer.periods.join(', ')}; id ${excusal.id}${pending}).`,
     );
     return EXIT.ok;
   },
 };
+
+interface DecisionAnswer {
+  commitmentId: string;
+  excusal: { id: string; status: string; decidedBy?: string };
+  changed: boolean;
+}
+
+/** `sla approve` and `sla reject`: decide an excusal that waits for the department it blames. */
+function decisionCommand(decision: 'approve' | 'reject'): Command {
+  return {
+    name: decision,
+    summary:
+      decision === 'approve'
+        ? 'approve a pending excusal: it then lowers the target or pauses timers'
+        : 'reject a pending excusal: it never counts',
+    help: `Usage: sla ${decision} COMMITMENT EXCUSAL [--json]
+
+An excusal claimed by anyone but an admin waits until the department it blames (or an admin)
+approves or rejects it; API callers are admins. Deciding the same way twice changes nothing.
+
+Options:
+  --json                 print the API's answer as JSON`,
+    options: { json: { type: 'boolean' } },
+    async run(args, { io, api }) {
+      const [commitment, excusalId] = positionals(args, decision, ['COMMITMENT', 'EXCUSAL'], 2) as [
+        string,
+        string,
+      ];
+      const answer = await api.request<DecisionAnswer>(
+        'POST',
+        commitmentPath(commitment, '/excusals/decisions'),
+        { json: { excusalId, decision } },
+      );
+      if (flag(args, 'json')) {
+        printJson(io, answer);
+        return EXIT.ok;
+      }
+      const done = answer.excusal.status === 'approved' ? 'Approved' : 'Rejected';
+      io.stdout(
+        `${answer.changed ? done : `Already ${done.toLowerCase()}`}: excusal ${excusalId} on ${commitment}.`,
+      );
+      return EXIT.ok;
+    },
+  };
+}
+
+export const approveCommand = decisionCommand('approve');
+export const rejectCommand = decisionCommand('reject');

@@ -1,15 +1,15 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { listAudit } from '../../shared/app/audit.js';
 import { listRecordedEvents, voidRecordedEvent } from '../../shared/app/event-history.js';
+import type { CallerOf } from '../../shared/http/caller.js';
 import { json } from '../../shared/http/problem.js';
 import { jsonBody, pathParam } from '../../shared/http/request.js';
-import { apiActor } from '../../shared/http/request-actor.js';
 import type { ApiDeps, ApiRoute } from './handler.js';
 
 const query = (event: APIGatewayProxyEventV2) => event.queryStringParameters ?? {};
 
 /** The audit trail, and recorded events as people see and undo them. */
-export function auditRoutes(deps: ApiDeps): ApiRoute[] {
+export function auditRoutes(deps: ApiDeps, callerOf: CallerOf): ApiRoute[] {
   return [
     {
       method: 'GET',
@@ -33,7 +33,7 @@ export function auditRoutes(deps: ApiDeps): ApiRoute[] {
             pathParam(event, 'id'),
             pathParam(event, 'eventId'),
             jsonBody(event),
-            apiActor(event).via,
+            callerOf(event).via,
           ),
         ),
     },

@@ -19,21 +19,24 @@ import {
 import type { StoreDeps } from '../../shared/app/deps.js';
 import { buildWeeklyDigest } from '../../shared/app/digest.js';
 import { runEvaluation } from '../../shared/app/evaluator.js';
+import { decideExcusalRequest, excusalView } from '../../shared/app/excusal-decisions.js';
 import { addExcusal } from '../../shared/app/excusals.js';
 import { FUTURE_TOLERANCE_MS } from '../../shared/app/record-events.js';
 import { getHistory, getStatus, listStatus } from '../../shared/app/status.js';
+import { authorFrom } from '../../shared/domain/audit.js';
 import { isoInstant } from '../../shared/domain/instant-format.js';
 import { issuesFromZod, ValidationError } from '../../shared/domain/validation-error.js';
+import { type CallerOf, iamCaller } from '../../shared/http/caller.js';
 import { configUpload } from '../../shared/http/config-upload.js';
 import { toProblem } from '../../shared/http/error-mapper.js';
 import { recordEventsRequest } from '../../shared/http/events-request.js';
 import { HttpProblem, json } from '../../shared/http/problem.js';
 import { jsonBody, pathParam, queryFlag } from '../../shared/http/request.js';
-import { apiActor } from '../../shared/http/request-actor.js';
 import { listSubjectsRequest } from '../../shared/http/subjects-request.js';
 import type { HolidaySources } from '../../shared/ports/holiday-sources.js';
 import type { BusinessMetrics } from '../../shared/ports/metrics.js';
 import type { NotificationPublisher } from '../../shared/ports/notification-publisher.js';
+import type { ExcusalListener } from '../../shared/slack/excusal-message.js';
 import { auditRoutes } from './audit-routes.js';
 
 type Event = APIGatewayProxyEventV2;
@@ -65,8 +68,12 @@ export interface ApiDeps extends StoreDeps {
   onCommitmentError?: (commitmentId: string, error: unknown) => void;
   /** Told after an acknowledgement or snooze, e.g. to update the alert's Slack messages. */
   onReaction?: ReactionListener;
+  /** Told when an excusal waits for approval (posts it to the department it blames). */
+  onExcusal?: ExcusalListener;
   /** Holiday data and the uploaded .ics files for applying a config (the real ones by default). */
   holidaySourcesFor?: (readFile: (path: string) => string | undefined) => HolidaySources;
+  /** Who calls: the IAM principal API Gateway names (the default), or the local runtime's admin. */
+  callerOf?: CallerOf;
   /** Routes that other features add (evaluations, ack, digest…), in the same problem+json envelope. */
   extraRoutes?: ApiRoute[];
 }
@@ -126,6 +133,7 @@ function expectedVersion(event: Event): number | undefined {
 }
 
 export function apiRoutes(deps: ApiDeps): ApiRoute[] {
+  const callerOf = deps.callerOf ?? iamCaller;
   return [
     route('GET', '/health', async () => json(200, { status: 'ok' })),
     route('GET', '/v1/commitments', async () => json(200, { commitments: await listStatus(deps) })),
@@ -152,7 +160,7 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
       const outcome = await putCommitment(deps, id, jsonBody(event), {
         immediate: queryFlag(event, 'immediate'),
         expectedVersion: expectedVersion(event),
-        actor: apiActor(event),
+        actor: authorFrom(callerOf(event)),
       });
       return json(outcome.created ? 201 : 200, {
         id,
@@ -164,7 +172,7 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
       });
     }),
     route('DELETE', '/v1/commitments/{id}', async (event) => {
-      const record = await archiveCommitment(deps, pathParam(event, 'id'), apiActor(event));
+      const record = await archiveCommitment(deps, pathParam(event, 'id'), authorFrom(callerOf(event)));
       return json(200, { id: record.id, state: record.state });
     }),
     route('POST', '/v1/config:apply', async (event) => {
@@ -175,12 +183,13 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
         holidaySources: (deps.holidaySourcesFor ?? createHolidaySources)((path) => files[path]),
         dryRun: queryFlag(event, 'dryRun'),
         immediate: queryFlag(event, 'immediate'),
-        actor: apiActor(event),
+        actor: authorFrom(callerOf(event)),
       });
       return json(200, result);
     }),
     route('POST', '/v1/commitments/{id}/events', (event) =>
-      recordEventsRequest(deps, event, apiActor(event)),
+      // API callers are admins, who may log on any commitment; an unsigned request is refused.
+      recordEventsRequest(deps, event, authorFrom(callerOf(event))),
     ),
     route('GET', '/v1/commitments/{id}/status', async (event) =>
       json(200, await getStatus(deps, pathParam(event, 'id'), event.queryStringParameters?.period)),
@@ -192,28 +201,27 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
       }),
     ),
     route('POST', '/v1/commitments/{id}/excusals', async (event) => {
-      const outcome = await addExcusal(deps, pathParam(event, 'id'), jsonBody(event), apiActor(event));
-      return json(outcome.duplicate ? 200 : 201, outcome);
+      const outcome = await addExcusal(deps, pathParam(event, 'id'), jsonBody(event), callerOf(event));
+      if (!outcome.duplicate) await deps.onExcusal?.(outcome.notice);
+      const { notice: _notice, ...answer } = outcome;
+      return json(outcome.duplicate ? 200 : 201, answer);
     }),
-    route('POST', '/v1/commitments/{id}/ack', async (event) => {
-      const reaction = await acknowledgeAlert(
+    route('POST', '/v1/commitments/{id}/excusals/decisions', async (event) => {
+      const outcome = await decideExcusalRequest(
         deps,
         pathParam(event, 'id'),
         jsonBody(event),
-        undefined,
-        apiActor(event).via,
+        callerOf(event),
       );
+      return json(200, { ...outcome, excusal: excusalView(outcome.excusal) });
+    }),
+    route('POST', '/v1/commitments/{id}/ack', async (event) => {
+      const reaction = await acknowledgeAlert(deps, pathParam(event, 'id'), jsonBody(event), callerOf(event));
       await deps.onReaction?.(reaction, 'acknowledged');
       return json(200, alertView(reaction));
     }),
     route('POST', '/v1/commitments/{id}/snooze', async (event) => {
-      const reaction = await snoozeAlert(
-        deps,
-        pathParam(event, 'id'),
-        jsonBody(event),
-        undefined,
-        apiActor(event).via,
-      );
+      const reaction = await snoozeAlert(deps, pathParam(event, 'id'), jsonBody(event), callerOf(event));
       await deps.onReaction?.(reaction, 'snoozed');
       return json(200, alertView(reaction));
     }),
@@ -251,7 +259,7 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
     route('GET', '/v1/digest', async (event) =>
       json(200, await buildWeeklyDigest(deps, { week: event.queryStringParameters?.week })),
     ),
-    ...auditRoutes(deps),
+    ...auditRoutes(deps, callerOf),
     ...(deps.extraRoutes ?? []),
   ];
 }

@@ -1,9 +1,11 @@
+import { makeExcusalRequestListener } from '../../shared/slack/excusal-message.js';
 import { makeReactionListener } from '../../shared/slack/reaction-listener.js';
 import * as wiring from '../wiring.js';
 import { makeHandler } from './handler.js';
 
 const obs = wiring.observability('sla-api');
 const { stores } = wiring.tableFromEnv();
+const poster = wiring.slackPosterOf(wiring.slackSecretFromEnv());
 
 export const handler = wiring.instrumented(
   makeHandler({
@@ -11,8 +13,14 @@ export const handler = wiring.instrumented(
     publisher: wiring.alertsPublisherFromEnv(),
     // An acknowledgement through the API updates the alert's Slack messages too.
     onReaction: makeReactionListener({
-      poster: wiring.slackPosterOf(wiring.slackSecretFromEnv()),
+      poster,
       alerts: stores.alerts,
+      loadDepartments: wiring.departmentsLoader(stores.commitments),
+      log: obs.log,
+    }),
+    // An excusal claimed through the API goes to the department it blames, as from Slack.
+    onExcusal: makeExcusalRequestListener({
+      poster,
       loadDepartments: wiring.departmentsLoader(stores.commitments),
       log: obs.log,
     }),

@@ -7,6 +7,7 @@ import type { Clock } from '../../shared/domain/model.js';
 import type { SlackPoster } from '../../shared/ports/slack-poster.js';
 import { runCommand } from '../../shared/slack/command-runner.js';
 import { parseCommand } from '../../shared/slack/commands.js';
+import type { ExcusalListener } from '../../shared/slack/excusal-message.js';
 import { handleBlockActions, parseInteraction } from '../../shared/slack/interactions.js';
 import { clampMessage } from '../../shared/slack/limits.js';
 import { somethingWentWrongReply } from '../../shared/slack/replies.js';
@@ -36,6 +37,8 @@ export interface SlackHandlerDeps {
   poster?: SlackPoster;
   /** Told after an acknowledgement or a snooze (updates the alert's other Slack messages). */
   onReaction?: ReactionListener;
+  /** Told when an excusal waits for approval (posts it to the department it blames). */
+  onExcusal?: ExcusalListener;
   log: SlackLog;
   /** Posts to an interaction's response_url; defaults to fetch with a timeout. */
   respond?: Responder;

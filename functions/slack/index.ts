@@ -1,4 +1,5 @@
 import { systemClock } from '../../shared/adapters/system-clock.js';
+import { makeExcusalRequestListener } from '../../shared/slack/excusal-message.js';
 import { makeReactionListener } from '../../shared/slack/reaction-listener.js';
 import * as wiring from '../wiring.js';
 import { makeHandler } from './handler.js';
@@ -20,6 +21,11 @@ export const handler = wiring.instrumented(
     onReaction: makeReactionListener({
       poster,
       alerts: stores.alerts,
+      loadDepartments: wiring.departmentsLoader(stores.commitments),
+      log: obs.log,
+    }),
+    onExcusal: makeExcusalRequestListener({
+      poster,
       loadDepartments: wiring.departmentsLoader(stores.commitments),
       log: obs.log,
     }),

@@ -2,7 +2,7 @@ import middy from '@middy/core';
 import httpRouter from '@middy/http-router';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import type { StoreDeps } from '../../shared/app/deps.js';
-import type { Actor } from '../../shared/domain/audit.js';
+import type { Author } from '../../shared/domain/audit.js';
 import { toProblem } from '../../shared/http/error-mapper.js';
 import { recordEventsRequest } from '../../shared/http/events-request.js';
 import {
@@ -25,7 +25,7 @@ export interface WebhookDeps extends StoreDeps {
 }
 
 /** The HMAC webhook is a sender of its own: what it records is authored as that source. */
-const WEBHOOK_ACTOR: Actor = { by: 'source:webhook', via: 'source' };
+const WEBHOOK_ACTOR: Author = { by: 'source:webhook', via: 'source' };
 
 const header = (event: Event, name: string) =>
   Object.entries(event.headers ?? {}).find(([n]) => n.toLowerCase() === name)?.[1];

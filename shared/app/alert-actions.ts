@@ -11,11 +11,13 @@ import { isoInstant } from '../domain/instant-format.js';
 import { periodAt } from '../domain/judgement.js';
 import { MAX_KEY_LENGTH, MAX_NOTE_LENGTH } from '../domain/limits.js';
 import type { CommitmentDefinition, Instant } from '../domain/model.js';
+import type { Actor } from '../domain/permissions.js';
 import { issuesFromZod, ValidationError } from '../domain/validation-error.js';
 import type { NotificationClaim } from '../ports/alert-store.js';
 import { appendAudit } from './audit.js';
 import type { StoreDeps } from './deps.js';
 import { AlertOverError, CommitmentNotFoundError } from './errors.js';
+import { accessRules, authorize } from './permissions.js';
 import { RETRY, retryOnConflict } from './retry-on-conflict.js';
 
 export const ackBodySchema = z.strictObject({
@@ -57,6 +59,8 @@ export interface AlertReaction {
   /** The commitment's zone, in which people read the alert's times. */
   timezone: string;
   state: AlertState;
+  /** Who reacted, as the edge resolved them. */
+  actor: Actor;
   claims: Array<NotificationClaim & { annotations: Record<string, string> }>;
 }
 
@@ -80,6 +84,7 @@ interface ReactionTrace {
 async function react(
   deps: StoreDeps,
   commitmentId: string,
+  who: { actor: Actor; action: 'ack' | 'snooze' },
   change: (state: AlertState | undefined, now: Instant, definition: CommitmentDefinition) => AlertState,
   trace: ReactionTrace,
   target?: TargetAlert,
@@ -89,6 +94,7 @@ async function react(
   const now = deps.clock.now();
   const { period, version } = periodAt(record, now);
   const timezone = version.definition.timezone;
+  const rules = await accessRules(deps);
   const state = await retryOnConflict(
     async () => {
       const current = await deps.alerts.get(commitmentId, period.key);
@@ -96,6 +102,9 @@ async function react(
       // conditional write fail, and the retry then sees it.
       if (target) requireTargetAlert(commitmentId, period.key, current, target);
       const next = change(current, now, version.definition);
+      // After `change`, which refuses when no alert is open; before anything is written. Whom the
+      // alert reached is read from the state each attempt, as it may have escalated meanwhile.
+      authorize(rules, who.actor, who.action, version.definition, { alert: next });
       if (current && next.revision === current.revision) return current;
       const outcome = await deps.alerts.commit(next, current ? current.revision : null, [], now);
       return outcome === 'committed' ? next : RETRY;
@@ -116,6 +125,7 @@ async function react(
     period: period.key,
     timezone,
     state,
+    actor: who.actor,
     claims: await deps.alerts.listClaims(commitmentId, period.key),
   };
 }
@@ -139,8 +149,8 @@ export async function acknowledgeAlert(
   deps: StoreDeps,
   commitmentId: string,
   body: unknown,
+  actor: Actor,
   target?: TargetAlert,
-  via: AuditVia = 'api',
 ): Promise<AlertReaction> {
   const parsed = ackBodySchema.safeParse(body);
   if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
@@ -148,10 +158,17 @@ export async function acknowledgeAlert(
   const trace: ReactionTrace = {
     action: 'alert.acknowledged',
     by,
-    via,
+    via: actor.via,
     detail: (state) => (state.note === undefined ? {} : { note: state.note }),
   };
-  return react(deps, commitmentId, (state, now) => acknowledge(state, by, now, note), trace, target);
+  return react(
+    deps,
+    commitmentId,
+    { actor, action: 'ack' },
+    (state, now) => acknowledge(state, by, now, note),
+    trace,
+    target,
+  );
 }
 
 /**
@@ -163,8 +180,8 @@ export async function snoozeAlert(
   deps: StoreDeps,
   commitmentId: string,
   body: unknown,
+  actor: Actor,
   target?: TargetAlert,
-  via: AuditVia = 'api',
 ): Promise<AlertReaction> {
   const parsed = snoozeBodySchema.safeParse(body);
   if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
@@ -172,15 +189,17 @@ export async function snoozeAlert(
   const trace: ReactionTrace = {
     action: 'alert.snoozed',
     by,
-    via,
+    via: actor.via,
     detail: (state) => (state.snoozedUntil === undefined ? {} : { until: isoInstant(state.snoozedUntil) }),
   };
+  const who = { actor, action: 'snooze' as const };
   if (parsed.data.for !== undefined) {
     const text = parsed.data.for;
     const span = parseSpan(text);
     return react(
       deps,
       commitmentId,
+      who,
       (state, now, definition) => snooze(state, by, snoozeEnd(text, span, definition, now), now),
       trace,
       target,
@@ -189,7 +208,7 @@ export async function snoozeAlert(
   const until = Date.parse(parsed.data.until as string);
   // A wrong `until` is the caller's mistake whatever state the alert is in, so it is named first.
   checkSnoozeUntil(until, deps.clock.now());
-  return react(deps, commitmentId, (state, now) => snooze(state, by, until, now), trace, target);
+  return react(deps, commitmentId, who, (state, now) => snooze(state, by, until, now), trace, target);
 }
 
 /**

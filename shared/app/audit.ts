@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
-import type { Actor, AuditAction, AuditEntry } from '../domain/audit.js';
+import type { AuditAction, AuditEntry, Author } from '../domain/audit.js';
 import { boundedString } from '../domain/bounded-schemas.js';
 import { isoInstant } from '../domain/instant-format.js';
 import { MAX_KEY_LENGTH } from '../domain/limits.js';
@@ -9,7 +9,7 @@ import type { AuditLog, AuditPage } from '../ports/audit-log.js';
 import type { StoreDeps } from './deps.js';
 
 /** A change whose caller did not say who made it (library use, older callers). */
-export const UNATTRIBUTED: Actor = { by: 'unknown', via: 'api' };
+export const UNATTRIBUTED: Author = { by: 'unknown', via: 'api' };
 
 /** Long enough for an IAM role session ARN, the longest author the API records. */
 export const MAX_AUTHOR_LENGTH = 512;
@@ -26,7 +26,7 @@ export function digestOf(text: string): string {
  */
 export function appendAudit(
   deps: { audit: AuditLog; clock: StoreDeps['clock'] },
-  actor: Actor,
+  actor: Author,
   change: {
     action: AuditAction;
     key: string;
@@ -40,7 +40,7 @@ export function appendAudit(
 
 export function auditEntry(
   at: number,
-  actor: Actor,
+  actor: Author,
   change: {
     action: AuditAction;
     key: string;

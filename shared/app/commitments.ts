@@ -1,4 +1,4 @@
-import type { Actor, AuditAction } from '../domain/audit.js';
+import type { AuditAction, Author } from '../domain/audit.js';
 import { CodedError } from '../domain/coded-error.js';
 import { parseCommitment } from '../domain/config.js';
 import { isoInstant } from '../domain/instant-format.js';
@@ -12,8 +12,9 @@ import { HolidaySourceError, type HolidaySources } from '../ports/holiday-source
 import { appendAudit, UNATTRIBUTED } from './audit.js';
 import { traceConfigApply } from './config-audit.js';
 import { type ResolvedHolidays, readConfigDocument, readConfigText } from './config-reading.js';
+import { currentContext } from './current-config.js';
 import type { StoreDeps } from './deps.js';
-import { BadRequestError, CommitmentNotFoundError, ConcurrentUpdateError } from './errors.js';
+import { CommitmentNotFoundError, ConcurrentUpdateError } from './errors.js';
 import { annotateEffects, takesEffectAt } from './plan-effects.js';
 
 export interface ApplyResult {
@@ -51,7 +52,7 @@ export async function applyConfig(
     immediate?: boolean;
     /** Country holiday data and the .ics files the config names. */
     holidaySources?: HolidaySources;
-    actor?: Actor;
+    actor?: Author;
   },
 ): Promise<ApplyResult> {
   const actor = input.actor ?? UNATTRIBUTED;
@@ -101,7 +102,7 @@ async function saveCommitment(
   deps: StoreDeps,
   record: CommitmentRecord,
   expectedRevision: number | null,
-  actor: Actor,
+  actor: Author,
 ): Promise<CommitmentRecord> {
   const saved = await deps.commitments.save(record, expectedRevision);
   if (saved === 'conflict') throw new ConcurrentUpdateError(`Commitment '${record.id}'`);
@@ -125,6 +126,8 @@ async function saveCommitment(
   return saved;
 }
 
+export { currentContext };
+
 function storedConfigOf(config: SlaConfig, now: number): StoredConfig {
   const { commitments: _commitments, ...rest } = config;
   return { ...rest, appliedAt: now };
@@ -136,7 +139,7 @@ export async function saveDefinition(
   existing: CommitmentRecord | undefined,
   definition: CommitmentDefinition,
   immediate: boolean,
-  actor: Actor = UNATTRIBUTED,
+  actor: Author = UNATTRIBUTED,
 ): Promise<{ record: CommitmentRecord; created: boolean; version: CommitmentVersion }> {
   const now = deps.clock.now();
   const previous = existing?.versions[existing.versions.length - 1];
@@ -183,17 +186,6 @@ export async function saveDefinition(
   return { record: saved, created: !existing, version };
 }
 
-/** The departments, calendars and policy the current configuration defines. */
-export async function currentContext(deps: StoreDeps): Promise<StoredConfig> {
-  const config = await deps.commitments.getConfig();
-  if (!config) {
-    throw new BadRequestError(
-      'No configuration has been applied yet: apply one with POST /v1/config:apply first.',
-    );
-  }
-  return config;
-}
-
 /** The company's zone, in which people read times that belong to no one commitment (UTC before any config). */
 export async function companyZone(deps: StoreDeps): Promise<string> {
   return (await deps.commitments.getConfig())?.timezone ?? 'UTC';
@@ -204,7 +196,7 @@ export async function putCommitment(
   deps: StoreDeps,
   id: string,
   body: unknown,
-  options: { immediate: boolean; expectedVersion?: number; actor?: Actor },
+  options: { immediate: boolean; expectedVersion?: number; actor?: Author },
 ) {
   const context = await currentContext(deps);
   const withId = typeof body === 'object' && body !== null && !Array.isArray(body) ? { id, ...body } : body;
@@ -245,7 +237,7 @@ export class VersionMismatchError extends CodedError {
 }
 
 /** DELETE /v1/commitments/{id}: archive; history, results and credits are kept. */
-export async function archiveCommitment(deps: StoreDeps, id: string, actor: Actor = UNATTRIBUTED) {
+export async function archiveCommitment(deps: StoreDeps, id: string, actor: Author = UNATTRIBUTED) {
   const existing = await deps.commitments.get(id);
   if (existing?.state !== 'active') throw new CommitmentNotFoundError(id);
   const now = deps.clock.now();

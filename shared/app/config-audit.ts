@@ -1,4 +1,4 @@
-import type { Actor } from '../domain/audit.js';
+import type { Author } from '../domain/audit.js';
 import type { Plan } from '../domain/plan.js';
 import type { StoredConfig } from '../ports/commitment-store.js';
 import { appendAudit, digestOf } from './audit.js';
@@ -30,7 +30,7 @@ const settings = (config: StoredConfig | undefined) => {
  */
 export async function traceConfigApply(
   deps: StoreDeps,
-  actor: Actor,
+  actor: Author,
   previous: StoredConfig | undefined,
   next: StoredConfig,
   plan: Plan,

@@ -3,6 +3,8 @@
  * status code and the wording people see, so the same error reads right in HTTP and in Slack.
  */
 import { CodedError } from '../domain/coded-error.js';
+import type { PermissionAction } from '../domain/model.js';
+import { whoMayText } from '../domain/permissions.js';
 
 export class CommitmentNotFoundError extends CodedError {
   readonly code = 'COMMITMENT_NOT_FOUND';
@@ -72,6 +74,42 @@ export class EventNotVoidableError extends CodedError {
   ) {
     super(
       `Event '${eventId}' of '${commitmentId}' cannot be voided: only total and ratio events can; a ${measure} event changes a subject's timer or an outage, so send the correcting event (a stop, an up) instead.`,
+    );
+  }
+}
+
+export class ExcusalNotFoundError extends CodedError {
+  readonly code = 'EXCUSAL_NOT_FOUND';
+  constructor(
+    readonly commitmentId: string,
+    readonly excusalId: string,
+  ) {
+    super(`No excusal '${excusalId}' on '${commitmentId}' in a period that is still open.`);
+  }
+}
+
+const ACTION_WORDS: Record<PermissionAction, string> = {
+  log: 'log work',
+  ack: 'acknowledge the alert',
+  snooze: 'snooze the alert',
+  excuse: 'record an excusal',
+  approveExcusal: 'approve or reject the excusal',
+};
+
+/** The actor holds none of the roles the action needs; `who` lists the people who may. */
+export class ForbiddenError extends CodedError {
+  readonly code = 'FORBIDDEN';
+  constructor(
+    message: string,
+    readonly who: readonly string[],
+  ) {
+    super(message);
+  }
+
+  static refused(action: PermissionAction, commitmentId: string, who: readonly string[]): ForbiddenError {
+    return new ForbiddenError(
+      `You may not ${ACTION_WORDS[action]} on '${commitmentId}': only ${whoMayText(who)} may. Nothing was changed.`,
+      who,
     );
   }
 }

@@ -1,17 +1,19 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
-import type { Actor } from '../domain/audit.js';
+import { authorFrom } from '../domain/audit.js';
 import { boundedString } from '../domain/bounded-schemas.js';
 import { isoInstant } from '../domain/instant-format.js';
-import { latestVersion } from '../domain/judgement.js';
+import { latestVersion, periodAt } from '../domain/judgement.js';
 import { MAX_KEY_LENGTH, MAX_NAME_LENGTH, MAX_NOTE_LENGTH } from '../domain/limits.js';
 import type { Excusal } from '../domain/model.js';
 import { periodsBetween } from '../domain/periods.js';
+import { type Actor, authorOf } from '../domain/permissions.js';
 import { issuesFromZod, ValidationError } from '../domain/validation-error.js';
-import { appendAudit, UNATTRIBUTED } from './audit.js';
-import { currentContext } from './commitments.js';
+import { appendAudit } from './audit.js';
+import { currentContext } from './current-config.js';
 import type { StoreDeps } from './deps.js';
 import { CommitmentNotFoundError, PeriodClosedError } from './errors.js';
+import { accessRules, authorize } from './permissions.js';
 
 const isoDateTime = z.iso.datetime({
   offset: true,
@@ -37,18 +39,13 @@ export const excusalBodySchema = z.strictObject({
 });
 
 /** An excusal may be planned ahead (a freeze), within reason. */
-const MAX_EXCUSAL_MS = 366 * 24 * 3600_000;
+export const MAX_EXCUSAL_MS = 366 * 24 * 3600_000;
 
 /**
  * POST /v1/commitments/{id}/excusals: a window in which the provider could not perform because of
  * the consumer. Without an `id`, the same window and reason sent twice is recorded once.
  */
-export async function addExcusal(
-  deps: StoreDeps,
-  commitmentId: string,
-  body: unknown,
-  actor: Actor = UNATTRIBUTED,
-) {
+export async function addExcusal(deps: StoreDeps, commitmentId: string, body: unknown, actor: Actor) {
   const parsed = excusalBodySchema.safeParse(body);
   if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
   const input = parsed.data;
@@ -73,6 +70,10 @@ export async function addExcusal(
     });
   }
   if (issues.length > 0) throw new ValidationError(issues);
+  const inForce = periodAt(record, deps.clock.now()).version.definition;
+  const role = authorize(await accessRules(deps), actor, 'excuse', inForce, {
+    excusal: { causedBy: input.causedBy },
+  });
   const periods = periodsBetween(definition.period, from, to, definition.timezone);
   const closed = periods.find((p) => record.closedThrough && p.key <= record.closedThrough);
   if (closed) throw new PeriodClosedError(commitmentId, closed.key);
@@ -87,6 +88,9 @@ export async function addExcusal(
     to,
     causedBy: input.causedBy,
     reason: input.reason,
+    // An admin's word is enough; anyone else's claim waits for the department it blames.
+    status: role === 'admins' ? 'approved' : 'pending',
+    requestedBy: authorOf(actor),
   };
   const outcome = await deps.events.addExcusal(
     commitmentId,
@@ -95,7 +99,7 @@ export async function addExcusal(
   );
   if (outcome === 'closed') throw new PeriodClosedError(commitmentId, periods[0]?.key ?? '');
   // Keyed by the excusal's id, so a retry (a duplicate) finds the entry of the first request.
-  await appendAudit(deps, actor, {
+  await appendAudit(deps, authorFrom(actor), {
     action: 'excusal.requested',
     key: excusal.id,
     commitmentId,
@@ -111,6 +115,14 @@ export async function addExcusal(
   });
   return {
     excusal: { ...excusal, from: isoInstant(from), to: isoInstant(to) },
+    /** What the department it blames is told, when it waits for their approval. */
+    notice: {
+      commitmentId,
+      title: definition.title,
+      provider: definition.provider,
+      excusal,
+      timezone: definition.timezone,
+    },
     periods: periods.map((p) => p.key),
     duplicate: outcome === 'duplicate',
     timezone: definition.timezone,

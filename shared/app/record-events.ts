@@ -1,6 +1,6 @@
 import type * as z from 'zod';
 import { longestWindow, minuteOf } from '../domain/alerts/burn-rate.js';
-import type { Actor } from '../domain/audit.js';
+import type { Author } from '../domain/audit.js';
 import type { Instant, Period } from '../domain/model.js';
 import { periodOf } from '../domain/periods.js';
 import { type FieldIssue, issuesFromZod } from '../domain/validation-error.js';
@@ -34,7 +34,7 @@ export async function recordEvents(
   deps: StoreDeps,
   commitmentId: string,
   events: unknown[],
-  actor: Actor = UNATTRIBUTED,
+  actor: Author = UNATTRIBUTED,
 ): Promise<RecordEventsReport> {
   const record = await deps.commitments.get(commitmentId);
   if (record?.state !== 'active') throw new CommitmentNotFoundError(commitmentId);
@@ -105,7 +105,7 @@ async function traceRequest(
   events: unknown[],
   prepared: Prepared[],
   report: RecordEventsReport,
-  actor: Actor,
+  actor: Author,
 ): Promise<void> {
   const ids = events
     .map((e) => (typeof e === 'object' && e !== null ? (e as { id?: unknown }).id : undefined))

@@ -4,6 +4,7 @@
  * same key that makes the change itself idempotent, so a retried change finds its entry already there.
  */
 import type { Instant } from './model.js';
+import { type Actor, authorOf } from './permissions.js';
 
 /** How a change reached the system. */
 export const AUDIT_VIAS = ['api', 'slack', 'cli', 'source', 'schedule'] as const;
@@ -26,8 +27,8 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-/** Who acts, and how they reached us: a Slack user, an IAM principal, `local`, `source:<name>`, the schedule. */
-export interface Actor {
+/** Who acted, as the trail records it: a Slack user, an IAM principal, `local`, `source:<name>`, the schedule. */
+export interface Author {
   by: string;
   via: AuditVia;
 }
@@ -44,7 +45,7 @@ export interface AuditEntry {
 }
 
 /** What the scheduled evaluator and digest act as. */
-export const SCHEDULE_ACTOR: Actor = { by: 'schedule', via: 'schedule' };
+export const SCHEDULE_ACTOR: Author = { by: 'schedule', via: 'schedule' };
 
 /**
  * Events typed by a person (Slack, the CLI, an API caller) rather than sent by a system that
@@ -53,3 +54,6 @@ export const SCHEDULE_ACTOR: Actor = { by: 'schedule', via: 'schedule' };
 export function isHandEntered(via: AuditVia | undefined): boolean {
   return via === 'slack' || via === 'cli' || via === 'api';
 }
+
+/** The trail's record of someone the edge resolved. */
+export const authorFrom = (actor: Actor): Author => ({ by: authorOf(actor), via: actor.via });

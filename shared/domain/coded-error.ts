@@ -20,6 +20,10 @@ export const ERROR_CODES = {
   ALERT_OVER: true,
   EVENT_NOT_FOUND: true,
   EVENT_NOT_VOIDABLE: true,
+  /** The person may not do this; the message says who may. */
+  FORBIDDEN: true,
+  EXCUSAL_NOT_FOUND: true,
+  EXCUSAL_DECIDED: true,
   /** An HTTP answer the handler already decided (status, title and detail). */
   HTTP_PROBLEM: true,
 

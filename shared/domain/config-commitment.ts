@@ -5,6 +5,7 @@
 
 import { alertRules, checkMinEvents } from './config-alerts.js';
 import { creditTiers } from './config-credits.js';
+import { normalizePermissionOverrides } from './config-permissions.js';
 import { normalizeEscalation, unknownDepartmentMessage } from './config-policy.js';
 import { type RawCommitment, rawCommitmentSchema } from './config-schema.js';
 import { parseDuration } from './duration.js';
@@ -239,6 +240,17 @@ export function normalizeCommitment(
   checkMinEvents(raw, at, issues);
   const alerts = alertRules(raw, definition.escalation.length, at, issues);
   if (alerts !== undefined) definition.alerts = alerts;
+  if (raw.permissions !== undefined) {
+    const overrides = normalizePermissionOverrides(
+      raw.permissions,
+      declared.departments,
+      at('permissions'),
+      issues,
+    );
+    // Left out when empty, so a commitment that names no action reads as before.
+    if (Object.keys(overrides).length > 0) definition.permissions = overrides;
+  }
+
   definition.credits = creditTiers(raw, at, issues);
   return issues.length > before ? undefined : definition;
 }

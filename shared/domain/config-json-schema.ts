@@ -6,6 +6,7 @@
  */
 import * as z from 'zod';
 import {
+  rawAdminsSchema,
   rawCalendarSchema,
   rawCommitmentSchema,
   rawConfigEnvelopeSchema,
@@ -13,6 +14,7 @@ import {
   rawDigestSchema,
   rawEscalationSchema,
   rawEvaluationSchema,
+  rawPermissionsSchema,
 } from './config-schema.js';
 
 export const CONFIG_SCHEMA_ID = 'https://sla-tracker.dev/schema/commitments.schema.json';
@@ -24,6 +26,8 @@ export function configJsonSchema(): Record<string, unknown> {
     escalation: rawEscalationSchema.optional(),
     digest: rawDigestSchema.optional(),
     evaluation: rawEvaluationSchema.optional(),
+    admins: rawAdminsSchema.optional(),
+    permissions: rawPermissionsSchema.optional(),
     commitments: z.array(rawCommitmentSchema),
   });
   const schema = z.toJSONSchema(whole, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;

@@ -26,6 +26,7 @@ import {
   unitInterval,
 } from './config-fields.js';
 import {
+  MAX_ADMINS,
   MAX_CODE_LENGTH,
   MAX_CREDIT_TIERS,
   MAX_DEPARTMENT_EMAILS,
@@ -35,6 +36,7 @@ import {
   MAX_HOLIDAYS,
   MAX_NAME_LENGTH,
   MAX_NOTIFY_TARGETS,
+  MAX_PERMISSION_ROLES,
   MAX_POLICY_TARGETS,
   MAX_RECOVER_ABOVE,
   MAX_SPANS_PER_DAY,
@@ -162,6 +164,23 @@ export const rawEvaluationSchema = strictObject({
   every: durationTextSchema.optional(),
 });
 
+const roleList = z
+  .array(text(MAX_NAME_LENGTH), { error: required('a list of roles such as [provider, consumer]') })
+  .max(MAX_PERMISSION_ROLES, atMostItems(MAX_PERMISSION_ROLES, 'roles'));
+
+/** Who may do what; an empty list leaves the action to admins alone. */
+export const rawPermissionsSchema = strictObject({
+  log: roleList.optional(),
+  ack: roleList.optional(),
+  snooze: roleList.optional(),
+  excuse: roleList.optional(),
+  approveExcusal: roleList.optional(),
+});
+
+export const rawAdminsSchema = z
+  .array(slackUser, { error: required('a list of Slack user IDs such as [U0OPSADMIN]') })
+  .max(MAX_ADMINS, atMostItems(MAX_ADMINS, 'admins'));
+
 export const MEASURES = ['total', 'ratio', 'duration', 'availability'] as const;
 export const PERIOD_KINDS = ['week', 'month', 'quarter'] as const;
 export const REVIEW_CADENCES = ['month', 'quarter', 'half', 'year'] as const;
@@ -210,6 +229,7 @@ export const rawCommitmentSchema = strictObject({
   }).optional(),
   alerts: rawAlertsSchema.optional(),
   escalation: rawEscalationSchema.optional(),
+  permissions: rawPermissionsSchema.optional(),
   credits: z
     .array(
       strictObject({
@@ -256,6 +276,8 @@ export const rawConfigEnvelopeSchema = strictObject({
   escalation: z.unknown().optional(),
   digest: z.unknown().optional(),
   evaluation: z.unknown().optional(),
+  admins: z.unknown().optional(),
+  permissions: z.unknown().optional(),
   commitments: z.array(z.unknown(), {
     error: (issue) =>
       issue.code !== 'invalid_type'
@@ -272,5 +294,6 @@ export type RawDepartment = z.infer<typeof rawDepartmentSchema>;
 export type RawEscalationStep = z.infer<typeof rawEscalationStepSchema>;
 export type RawDigest = z.infer<typeof rawDigestSchema>;
 export type RawEvaluation = z.infer<typeof rawEvaluationSchema>;
+export type RawPermissions = z.infer<typeof rawPermissionsSchema>;
 export type RawCommitment = z.infer<typeof rawCommitmentSchema>;
 export type RawConfigEnvelope = z.infer<typeof rawConfigEnvelopeSchema>;

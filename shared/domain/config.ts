@@ -6,6 +6,7 @@ import type * as z from 'zod';
 import { malformedTextPaths, tooLongMessage, WELL_FORMED_MESSAGE } from './bounded-schemas.js';
 import { normalizeCalendar } from './config-calendar.js';
 import { type CommitmentContext, readCommitment } from './config-commitment.js';
+import { normalizePermissions } from './config-permissions.js';
 import {
   checkDepartmentId,
   DEFAULT_ESCALATION,
@@ -15,12 +16,14 @@ import {
   normalizeEvaluation,
 } from './config-policy.js';
 import {
+  rawAdminsSchema,
   rawCalendarSchema,
   rawConfigEnvelopeSchema,
   rawDepartmentSchema,
   rawDigestSchema,
   rawEscalationSchema,
   rawEvaluationSchema,
+  rawPermissionsSchema,
 } from './config-schema.js';
 import { type ConfigSource, readConfigSource } from './config-source.js';
 import {
@@ -142,6 +145,15 @@ export function parseConfig(input: unknown): SlaConfig {
       : parseEntry(rawEvaluationSchema, input.evaluation, 'evaluation', issues);
   const evaluateEveryMinutes = normalizeEvaluation(rawEvaluation, 'evaluation', issues);
 
+  const rawAdmins =
+    input.admins === undefined ? [] : (parseEntry(rawAdminsSchema, input.admins, 'admins', issues) ?? []);
+  const admins = [...new Set(rawAdmins)];
+  const rawPermissions =
+    input.permissions === undefined
+      ? undefined
+      : parseEntry(rawPermissionsSchema, input.permissions, 'permissions', issues);
+  const permissions = normalizePermissions(rawPermissions, declared.departments, 'permissions', issues);
+
   const context: CommitmentContext = { timezone, calendars, departments, escalation };
   const commitments = parseCommitmentList(
     quietly(shape.commitments, input.commitments) ?? [],
@@ -151,7 +163,17 @@ export function parseConfig(input: unknown): SlaConfig {
   );
 
   if (issues.length > 0 || digest === undefined) throw new ValidationError(issues);
-  return { timezone, calendars, departments, escalation, digest, evaluateEveryMinutes, commitments };
+  return {
+    timezone,
+    calendars,
+    departments,
+    escalation,
+    digest,
+    evaluateEveryMinutes,
+    admins,
+    permissions,
+    commitments,
+  };
 }
 
 /** One commitment on its own (`PUT /v1/commitments/{id}`), against the stored file's context. */

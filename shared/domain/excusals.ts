@@ -12,18 +12,24 @@
  * Overlapping excusals are merged before measuring, so time is never excused twice.
  */
 
+import { CodedError } from './coded-error.js';
 import type { Interval } from './measures/intervals.js';
 import type { ExcusedSummary } from './measures/types.js';
 import type { Excusal, Instant, Period } from './model.js';
 import { clampShare, type PaceMeter } from './pacing.js';
 
-export function excusalIntervals(excusals: readonly Excusal[]): Interval[] {
-  return excusals.filter((e) => e.to > e.from).map((e) => [e.from, e.to] as const);
+/** Only an approved excusal changes the numbers; a pending or rejected one is a claim. */
+export function isInForce(excusal: Excusal): boolean {
+  return (excusal.status ?? 'approved') === 'approved';
 }
 
-/** Excusals that touch [period.start, period.end). */
+export function excusalIntervals(excusals: readonly Excusal[]): Interval[] {
+  return excusals.filter((e) => e.to > e.from && isInForce(e)).map((e) => [e.from, e.to] as const);
+}
+
+/** Approved excusals that touch [period.start, period.end). */
 export function excusalsIn(excusals: readonly Excusal[], period: Period): Excusal[] {
-  return excusals.filter((e) => e.to > e.from && e.from < period.end && e.to > period.start);
+  return excusals.filter((e) => e.to > e.from && e.from < period.end && e.to > period.start && isInForce(e));
 }
 
 export interface ExcusedShares {
@@ -61,4 +67,37 @@ export function excusedSummary(
   };
   if (originalTarget !== undefined) summary.originalTarget = originalTarget;
   return summary;
+}
+
+export type ExcusalDecision = 'approve' | 'reject';
+
+/** An excusal already approved or rejected the other way: a second opinion does not undo the first. */
+export class ExcusalDecidedError extends CodedError {
+  readonly code = 'EXCUSAL_DECIDED';
+  constructor(
+    readonly excusalId: string,
+    readonly status: 'approved' | 'rejected',
+    readonly decidedBy?: string,
+  ) {
+    super(
+      `Excusal '${excusalId}' was already ${status}${decidedBy ? ` by ${decidedBy}` : ''}; nothing was changed.`,
+    );
+  }
+}
+
+/**
+ * Approves or rejects a pending excusal. The same decision again returns the excusal unchanged
+ * (a retried click changes nothing); the opposite one is refused.
+ */
+export function decideExcusal(
+  excusal: Excusal,
+  decision: ExcusalDecision,
+  by: string,
+  now: Instant,
+): Excusal {
+  const status = decision === 'approve' ? 'approved' : 'rejected';
+  const current = excusal.status ?? 'approved';
+  if (current === status) return excusal;
+  if (current !== 'pending') throw new ExcusalDecidedError(excusal.id, current, excusal.decidedBy);
+  return { ...excusal, status, decidedBy: by, decidedAt: now };
 }

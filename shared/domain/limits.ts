@@ -49,6 +49,9 @@ export const MAX_ESCALATION_STEPS = 10;
 export const MAX_NOTIFY_TARGETS = MAX_DEPARTMENTS;
 export const MAX_POLICY_TARGETS = 100;
 export const MAX_CREDIT_TIERS = 10;
+/** Roles named for one action, and Slack users named as admins. */
+export const MAX_PERMISSION_ROLES = 10;
+export const MAX_ADMINS = 50;
 /** An at-risk alert's recovery line, as a share of the target: past twice the target it is never reached. */
 export const MAX_RECOVER_ABOVE = 2;
 /** Outcomes an objective may wait for before its burn rate warns: past a million it never would. */

@@ -163,7 +163,18 @@ export interface CommitmentDefinition {
    * effect when it is created or made active again (see `effective-start.ts`).
    */
   effectiveFrom?: string;
+  /** Who may act on this commitment, where it differs from the file's `permissions`. */
+  permissions?: Partial<Permissions>;
 }
+
+/** What a person may be allowed to do to a commitment. */
+export type PermissionAction = 'log' | 'ack' | 'snooze' | 'excuse' | 'approveExcusal';
+
+/**
+ * Who may do each action: roles such as `provider`, `consumer.lead`, a department id, `admins`,
+ * `notified` (everyone the alert reached) or `causedBy` (the department an excusal blames).
+ */
+export type Permissions = Record<PermissionAction, string[]>;
 
 export interface DigestSettings {
   weekday: Weekday;
@@ -184,6 +195,10 @@ export interface SlaConfig {
   digest: DigestSettings;
   /** How often the evaluator runs, in minutes. */
   evaluateEveryMinutes: number;
+  /** Slack user ids who may do everything. */
+  admins: string[];
+  /** Who may do what, unless a commitment says otherwise. */
+  permissions: Permissions;
   commitments: CommitmentDefinition[];
 }
 
@@ -196,6 +211,12 @@ export interface Period {
   end: Instant;
 }
 
+/**
+ * Whether an excusal counts: an admin's is approved at once, anyone else's waits for the department
+ * it blames. Only approved ones lower targets or pause timers.
+ */
+export type ExcusalStatus = 'pending' | 'approved' | 'rejected';
+
 /** A window in which the provider could not perform because of the consumer. */
 export interface Excusal {
   id: string;
@@ -203,4 +224,10 @@ export interface Excusal {
   to: Instant;
   causedBy: string;
   reason: string;
+  /** Absent on excusals recorded before approvals existed: those were approved. */
+  status?: ExcusalStatus;
+  /** Who claimed it (a Slack user id, an ARN, `local`). */
+  requestedBy?: string;
+  decidedBy?: string;
+  decidedAt?: Instant;
 }

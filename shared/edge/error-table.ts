@@ -15,6 +15,8 @@ export type SlackAnswer =
   | 'not-found'
   /** The clicked alert is over, and where the newer one is when there is one. */
   | 'alert-over'
+  /** A refusal that says who may; nothing was changed. */
+  | 'forbidden'
   /** Fixed words, for errors whose own message is written for an API caller. */
   | { note: string };
 
@@ -54,6 +56,9 @@ export const ERROR_TABLE: ErrorTable = {
   ALERT_OVER: { status: 409, title: 'Alert over', slack: 'alert-over' },
   EVENT_NOT_FOUND: { status: 404, title: 'Event not found', slack: 'message' },
   EVENT_NOT_VOIDABLE: { status: 409, title: 'Event cannot be voided', slack: 'message' },
+  FORBIDDEN: { status: 403, title: 'Forbidden', slack: 'forbidden' },
+  EXCUSAL_NOT_FOUND: { status: 404, title: 'Excusal not found', slack: 'message' },
+  EXCUSAL_DECIDED: { status: 409, title: 'Excusal already decided', slack: 'message' },
   // An HttpProblem carries its own status and title; these stand for the common case.
   HTTP_PROBLEM: { ...invalidRequest, slack: 'message' },
 

@@ -3,7 +3,7 @@ import * as z from 'zod';
 import type { StoreDeps } from '../app/deps.js';
 import { MAX_EVENTS_PER_REQUEST } from '../app/event-schemas.js';
 import { recordEvents } from '../app/record-events.js';
-import type { Actor } from '../domain/audit.js';
+import type { Author } from '../domain/audit.js';
 import type { BusinessMetrics } from '../ports/metrics.js';
 import { HttpProblem, json } from './problem.js';
 import { jsonBody, pathParam } from './request.js';
@@ -50,7 +50,7 @@ function eventsOf(body: unknown): unknown[] {
 export async function recordEventsRequest(
   deps: StoreDeps & { metrics?: BusinessMetrics },
   event: APIGatewayProxyEventV2,
-  actor: Actor,
+  actor: Author,
 ): Promise<APIGatewayProxyResultV2> {
   const id = pathParam(event, 'id');
   const body = jsonBody(event);

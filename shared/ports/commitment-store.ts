@@ -46,7 +46,9 @@ export interface CommitmentRecord {
 }
 
 /** The parts of the configuration file that are not commitments (departments, calendars…). */
-export type StoredConfig = Omit<SlaConfig, 'commitments'> & { appliedAt: Instant; source?: string };
+export type StoredConfig = Omit<SlaConfig, 'commitments' | 'admins' | 'permissions'> &
+  // Absent on configurations applied before permissions existed: nobody is an admin, defaults apply.
+  Partial<Pick<SlaConfig, 'admins' | 'permissions'>> & { appliedAt: Instant; source?: string };
 
 export interface CommitmentStore {
   get(id: string): Promise<CommitmentRecord | undefined>;

@@ -163,6 +163,15 @@ export interface EventStore {
     periodKeys: string[],
     excusal: Excusal,
   ): Promise<'accepted' | 'duplicate' | 'closed'>;
+  /**
+   * Writes an excusal's decision on every period it touches, only while it is still pending on each
+   * and none of them has closed: two people deciding at once, one wins.
+   */
+  decideExcusal(
+    commitmentId: string,
+    periodKeys: string[],
+    excusal: Excusal,
+  ): Promise<'decided' | 'conflict' | 'closed'>;
   listEvents(commitmentId: string, periodKey: string): Promise<StoredEvent[]>;
   /** The per-minute outcome counts of one commitment whose minute lies in [from, to], in time order. */
   getOutcomeBuckets(commitmentId: string, from: Instant, to: Instant): Promise<OutcomeBucket[]>;

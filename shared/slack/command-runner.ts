@@ -12,6 +12,7 @@ import {
 import type { StoreDeps } from '../app/deps.js';
 import { CommitmentNotFoundError } from '../app/errors.js';
 import { handEnteredCount } from '../app/event-history.js';
+import { accessRules, authorize } from '../app/permissions.js';
 import { recordEvents } from '../app/record-events.js';
 import { getStatus, listStatus } from '../app/status.js';
 import { lateSubjectsOf } from '../app/subjects.js';
@@ -19,12 +20,15 @@ import { isSlug } from '../domain/config-schema.js';
 import { parseSpan, spanWords } from '../domain/duration.js';
 import { latestVersion, periodAt } from '../domain/judgement.js';
 import type { Department } from '../domain/model.js';
+import { slackActor } from '../domain/permissions.js';
 import { describeIssues } from '../domain/validation-error.js';
 import type { CommitmentRecord } from '../ports/commitment-store.js';
 import { formatAmount } from '../presentation/status-line.js';
 import { context, ephemeral, escapeMrkdwn, type SlackReply, section, slackDate, who } from './blocks.js';
 import type { SlaCommand } from './commands.js';
 import { knownIds, replyForError } from './error-replies.js';
+import type { ExcusalListener } from './excusal-message.js';
+import { decideExcusalCommand, excuseCommand } from './excuse-command.js';
 import {
   helpReply,
   noConfigReply,
@@ -46,6 +50,8 @@ import {
 export interface SlackCommandDeps {
   stores: StoreDeps;
   onReaction?: ReactionListener;
+  /** Told when an excusal waits for approval. */
+  onExcusal?: ExcusalListener;
   log: SlackLog;
 }
 
@@ -99,8 +105,7 @@ async function dispatch(
         deps.stores,
         command.commitmentId,
         { by: request.userId, ...(command.note ? { note: command.note.slice(0, 1000) } : {}) },
-        undefined,
-        'slack',
+        slackActor(request.userId),
       );
       await notifyReaction(deps, reaction, 'acknowledged');
       return ephemeral(
@@ -112,8 +117,7 @@ async function dispatch(
         deps.stores,
         command.commitmentId,
         { by: request.userId, for: command.duration },
-        undefined,
-        'slack',
+        slackActor(request.userId),
       );
       await notifyReaction(deps, reaction, 'snoozed');
       const until = reaction.state.snoozedUntil as number;
@@ -121,6 +125,10 @@ async function dispatch(
         `:zzz: Snoozed the alert on \`${command.commitmentId}\` for ${spanWords(parseSpan(command.duration))}, until ${slackDate(until, reaction.timezone)}. Escalation resumes then unless someone acknowledges it.`,
       );
     }
+    case 'excuse':
+      return excuseCommand(deps, command, request.userId);
+    case 'decideExcusal':
+      return decideExcusalCommand(deps.stores, command, request.userId);
     case 'unknown': {
       const word = command.word.toLowerCase();
       const ids = await knownIds(deps.stores);
@@ -217,6 +225,8 @@ async function logWork(
 ): Promise<SlackReply> {
   const record = await activeRecord(deps.stores, command.commitmentId);
   const definition = latestVersion(record).definition;
+  const inForce = periodAt(record, deps.stores.clock.now()).version.definition;
+  authorize(await accessRules(deps.stores), slackActor(request.userId), 'log', inForce);
   if (definition.measure !== 'total') return notLoggableReply(record.id, definition.measure);
   const note = command.note === undefined ? undefined : command.note.slice(0, 500);
   const report = await recordEvents(

@@ -4,7 +4,7 @@
  */
 import { unescapeSlack } from './blocks.js';
 
-export const SUBCOMMANDS = ['status', 'log', 'ack', 'snooze', 'help'] as const;
+export const SUBCOMMANDS = ['status', 'log', 'ack', 'snooze', 'excuse', 'approve', 'reject', 'help'] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
 export type SlaCommand =
@@ -14,6 +14,8 @@ export type SlaCommand =
   | { kind: 'log'; commitmentId: string; amount: number; note?: string }
   | { kind: 'ack'; commitmentId: string; note?: string }
   | { kind: 'snooze'; commitmentId: string; duration: string }
+  | { kind: 'excuse'; commitmentId: string; from: string; to: string; causedBy: string; reason: string }
+  | { kind: 'decideExcusal'; commitmentId: string; excusalId: string; decision: 'approve' | 'reject' }
   /** A first word that is no subcommand: maybe a commitment or department id typed without `status`. */
   | { kind: 'unknown'; word: string; rest: string[] }
   | { kind: 'invalid'; subcommand: Subcommand; problem: string };
@@ -25,6 +27,11 @@ export const USAGE: Record<Subcommand | 'mine', string> = {
   ack: '`/sla ack <commitment-id> [note]` — take on the open alert: escalation stops',
   snooze:
     '`/sla snooze <commitment-id> <duration>` — hold escalation, e.g. `4h`, `1bd` (one business day of its calendar) or `1d` (24 hours)',
+  excuse:
+    '`/sla excuse <commitment-id> <from> <to> <caused-by> <reason>` — record that another department caused a shortfall; from and to are dates (`2026-11-09`, whole local days) or date-times',
+  approve:
+    '`/sla approve <commitment-id> <excusal-id>` — accept an excusal that blames your department: it then lowers the target or pauses timers',
+  reject: '`/sla reject <commitment-id> <excusal-id>` — turn down an excusal that blames your department',
   help: '`/sla help` — this list',
 };
 
@@ -94,6 +101,22 @@ export function parseCommand(rawText: string): SlaCommand {
       }
       if (words.length > 3) return invalid('snooze', 'write the duration as one word, e.g. `1bd4h`');
       return { kind: 'snooze', commitmentId: id(second), duration: third };
+    }
+    case 'excuse': {
+      const [, commitment, from, to, causedBy] = words;
+      if (commitment === undefined || from === undefined || to === undefined || causedBy === undefined) {
+        return invalid('excuse', 'name the commitment, from, to, the department that caused it and why');
+      }
+      const reason = after(5);
+      if (reason === '') return invalid('excuse', 'say why, in a few words, after the department');
+      return { kind: 'excuse', commitmentId: id(commitment), from, to, causedBy: id(causedBy), reason };
+    }
+    case 'approve':
+    case 'reject': {
+      if (second === undefined || third === undefined || words.length > 3) {
+        return invalid(sub, 'name the commitment and the excusal id (the request message shows it)');
+      }
+      return { kind: 'decideExcusal', commitmentId: id(second), excusalId: third, decision: sub };
     }
     default:
       return { kind: 'unknown', word: first, rest: words.slice(1) };

@@ -43,6 +43,7 @@ async function replyFor(stores: StoreDeps, error: CodedError, answer: SlackAnswe
   if (answer === 'issues' && error instanceof ValidationError) {
     return ephemeral(`:warning: ${escapeMrkdwn(describeIssues(error.issues))}`);
   }
+  if (answer === 'forbidden') return ephemeral(`:no_entry: ${escapeMrkdwn(error.message)}`);
   if (answer === 'alert-over' && error instanceof AlertOverError) {
     const id = escapeMrkdwn(error.commitmentId);
     const newer =

@@ -7,11 +7,13 @@
 import * as z from 'zod';
 import { type AlertReaction, acknowledgeAlert, snoozeAlert } from '../app/alert-actions.js';
 import { periodAt } from '../domain/judgement.js';
+import { slackActor } from '../domain/permissions.js';
 import type { SlackPoster } from '../ports/slack-poster.js';
 import { acknowledgedMessage, reactionBlocks, reactionWords, replaceButtons } from './alert-message.js';
 import { ephemeral, escapeMrkdwn, type SlackReply } from './blocks.js';
 import { notifyReaction, runCommand, type SlackCommandDeps } from './command-runner.js';
 import { replyForError } from './error-replies.js';
+import { handleExcusalButton, isExcusalAction } from './excusal-buttons.js';
 import {
   ACK_ACTION,
   type AlertButtonValue,
@@ -79,6 +81,10 @@ export async function handleBlockActions(deps: InteractionDeps, payload: BlockAc
     await tell(deps, payload, reply);
     return;
   }
+  if (isExcusalAction(action.action_id)) {
+    await handleExcusalButton(deps, payload, action, (reply) => tell(deps, payload, reply));
+    return;
+  }
   if (action.action_id !== ACK_ACTION && action.action_id !== SNOOZE_ACTION) return;
   const value = await alertOfButton(deps, action.value);
   if (!value) {
@@ -135,13 +141,13 @@ async function react(
     const target = { period: value.period, episode: value.episode };
     reaction =
       kind === 'acknowledged'
-        ? await acknowledgeAlert(stores, value.commitmentId, { by }, target, 'slack')
+        ? await acknowledgeAlert(stores, value.commitmentId, { by }, slackActor(by), target)
         : await snoozeAlert(
             stores,
             value.commitmentId,
             { by, for: value.snoozeFor ?? LEGACY_SNOOZE_FOR },
+            slackActor(by),
             target,
-            'slack',
           );
   } catch (error) {
     await tell(deps, payload, await replyForError(deps, error));

@@ -17,6 +17,30 @@ export const EXAMPLE_CONFIG = readFileSync(
   'utf8',
 );
 
+/** The IAM principal of the test's API calls, as API Gateway names a SigV4 caller. */
+export const TEST_PRINCIPAL = 'arn:aws:iam::123456789012:user/ops-admin';
+
+/** The request context of an IAM-authorised route: API Gateway adds the verified principal. */
+function withPrincipal(
+  context: APIGatewayProxyEventV2['requestContext'],
+  principal: string | null,
+): APIGatewayProxyEventV2['requestContext'] {
+  if (principal === null) return context;
+  const authorizer = {
+    iam: {
+      accessKey: 'AKIATEST',
+      accountId: '123456789012',
+      callerId: 'AIDATEST',
+      cognitoIdentity: null,
+      principalOrgId: '',
+      userArn: principal,
+      userId: 'AIDATEST',
+    },
+  };
+  const authorised = { ...context, authorizer };
+  return authorised;
+}
+
 export interface AppContext {
   table: TestTable;
   deps: StoreDeps;
@@ -30,7 +54,14 @@ export interface AppContext {
   call(
     method: string,
     path: string,
-    options?: { body?: unknown; rawBody?: string; contentType?: string; headers?: Record<string, string> },
+    options?: {
+      body?: unknown;
+      rawBody?: string;
+      contentType?: string;
+      headers?: Record<string, string>;
+      /** The IAM principal API Gateway names (TEST_PRINCIPAL by default); null for an unsigned request. */
+      principal?: string | null;
+    },
   ): Promise<{ status: number; headers: Record<string, string>; body: any }>;
 }
 
@@ -70,7 +101,10 @@ export async function useApp(start: string, config = EXAMPLE_CONFIG): Promise<Ap
           ...options.headers,
         },
         ...(Object.keys(query).length ? { queryStringParameters: query } : {}),
-        requestContext: testRequestContext(method, url.pathname, clock.now()),
+        requestContext: withPrincipal(
+          testRequestContext(method, url.pathname, clock.now(), options.headers?.['user-agent']),
+          options.principal === undefined ? TEST_PRINCIPAL : options.principal,
+        ),
         ...(body !== undefined ? { body } : {}),
         isBase64Encoded: false,
       };

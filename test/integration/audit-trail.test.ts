@@ -59,7 +59,7 @@ describe('the audit trail is written exactly once per change', () => {
   it('records the CLI as the channel when the sla client says so', async () => {
     await app.call('POST', `${LEADS}/events`, {
       body: { id: 'lead-cli' },
-      headers: { 'x-sla-client': 'cli' },
+      headers: { 'user-agent': 'sla-cli/1' },
     });
     const recorded = actions(await trail(), 'events.recorded');
     expect(recorded.map((e) => e.via)).toContain('cli');

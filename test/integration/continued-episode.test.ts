@@ -4,6 +4,7 @@ import { makeNotifyHandler } from '../../functions/notify-slack/handler.js';
 import { acknowledgeAlert } from '../../shared/app/alert-actions.js';
 import { runEvaluation } from '../../shared/app/evaluator.js';
 import { recordEvents } from '../../shared/app/record-events.js';
+import { LOCAL_ADMIN } from '../../shared/domain/permissions.js';
 import type { OutgoingNotification } from '../../shared/ports/alert-store.js';
 import { createSlackWebClient, createWebApiPoster } from '../../shared/slack/web-api-poster.js';
 import { useApp } from './app-context.js';
@@ -58,7 +59,7 @@ describe('an alert at risk again within a business day of recovering', () => {
     const firstPost = slack.calls.find((c) => c.method === 'chat.postMessage');
     expect(firstPost?.params.channel).toBe('C0MARKETING');
     app.clock.set(local('2026-11-18T10:30'));
-    await acknowledgeAlert(app.deps, LEADS, { by: 'U0MKTLEAD', note: 'campaign at noon' });
+    await acknowledgeAlert(app.deps, LEADS, { by: 'U0MKTLEAD', note: 'campaign at noon' }, LOCAL_ADMIN);
 
     // 61 leads at 12:15 project 98.2: past the recovery line (98).
     await leads(21, '2026-11-18T12:00', 'noon');

@@ -4,6 +4,7 @@
  * and lag further behind in November; Sales held up the leads for three days (an excusal); the
  * website was down for 90 minutes of business hours in November.
  */
+
 import { DateTime } from 'luxon';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeHandler } from '../../functions/digest/handler.js';
@@ -14,6 +15,7 @@ import type { Digest } from '../../shared/app/digest-rendering.js';
 import { runEvaluation } from '../../shared/app/evaluator.js';
 import { addExcusal } from '../../shared/app/excusals.js';
 import { recordEvents } from '../../shared/app/record-events.js';
+import { LOCAL_ADMIN } from '../../shared/domain/permissions.js';
 import type { OutgoingNotification } from '../../shared/ports/alert-store.js';
 import type { DigestDelivery, SlackMessage } from '../../shared/ports/slack-poster.js';
 import { useApp } from './app-context.js';
@@ -74,12 +76,17 @@ beforeAll(async () => {
     { id: 'o2', at: '2026-11-05T11:30:00-05:00', incident: 'inc-1', phase: 'up' },
   ];
   expect((await recordEvents(app.deps, WEBSITE, outage)).accepted).toBe(2);
-  await addExcusal(app.deps, LEADS, {
-    from: '2026-11-09T08:00:00-05:00',
-    to: '2026-11-11T18:00:00-05:00',
-    causedBy: 'sales',
-    reason: "Sales' CRM import was broken, so no lead could be handed over",
-  });
+  await addExcusal(
+    app.deps,
+    LEADS,
+    {
+      from: '2026-11-09T08:00:00-05:00',
+      to: '2026-11-11T18:00:00-05:00',
+      causedBy: 'sales',
+      reason: "Sales' CRM import was broken, so no lead could be handed over",
+    },
+    LOCAL_ADMIN,
+  );
   await evaluateAt(local('2026-11-13T18:00'));
 
   app.clock.set(local('2026-11-16T08:00').toMillis()); // the digest's Monday

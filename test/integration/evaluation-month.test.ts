@@ -3,6 +3,7 @@ import { acknowledgeAlert } from '../../shared/app/alert-actions.js';
 import { runEvaluation } from '../../shared/app/evaluator.js';
 import { recordEvents } from '../../shared/app/record-events.js';
 import { getStatus } from '../../shared/app/status.js';
+import { LOCAL_ADMIN } from '../../shared/domain/permissions.js';
 import type { OutgoingNotification } from '../../shared/ports/alert-store.js';
 import { useApp } from './app-context.js';
 
@@ -97,7 +98,12 @@ describe('a simulated November', () => {
 
   it('stops escalating once the alert is acknowledged', async () => {
     app.clock.set('2026-11-19T09:05:00-05:00');
-    await acknowledgeAlert(app.deps, LEADS, { by: 'U0MKTLEAD', note: 'two campaigns launch Friday' });
+    await acknowledgeAlert(
+      app.deps,
+      LEADS,
+      { by: 'U0MKTLEAD', note: 'two campaigns launch Friday' },
+      LOCAL_ADMIN,
+    );
     const before = sent.length;
     // Past Friday 14:00, when the 24-business-hour step would have fallen due.
     await evaluateUntil('2026-11-20T15:00:00-05:00');

@@ -7,6 +7,7 @@ import { recordEvents } from '../../shared/app/record-events.js';
 import { getStatus } from '../../shared/app/status.js';
 import { initialAlertState } from '../../shared/domain/alerts/alert-state.js';
 import type { Clock } from '../../shared/domain/model.js';
+import { LOCAL_ADMIN } from '../../shared/domain/permissions.js';
 import type { OutgoingNotification } from '../../shared/ports/alert-store.js';
 import type { SlackMessage, SlackPoster } from '../../shared/ports/slack-poster.js';
 import { localTimeWords } from '../../shared/presentation/local-time-words.js';
@@ -319,12 +320,13 @@ describe('alert buttons over DynamoDB Local', async () => {
   it('without a poster, the clicked message is replaced through response_url', async () => {
     app.clock.advance(HOUR);
     const slack = slackFor(app.deps, app.clock, { poster: false });
-    await slack.click(click(ACK_ACTION, 'U0SALESLEAD'));
+    // An admin of the example file may take on any alert.
+    await slack.click(click(ACK_ACTION, 'U0OPSADMIN'));
     expect(slack.responses).toHaveLength(1);
     expect(slack.responses[0]?.url).toBe('https://hooks.slack.com/actions/T0TEAM/1/xyz');
     expect(slack.responses[0]?.body).toMatchObject({ replace_original: true });
-    expect(blocksText(slack.responses[0]?.body ?? {})).toContain('Acknowledged by <@U0SALESLEAD>');
-    expect((await app.deps.alerts.get(LEADS, alert.period))?.acknowledgedBy).toBe('U0SALESLEAD');
+    expect(blocksText(slack.responses[0]?.body ?? {})).toContain('Acknowledged by <@U0OPSADMIN>');
+    expect((await app.deps.alerts.get(LEADS, alert.period))?.acknowledgedBy).toBe('U0OPSADMIN');
   });
 
   it('Details answers privately with the full status', async () => {
@@ -492,39 +494,48 @@ describe('snoozing for business days over DynamoDB Local', async () => {
 
   it('/sla snooze takes the units escalation takes: 2bd skips the weekend and Thanksgiving', async () => {
     const slack = slackFor(app.deps, app.clock);
-    const reply = await slack.sla(`snooze ${LEADS} 2bd`, { user: 'U0SALESLEAD' });
+    const reply = await slack.sla(`snooze ${LEADS} 2bd`, { user: 'U0MKTLEAD' });
     expect(reply.all).toContain('for 2 business days, until');
     // Monday, then Tuesday; Thanksgiving (Thursday) is a holiday of the calendar but not yet reached.
     expect(await app.deps.alerts.get(LEADS, alert.period)).toMatchObject({
-      snoozedBy: 'U0SALESLEAD',
+      snoozedBy: 'U0MKTLEAD',
       snoozedUntil: nyTime('2026-11-24T15:00:00-05:00'),
     });
-    const four = await slack.sla(`snooze ${LEADS} 4bd`, { user: 'U0SALESLEAD' });
+    const four = await slack.sla(`snooze ${LEADS} 4bd`, { user: 'U0MKTLEAD' });
     expect(four.all).toContain('for 4 business days, until');
     expect((await app.deps.alerts.get(LEADS, alert.period))?.snoozedUntil).toBe(
       nyTime('2026-11-27T15:00:00-05:00'),
     );
     // 1d stays 24 hours of the clock, as it always was for a snooze.
-    await slack.sla(`snooze ${LEADS} 1d`, { user: 'U0SALESLEAD' });
+    await slack.sla(`snooze ${LEADS} 1d`, { user: 'U0MKTLEAD' });
     expect((await app.deps.alerts.get(LEADS, alert.period))?.snoozedUntil).toBe(app.clock.now() + 24 * HOUR);
-    expect((await slack.sla(`snooze ${LEADS} 1bd1d`)).all).toContain(
+    expect((await slack.sla(`snooze ${LEADS} 1bd1d`, { user: 'U0MKTLEAD' })).all).toContain(
       'mixes business days with days or weeks',
     );
-    expect((await slack.sla(`snooze ${LEADS} 40bd`)).all).toContain('Snooze for at most 30 days');
+    expect((await slack.sla(`snooze ${LEADS} 40bd`, { user: 'U0MKTLEAD' })).all).toContain(
+      'Snooze for at most 30 days',
+    );
     expect(slack.errors).toEqual([]);
   });
 
   it('the API takes for as well as until, one of them', async () => {
     // Business days on the calendar, then hours of the clock, as a snooze of 4h alone counts them.
-    const reaction = await snoozeAlert(app.deps, LEADS, { by: 'ops@example.com', for: '1bd4h' });
+    const reaction = await snoozeAlert(app.deps, LEADS, { by: 'ops@example.com', for: '1bd4h' }, LOCAL_ADMIN);
     expect(reaction.state.snoozedUntil).toBe(nyTime('2026-11-23T19:00:00-05:00'));
-    await expect(snoozeAlert(app.deps, LEADS, { by: 'ops@example.com' })).rejects.toMatchObject({
+    await expect(snoozeAlert(app.deps, LEADS, { by: 'ops@example.com' }, LOCAL_ADMIN)).rejects.toMatchObject({
       issues: [{ path: 'until', message: expect.stringContaining('or for (a duration such as 4h or 1bd)') }],
     });
     await expect(
-      snoozeAlert(app.deps, LEADS, { by: 'ops@example.com', for: '1bd', until: '2026-11-24T09:00:00-05:00' }),
+      snoozeAlert(
+        app.deps,
+        LEADS,
+        { by: 'ops@example.com', for: '1bd', until: '2026-11-24T09:00:00-05:00' },
+        LOCAL_ADMIN,
+      ),
     ).rejects.toMatchObject({ issues: [{ path: 'for', message: expect.stringContaining('not both') }] });
-    await expect(snoozeAlert(app.deps, LEADS, { by: 'ops@example.com', for: '0bd' })).rejects.toMatchObject({
+    await expect(
+      snoozeAlert(app.deps, LEADS, { by: 'ops@example.com', for: '0bd' }, LOCAL_ADMIN),
+    ).rejects.toMatchObject({
       issues: [{ path: 'for', message: 'must be longer than nothing, got 0bd' }],
     });
   });

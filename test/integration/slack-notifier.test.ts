@@ -3,6 +3,7 @@ import { makeNotifyHandler } from '../../functions/notify-slack/handler.js';
 import { acknowledgeAlert } from '../../shared/app/alert-actions.js';
 import { runEvaluation } from '../../shared/app/evaluator.js';
 import { initialAlertState } from '../../shared/domain/alerts/alert-state.js';
+import { LOCAL_ADMIN } from '../../shared/domain/permissions.js';
 import type { OutgoingNotification } from '../../shared/ports/alert-store.js';
 import { makeReactionListener, SlackUpdateError } from '../../shared/slack/reaction-listener.js';
 import { createSlackWebClient, createWebApiPoster } from '../../shared/slack/web-api-poster.js';
@@ -164,7 +165,7 @@ describe('the Slack notifier, with the real Slack client against a local Slack A
 
   it('after an acknowledgement, updates every message of the alert with chat.update', async () => {
     const listener = makeReactionListener({ poster, alerts: app.deps.alerts, loadDepartments });
-    const reaction = await acknowledgeAlert(app.deps, LEADS, { by: 'U0SALESLEAD' });
+    const reaction = await acknowledgeAlert(app.deps, LEADS, { by: 'U0SALESLEAD' }, LOCAL_ADMIN);
     const before = slack.calls.length;
     await listener(reaction, 'acknowledged');
     const updates = slack.calls.slice(before).filter((c) => c.method === 'chat.update');
@@ -182,7 +183,7 @@ describe('the Slack notifier, with the real Slack client against a local Slack A
   });
 
   it('reports messages it could not update: thrown without a log, logged with one', async () => {
-    const reaction = await acknowledgeAlert(app.deps, LEADS, { by: 'U0MKTLEAD' });
+    const reaction = await acknowledgeAlert(app.deps, LEADS, { by: 'U0MKTLEAD' }, LOCAL_ADMIN);
     const failing = Array.from({ length: 9 }, () => ({ status: 500 }) as const);
     slack.script.push(...failing);
     const strict = makeReactionListener({ poster, alerts: app.deps.alerts });

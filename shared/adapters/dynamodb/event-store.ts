@@ -111,6 +111,36 @@ export function createDynamoEventStore(doc: DynamoDBDocumentClient, tableName: s
       }
     },
 
+    async decideExcusal(commitmentId, periodKeys, excusal) {
+      try {
+        await doc.send(
+          new TransactWriteCommand({
+            TransactItems: periodKeys.map((periodKey) => ({
+              Update: {
+                TableName: tableName,
+                Key: keys.aggregate(commitmentId, periodKey),
+                UpdateExpression: 'SET #x = :x ADD rev :one',
+                ConditionExpression: 'attribute_not_exists(#closedAt) AND #x.#status = :pending',
+                ExpressionAttributeNames: {
+                  '#closedAt': 'closedAt',
+                  '#x': `${EXCUSAL_PREFIX}${excusal.id}`,
+                  '#status': 'status',
+                },
+                ExpressionAttributeValues: { ':x': excusal, ':pending': 'pending', ':one': 1 },
+              },
+            })),
+          }),
+        );
+        return 'decided';
+      } catch (error) {
+        if (!cancellationCodes(error)) throw error;
+        for (const periodKey of periodKeys) {
+          if (await lookups.isPeriodClosed(commitmentId, periodKey)) return 'closed';
+        }
+        return 'conflict';
+      }
+    },
+
     async listEvents(commitmentId, periodKey) {
       const items = await queryAll(doc, {
         TableName: tableName,

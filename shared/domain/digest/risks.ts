@@ -2,7 +2,7 @@
  * Top risks and excused shortfalls: the two lists an executive acts on.
  */
 import type { Evaluation } from '../evaluate.js';
-import { excusedShares } from '../excusals.js';
+import { excusedShares, isInForce } from '../excusals.js';
 import type { Department, Status } from '../model.js';
 import { paceMeter } from '../pacing.js';
 import { periodFromKey } from '../periods.js';
@@ -97,7 +97,7 @@ export function excusedShortfalls(
     const meter = paceMeter(definition, period);
     const single = e.excused.causedBy.length === 1;
     for (const causedBy of e.excused.causedBy) {
-      const mine = input.excusals.filter((x) => x.causedBy === causedBy);
+      const mine = input.excusals.filter((x) => x.causedBy === causedBy && isInForce(x));
       const share =
         mine.length > 0 ? excusedShares(meter, period, mine, period.end).whole : single ? e.excused.share : 0;
       const reasons = [...new Set(mine.map((x) => x.reason.trim()).filter((r) => r.length > 0))];

@@ -57,7 +57,7 @@ describe('sla audit', () => {
       commitment: 'marketing-qualified-leads',
       limit: '2',
     });
-    expect(fake.requests[0]?.headers['x-sla-client']).toBe('cli');
+    expect(fake.requests[0]?.headers['user-agent']).toBe('sla-cli');
     const lines = (fake.out[0] ?? '').split('\n');
     expect(lines[0]).toMatch(/^WHEN\s+BY\s+VIA\s+ACTION\s+COMMITMENT\s+PERIOD\s+DETAIL$/);
     expect(lines[1]).toContain('Wed Nov 18, 2026, 10:00 EST');

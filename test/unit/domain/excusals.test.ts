@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../shared/domain/evaluate.js';
-import { excusedShares } from '../../../shared/domain/excusals.js';
+import { decideExcusal, ExcusalDecidedError, excusedShares } from '../../../shared/domain/excusals.js';
 import type { CommitmentDefinition, Excusal } from '../../../shared/domain/model.js';
 import { paceMeter } from '../../../shared/domain/pacing.js';
 import { periodFromKey } from '../../../shared/domain/periods.js';
@@ -117,5 +117,39 @@ describe('excusals on other measures', () => {
     });
     expect(excused.actual).toBe(plain.actual);
     expect(excused.excused?.causedBy).toEqual(['marketing']);
+  });
+});
+
+describe('two-sided excusals', () => {
+  const claimed = { ...excusal('2026-11-10T08:00', '2026-11-12T08:00', 'sales'), status: 'pending' as const };
+
+  it('only an approved excusal lowers the target; pending and rejected ones are claims', () => {
+    const unexcused = leadsWith([], 45, '2026-11-18T10:00');
+    for (const status of ['pending', 'rejected'] as const) {
+      const judged = leadsWith([{ ...claimed, status }], 45, '2026-11-18T10:00');
+      expect(judged.target).toBe(100);
+      expect(judged.excused).toBeUndefined();
+      expect(judged).toEqual(unexcused);
+    }
+    expect(leadsWith([{ ...claimed, status: 'approved' }], 45, '2026-11-18T10:00').target).toBeCloseTo(
+      90,
+      10,
+    );
+    // Recorded before approvals existed: approved.
+    expect(
+      leadsWith([excusal('2026-11-10T08:00', '2026-11-12T08:00')], 45, '2026-11-18T10:00').target,
+    ).toBeCloseTo(90, 10);
+  });
+
+  it('is decided once: the same decision again changes nothing, the opposite one is refused', () => {
+    const at = ny('2026-11-18T10:00');
+    const approved = decideExcusal(claimed, 'approve', 'U0REP1', at);
+    expect(approved).toEqual({ ...claimed, status: 'approved', decidedBy: 'U0REP1', decidedAt: at });
+    expect(decideExcusal(approved, 'approve', 'U0SALESLEAD', at + 1)).toBe(approved);
+    expect(() => decideExcusal(approved, 'reject', 'U0SALESLEAD', at)).toThrow(ExcusalDecidedError);
+    expect(decideExcusal(claimed, 'reject', 'U0SALESLEAD', at)).toMatchObject({ status: 'rejected' });
+    expect(() => decideExcusal(excusal('2026-11-10T08:00', '2026-11-11T08:00'), 'reject', 'U0X', at)).toThrow(
+      /already approved/,
+    );
   });
 });

@@ -18,6 +18,8 @@ import {
   ConcurrentUpdateError,
   EventNotFoundError,
   EventNotVoidableError,
+  ExcusalNotFoundError,
+  ForbiddenError,
   PeriodClosedError,
 } from '../../../shared/app/errors.js';
 import { DeliveryInProgressError, SlackNotifyError } from '../../../shared/app/slack-alert-delivery.js';
@@ -31,6 +33,7 @@ import { CalendarNeverOpensError } from '../../../shared/domain/calendar.js';
 import { PeriodNotEndedError } from '../../../shared/domain/close.js';
 import { type CodedError, ERROR_CODES, type ErrorCode } from '../../../shared/domain/coded-error.js';
 import { InvalidDurationError } from '../../../shared/domain/duration.js';
+import { ExcusalDecidedError } from '../../../shared/domain/excusals.js';
 import { InvalidTimeZoneError } from '../../../shared/domain/local-time.js';
 import {
   AggregateMismatchError,
@@ -68,6 +71,9 @@ const SAMPLES: CodedError[] = [
   new AlertOverError('sales-replies', '2026-11', 1, 2),
   new EventNotFoundError('sales-replies', 'lead-17'),
   new EventNotVoidableError('website-availability', 'outage-3', 'availability'),
+  ForbiddenError.refused('snooze', 'sales-replies', ["Sales's lead", 'an admin']),
+  new ExcusalNotFoundError('sales-replies', 'x1'),
+  new ExcusalDecidedError('x1', 'rejected', 'U0SALESLEAD'),
   new HttpProblem(415, 'Unsupported media type', 'Send application/json.'),
   new IncompleteDefinitionError(SECRET, 'target'),
   new AggregateMismatchError(SECRET, 'ratio', 'total'),
@@ -185,6 +191,27 @@ describe.each(SAMPLES.map((error) => [error.name, error] as const))('%s', (name,
       expect(logged).toEqual([error]);
     });
   }
+});
+
+describe('a refusal', () => {
+  const refusal = ForbiddenError.refused('snooze', 'sales-replies', ["Sales's lead", 'an admin']);
+
+  it('is a 403 in HTTP that says who may', () => {
+    const { status, body } = problemOf(refusal);
+    expect(status).toBe(403);
+    expect(body).toMatchObject({
+      title: 'Forbidden',
+      detail:
+        "You may not snooze the alert on 'sales-replies': only Sales's lead or an admin may. Nothing was changed.",
+    });
+  });
+
+  it('is an ephemeral Slack reply that says who may', async () => {
+    const reply = await replyForError(slackDeps().deps, refusal);
+    expect(reply).toMatchObject({ response_type: 'ephemeral' });
+    expect(reply.text).toContain(":no_entry: You may not snooze the alert on 'sales-replies': only Sales");
+    expect(reply.text).toContain('or an admin may');
+  });
 });
 
 describe('errors that are not coded', () => {

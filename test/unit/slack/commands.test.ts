@@ -35,6 +35,45 @@ describe('parsing /sla', () => {
       `log ${LEADS} 1 R&amp;D &lt;urgent&gt;`,
       { kind: 'log', commitmentId: LEADS, amount: 1, note: 'R&D <urgent>' },
     ],
+    [
+      `excuse ${LEADS} 2026-11-09 2026-11-10T12:00 Sales CRM import  broken`,
+      {
+        kind: 'excuse',
+        commitmentId: LEADS,
+        from: '2026-11-09',
+        to: '2026-11-10T12:00',
+        causedBy: 'sales',
+        reason: 'CRM import  broken',
+      },
+    ],
+    [
+      `excuse ${LEADS} 2026-11-09 2026-11-10`,
+      {
+        kind: 'invalid',
+        subcommand: 'excuse',
+        problem: 'name the commitment, from, to, the department that caused it and why',
+      },
+    ],
+    [
+      `excuse ${LEADS} 2026-11-09 2026-11-10 sales`,
+      { kind: 'invalid', subcommand: 'excuse', problem: 'say why, in a few words, after the department' },
+    ],
+    [
+      `approve ${LEADS} 3f2a9c1d`,
+      { kind: 'decideExcusal', commitmentId: LEADS, excusalId: '3f2a9c1d', decision: 'approve' },
+    ],
+    [
+      `REJECT ${LEADS} 3f2a9c1d`,
+      { kind: 'decideExcusal', commitmentId: LEADS, excusalId: '3f2a9c1d', decision: 'reject' },
+    ],
+    [
+      `approve ${LEADS}`,
+      {
+        kind: 'invalid',
+        subcommand: 'approve',
+        problem: 'name the commitment and the excusal id (the request message shows it)',
+      },
+    ],
     [`ack ${LEADS}`, { kind: 'ack', commitmentId: LEADS }],
     [
       `ack ${LEADS} on it, calling the agency`,
