@@ -3,7 +3,7 @@ import { createDynamoDigestDeliveryLog } from '../../shared/adapters/dynamodb/di
 import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.js';
 import { sendWeeklyDigest } from '../../shared/app/digest.js';
 import { initialAlertState } from '../../shared/domain/alerts/alert-state.js';
-import { EXAMPLE_CONFIG, useApp } from './app-context.js';
+import { EXAMPLE_CONFIG, TEST_PRINCIPAL, useApp } from './app-context.js';
 import { closeUpToNow } from './close-helper.js';
 
 const app = await useApp('2026-11-01T00:30:00-04:00');
@@ -51,8 +51,8 @@ describe('the audit trail is written exactly once per change', () => {
     expect(await actual()).toBe(before + 4);
     const recorded = actions(await trail(), 'events.recorded');
     expect(recorded).toHaveLength(1);
-    // The entry tells what the request did the first time, and who sent it (the local admin).
-    expect(recorded[0]).toMatchObject({ by: 'local', via: 'api', period: '2026-11' });
+    // The entry tells what the request did the first time, and who sent it (the IAM principal that signed it).
+    expect(recorded[0]).toMatchObject({ by: TEST_PRINCIPAL, via: 'api', period: '2026-11' });
     expect(recorded[0]?.detail).toMatchObject({ accepted: 3, duplicates: 0, rejected: 0 });
   });
 
@@ -129,7 +129,7 @@ describe('voiding an event', () => {
     expect(status).toBe(200);
     const typo = body.events.find((e: { id: string }) => e.id === 'typo');
     expect(typo).toMatchObject({
-      by: 'local',
+      by: TEST_PRINCIPAL,
       via: 'api',
       value: 30,
       voided: { reason: 'typed 30 instead of 3' },
