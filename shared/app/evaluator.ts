@@ -176,8 +176,10 @@ async function closeAll(
     for (const result of closed) {
       results.set(aggregateMapKey(record.id, result.period), result);
       closedThrough.set(record.id, result.period);
-      const { commitmentId, period, status, credit } = result;
-      parts.push({ closed: [{ commitmentId, period, status, credit }] });
+      const { commitmentId, period, status, credit, creditUnit } = result;
+      parts.push({
+        closed: [{ commitmentId, period, status, credit, ...(creditUnit ? { creditUnit } : {}) }],
+      });
     }
   }
   return {

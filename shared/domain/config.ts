@@ -142,7 +142,9 @@ export function parseConfig(input: unknown): SlaConfig {
       : parseEntry(rawEvaluationSchema, input.evaluation, 'evaluation', issues);
   const evaluateEveryMinutes = normalizeEvaluation(rawEvaluation, 'evaluation', issues);
 
+  const creditUnit = quietly(shape.creditUnit, input.creditUnit);
   const context: CommitmentContext = { timezone, calendars, departments, escalation };
+  if (creditUnit !== undefined) context.creditUnit = creditUnit;
   const commitments = parseCommitmentList(
     quietly(shape.commitments, input.commitments) ?? [],
     context,
@@ -151,7 +153,17 @@ export function parseConfig(input: unknown): SlaConfig {
   );
 
   if (issues.length > 0 || digest === undefined) throw new ValidationError(issues);
-  return { timezone, calendars, departments, escalation, digest, evaluateEveryMinutes, commitments };
+  const config: SlaConfig = {
+    timezone,
+    calendars,
+    departments,
+    escalation,
+    digest,
+    evaluateEveryMinutes,
+    commitments,
+  };
+  if (creditUnit !== undefined) config.creditUnit = creditUnit;
+  return config;
 }
 
 /** One commitment on its own (`PUT /v1/commitments/{id}`), against the stored file's context. */
