@@ -153,7 +153,10 @@ function prepare(
  * A total counts whole things (leads, incidents) unless its definition says `values: decimal`, so a
  * fraction of a lead is refused rather than silently summed.
  */
-function fractionIssue(definition: CommitmentDefinition, event: Record<string, unknown>): FieldIssue | undefined {
+function fractionIssue(
+  definition: CommitmentDefinition,
+  event: Record<string, unknown>,
+): FieldIssue | undefined {
   if (definition.measure !== 'total' || definition.values === 'decimal') return undefined;
   const value = event.value;
   if (typeof value !== 'number' || Number.isInteger(value)) return undefined;
