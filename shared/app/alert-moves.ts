@@ -7,6 +7,7 @@ import {
   type NotificationIntent,
 } from '../domain/escalation.js';
 import type { Evaluation } from '../domain/evaluate.js';
+import { denoiseEvaluation } from '../domain/evaluation-json.js';
 import { latestVersion } from '../domain/judgement.js';
 import type { CommitmentDefinition, Department, Instant, Period } from '../domain/model.js';
 import { periodFromKey } from '../domain/periods.js';
@@ -157,7 +158,7 @@ function toOutgoing(
     unit: definition.unit,
     timezone: definition.timezone,
     snoozeFor: snoozeButtonSpan(definition.calendar),
-    evaluation,
+    evaluation: denoiseEvaluation(evaluation),
     text: notificationText({
       intent,
       evaluation,

@@ -1,5 +1,6 @@
 import type { ClosedPeriodResult } from '../domain/close.js';
 import type { Evaluation } from '../domain/evaluate.js';
+import { denoiseClosedResult, denoiseEvaluation } from '../domain/evaluation-json.js';
 import { judge, latestVersion, periodAt } from '../domain/judgement.js';
 import { periodFromKey, periodKindOfKey } from '../domain/periods.js';
 import { governingVersion } from '../domain/versions.js';
@@ -37,7 +38,7 @@ export async function getStatus(deps: StoreDeps, id: string, periodKey?: string)
   }
   if (record.closedThrough && period.key <= record.closedThrough) {
     const result = await deps.results.getResult(id, period.key);
-    if (result) return { ...result.evaluation, timezone: latest.timezone };
+    if (result) return denoiseEvaluation({ ...result.evaluation, timezone: latest.timezone });
   }
   const [aggregates, dueTimers] = await Promise.all([
     deps.events.getAggregates([{ commitmentId: id, periodKey: period.key }]),
@@ -51,7 +52,7 @@ export async function getStatus(deps: StoreDeps, id: string, periodKey?: string)
     dueTimers,
     at: now,
   });
-  return { ...evaluation, timezone: latest.timezone };
+  return denoiseEvaluation({ ...evaluation, timezone: latest.timezone });
 }
 
 /**
@@ -82,7 +83,7 @@ export async function listStatus(
       title: one.version.definition.title,
       provider: one.version.definition.provider,
       consumer: one.version.definition.consumer,
-      evaluation: judgeOne(one),
+      evaluation: denoiseEvaluation(judgeOne(one)),
     }))
     .sort((a, b) => a.evaluation.commitmentId.localeCompare(b.evaluation.commitmentId));
 }
@@ -95,5 +96,5 @@ export async function getHistory(
 ): Promise<ClosedPeriodResult[]> {
   const record = await deps.commitments.get(id);
   if (!record) throw new CommitmentNotFoundError(id);
-  return deps.results.listResults(id, periods);
+  return (await deps.results.listResults(id, periods)).map(denoiseClosedResult);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { putCommitment } from '../../shared/app/commitments.js';
 import { recordEvents } from '../../shared/app/record-events.js';
-import { getStatus } from '../../shared/app/status.js';
+import { getStatus, listStatus } from '../../shared/app/status.js';
 import { useApp } from './app-context.js';
 
 // The configuration is applied in October; the tests run at the seed's moment, 2026-11-18 10:00 New York.
@@ -55,5 +55,23 @@ describe('whole and decimal values of totals', () => {
     const status = await getStatus(app.deps, REVENUE);
     expect(status.actual).toBe(1250.5);
     expect(status.values).toBe('decimal');
+  });
+});
+
+/** Every number in a JSON text with more than six decimals: float dust that reached the API. */
+const dusty = (json: string) => json.match(/-?\d+\.\d{7,}(e-?\d+)?/g) ?? [];
+
+describe('status JSON without float dust', () => {
+  it('gives the availability budget in minutes as 60, not 60.00000000000006', async () => {
+    await recordEvents(app.deps, 'website-availability', [
+      { id: 'dust-down', incident: 'dust', phase: 'down', at: '2026-11-16T09:00:00-05:00' },
+      { id: 'dust-up', incident: 'dust', phase: 'up', at: '2026-11-16T09:07:00-05:00' },
+    ]);
+    const status = await getStatus(app.deps, 'website-availability');
+    // 0.5% of November's 12,000 business minutes; (1 − 0.995) × 12,000 is 60.00000000000005 in floats.
+    expect(status.budget?.allowed).toBe(60);
+    expect(status.budget?.used).toBe(7);
+    expect(dusty(JSON.stringify(status))).toEqual([]);
+    expect(dusty(JSON.stringify(await listStatus(app.deps)))).toEqual([]);
   });
 });
