@@ -1,3 +1,4 @@
+import { statusWithAlert } from '../domain/alerts/shown-status.js';
 import { snoozeButtonSpan } from '../domain/business-days.js';
 import type { ClosedPeriodResult } from '../domain/close.js';
 import {
@@ -104,8 +105,10 @@ export async function* moveAlert(run: AlertRun, input: AlertMoveInput): AsyncGen
     clearOfRisk: clearOfRisk(evaluation, definition),
   });
   if (!decision.changed) return;
+  // An escalation inside the recovery band reads `AT RISK`, as its alert is, not `ON TRACK`.
+  const shown = statusWithAlert(evaluation, definition, decision.state);
   const outgoing = decision.notifications.map((intent) =>
-    toOutgoing(intent, { definition, evaluation, departments: run.departments, now }),
+    toOutgoing(intent, { definition, evaluation: shown, departments: run.departments, now }),
   );
   // Claimed when the claim is written (not when the run started), and held by this run from the start.
   const outcome = await deps.alerts.commit(

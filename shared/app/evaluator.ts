@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { statusWithAlert } from '../domain/alerts/shown-status.js';
 import type { ClosedPeriodResult } from '../domain/close.js';
 import type { AlertState } from '../domain/escalation.js';
 import type { Evaluation } from '../domain/evaluate.js';
@@ -207,12 +208,13 @@ async function judgeAndMove(
   try {
     const evaluation = judgeOne(one);
     const localDate = DateTime.fromMillis(run.now, { zone: version.definition.timezone }).toISODate() ?? '';
-    snapshot = { evaluation, localDate };
+    const state: AlertState | undefined = run.alertStates.get(aggregateMapKey(record.id, period.key));
+    // The snapshot says what people were told: at risk while an open alert has not recovered.
+    snapshot = { evaluation: statusWithAlert(evaluation, version.definition, state), localDate };
     // The period that just closed still owes its final word (met or breached), possibly after quiet hours.
     if (recentlyClosed(record, run.now)) {
       for await (const part of settleClosedPeriod(run, record)) parts.push(part);
     }
-    const state: AlertState | undefined = run.alertStates.get(aggregateMapKey(record.id, period.key));
     for await (const part of moveAlert(run, {
       definition: version.definition,
       evaluation,
