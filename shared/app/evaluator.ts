@@ -6,6 +6,7 @@ import type { Evaluation } from '../domain/evaluate.js';
 import { isoInstant } from '../domain/instant-format.js';
 import { periodAt } from '../domain/judgement.js';
 import type { Instant } from '../domain/model.js';
+import { DEFAULT_CREDIT_UNIT } from '../domain/readable-numbers.js';
 import type { CommitmentRecord } from '../ports/commitment-store.js';
 import { aggregateMapKey } from '../ports/event-store.js';
 import { type DeliveryDeps, republishPending, startPublishing } from './alert-delivery.js';
@@ -178,9 +179,9 @@ async function closeAll(
       results.set(aggregateMapKey(record.id, result.period), result);
       closedThrough.set(record.id, result.period);
       const { commitmentId, period, status, credit, creditUnit } = result;
-      parts.push({
-        closed: [{ commitmentId, period, status, credit, ...(creditUnit ? { creditUnit } : {}) }],
-      });
+      // Named only when the configuration names one, so summaries in credits read as they always did.
+      const unit = creditUnit !== undefined && creditUnit !== DEFAULT_CREDIT_UNIT ? { creditUnit } : {};
+      parts.push({ closed: [{ commitmentId, period, status, credit, ...unit }] });
     }
   }
   return {
