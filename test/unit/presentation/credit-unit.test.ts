@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderEvaluationSummary } from '../../../cli/commands/evaluate.js';
 import { digestFormat } from '../../../shared/app/digest.js';
 import { buildDigest } from '../../../shared/app/digest-rendering.js';
+import { foldSummary } from '../../../shared/app/evaluation-summary.js';
 import { definition, evaluation, input, ny, ZONE } from '../digest/digest-fixtures.js';
 import { DEPARTMENTS } from '../slack/fixtures.js';
 
@@ -30,25 +31,11 @@ describe('credits in their unit', () => {
   });
 
   it('are owed in the configured creditUnit in the evaluator summary', () => {
-    const text = renderEvaluationSummary({
-      at: '2026-12-01T13:00:00.000Z',
-      evaluated: 1,
-      closed: [
-        {
-          commitmentId: 'leads',
-          period: '2026-11',
-          status: 'breached',
-          credit: 1,
-          creditUnit: 'hours of support',
-        },
-      ],
-      transitions: [],
-      notifications: [],
-      conflicts: 0,
-      republished: 0,
-      failed: 0,
-      failedCommitments: [],
-    });
+    const closed = { commitmentId: 'leads', period: '2026-11', status: 'breached', credit: 1 };
+    const summary = foldSummary('2026-12-01T13:00:00.000Z', [
+      { evaluated: 1, closed: [{ ...closed, creditUnit: 'hours of support' }] },
+    ]);
+    const text = renderEvaluationSummary(summary);
     expect(text).toContain('  leads 2026-11: BREACHED, 1 hour of support owed');
   });
 });
