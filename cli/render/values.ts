@@ -27,10 +27,6 @@ export function attainmentOrNone(e: Parameters<typeof attainmentWords>[0]): stri
   return attainmentWords(e) ?? NONE;
 }
 
-export function percentOrNone(share: number | null | undefined): string {
-  return share === null || share === undefined ? NONE : formatPercent(share);
-}
-
 /** A value from a plan or a definition, as it would be written in the config. */
 export function configValue(value: unknown): string {
   if (value === undefined) return '(unset)';
