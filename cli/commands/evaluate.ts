@@ -1,7 +1,8 @@
 import type { EvaluationSummary } from '../../shared/app/evaluator.js';
 import type { Status } from '../../shared/domain/model.js';
+import { creditWords } from '../../shared/domain/readable-numbers.js';
 import { localTimeWords } from '../../shared/presentation/local-time-words.js';
-import { formatAmount, STATUS_LABEL } from '../../shared/presentation/status-line.js';
+import { STATUS_LABEL } from '../../shared/presentation/status-line.js';
 import { flag, isoInstant, positionals, stringOption } from '../args.js';
 import { type Command, printJson } from '../command.js';
 import { EXIT } from '../exit-codes.js';
@@ -14,7 +15,7 @@ export function renderEvaluationSummary(s: EvaluationSummary & { timezone?: stri
   const lines = [`Evaluated ${s.evaluated} commitment${s.evaluated === 1 ? '' : 's'} at ${at}.`];
   lines.push(`Closed periods: ${s.closed.length}`);
   for (const c of s.closed) {
-    const credit = c.credit > 0 ? `, credit ${formatAmount(c.credit)} owed` : '';
+    const credit = c.credit > 0 ? `, ${creditWords(c.credit, c.creditUnit)} owed` : '';
     lines.push(`  ${c.commitmentId} ${c.period}: ${label(c.status)}${credit}`);
   }
   lines.push(`Transitions: ${s.transitions.length}`);

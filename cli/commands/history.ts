@@ -50,8 +50,10 @@ export const exportCommand: Command = {
   help: `Usage: sla export COMMITMENT --csv [--period KEY] [--periods N]
 
 Writes CSV to standard output, oldest period first, with the columns
-period,status,actual,target,attainment,credit,final. Closed periods carry their final result
-and credit; the running period comes last with final=false.
+period,status,actual,target,attainment,credit,final,creditUnit. Closed periods carry their
+final result and credit; the running period comes last with final=false. Shares (attainment,
+and actual and target of objectives) are percentages such as 78%, which spreadsheets read as
+0.78; amounts have at most two decimals and no thousands separator.
 
 Options:
   --csv          the format (the only one so far; required so that scripts stay explicit)

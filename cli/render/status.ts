@@ -1,5 +1,7 @@
 import type { ClosedPeriodResult } from '../../shared/domain/close.js';
 import type { Budget, Evaluation } from '../../shared/domain/evaluate.js';
+import { budgetWithBurn } from '../../shared/domain/readable-budget.js';
+import { creditWords } from '../../shared/domain/readable-numbers.js';
 import { localTimeWords } from '../../shared/presentation/local-time-words.js';
 import {
   formatAmount,
@@ -10,12 +12,12 @@ import {
 } from '../../shared/presentation/status-line.js';
 import { type Paint, plain } from '../color.js';
 import { type Column, renderTable } from './table.js';
-import { actualOfTarget, figure, NONE, percentOrNone } from './values.js';
+import { actualOfTarget, attainmentOrNone, figure, NONE } from './values.js';
 
 /** One line of `GET /v1/status`: the status object plus who owes whom. */
 export type StatusRow = Evaluation & { title: string; provider: string; consumer: string };
 
-const progress = (e: Evaluation) => `${progressBar(e.attainment)} ${percentOrNone(e.attainment)}`;
+const progress = (e: Evaluation) => `${progressBar(e.attainment)} ${attainmentOrNone(e)}`;
 const live = (e: Evaluation) => !e.final && e.status !== 'no_data';
 
 /** The status word in its colour: green is fine, yellow needs a look, red needs action. */
@@ -55,7 +57,7 @@ export function renderStatusDetail(e: Evaluation & { timezone?: string }, paint:
   // statusFigures shows a total's pace; a share measure's projection is only here.
   if (live(e) && e.measure !== 'total') lines.push(row('projected', figure(e, e.projected)));
   lines.push(row('elapsed', `${formatPercent(e.elapsed)} of the period`));
-  if (e.budget) lines.push(row('budget', budgetText(e.measure, e.budget)));
+  if (e.budget) lines.push(row('budget', budgetText(e, e.budget)));
   if (e.excused) {
     const x = e.excused;
     const windows = `${x.windows} window${x.windows === 1 ? '' : 's'}`;
@@ -74,12 +76,9 @@ export function renderStatusDetail(e: Evaluation & { timezone?: string }, paint:
   return lines.join('\n');
 }
 
-/** Availability budgets are minutes of downtime; the others count misses (bad or late items). */
-export function budgetText(measure: Evaluation['measure'], b: Budget): string {
-  const unit = measure === 'availability' ? 'minutes of downtime' : 'misses';
-  const left =
-    b.remaining >= 0 ? `${formatAmount(b.remaining)} left` : `over by ${formatAmount(-b.remaining)}`;
-  return `${formatAmount(b.used)} of ${formatAmount(b.allowed)} ${unit} used, ${left} · burn rate ${formatAmount(b.burnRate)}`;
+/** In the measure's units: `2 of 3 late leads allowed · burn rate 0.8`, or `over budget by 12 minutes`. */
+export function budgetText(e: Pick<Evaluation, 'measure' | 'unit'>, budget: Budget): string {
+  return budgetWithBurn({ measure: e.measure, unit: e.unit, budget }) ?? '';
 }
 
 const row = (label: string, value: string) => `  ${label.padEnd(10)} ${value}`;
@@ -88,8 +87,12 @@ const HISTORY_COLUMNS: Column<ClosedPeriodResult>[] = [
   { header: 'PERIOD', cell: (r) => r.period },
   { header: 'STATUS', cell: (r) => STATUS_LABEL[r.status] },
   { header: 'ACTUAL / TARGET', cell: (r) => actualOfTarget({ ...r.evaluation, ...r }), align: 'right' },
-  { header: 'ATTAINMENT', cell: (r) => percentOrNone(r.attainment), align: 'right' },
-  { header: 'CREDIT', cell: (r) => (r.credit > 0 ? formatAmount(r.credit) : NONE), align: 'right' },
+  { header: 'ATTAINMENT', cell: (r) => attainmentOrNone({ ...r.evaluation, ...r }), align: 'right' },
+  {
+    header: 'CREDIT',
+    cell: (r) => (r.credit > 0 ? creditWords(r.credit, r.creditUnit) : NONE),
+    align: 'right',
+  },
 ];
 
 /** Closed periods, as the API lists them (newest first). */

@@ -1,4 +1,5 @@
 import type { BurnRateFinding } from '../domain/alerts/burn-rate.js';
+import { statusWithAlert } from '../domain/alerts/shown-status.js';
 import { snoozeButtonSpan } from '../domain/business-days.js';
 import type { ClosedPeriodResult } from '../domain/close.js';
 import {
@@ -8,6 +9,7 @@ import {
   type NotificationIntent,
 } from '../domain/escalation.js';
 import type { Evaluation } from '../domain/evaluate.js';
+import { denoiseEvaluation } from '../domain/evaluation-json.js';
 import { latestVersion } from '../domain/judgement.js';
 import type { LateSubjects } from '../domain/late-subjects.js';
 import type { CommitmentDefinition, Department, Instant, Period } from '../domain/model.js';
@@ -113,10 +115,12 @@ export async function* moveAlert(run: AlertRun, input: AlertMoveInput): AsyncGen
   const lateSubjects = decision.notifications.some((n) => NAMES_SUBJECTS.has(n.kind))
     ? await lateSubjectsOf(deps, { definition, periodKey: evaluation.period, at: now })
     : undefined;
+  // An escalation inside the recovery band reads `AT RISK`, as its alert is, not `ON TRACK`.
+  const shown = statusWithAlert(evaluation, definition, decision.state);
   const outgoing = decision.notifications.map((intent) =>
     toOutgoing(intent, {
       definition,
-      evaluation,
+      evaluation: shown,
       departments: run.departments,
       now,
       burn,
@@ -190,7 +194,7 @@ function toOutgoing(
     unit: definition.unit,
     timezone: definition.timezone,
     snoozeFor: snoozeButtonSpan(definition.calendar),
-    evaluation,
+    evaluation: denoiseEvaluation(evaluation),
     text: [[headline, ...notes].join(' · '), ...subjectLines].join('\n'),
     ...(notes.length > 0 ? { notes } : {}),
     ...(lateSubjects ? { lateSubjects } : {}),

@@ -123,6 +123,7 @@ export async function buildWeeklyDigest(deps: StoreDeps, options: DigestOptions 
       departments,
       commitments,
       ledger: ledger.filter((entry) => entry.recordedAt <= asOf),
+      ...(config?.creditUnit === undefined ? {} : { creditUnit: config.creditUnit }),
     },
     digestFormat,
   );

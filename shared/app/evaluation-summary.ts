@@ -13,7 +13,13 @@ export interface EvaluationSummary {
   at: string;
   /** Commitments judged, their alerts moved, without error. */
   evaluated: number;
-  closed: Array<{ commitmentId: string; period: string; status: string; credit: number }>;
+  closed: Array<{
+    commitmentId: string;
+    period: string;
+    status: string;
+    credit: number;
+    creditUnit?: string;
+  }>;
   transitions: Array<{ commitmentId: string; period: string; from: Status; to: Status }>;
   notifications: Array<{
     dedupKey: string;

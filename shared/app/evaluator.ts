@@ -1,11 +1,13 @@
 import { DateTime } from 'luxon';
 import type { BurnRateFinding } from '../domain/alerts/burn-rate.js';
+import { statusWithAlert } from '../domain/alerts/shown-status.js';
 import type { ClosedPeriodResult } from '../domain/close.js';
 import type { AlertState } from '../domain/escalation.js';
 import type { Evaluation } from '../domain/evaluate.js';
 import { isoInstant } from '../domain/instant-format.js';
 import { periodAt } from '../domain/judgement.js';
 import type { Instant } from '../domain/model.js';
+import { DEFAULT_CREDIT_UNIT } from '../domain/readable-numbers.js';
 import type { CommitmentRecord } from '../ports/commitment-store.js';
 import { aggregateMapKey } from '../ports/event-store.js';
 import { type DeliveryDeps, republishPending, startPublishing } from './alert-delivery.js';
@@ -181,8 +183,10 @@ async function closeAll(
     for (const result of closed) {
       results.set(aggregateMapKey(record.id, result.period), result);
       closedThrough.set(record.id, result.period);
-      const { commitmentId, period, status, credit } = result;
-      parts.push({ closed: [{ commitmentId, period, status, credit }] });
+      const { commitmentId, period, status, credit, creditUnit } = result;
+      // Named only when the configuration names one, so summaries in credits read as they always did.
+      const unit = creditUnit !== undefined && creditUnit !== DEFAULT_CREDIT_UNIT ? { creditUnit } : {};
+      parts.push({ closed: [{ commitmentId, period, status, credit, ...unit }] });
     }
   }
   return {
@@ -211,12 +215,13 @@ async function judgeAndMove(
   try {
     const evaluation = judgeOne(one);
     const localDate = DateTime.fromMillis(run.now, { zone: version.definition.timezone }).toISODate() ?? '';
-    snapshot = { evaluation, localDate };
+    const state: AlertState | undefined = run.alertStates.get(aggregateMapKey(record.id, period.key));
+    // The snapshot says what people were told: at risk while an open alert has not recovered.
+    snapshot = { evaluation: statusWithAlert(evaluation, version.definition, state), localDate };
     // The period that just closed still owes its final word (met or breached), possibly after quiet hours.
     if (recentlyClosed(record, run.now)) {
       for await (const part of settleClosedPeriod(run, record)) parts.push(part);
     }
-    const state: AlertState | undefined = run.alertStates.get(aggregateMapKey(record.id, period.key));
     for await (const part of moveAlert(run, {
       definition: version.definition,
       evaluation,

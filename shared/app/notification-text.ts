@@ -2,8 +2,9 @@ import type { NotificationIntent } from '../domain/escalation.js';
 import type { Evaluation } from '../domain/evaluate.js';
 import type { LateSubjects } from '../domain/late-subjects.js';
 import type { Department } from '../domain/model.js';
+import { countWords, formatValue, wholeOf } from '../domain/readable-numbers.js';
 import { lateSubjectLines } from '../presentation/late-subject-words.js';
-import { formatAmount, statusLine } from '../presentation/status-line.js';
+import { statusLine } from '../presentation/status-line.js';
 
 const HEADLINE: Record<NotificationIntent['kind'], string> = {
   at_risk: 'At risk',
@@ -34,11 +35,15 @@ export function notificationText(input: {
     consumerName: nameOf(input.departments, input.consumer),
   });
   const level = intent.kind === 'escalated' ? ` to level ${intent.level}` : '';
-  const gap =
-    intent.kind === 'at_risk' && evaluation.measure === 'total' && evaluation.expected > evaluation.actual
-      ? ` (${formatAmount(evaluation.expected - evaluation.actual)} ${evaluation.unit} behind pace)`
-      : '';
-  const head = `${HEADLINE[intent.kind]}${level}: ${line}${gap}`;
+  const head = `${HEADLINE[intent.kind]}${level}: ${line}${intent.kind === 'at_risk' ? behindPace(evaluation) : ''}`;
   const late = input.lateSubjects;
   return late ? [head, ...lateSubjectLines(late.late, late.zone)].join('\n') : head;
+}
+
+/** ` (21 leads behind pace)`, counted from the expected figure as shown (whole for whole values). */
+function behindPace(e: Evaluation): string {
+  if (e.measure !== 'total') return '';
+  const expected = e.values === 'decimal' ? e.expected : wholeOf(e.expected);
+  const behind = expected - e.actual;
+  return behind > 0 ? ` (${countWords(behind, e.unit, formatValue(behind, e.values))} behind pace)` : '';
 }

@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import { longestWindow, minuteOf } from '../domain/alerts/burn-rate.js';
 import type { Author } from '../domain/audit.js';
-import type { Instant, Period } from '../domain/model.js';
+import type { CommitmentDefinition, Instant, Period } from '../domain/model.js';
 import { periodOf } from '../domain/periods.js';
 import { type FieldIssue, issuesFromZod } from '../domain/validation-error.js';
 import { governingVersion } from '../domain/versions.js';
@@ -154,6 +154,8 @@ function prepare(
   const schema = eventSchemaFor[version.definition.measure] as z.ZodType<Record<string, unknown>>;
   const parsed = schema.safeParse(raw);
   if (!parsed.success) return { errors: issuesFromZod(parsed.error), id };
+  const fraction = fractionIssue(version.definition, parsed.data);
+  if (fraction) return { errors: [fraction], id };
   if (!provisional) return { errors: [{ path: 'at', message: 'is not a valid date-time' }], id };
   if (at > now + FUTURE_TOLERANCE_MS) {
     return {
@@ -186,6 +188,23 @@ function prepare(
   }
   const { id: eventId, at: _at, ...body } = parsed.data as { id: string; at?: string };
   return { index, id: eventId, at, period: provisional, definition: version.definition, body };
+}
+
+/**
+ * A total counts whole things (leads, incidents) unless its definition says `values: decimal`, so a
+ * fraction of a lead is refused rather than silently summed.
+ */
+function fractionIssue(
+  definition: CommitmentDefinition,
+  event: Record<string, unknown>,
+): FieldIssue | undefined {
+  if (definition.measure !== 'total' || definition.values === 'decimal') return undefined;
+  const value = event.value;
+  if (typeof value !== 'number' || Number.isInteger(value)) return undefined;
+  return {
+    path: 'value',
+    message: `must be a whole number of ${definition.unit} for ${definition.id}, got ${value}; a commitment that counts fractions says \`values: decimal\``,
+  };
 }
 
 /** Nothing before the commitment took effect is judged, so an event from then would count for nothing. */

@@ -1,4 +1,5 @@
 import type { Evaluation } from '../domain/evaluate.js';
+import { denoiseEvaluation } from '../domain/evaluation-json.js';
 import type { ResultStore } from '../ports/result-store.js';
 
 type Snapshot = { evaluation: Evaluation; localDate: string };
@@ -13,6 +14,7 @@ export async function writeSnapshots(
   snapshots: Snapshot[],
 ): Promise<Array<{ commitmentId: string; error: unknown }>> {
   if (snapshots.length === 0) return [];
+  snapshots = snapshots.map((s) => ({ ...s, evaluation: denoiseEvaluation(s.evaluation) }));
   try {
     await results.putSnapshots(snapshots);
     return [];

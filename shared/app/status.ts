@@ -1,10 +1,14 @@
+import type { AlertState } from '../domain/alerts/alert-state.js';
+import { statusWithAlert } from '../domain/alerts/shown-status.js';
 import type { ClosedPeriodResult } from '../domain/close.js';
 import type { Evaluation } from '../domain/evaluate.js';
+import { denoiseClosedResult, denoiseEvaluation } from '../domain/evaluation-json.js';
 import { judge, latestVersion, periodAt } from '../domain/judgement.js';
 import { periodFromKey, periodKindOfKey } from '../domain/periods.js';
 import { governingVersion } from '../domain/versions.js';
 import type { CommitmentRecord } from '../ports/commitment-store.js';
 import { aggregateMapKey } from '../ports/event-store.js';
+import { mayHaveAlertState } from './alert-moves.js';
 import type { StoreDeps } from './deps.js';
 import { BadRequestError, CommitmentNotFoundError } from './errors.js';
 import { judgeReader } from './judge.js';
@@ -37,13 +41,14 @@ export async function getStatus(deps: StoreDeps, id: string, periodKey?: string)
   }
   if (record.closedThrough && period.key <= record.closedThrough) {
     const result = await deps.results.getResult(id, period.key);
-    if (result) return { ...result.evaluation, timezone: latest.timezone };
+    if (result) return denoiseEvaluation({ ...result.evaluation, timezone: latest.timezone });
   }
-  const [aggregates, dueTimers] = await Promise.all([
+  const [aggregates, dueTimers, alert] = await Promise.all([
     deps.events.getAggregates([{ commitmentId: id, periodKey: period.key }]),
     latest.measure === 'duration' ? deps.events.listDueTimers(now) : Promise.resolve([]),
+    mayHaveAlertState(record, period) ? deps.alerts.get(id, period.key) : Promise.resolve(undefined),
   ]);
-  const evaluation = judge({
+  const judged = judge({
     record,
     period,
     version,
@@ -51,7 +56,8 @@ export async function getStatus(deps: StoreDeps, id: string, periodKey?: string)
     dueTimers,
     at: now,
   });
-  return { ...evaluation, timezone: latest.timezone };
+  const evaluation = statusWithAlert(judged, version.definition, alert);
+  return denoiseEvaluation({ ...evaluation, timezone: latest.timezone });
 }
 
 /**
@@ -74,7 +80,19 @@ export async function listStatus(
   const now = deps.clock.now();
   const records = active ?? (await deps.commitments.list('active'));
   const located = records.map((record) => ({ record, ...periodAt(record, now) }));
-  const judgeOne = await judgeReader(deps, located, now);
+  const alertKeys = located
+    .filter((one) => mayHaveAlertState(one.record, one.period))
+    .map((one) => ({ commitmentId: one.record.id, periodKey: one.period.key }));
+  const [judgeOne, alerts] = await Promise.all([
+    judgeReader(deps, located, now),
+    alertKeys.length > 0 ? deps.alerts.getMany(alertKeys) : Promise.resolve(new Map<string, AlertState>()),
+  ]);
+  const shown = (one: (typeof located)[number]) =>
+    statusWithAlert(
+      judgeOne(one),
+      one.version.definition,
+      alerts.get(aggregateMapKey(one.record.id, one.period.key)),
+    );
   return located
     .map((one) => ({
       id: one.record.id,
@@ -82,7 +100,7 @@ export async function listStatus(
       title: one.version.definition.title,
       provider: one.version.definition.provider,
       consumer: one.version.definition.consumer,
-      evaluation: judgeOne(one),
+      evaluation: denoiseEvaluation(shown(one)),
     }))
     .sort((a, b) => a.evaluation.commitmentId.localeCompare(b.evaluation.commitmentId));
 }
@@ -95,5 +113,5 @@ export async function getHistory(
 ): Promise<ClosedPeriodResult[]> {
   const record = await deps.commitments.get(id);
   if (!record) throw new CommitmentNotFoundError(id);
-  return deps.results.listResults(id, periods);
+  return (await deps.results.listResults(id, periods)).map(denoiseClosedResult);
 }

@@ -8,10 +8,12 @@
  */
 
 import { CodedError } from './coded-error.js';
+
 import { type Evaluation, evaluate } from './evaluate.js';
 import { isoInstant } from './instant-format.js';
 import type { ExcusedSummary, MeasureAggregate } from './measures/types.js';
 import type { CommitmentDefinition, Comparator, CreditTier, Excusal, Instant, Period } from './model.js';
+import { DEFAULT_CREDIT_UNIT } from './readable-numbers.js';
 
 export type FinalStatus = 'met' | 'breached' | 'no_data';
 
@@ -25,6 +27,8 @@ export interface ClosedPeriodResult {
   target: number;
   attainment: number | null;
   credit: number;
+  /** What `credit` counts in (`credits` unless the configuration says `creditUnit`). */
+  creditUnit?: string;
   creditTier?: CreditTier;
   excused?: ExcusedSummary;
   /** When the close was recorded, ISO-8601 in the commitment's zone; the judgement is as of period end. */
@@ -72,6 +76,7 @@ export function closePeriod(input: ClosePeriodInput): ClosedPeriodResult {
     target: evaluation.target,
     attainment: evaluation.attainment,
     credit,
+    creditUnit: definition.creditUnit ?? DEFAULT_CREDIT_UNIT,
     closedAt: isoInstant(input.closedAt),
     evaluation,
   };

@@ -18,11 +18,14 @@ import type {
   Measure,
   ReviewPolicy,
 } from './model.js';
+import { DEFAULT_CREDIT_UNIT } from './readable-numbers.js';
 import { deriveTarget } from './target.js';
 import { type FieldIssue, issuesFromZod, joinPath, meantHint, ValidationError } from './validation-error.js';
 
 export interface CommitmentContext {
   timezone: string;
+  /** What service credits are counted in (top-level `creditUnit`); absent means `credits`. */
+  creditUnit?: string;
   calendars: Record<string, BusinessCalendar>;
   departments: Record<string, Department>;
   escalation: EscalationStep[];
@@ -169,11 +172,16 @@ export function normalizeCommitment(
   };
   if (calendar !== undefined) definition.calendar = calendar;
   if (raw.effectiveFrom !== undefined) definition.effectiveFrom = raw.effectiveFrom;
+  // Kept only when it differs from the default, so definitions stored before it existed stay unchanged.
+  if (context.creditUnit !== undefined && context.creditUnit !== DEFAULT_CREDIT_UNIT) {
+    definition.creditUnit = context.creditUnit;
+  }
 
   if (measure === 'total') {
     if (raw.objective !== undefined) {
       problem('objective', `only ${OBJECTIVE_MEASURES} commitments have an objective; a total has a target`);
     }
+    if (raw.values === 'decimal') definition.values = 'decimal';
     if (raw.target === undefined) {
       problem(
         'target',
@@ -203,6 +211,9 @@ export function normalizeCommitment(
       );
     }
     if (raw.comparator !== undefined) problem('comparator', 'only total commitments have a comparator');
+    if (raw.values !== undefined) {
+      problem('values', `only total commitments take values; a ${measure} commitment counts outcomes`);
+    }
     if (raw.objective === undefined) {
       problem(
         'objective',

@@ -184,6 +184,7 @@ export const rawAdminsSchema = z
 export const MEASURES = ['total', 'ratio', 'duration', 'availability'] as const;
 export const PERIOD_KINDS = ['week', 'month', 'quarter'] as const;
 export const REVIEW_CADENCES = ['month', 'quarter', 'half', 'year'] as const;
+export const VALUE_KINDS = ['whole', 'decimal'] as const;
 
 const reviewCadence = z.enum(REVIEW_CADENCES);
 
@@ -207,6 +208,7 @@ export const rawCommitmentSchema = strictObject({
   calendar: text(MAX_NAME_LENGTH).optional(),
   pacing: z.enum(['calendar', 'business']).optional(),
   comparator: z.enum(['atLeast', 'atMost']).optional(),
+  values: z.enum(VALUE_KINDS).optional(),
   target: z
     .union([positive(), rawDerivedTargetSchema], {
       error: (issue) =>
@@ -267,6 +269,7 @@ export const rawCommitmentSchema = strictObject({
  */
 export const rawConfigEnvelopeSchema = strictObject({
   timezone: timezoneSchema,
+  creditUnit: text(MAX_UNIT_LENGTH).optional(),
   calendars: z
     .record(z.string(), z.unknown(), { error: required('a mapping of calendar names to calendars') })
     .optional(),

@@ -154,7 +154,9 @@ export function parseConfig(input: unknown): SlaConfig {
       : parseEntry(rawPermissionsSchema, input.permissions, 'permissions', issues);
   const permissions = normalizePermissions(rawPermissions, declared.departments, 'permissions', issues);
 
+  const creditUnit = quietly(shape.creditUnit, input.creditUnit);
   const context: CommitmentContext = { timezone, calendars, departments, escalation };
+  if (creditUnit !== undefined) context.creditUnit = creditUnit;
   const commitments = parseCommitmentList(
     quietly(shape.commitments, input.commitments) ?? [],
     context,
@@ -163,7 +165,7 @@ export function parseConfig(input: unknown): SlaConfig {
   );
 
   if (issues.length > 0 || digest === undefined) throw new ValidationError(issues);
-  return {
+  const config: SlaConfig = {
     timezone,
     calendars,
     departments,
@@ -174,6 +176,8 @@ export function parseConfig(input: unknown): SlaConfig {
     permissions,
     commitments,
   };
+  if (creditUnit !== undefined) config.creditUnit = creditUnit;
+  return config;
 }
 
 /** One commitment on its own (`PUT /v1/commitments/{id}`), against the stored file's context. */

@@ -38,6 +38,8 @@ export interface Evaluation {
   attainment: number | null;
   elapsed: number;
   unit: string;
+  /** totals whose events may carry fractions (`values: decimal`); absent means whole values. */
+  values?: 'decimal';
   budget?: Budget;
   excused?: ExcusedSummary;
   /** The instant judged at, in UTC (`2026-11-18T15:00:00Z`). */
@@ -111,6 +113,7 @@ export function evaluate(input: EvaluateInput): Evaluation {
     unit: definition.unit,
     evaluatedAt: isoInstant(at),
   };
+  if (definition.measure === 'total' && definition.values === 'decimal') evaluation.values = 'decimal';
   if (judgement.budget) evaluation.budget = judgement.budget;
   if (excused) evaluation.excused = excused;
   if (final) evaluation.final = true;

@@ -144,6 +144,11 @@ export interface CommitmentDefinition {
   pacing: Pacing;
   /** total only. */
   comparator: Comparator;
+  /**
+   * total only: `decimal` when events may carry fractions (revenue in dollars and cents). Absent
+   * means whole values (a count of leads), so definitions written before it existed read the same.
+   */
+  values?: 'decimal';
   /** total: the target amount per period (derived targets are already computed). */
   target?: number;
   derivation?: TargetDerivation;
@@ -157,6 +162,8 @@ export interface CommitmentDefinition {
   alerts?: AlertRules;
   escalation: EscalationStep[];
   credits: CreditTier[];
+  /** What `credits` count in (top-level `creditUnit`, such as `USD`); absent means `credits`. */
+  creditUnit?: string;
   review?: ReviewPolicy;
   /**
    * As written: a local date (`2026-12-01`) or `next-period`. Without it the commitment takes
@@ -189,6 +196,8 @@ export interface DigestSettings {
 /** A whole configuration file, validated and normalized. */
 export interface SlaConfig {
   timezone: string;
+  /** What service credits count in, for people (`credits`, `USD`, `hours of support`). */
+  creditUnit?: string;
   calendars: Record<string, BusinessCalendar>;
   departments: Record<string, Department>;
   escalation: EscalationStep[];

@@ -1,6 +1,10 @@
 import type { Evaluation } from '../domain/evaluate.js';
 import type { Status } from '../domain/model.js';
+import { budgetWords } from '../domain/readable-budget.js';
+import { formatAmount, formatPercent, formatValue } from '../domain/readable-numbers.js';
 import { effectNote } from './effect-words.js';
+
+export { formatAmount, formatPercent } from '../domain/readable-numbers.js';
 
 /**
  * How a status reads for people, the same in Slack, the CLI, notifications and the digest:
@@ -24,22 +28,6 @@ export const STATUS_EMOJI: Record<Status, string> = {
 };
 
 const isShareMeasure = (e: Pick<Evaluation, 'measure'>) => e.measure !== 'total';
-
-/** A count or amount for people: whole numbers stay whole, others get one decimal. */
-export function formatAmount(value: number): string {
-  const rounded = Math.round(value * 10) / 10;
-  return Number.isInteger(rounded)
-    ? rounded.toLocaleString('en-US')
-    : rounded.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-}
-
-/** A share (0..1) as a percentage with the precision an objective like 99.5% needs. */
-export function formatPercent(share: number): string {
-  const pct = share * 100;
-  const digits =
-    Math.abs(pct - Math.round(pct)) < 0.05 ? 0 : Math.abs(pct * 10 - Math.round(pct * 10)) < 0.05 ? 1 : 2;
-  return `${pct.toFixed(digits)}%`;
-}
 
 /** `▓▓▓▓▓▓░░░░` for a share of the target reached (capped at full). */
 export function progressBar(share: number | null, width = 10): string {
@@ -65,16 +53,15 @@ export function statusFigures(e: Evaluation): string {
 function figuresOnly(e: Evaluation): string {
   if (e.status === 'no_data') return 'nothing to judge yet';
   if (!isShareMeasure(e)) {
-    const parts = [`${formatAmount(e.actual)} / ${formatAmount(e.target)} ${e.unit}`];
-    if (!e.final) parts.push(`expected ${formatAmount(e.expected)} by now`);
-    if (!e.final && e.projected !== null) parts.push(`projected ${formatAmount(e.projected)}`);
+    const value = (n: number) => formatValue(n, e.values);
+    const parts = [`${value(e.actual)} / ${formatAmount(e.target)} ${e.unit}`];
+    if (!e.final) parts.push(`expected ${value(e.expected)} by now`);
+    if (!e.final && e.projected !== null) parts.push(`projected ${value(e.projected)}`);
     return parts.join(' · ');
   }
-  const parts = [`${formatPercent(e.actual)} (objective ${formatPercent(e.target)})`];
-  if (e.budget) {
-    const used = e.budget.allowed > 0 ? e.budget.used / e.budget.allowed : e.budget.used > 0 ? 1 : 0;
-    parts.push(`error budget ${formatPercent(Math.max(0, used))} used`);
-  }
+  const parts = [`${formatPercent(e.actual, e.target)} (objective ${formatPercent(e.target)})`];
+  const budget = budgetWords(e);
+  if (budget) parts.push(`error budget: ${budget}`);
   return parts.join(' · ');
 }
 

@@ -113,12 +113,12 @@ function summaryLists(content: DigestContent, f: DigestFormat): SummaryList[] {
     ),
     split(
       `Service credits for periods closed in ${words.periodWords(credits.periodKey)}`,
-      credits.period.map((c) => creditLine(c, f)),
+      credits.period.map((c) => creditLine(c, credits.unit)),
       'None.',
     ),
     split(
       `Service credits in ${credits.quarterKey} so far`,
-      credits.quarter.map((c) => creditLine(c, f)),
+      credits.quarter.map((c) => creditLine(c, credits.unit)),
       'None.',
     ),
     split(
@@ -146,8 +146,8 @@ function riskLine(risk: TopRisk, f: DigestFormat): string {
   );
 }
 
-function creditLine(owed: DepartmentCredits, f: DigestFormat): string {
-  return `• ${escapeMrkdwn(owed.name)}: *${words.creditWords(owed.credits, f)}*`;
+function creditLine(owed: DepartmentCredits, unit?: string): string {
+  return `• ${escapeMrkdwn(owed.name)}: *${escapeMrkdwn(words.creditWords(owed.credits, unit))}*`;
 }
 
 function commitmentEntry(c: DigestCommitment, f: DigestFormat): string {

@@ -6,6 +6,8 @@ import type { AlertState } from '../domain/alerts/alert-state.js';
 import type { Evaluation } from '../domain/evaluate.js';
 import type { LateSubjects } from '../domain/late-subjects.js';
 import type { Department, Status, TargetDerivation } from '../domain/model.js';
+import { attainmentWords, budgetWithBurn } from '../domain/readable-budget.js';
+import { formatValue } from '../domain/readable-numbers.js';
 import { effectNote } from '../presentation/effect-words.js';
 import {
   formatAmount,
@@ -69,7 +71,7 @@ export function plainStatusLine(item: StatusItem, departments: Departments): str
 export function progressText(e: Evaluation): string {
   if (e.attainment === null) return `\`${progressBar(null)}\` no data yet`;
   const of = e.measure === 'total' ? 'of target' : 'of the objective';
-  return `\`${progressBar(e.attainment)}\` ${formatPercent(e.attainment)} ${of}`;
+  return `\`${progressBar(e.attainment)}\` ${attainmentWords(e)} ${of}`;
 }
 
 /** The status line with its emoji and, below it, the progress bar (mrkdwn). */
@@ -83,22 +85,19 @@ export function figureFields(e: Evaluation, derivation?: TargetDerivation): stri
   const unit = escapeMrkdwn(e.unit);
   const out: string[] = [];
   if (e.measure === 'total') {
-    out.push(`*Actual*\n${formatAmount(e.actual)} ${unit}`);
+    const value = (n: number) => formatValue(n, e.values);
+    out.push(`*Actual*\n${value(e.actual)} ${unit}`);
     const derived = derivation ? `\n_${escapeMrkdwn(derivation.formula)}_` : '';
     out.push(`*Target*\n${formatAmount(e.target)} ${unit}${derived}${prorationText(e, unit)}`);
     if (!e.final) {
-      out.push(`*Expected by now*\n${formatAmount(e.expected)} ${unit}`);
-      out.push(`*Projected*\n${e.projected === null ? '—' : `${formatAmount(e.projected)} ${unit}`}`);
+      out.push(`*Expected by now*\n${value(e.expected)} ${unit}`);
+      out.push(`*Projected*\n${e.projected === null ? '—' : `${value(e.projected)} ${unit}`}`);
     }
   } else {
-    out.push(`*Actual*\n${e.status === 'no_data' ? '—' : formatPercent(e.actual)}`);
+    out.push(`*Actual*\n${e.status === 'no_data' ? '—' : formatPercent(e.actual, e.target)}`);
     out.push(`*Objective*\n${formatPercent(e.target)}`);
-    if (e.budget) {
-      const used = e.budget.allowed > 0 ? e.budget.used / e.budget.allowed : e.budget.used > 0 ? 1 : 0;
-      out.push(
-        `*Error budget*\n${formatPercent(Math.max(0, used))} used · burn rate ${formatAmount(e.budget.burnRate)}`,
-      );
-    }
+    const budget = budgetWithBurn(e);
+    if (budget) out.push(`*Error budget*\n${escapeMrkdwn(budget)}`);
   }
   out.push(`*Status*\n${STATUS_EMOJI[e.status]} ${STATUS_LABEL[e.status]}${e.final ? ' (final)' : ''}`);
   out.push(`*Period*\n${e.period} · ${formatPercent(Math.min(1, Math.max(0, e.elapsed)))} elapsed`);

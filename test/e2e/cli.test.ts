@@ -153,15 +153,17 @@ describe('sla against the local runtime', () => {
 
     const history = await sla('history', 'marketing-qualified-leads');
     expect(history.code).toBe(0);
-    expect(history.stdout).toMatch(/2026-11\s+BREACHED\s+7 \/ 100 leads\s+7%\s+15/);
+    expect(history.stdout).toMatch(
+      /2026-11\s+BREACHED\s+7 \/ 100 leads\s+7% \(breached: 93 leads short\)\s+15 credits/,
+    );
     console.log(`$ sla history marketing-qualified-leads\n${history.stdout}`);
 
     const csv = await sla('export', 'marketing-qualified-leads', '--csv');
     expect(csv.code).toBe(0);
     expect(csv.stdout.split('\n')).toEqual([
-      'period,status,actual,target,attainment,credit,final',
-      '2026-11,breached,7,100,0.07,15,true',
-      expect.stringMatching(/^2026-12,(on_track|no_data),0,100,0,,false$/),
+      'period,status,actual,target,attainment,credit,final,creditUnit',
+      '2026-11,breached,7,100,7%,15,true,credits',
+      expect.stringMatching(/^2026-12,(on_track|no_data),0,100,0%,,false,$/),
       '',
     ]);
   });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeNotifyHandler } from '../../functions/notify-slack/handler.js';
 import { runEvaluation } from '../../shared/app/evaluator.js';
 import { recordEvents } from '../../shared/app/record-events.js';
-import { getStatus } from '../../shared/app/status.js';
+import { getStatus, listStatus } from '../../shared/app/status.js';
 import type { OutgoingNotification } from '../../shared/ports/alert-store.js';
 import { createSlackWebClient, createWebApiPoster } from '../../shared/slack/web-api-poster.js';
 import { useApp } from './app-context.js';
@@ -90,10 +90,17 @@ describe('a month hovering near the at-risk line', () => {
     expect(kinds()).toEqual(['at_risk']);
     await leads(2, '2026-11-18T12:05', 'nov-18');
     const lifted = await getStatus(app.deps, LEADS);
-    // Over the at-risk line (95), short of the recovery line (98).
-    expect(lifted.status).toBe('on_track');
+    // Over the at-risk line (95), short of the recovery line (98): the open alert has not recovered,
+    // so the status shown agrees with it, in the API and in the day's snapshot.
+    expect(lifted.status).toBe('at_risk');
     expect(lifted.projected).toBeGreaterThan(95);
     expect(lifted.projected).toBeLessThan(98);
+    await evaluateUntil('2026-11-18T12:15');
+    const snapshot = (await app.deps.results.listSnapshots(LEADS)).find((s) => s.localDate === '2026-11-18');
+    expect(snapshot?.evaluation).toMatchObject({ status: 'at_risk', evaluatedAt: '2026-11-18T17:15:00Z' });
+    expect(snapshot?.evaluation.projected).toBeGreaterThan(95);
+    const [listed] = (await listStatus(app.deps)).filter((s) => s.id === LEADS);
+    expect(listed?.evaluation.status).toBe('at_risk');
     await evaluateUntil('2026-11-18T18:30');
     expect(kinds()).toEqual(['at_risk']);
   }, 120_000);
@@ -108,6 +115,11 @@ describe('a month hovering near the at-risk line', () => {
     expect(kinds()).not.toContain('recovered');
     // Nobody acknowledged: it escalated through the ladder, once per step.
     expect(kinds()).toEqual(['at_risk', 'escalated', 'escalated']);
+    // An escalation never reads ON TRACK beside the alert it escalates.
+    for (const n of ofLeads()) {
+      expect(n.evaluation.status).toBe('at_risk');
+      expect(n.text).toMatch(/AT RISK/);
+    }
   }, 600_000);
 
   it('tells the breach at the close to every step of the ladder, in each of their Slack channels', async () => {

@@ -8,10 +8,10 @@ import { getStatus } from '../../shared/app/status.js';
 import { initialAlertState } from '../../shared/domain/alerts/alert-state.js';
 import type { Clock } from '../../shared/domain/model.js';
 import { LOCAL_ADMIN } from '../../shared/domain/permissions.js';
+import { formatValue } from '../../shared/domain/readable-numbers.js';
 import type { OutgoingNotification } from '../../shared/ports/alert-store.js';
 import type { SlackMessage, SlackPoster } from '../../shared/ports/slack-poster.js';
 import { localTimeWords } from '../../shared/presentation/local-time-words.js';
-import { formatAmount } from '../../shared/presentation/status-line.js';
 import { alertMessage } from '../../shared/slack/alert-message.js';
 import {
   ACK_ACTION,
@@ -111,12 +111,12 @@ describe('/sla over DynamoDB Local', async () => {
     const reply = await slack.sla(`status ${LEADS}`);
     expect(reply.response_type).toBe('ephemeral');
     expect(reply.text).toBe(
-      `Marketing delivers qualified leads to Sales (Marketing → Sales) 50 / 100 leads · expected ${formatAmount(e.expected)} by now · projected ${formatAmount(e.projected ?? 0)} · AT RISK`,
+      `Marketing delivers qualified leads to Sales (Marketing → Sales) 50 / 100 leads · expected ${formatValue(e.expected)} by now · projected ${formatValue(e.projected ?? 0)} · AT RISK`,
     );
     expect(reply.all).toContain('*Actual*\n50 leads');
     expect(reply.all).toContain('*Target*\n100 leads\n_10000 / 500 / 0.2 = 100_');
-    expect(reply.all).toContain(`*Expected by now*\n${formatAmount(e.expected)} leads`);
-    expect(reply.all).toContain(`*Projected*\n${formatAmount(e.projected ?? 0)} leads`);
+    expect(reply.all).toContain(`*Expected by now*\n${formatValue(e.expected)} leads`);
+    expect(reply.all).toContain(`*Projected*\n${formatValue(e.projected ?? 0)} leads`);
     expect(reply.all).toContain('`▓▓▓▓▓░░░░░` 50% of target');
   });
 
@@ -187,6 +187,16 @@ describe('/sla over DynamoDB Local', async () => {
     expect(logged?.body).toMatchObject({ value: 3, note: 'webinar follow-ups', source: 'slack:U0SALESLEAD' });
     await slack.sla(`log ${LEADS}`, { trigger: '4001.2002.def' });
     expect((await getStatus(app.deps, LEADS)).actual).toBe(before + 4);
+  });
+
+  it('/sla log refuses a fraction of a whole-valued commitment, naming the field', async () => {
+    const before = (await getStatus(app.deps, LEADS)).actual;
+    const reply = await slack.sla(`log ${LEADS} 2.5`, { trigger: '4001.2002.half' });
+    expect(reply.response_type).toBe('ephemeral');
+    expect(reply.all).toContain('Nothing was logged');
+    expect(reply.all).toContain('value: must be a whole number of leads');
+    expect(reply.all).toContain('values: decimal');
+    expect((await getStatus(app.deps, LEADS)).actual).toBe(before);
   });
 
   it('/sla log on a timer or availability commitment says what to do instead', async () => {

@@ -42,6 +42,7 @@ export function digestContent(input: DigestInput, format: DigestFormat): DigestC
       format,
     }),
     credits: {
+      ...(input.creditUnit === undefined ? {} : { unit: input.creditUnit }),
       periodKey: windows.month.key,
       quarterKey: windows.quarter.key,
       period: creditsIn(input.ledger, windows.month, zone, departments),
@@ -122,8 +123,9 @@ function commitmentLine(input: DigestCommitmentInput, context: LineContext): Dig
   }
   if (e.proration && e.notInEffectUntil === undefined) line.proratedFrom = e.proration.localDate;
   if (input.lastClosed) {
-    const { period, status, attainment, credit } = input.lastClosed;
+    const { period, status, attainment, credit, creditUnit } = input.lastClosed;
     line.lastClosed = { period, status, attainment, credit };
+    if (creditUnit !== undefined) line.lastClosed.creditUnit = creditUnit;
   }
   return line;
 }

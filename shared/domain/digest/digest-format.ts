@@ -9,8 +9,8 @@ import type { Status } from '../model.js';
 export interface DigestFormat {
   /** `1,250` or `62.5`. */
   amount(value: number): string;
-  /** `99.5%` from 0.995. */
-  percent(share: number): string;
+  /** `99.5%` from 0.995; never on the other side of `against` (the objective it is read next to). */
+  percent(share: number, against?: number): string;
   /** `62 / 100 leads · expected 70 by now · projected 89`. */
   figures(evaluation: Evaluation): string;
   /** `AT RISK`. */

@@ -58,6 +58,8 @@ export interface DigestInput {
   departments: Record<string, Department>;
   commitments: DigestCommitmentInput[];
   ledger: CreditEntry[];
+  /** What service credits count in (the configuration's `creditUnit`). */
+  creditUnit?: string;
 }
 
 export interface DigestCommitment {
@@ -88,6 +90,8 @@ export interface DigestCommitment {
     status: ClosedPeriodResult['status'];
     attainment: number | null;
     credit: number;
+    /** What `credit` counts in; absent in digests built before it was recorded: `credits`. */
+    creditUnit?: string;
   };
 }
 
@@ -174,6 +178,8 @@ export interface DigestContent {
    * far (`quarterKey`): a credit is only owed once a period closes, so "this month" would always be empty.
    */
   credits: {
+    /** What the credits count in; absent in digests built before it was recorded: `credits`. */
+    unit?: string;
     periodKey: string;
     quarterKey: string;
     period: DepartmentCredits[];

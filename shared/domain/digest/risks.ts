@@ -1,11 +1,14 @@
 /**
  * Top risks and excused shortfalls: the two lists an executive acts on.
  */
+
 import type { Evaluation } from '../evaluate.js';
 import { excusedShares, isInForce } from '../excusals.js';
 import type { Department, Status } from '../model.js';
 import { paceMeter } from '../pacing.js';
 import { periodFromKey } from '../periods.js';
+import { budgetWords } from '../readable-budget.js';
+import { countWords, formatValue } from '../readable-numbers.js';
 import type { DigestFormat } from './digest-format.js';
 import type { DigestCommitmentInput, ExcusedShortfall, TopRisk } from './digest-types.js';
 import { healthScore } from './trend.js';
@@ -40,15 +43,16 @@ function gapText(e: Evaluation, comparator: 'atLeast' | 'atMost', f: DigestForma
     const by = projected ? ' by projection' : '';
     if (comparator === 'atMost') {
       return value > e.target
-        ? `${f.amount(value - e.target)} ${e.unit} over the limit${by}`
+        ? `${countWords(value - e.target, e.unit, formatValue(value - e.target, e.values))} over the limit${by}`
         : `within the limit of ${f.amount(e.target)} ${e.unit}${by}`;
     }
-    return value < e.target ? `${f.amount(e.target - value)} ${e.unit} short${by}` : `on target${by}`;
+    return value < e.target
+      ? `${countWords(e.target - value, e.unit, formatValue(e.target - value, e.values))} short${by}`
+      : `on target${by}`;
   }
-  const parts = [`${f.percent(e.actual)} against ${f.percent(e.target)}`];
-  if (e.budget && e.budget.allowed > 0) {
-    parts.push(`error budget ${f.percent(Math.max(0, e.budget.used / e.budget.allowed))} used`);
-  }
+  const parts = [`${f.percent(e.actual, e.target)} against ${f.percent(e.target)}`];
+  const budget = budgetWords(e);
+  if (budget) parts.push(`error budget: ${budget}`);
   return parts.join(', ');
 }
 

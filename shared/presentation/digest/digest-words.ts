@@ -11,6 +11,8 @@ import type {
   Trend,
 } from '../../domain/digest/digest-types.js';
 import type { ReviewCadence, Status } from '../../domain/model.js';
+import { attainmentWords } from '../../domain/readable-budget.js';
+import { creditWords as creditAmountWords } from '../../domain/readable-numbers.js';
 import { localTimeWords } from '../local-time-words.js';
 
 const LOCALE = 'en-US';
@@ -64,8 +66,9 @@ export function periodWords(key: string): string {
     : key;
 }
 
-export function creditWords(credits: number, f: DigestFormat): string {
-  return `${f.amount(credits)} credit${credits === 1 ? '' : 's'}`;
+/** `5 credits`, or in the configured `creditUnit` (`1,500 USD`). */
+export function creditWords(credits: number, unit?: string): string {
+  return creditAmountWords(credits, unit);
 }
 
 export function excusedWords(line: ExcusedShortfall, f: DigestFormat): string {
@@ -91,7 +94,8 @@ export function reviewWords(review: ReviewDue): string {
 /** `Attainment 34% · trend over 4 weeks: worsening ▇▆▅▃`, the line under the figures. */
 export function progressWords(c: DigestCommitment, f: DigestFormat): string {
   const parts: string[] = [];
-  if (c.attainment !== null) parts.push(`attainment ${f.percent(c.attainment)}`);
+  const attainment = attainmentWords(c);
+  if (attainment !== undefined) parts.push(`attainment ${attainment}`);
   parts.push(`${trendWords(c)}${c.sparkline ? ` ${c.sparkline}` : ''}`);
   if (c.excused) {
     parts.push(`${f.percent(c.excused.share)} excused (caused by ${c.excused.causedByNames.join(', ')})`);
@@ -107,9 +111,11 @@ export function trendWords(c: Pick<DigestCommitment, 'trend' | 'trendWeeks'>): s
 
 export function lastClosedWords(c: DigestCommitment, f: DigestFormat): string | undefined {
   if (!c.lastClosed) return undefined;
-  const { period, status, attainment, credit } = c.lastClosed;
-  const at = attainment === null ? '' : ` at ${f.percent(attainment)}`;
-  const owed = credit > 0 ? `, ${creditWords(credit, f)} owed` : '';
+  const { period, status, attainment, credit, creditUnit } = c.lastClosed;
+  // Progress toward an objective stops at 100%; a breach never rounds up to it.
+  const share = attainment === null || c.measure === 'total' ? attainment : Math.min(1, attainment);
+  const at = share === null ? '' : ` at ${f.percent(share, status === 'breached' ? 1 : undefined)}`;
+  const owed = credit > 0 ? `, ${creditWords(credit, creditUnit)} owed` : '';
   return `last closed ${period}: ${f.label[status]}${at}${owed}`;
 }
 

@@ -65,11 +65,11 @@ function topRisksSection(content: DigestContent, f: DigestFormat): string[] {
   return lines;
 }
 
-function creditLines(owed: DepartmentCredits[], f: DigestFormat): string[] {
+function creditLines(owed: DepartmentCredits[], f: DigestFormat, unit?: string): string[] {
   if (owed.length === 0) return ['  None.'];
   return owed.flatMap((d) =>
     wrap(
-      `${d.name}: ${creditWords(d.credits, f)} (${d.items.map((i) => `${i.commitmentId} ${i.periodKey}: ${i.credit}`).join(', ')})`,
+      `${d.name}: ${creditWords(d.credits, unit)} (${d.items.map((i) => `${i.commitmentId} ${i.periodKey}: ${f.amount(i.credit)}`).join(', ')})`,
       '  ',
       '    ',
     ),
@@ -81,9 +81,9 @@ function creditsSection(content: DigestContent, f: DigestFormat): string[] {
   return [
     ...heading('SERVICE CREDITS OWED'),
     `For periods closed in ${periodWords(credits.periodKey)}:`,
-    ...creditLines(credits.period, f),
+    ...creditLines(credits.period, f, credits.unit),
     `Quarter ${credits.quarterKey} so far:`,
-    ...creditLines(credits.quarter, f),
+    ...creditLines(credits.quarter, f, credits.unit),
   ];
 }
 

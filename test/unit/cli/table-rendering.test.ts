@@ -75,10 +75,10 @@ describe('status table', () => {
       /^COMMITMENT\s+PROVIDER → CONSUMER\s+PROGRESS\s+ACTUAL \/ TARGET\s+EXPECTED\s+PROJECTED\s+STATUS$/,
     );
     expect(lines[1]).toMatch(
-      /^marketing-qualified-leads\s+marketing → sales\s+▓▓▓▓▓▓░░░░ 62%\s+62 \/ 100 leads\s+70\s+88\.6\s+AT RISK$/,
+      /^marketing-qualified-leads\s+marketing → sales\s+▓▓▓▓▓▓░░░░ 62%\s+62 \/ 100 leads\s+70\s+89\s+AT RISK$/,
     );
     expect(lines[2]).toMatch(
-      /^website-availability\s+it → marketing\s+▓▓▓▓▓▓▓▓▓▓ 100\.4%\s+99\.9% \/ 99\.5%\s+99\.5%\s+99\.9%\s+ON TRACK$/,
+      /^website-availability\s+it → marketing\s+▓▓▓▓▓▓▓▓▓▓ 100%\s+99\.9% \/ 99\.5%\s+99\.5%\s+99\.9%\s+ON TRACK$/,
     );
     // Every row is as wide as the header, so the columns line up.
     const statusColumn = lines[0]?.indexOf('STATUS');
@@ -98,7 +98,7 @@ describe('status detail', () => {
   it('shows the budget of an objective measure', () => {
     const text = renderStatusDetail(website);
     expect(text.split('\n')[0]).toBe('website-availability · 2026-11 · ON TRACK');
-    expect(text).toContain('budget     9.5 of 60 minutes of downtime used, 50.5 left · burn rate 0.3');
+    expect(text).toContain('budget     9.5 of 60 minutes of downtime allowed · burn rate 0.26');
     expect(text).toContain('projected  99.9%');
   });
 
@@ -109,13 +109,15 @@ describe('status detail', () => {
       excused: { share: 0.05, windows: 1, causedBy: ['sales'], originalTarget: 100 },
     };
     const text = renderStatusDetail(excused);
-    expect(text).toContain('62 / 95 leads · expected 70 by now · projected 88.6');
+    expect(text).toContain('62 / 95 leads · expected 70 by now · projected 89');
     expect(text).toContain('excused    5% of the period (1 window, caused by sales) · target 100 → 95');
   });
 
   it('says when a budget is overspent', () => {
-    expect(budgetText('ratio', { allowed: 2, used: 3, remaining: -1, burnRate: 2.5 })).toBe(
-      '3 of 2 misses used, over by 1 · burn rate 2.5',
+    const budget = { allowed: 2, used: 3, remaining: -1, burnRate: 2.5 };
+    expect(budgetText({ measure: 'ratio', unit: '%' }, budget)).toBe('over budget by 1 miss · burn rate 2.5');
+    expect(budgetText({ measure: 'duration', unit: 'leads' }, { ...budget, used: 5 })).toBe(
+      'over budget by 3 late leads · burn rate 2.5',
     );
   });
 });
@@ -145,20 +147,29 @@ describe('history', () => {
       closed('2026-09', 'met', 104, 0),
     ]);
     expect(text.split('\n')).toEqual([
-      'PERIOD   STATUS    ACTUAL / TARGET  ATTAINMENT  CREDIT',
-      '2026-10  BREACHED   78 / 100 leads         78%      15',
-      '2026-09  MET       104 / 100 leads        104%       —',
+      'PERIOD   STATUS    ACTUAL / TARGET                      ATTAINMENT      CREDIT',
+      '2026-10  BREACHED   78 / 100 leads  78% (breached: 22 leads short)  15 credits',
+      '2026-09  MET       104 / 100 leads                            104%           —',
     ]);
+  });
+
+  it('counts credits in the configured creditUnit', () => {
+    const text = renderHistoryTable([
+      { ...closed('2026-10', 'breached', 99, 1), creditUnit: 'hours of support' },
+    ]);
+    expect(text).toContain('1 hour of support');
+    const csv = historyCsv([{ ...closed('2026-10', 'breached', 99, 1500), creditUnit: 'USD' }]);
+    expect(csv.split('\n')[1]).toBe('2026-10,breached,99,100,99%,1500,true,USD');
   });
 
   it('exports CSV oldest first, the running period last and not final', () => {
     const csv = historyCsv([closed('2026-10', 'breached', 78, 15), closed('2026-09', 'met', 104, 0)], leads);
     expect(csv).toBe(
       [
-        'period,status,actual,target,attainment,credit,final',
-        '2026-09,met,104,100,1.04,0,true',
-        '2026-10,breached,78,100,0.78,15,true',
-        '2026-11,at_risk,62,100,0.62,,false',
+        'period,status,actual,target,attainment,credit,final,creditUnit',
+        '2026-09,met,104,100,104%,0,true,credits',
+        '2026-10,breached,78,100,78%,15,true,credits',
+        '2026-11,at_risk,62,100,62%,,false,',
         '',
       ].join('\n'),
     );

@@ -39,7 +39,7 @@ const line = (evaluation = prorated) =>
 describe('a prorated first period', () => {
   it('reads in the status line', () => {
     expect(line()).toBe(
-      'Qualified leads (Marketing → Sales) 1 / 9 leads · expected 0.5 by now · projected 18 · prorated from Nov 27 · ON TRACK',
+      'Qualified leads (Marketing → Sales) 1 / 9 leads · expected 1 by now · projected 18 · prorated from Nov 27 · ON TRACK',
     );
   });
 

@@ -75,7 +75,7 @@ describe('status lines in Slack', () => {
     );
     expect(fields).toContain('*Actual*\n99.7%');
     expect(fields).toContain('*Objective*\n99.5%');
-    expect(fields).toContain('*Error budget*\n40% used · burn rate 0.8');
+    expect(fields).toContain('*Error budget*\n40 of 100 minutes of downtime allowed · burn rate 0.8');
   });
 });
 
