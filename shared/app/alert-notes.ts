@@ -4,8 +4,8 @@ import { parseSpan, spanWords } from '../domain/duration.js';
 import type { NotificationKind } from '../domain/escalation.js';
 import type { Evaluation } from '../domain/evaluate.js';
 import type { CommitmentDefinition, Instant } from '../domain/model.js';
+import { formatMultiple } from '../domain/readable-numbers.js';
 import { budgetOutlookWords } from '../presentation/budget-outlook-words.js';
-import { formatAmount } from '../presentation/status-line.js';
 
 /** The kinds that ask someone to act: they say why, and how long is left. */
 const WARNINGS: ReadonlySet<NotificationKind> = new Set(['at_risk', 'escalated']);
@@ -34,7 +34,7 @@ export function alertNotes(input: {
 /** `burning the error budget 15× as fast as it lasts over the last hour (16× over the last 5 minutes)`. */
 export function burnWords(burn: BurnRateFinding): string {
   const { rule, long, short } = burn;
-  return `burning the error budget ${formatAmount(long.rate)}× as fast as it lasts over the last ${windowWords(rule.long)} (${formatAmount(short.rate)}× over the last ${windowWords(rule.short)})`;
+  return `burning the error budget ${formatMultiple(long.rate)} as fast as it lasts over the last ${windowWords(rule.long)} (${formatMultiple(short.rate)} over the last ${windowWords(rule.short)})`;
 }
 
 /** `hour`, `5 minutes`, `6 hours`: a window as the end of "over the last …". */

@@ -87,8 +87,14 @@ export function formatPercent(share: number, against?: number): string {
   return percentText(roundTo(shown, 2), share, 2);
 }
 
+/** A rate, or a share of 10 or more, as a multiple with at most one decimal: `12×`, `8.3×`. */
+export function formatMultiple(times: number): string {
+  if (!Number.isFinite(times)) return '—';
+  return `${digits(roundTo(times, 1), 1)}×`;
+}
+
 function percentText(shown: number, share: number, decimals: number): string {
-  if (Math.abs(shown) >= MULTIPLE_FROM) return `${digits(roundTo(share, 1), 1)}×`;
+  if (Math.abs(shown) >= MULTIPLE_FROM) return formatMultiple(share);
   return `${digits(shown, decimals)}%`;
 }
 
