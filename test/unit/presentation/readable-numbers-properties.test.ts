@@ -6,12 +6,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { historyCsv } from '../../../cli/render/csv.js';
 import { renderHistoryTable, renderStatusDetail, renderStatusTable } from '../../../cli/render/status.js';
+import { burnWords } from '../../../shared/app/alert-notes.js';
 import { digestFormat } from '../../../shared/app/digest.js';
 import { buildDigest } from '../../../shared/app/digest-rendering.js';
 import { notificationText } from '../../../shared/app/notification-text.js';
 import type { ClosedPeriodResult } from '../../../shared/domain/close.js';
 import type { NotificationIntent } from '../../../shared/domain/escalation.js';
 import type { Evaluation } from '../../../shared/domain/evaluate.js';
+import { budgetOutlookWords } from '../../../shared/presentation/budget-outlook-words.js';
 import { statusLine } from '../../../shared/presentation/status-line.js';
 import { alertMessage } from '../../../shared/slack/alert-message.js';
 import { statusDetailMessage } from '../../../shared/slack/status-blocks.js';
@@ -173,6 +175,27 @@ describe('numbers people read', () => {
     );
     // Each run renders the digest too (about 30 ms), so the default five seconds is too tight.
   }, 60_000);
+
+  it('never show them in the notes an alert adds (burn rates, when the budget runs out)', () => {
+    const rate = fc.double({ min: 0, max: 1e7, noNaN: true });
+    const window = fc.record({ total: fc.nat(), bad: fc.nat(), rate });
+    fc.assert(
+      fc.property(
+        window,
+        window,
+        rate,
+        fc.double({ min: 0, max: 1e12, noNaN: true }),
+        (long, short, r, ms) => {
+          const rule = { long: '6h', short: '30m', longMs: 6 * 3_600_000, shortMs: 30 * 60_000, rate: r };
+          const texts = [
+            burnWords({ rule, long, short, level: 1 }),
+            budgetOutlookWords({ kind: 'runs_out', ms, business: true, dayMs: 9 * 3_600_000 }),
+          ];
+          for (const text of texts) expect(problems(text)).toEqual([]);
+        },
+      ),
+    );
+  });
 
   it('catches what it is meant to catch', () => {
     expect(problems('error budget 1333.33% used')).toHaveLength(1);
