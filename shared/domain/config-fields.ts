@@ -6,8 +6,11 @@ import { IANAZone } from 'luxon';
 import * as z from 'zod';
 import { boundedNumber, boundedString } from './bounded-schemas.js';
 import { parseDuration, parseSpan } from './duration.js';
+import { isRealDate, isSlug } from './field-rules.js';
 import { formatLimit, MAX_CODE_LENGTH, MAX_SLACK_ID_LENGTH, MAX_SLUG_LENGTH } from './limits.js';
 import { describeValue, didYouMean } from './validation-error.js';
+
+export { isRealDate, isSlug } from './field-rules.js';
 
 /**
  * A strict object whose unknown keys are reported one line per key, with the field it most
@@ -81,29 +84,12 @@ export const timezoneSchema = boundedString(
   },
 });
 
-const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-export function isRealDate(value: string): boolean {
-  const match = LOCAL_DATE.exec(value);
-  if (match === null) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  // Date.UTC rolls 2026-02-30 over into March; a real date survives the round trip.
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
 export const localDateSchema = boundedString(MAX_CODE_LENGTH, required('a date written YYYY-MM-DD')).refine(
   isRealDate,
   {
     error: (issue) => `must be a real date written YYYY-MM-DD, got ${describeValue(issue.input)}`,
   },
 );
-
-const SLUG = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
-
-export function isSlug(value: string): boolean {
-  return value.length <= MAX_SLUG_LENGTH && SLUG.test(value);
-}
 
 export const slugSchema = boundedString(MAX_SLUG_LENGTH, required('a lowercase id')).refine(isSlug, {
   error: (issue) =>

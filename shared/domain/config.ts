@@ -3,7 +3,7 @@
  * out, or a ValidationError listing every problem found (never just the first).
  */
 import type * as z from 'zod';
-import { malformedTextPaths, tooLongMessage, WELL_FORMED_MESSAGE } from './bounded-schemas.js';
+import { malformedTextPaths } from './bounded-schemas.js';
 import { normalizeCalendar } from './config-calendar.js';
 import { type CommitmentContext, readCommitment } from './config-commitment.js';
 import {
@@ -30,6 +30,8 @@ import {
   MAX_CONFIG_BYTES,
   MAX_DEPARTMENTS,
   MAX_NAME_LENGTH,
+  tooLongMessage,
+  WELL_FORMED_MESSAGE,
 } from './limits.js';
 import type {
   BusinessCalendar,

@@ -52,6 +52,12 @@ export const MAX_CREDIT_TIERS = 10;
 /** An at-risk alert's recovery line, as a share of the target: past twice the target it is never reached. */
 export const MAX_RECOVER_ABOVE = 2;
 
+/** `must be at most 200 characters`: how a length limit is quoted in messages. */
+export const tooLongMessage = (max: number) => `must be at most ${formatLimit(max)} characters`;
+
+export const WELL_FORMED_MESSAGE =
+  'must be well-formed Unicode text (it contains a lone surrogate, half of a character)';
+
 /** `1,000,000,000`: how limits are quoted in messages. */
 export function formatLimit(value: number): string {
   return value.toLocaleString('en-US', { maximumFractionDigits: 6 });
