@@ -23,6 +23,7 @@ import { addExcusal } from '../../shared/app/excusals.js';
 import { FUTURE_TOLERANCE_MS } from '../../shared/app/record-events.js';
 import { getHistory, getStatus, listStatus } from '../../shared/app/status.js';
 import { isoInstant } from '../../shared/domain/instant-format.js';
+import { lazy } from '../../shared/domain/lazy.js';
 import { issuesFromZod, ValidationError } from '../../shared/domain/validation-error.js';
 import { configUpload } from '../../shared/http/config-upload.js';
 import { toProblem } from '../../shared/http/error-mapper.js';
@@ -71,9 +72,11 @@ export interface ApiDeps extends StoreDeps {
 /** How far back `POST /v1/evaluations {at}` may run the evaluator (a missed schedule, not history). */
 const MAX_EVALUATION_LAG_MS = 24 * 3600_000;
 
-const evaluationBodySchema = z.strictObject({
-  at: z.iso.datetime({ offset: true, error: 'must be an ISO-8601 date-time with an offset' }).optional(),
-});
+const evaluationBodySchema = lazy(() =>
+  z.strictObject({
+    at: z.iso.datetime({ offset: true, error: 'must be an ISO-8601 date-time with an offset' }).optional(),
+  }),
+);
 
 function alertView(reaction: AlertReaction) {
   const { state } = reaction;
@@ -199,7 +202,7 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
     }),
     route('POST', '/v1/evaluations', async (event) => {
       const body = event.body ? jsonBody(event) : {};
-      const parsed = evaluationBodySchema.safeParse(body);
+      const parsed = evaluationBodySchema().safeParse(body);
       if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
       const now = deps.clock.now();
       const at = parsed.data.at === undefined ? now : Date.parse(parsed.data.at);

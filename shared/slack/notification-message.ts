@@ -5,43 +5,48 @@
  */
 import * as z from 'zod';
 import { CodedError } from '../domain/coded-error.js';
+import { lazy } from '../domain/lazy.js';
 import type { OutgoingNotification } from '../ports/alert-store.js';
 
-const status = z.enum(['on_track', 'at_risk', 'breached', 'met', 'no_data']);
+const status = lazy(() => z.enum(['on_track', 'at_risk', 'breached', 'met', 'no_data']));
 
-const evaluationSchema = z.looseObject({
-  commitmentId: z.string(),
-  period: z.string(),
-  measure: z.enum(['total', 'ratio', 'duration', 'availability']),
-  status,
-  actual: z.number(),
-  target: z.number(),
-  expected: z.number(),
-  projected: z.number().nullable(),
-  attainment: z.number().nullable(),
-  elapsed: z.number(),
-  unit: z.string(),
-  evaluatedAt: z.string(),
-});
+const evaluationSchema = lazy(() =>
+  z.looseObject({
+    commitmentId: z.string(),
+    period: z.string(),
+    measure: z.enum(['total', 'ratio', 'duration', 'availability']),
+    status: status(),
+    actual: z.number(),
+    target: z.number(),
+    expected: z.number(),
+    projected: z.number().nullable(),
+    attainment: z.number().nullable(),
+    elapsed: z.number(),
+    unit: z.string(),
+    evaluatedAt: z.string(),
+  }),
+);
 
-const notificationSchema = z.looseObject({
-  dedupKey: z.string().min(1),
-  kind: z.enum(['at_risk', 'escalated', 'recovered', 'breached', 'met']),
-  severity: z.enum(['info', 'warning', 'critical']),
-  level: z.number().int().min(0),
-  commitmentId: z.string().min(1),
-  period: z.string().min(1),
-  episode: z.number().int(),
-  notify: z.array(z.string()),
-  status,
-  title: z.string(),
-  provider: z.string(),
-  consumer: z.string(),
-  unit: z.string(),
-  evaluation: evaluationSchema,
-  text: z.string(),
-  at: z.number(),
-});
+const notificationSchema = lazy(() =>
+  z.looseObject({
+    dedupKey: z.string().min(1),
+    kind: z.enum(['at_risk', 'escalated', 'recovered', 'breached', 'met']),
+    severity: z.enum(['info', 'warning', 'critical']),
+    level: z.number().int().min(0),
+    commitmentId: z.string().min(1),
+    period: z.string().min(1),
+    episode: z.number().int(),
+    notify: z.array(z.string()),
+    status: status(),
+    title: z.string(),
+    provider: z.string(),
+    consumer: z.string(),
+    unit: z.string(),
+    evaluation: evaluationSchema(),
+    text: z.string(),
+    at: z.number(),
+  }),
+);
 
 export class InvalidNotificationError extends CodedError {
   readonly code = 'INVALID_NOTIFICATION';
@@ -57,7 +62,7 @@ export function parseNotificationMessage(message: string): OutgoingNotification 
   } catch {
     throw new InvalidNotificationError('it is not JSON');
   }
-  const parsed = notificationSchema.safeParse(raw);
+  const parsed = notificationSchema().safeParse(raw);
   if (!parsed.success) {
     const where = parsed.error.issues.map((i) => i.path.join('.') || '(root)').join(', ');
     throw new InvalidNotificationError(`missing or invalid ${where}`);

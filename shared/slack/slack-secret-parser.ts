@@ -3,12 +3,15 @@
  * library loads when a secret is first read, not with every function that might read one.
  */
 import * as z from 'zod';
+import { lazy } from '../domain/lazy.js';
 import { type SlackSecret, SlackSecretError } from './slack-secret.js';
 
-const slackSecretSchema = z.object({
-  signingSecret: z.string().min(1),
-  botToken: z.string().default(''),
-});
+const slackSecretSchema = lazy(() =>
+  z.object({
+    signingSecret: z.string().min(1),
+    botToken: z.string().default(''),
+  }),
+);
 
 /** Parses the secret's text; the error names what is wrong, never the values. */
 export function parseSlackSecret(text: string): SlackSecret {
@@ -18,7 +21,7 @@ export function parseSlackSecret(text: string): SlackSecret {
   } catch {
     throw new SlackSecretError('is not JSON');
   }
-  const parsed = slackSecretSchema.safeParse(raw);
+  const parsed = slackSecretSchema().safeParse(raw);
   if (!parsed.success) {
     const fields = [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? 'value')))];
     throw new SlackSecretError(`has a missing or invalid ${fields.join(' and ')}`);
