@@ -167,11 +167,6 @@ export async function currentContext(deps: StoreDeps): Promise<StoredConfig> {
   return config;
 }
 
-/** The company's zone, in which people read times that belong to no one commitment (UTC before any config). */
-export async function companyZone(deps: StoreDeps): Promise<string> {
-  return (await deps.commitments.getConfig())?.timezone ?? 'UTC';
-}
-
 /** PUT /v1/commitments/{id}: create or amend one commitment against the applied configuration. */
 export async function putCommitment(
   deps: StoreDeps,
