@@ -13,16 +13,23 @@ import { splitBundle } from '../../infra/constructs/split-bundle.js';
 import { entryPath, FUNCTION_NAMES, type FunctionName } from '../../infra/function-catalog.js';
 import { REPOSITORY_ROOT } from '../../infra/sla-tracker-stack.js';
 
+/** A secret is read (and the SNS client built) when a request first needs one. */
+const CLIENTS_ON_FIRST_USE = [
+  '@aws-sdk/client-secrets-manager',
+  '@aws-lambda-powertools/parameters',
+  '@aws-sdk/client-sns',
+];
+
 /** Packages a function needs only for some requests, so its cold start must not read them. */
 const FIRST_USE_ONLY: Record<FunctionName, string[]> = {
-  // The YAML parser is for `POST /v1/config:apply` only.
-  api: ['yaml'],
+  // The YAML parser is for `POST /v1/config:apply`; the schemas for the routes that take a body.
+  api: ['yaml', 'zod', ...CLIENTS_ON_FIRST_USE],
   // Neither reads a request body, a config text or the Slack secret at module load.
-  evaluate: ['yaml', 'zod'],
-  digest: ['yaml', 'zod'],
-  'notify-slack': ['yaml'],
-  slack: ['yaml'],
-  webhook: ['yaml'],
+  evaluate: ['yaml', 'zod', ...CLIENTS_ON_FIRST_USE],
+  digest: ['yaml', 'zod', ...CLIENTS_ON_FIRST_USE],
+  'notify-slack': ['yaml', ...CLIENTS_ON_FIRST_USE],
+  slack: ['yaml', ...CLIENTS_ON_FIRST_USE],
+  webhook: ['yaml', ...CLIENTS_ON_FIRST_USE],
 };
 
 /** The source files in index.mjs and the chunks it imports statically. */
