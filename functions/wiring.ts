@@ -10,6 +10,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { SNSClient } from '@aws-sdk/client-sns';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { createDynamoStores } from '../shared/adapters/dynamodb/stores.js';
@@ -96,31 +97,33 @@ export function builtOnFirstUse<T>(build: () => Promise<T>): () => Promise<T> {
   };
 }
 
-/** Publishes to the topic named by ALERTS_TOPIC_ARN (read now, so a missing one fails at start). */
-export function alertsPublisherFromEnv(): NotificationPublisher {
-  const topicArn = requireEnv('ALERTS_TOPIC_ARN');
+/**
+ * Publishes to the topic whose ARN is in `envName` (read now, so a missing one fails at start);
+ * the SNS client and the message shaping are imported with the first publish.
+ */
+function topicPublisherFromEnv<T>(
+  envName: string,
+  load: () => Promise<(client: SNSClient, topicArn: string) => { publish(item: T): Promise<void> }>,
+): { publish(item: T): Promise<void> } {
+  const topicArn = requireEnv(envName);
   const publisher = builtOnFirstUse(async () => {
-    const [{ SNSClient }, { createSnsPublisher }] = await Promise.all([
-      import('@aws-sdk/client-sns'),
-      import('../shared/adapters/sns/sns-publisher.js'),
-    ]);
-    return createSnsPublisher(new SNSClient({}), topicArn);
+    const [{ SNSClient }, create] = await Promise.all([import('@aws-sdk/client-sns'), load()]);
+    return create(new SNSClient({}), topicArn);
   });
-  return { publish: async (notification) => (await publisher()).publish(notification) };
+  return { publish: async (item) => (await publisher()).publish(item) };
 }
 
-/** Publishes to the topic named by DIGESTS_TOPIC_ARN. */
-export function digestPublisherFromEnv(): DigestPublisher {
-  const topicArn = requireEnv('DIGESTS_TOPIC_ARN');
-  const publisher = builtOnFirstUse(async () => {
-    const [{ SNSClient }, { createSnsDigestPublisher }] = await Promise.all([
-      import('@aws-sdk/client-sns'),
-      import('../shared/adapters/sns/digest-publisher.js'),
-    ]);
-    return createSnsDigestPublisher(new SNSClient({}), topicArn);
-  });
-  return { publish: async (digest) => (await publisher()).publish(digest) };
-}
+export const alertsPublisherFromEnv = (): NotificationPublisher =>
+  topicPublisherFromEnv(
+    'ALERTS_TOPIC_ARN',
+    async () => (await import('../shared/adapters/sns/sns-publisher.js')).createSnsPublisher,
+  );
+
+export const digestPublisherFromEnv = (): DigestPublisher =>
+  topicPublisherFromEnv(
+    'DIGESTS_TOPIC_ARN',
+    async () => (await import('../shared/adapters/sns/digest-publisher.js')).createSnsDigestPublisher,
+  );
 
 /** The secret whose ARN is in `envName`, read on first use and again after its maximum age. */
 export function secretFromEnv(envName: string): () => Promise<string> {

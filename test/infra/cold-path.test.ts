@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Metafile } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
+import { eagerOutputs } from '../../bench/lib/bundle.js';
 import { splitBundle } from '../../infra/constructs/split-bundle.js';
 import { entryPath, FUNCTION_NAMES, type FunctionName } from '../../infra/function-catalog.js';
 import { REPOSITORY_ROOT } from '../../infra/sla-tracker-stack.js';
@@ -32,21 +33,9 @@ const FIRST_USE_ONLY: Record<FunctionName, string[]> = {
   webhook: ['yaml', ...CLIENTS_ON_FIRST_USE],
 };
 
-/** The source files in index.mjs and the chunks it imports statically. */
-function coldInputs(metafile: Metafile): string[] {
-  const entry = Object.keys(metafile.outputs).find((path) => /(^|\/)index\.mjs$/.test(path));
-  const seen = new Set<string>(entry ? [entry] : []);
-  const queue = [...seen];
-  while (queue.length > 0) {
-    const path = queue.shift() as string;
-    for (const next of metafile.outputs[path]?.imports ?? []) {
-      if (next.kind !== 'import-statement' || next.external || seen.has(next.path)) continue;
-      seen.add(next.path);
-      queue.push(next.path);
-    }
-  }
-  return [...seen].flatMap((path) => Object.keys(metafile.outputs[path]?.inputs ?? {}));
-}
+/** The source files in index.mjs and the chunks it imports statically (as the benchmark counts them). */
+const coldInputs = (metafile: Metafile) =>
+  eagerOutputs(metafile).flatMap((path) => Object.keys(metafile.outputs[path]?.inputs ?? {}));
 
 const packageOf = (input: string) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1];
 
