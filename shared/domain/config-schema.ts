@@ -24,6 +24,7 @@ import {
   timezoneSchema,
   unitInterval,
 } from './config-fields.js';
+import { holidaysSchema } from './config-holidays-schema.js';
 import { lazy } from './lazy.js';
 import {
   MAX_CODE_LENGTH,
@@ -32,7 +33,6 @@ import {
   MAX_DEPARTMENT_MEMBERS,
   MAX_EMAIL_LENGTH,
   MAX_ESCALATION_STEPS,
-  MAX_HOLIDAYS,
   MAX_NAME_LENGTH,
   MAX_NOTIFY_TARGETS,
   MAX_POLICY_TARGETS,
@@ -44,6 +44,13 @@ import {
 import { describeValue, meantHint } from './validation-error.js';
 
 export { durationTextSchema, isSlug, localDateSchema, slugSchema, timezoneSchema } from './config-fields.js';
+export {
+  type CountryHolidays,
+  countryHolidaysSchema,
+  HOLIDAY_TYPES,
+  holidaysSchema,
+  icsHolidaysSchema,
+} from './config-holidays-schema.js';
 
 const hoursText = lazy(() => boundedString(MAX_CODE_LENGTH));
 const hoursValue = lazy(() =>
@@ -62,53 +69,6 @@ const hoursValue = lazy(() =>
           : undefined,
     },
   ),
-);
-
-/** Kinds of days off that a country's holiday data knows; only `public` unless a calendar asks. */
-export const HOLIDAY_TYPES = ['public', 'bank', 'school', 'optional', 'observance'] as const;
-
-/** A country's (or one of its regions') holidays, from maintained holiday data. */
-export const countryHolidaysSchema = lazy(() =>
-  strictObject({
-    country: z
-      .string({ error: required('a two-letter country code such as US or DE') })
-      .regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code (ISO 3166-1) such as US or DE'),
-    region: z
-      .string({ error: required('a region code such as NY') })
-      .regex(/^[A-Za-z0-9]{1,10}$/, 'must be a region code such as NY or BY (letters and digits, at most 10)')
-      .optional(),
-    types: z.array(z.enum(HOLIDAY_TYPES)).min(1, 'must not be empty').optional(),
-  }),
-);
-
-/** An iCalendar file beside the commitments file: every event in it is a day off. */
-export const icsHolidaysSchema = lazy(() =>
-  strictObject({
-    ics: z
-      .string({ error: required('the name of an .ics file beside the commitments file') })
-      .regex(/^[^/\\].*\.ics$/i, 'must be a relative path to an .ics file, such as holidays.ics'),
-  }),
-);
-
-const holidaySource = lazy(() => z.union([countryHolidaysSchema(), icsHolidaysSchema()]));
-
-const HOLIDAYS_FORMS =
-  'dates (YYYY-MM-DD), { country: US, region: NY }, { ics: holidays.ics }, or a list mixing them';
-
-export const holidaysSchema = lazy(() =>
-  z
-    .union([z.array(z.union([localDateSchema(), holidaySource()])), holidaySource()], {
-      error: (issue) =>
-        issue.code === 'invalid_union'
-          ? `must be ${HOLIDAYS_FORMS}; got ${describeValue(issue.input)}`
-          : undefined,
-    })
-    // Counted once the shape is known, so a long list is told its length, not that it is no list.
-    .superRefine((holidays, ctx) => {
-      if (Array.isArray(holidays) && holidays.length > MAX_HOLIDAYS) {
-        ctx.addIssue({ code: 'custom', ...atMostItems(MAX_HOLIDAYS, 'holidays'), input: holidays });
-      }
-    }),
 );
 
 export const rawCalendarSchema = lazy(() =>
@@ -294,7 +254,6 @@ export const rawConfigEnvelopeSchema = lazy(() =>
 );
 
 export type RawCalendar = z.infer<ReturnType<typeof rawCalendarSchema>>;
-export type CountryHolidays = z.infer<ReturnType<typeof countryHolidaysSchema>>;
 export type RawDepartment = z.infer<ReturnType<typeof rawDepartmentSchema>>;
 export type RawEscalationStep = z.infer<ReturnType<typeof rawEscalationStepSchema>>;
 export type RawDigest = z.infer<ReturnType<typeof rawDigestSchema>>;
