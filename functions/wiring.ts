@@ -2,27 +2,26 @@
  * What every Lambda entry point builds the same way: the logger and the business metrics, the
  * stores on the table, the SNS publishers, the secrets and the lazy Slack poster. Entry points
  * call these at module scope; nothing here runs until called, and unused parts are dropped from a
- * function's bundle (the SDK packages have no side effects).
+ * function's bundle (the SDK packages have no side effects). The SNS and Secrets Manager clients
+ * are imported and built on first use: many invocations publish nothing or need no secret (an
+ * evaluator run without news, a status read), and their cold start should not pay for them.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { SNSClient } from '@aws-sdk/client-sns';
+import type { SNSClient } from '@aws-sdk/client-sns';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { createDynamoStores } from '../shared/adapters/dynamodb/stores.js';
 import { createPowertoolsMetrics } from '../shared/adapters/metrics/powertools-metrics.js';
-import { cachedSecret } from '../shared/adapters/secrets.js';
-import { createSnsDigestPublisher } from '../shared/adapters/sns/digest-publisher.js';
-import { createSnsPublisher } from '../shared/adapters/sns/sns-publisher.js';
 import { systemClock } from '../shared/adapters/system-clock.js';
 import type { StoreDeps } from '../shared/app/deps.js';
 import { requireEnv } from '../shared/config/env.js';
 import type { Department } from '../shared/domain/model.js';
 import type { BusinessMetrics } from '../shared/ports/metrics.js';
-import type { SlackPoster } from '../shared/ports/slack-poster.js';
+import type { NotificationPublisher } from '../shared/ports/notification-publisher.js';
+import type { DigestPublisher, SlackPoster } from '../shared/ports/slack-poster.js';
 import { createLazyPoster } from '../shared/slack/lazy-poster.js';
 import { logAttributes, type SlackLog } from '../shared/slack/slack-log.js';
 import { botTokenOf, type SlackSecret, slackSecretSource } from '../shared/slack/slack-secret.js';
@@ -83,15 +82,60 @@ export function departmentsLoader(
   return async () => (await commitments.getConfig())?.departments ?? {};
 }
 
-export const alertsPublisherFromEnv = () =>
-  createSnsPublisher(new SNSClient({}), requireEnv('ALERTS_TOPIC_ARN'));
+/** Builds on the first call and keeps the result; a failed build is tried again on the next call. */
+export function builtOnFirstUse<T>(build: () => Promise<T>): () => Promise<T> {
+  let built: Promise<T> | undefined;
+  return () => {
+    if (built === undefined) {
+      const attempt = build();
+      built = attempt;
+      attempt.catch(() => {
+        if (built === attempt) built = undefined;
+      });
+    }
+    return built;
+  };
+}
 
-export const digestPublisherFromEnv = () =>
-  createSnsDigestPublisher(new SNSClient({}), requireEnv('DIGESTS_TOPIC_ARN'));
+/**
+ * Publishes to the topic whose ARN is in `envName` (read now, so a missing one fails at start);
+ * the SNS client and the message shaping are imported with the first publish.
+ */
+function topicPublisherFromEnv<T>(
+  envName: string,
+  load: () => Promise<(client: SNSClient, topicArn: string) => { publish(item: T): Promise<void> }>,
+): { publish(item: T): Promise<void> } {
+  const topicArn = requireEnv(envName);
+  const publisher = builtOnFirstUse(async () => {
+    const [{ SNSClient }, create] = await Promise.all([import('@aws-sdk/client-sns'), load()]);
+    return create(new SNSClient({}), topicArn);
+  });
+  return { publish: async (item) => (await publisher()).publish(item) };
+}
+
+export const alertsPublisherFromEnv = (): NotificationPublisher =>
+  topicPublisherFromEnv(
+    'ALERTS_TOPIC_ARN',
+    async () => (await import('../shared/adapters/sns/sns-publisher.js')).createSnsPublisher,
+  );
+
+export const digestPublisherFromEnv = (): DigestPublisher =>
+  topicPublisherFromEnv(
+    'DIGESTS_TOPIC_ARN',
+    async () => (await import('../shared/adapters/sns/digest-publisher.js')).createSnsDigestPublisher,
+  );
 
 /** The secret whose ARN is in `envName`, read on first use and again after its maximum age. */
 export function secretFromEnv(envName: string): () => Promise<string> {
-  return cachedSecret(new SecretsManagerClient({}), requireEnv(envName));
+  const secretId = requireEnv(envName);
+  const secret = builtOnFirstUse(async () => {
+    const [{ SecretsManagerClient }, { cachedSecret }] = await Promise.all([
+      import('@aws-sdk/client-secrets-manager'),
+      import('../shared/adapters/secrets.js'),
+    ]);
+    return cachedSecret(new SecretsManagerClient({}), secretId);
+  });
+  return async () => (await secret())();
 }
 
 /** The Slack app's secret (SLACK_SECRET_ARN), parsed. */

@@ -2,6 +2,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda
 import { Duration } from 'luxon';
 import * as z from 'zod';
 import { isoInstant } from '../shared/domain/instant-format.js';
+import { lazy } from '../shared/domain/lazy.js';
 import { issuesFromZod, ValidationError } from '../shared/domain/validation-error.js';
 import { toProblem } from '../shared/http/error-mapper.js';
 import { HttpProblem, json } from '../shared/http/problem.js';
@@ -13,15 +14,17 @@ import type { Schedules } from './scheduler.js';
 /** Every schedule runs on the way, so a move is bounded: a year is 35,000 evaluator runs. */
 const MAX_CLOCK_MOVE_MS = 366 * 24 * 3600_000;
 
-const bodySchema = z.union([
-  z.strictObject({
-    to: z.iso.datetime({
-      offset: true,
-      error: 'must be an ISO-8601 instant, e.g. 2026-11-19T08:00:00-05:00',
+const bodySchema = lazy(() =>
+  z.union([
+    z.strictObject({
+      to: z.iso.datetime({
+        offset: true,
+        error: 'must be an ISO-8601 instant, e.g. 2026-11-19T08:00:00-05:00',
+      }),
     }),
-  }),
-  z.strictObject({ advance: z.string({ error: 'must be an ISO-8601 duration, e.g. PT8H or P1D' }) }),
-]);
+    z.strictObject({ advance: z.string({ error: 'must be an ISO-8601 duration, e.g. PT8H or P1D' }) }),
+  ]),
+);
 
 /**
  * `POST /local/clock` (local runtime only): `{"to": ISO}` or `{"advance": "P1D"}` moves the clock
@@ -43,7 +46,7 @@ export function makeClockHandler(
       if (method === 'GET') return json(200, { now: isoInstant(clock.now()), timezone });
       if (method !== 'POST')
         throw new HttpProblem(405, 'Method not allowed', 'Use GET or POST on /local/clock.');
-      const parsed = bodySchema.safeParse(jsonBody(event));
+      const parsed = bodySchema().safeParse(jsonBody(event));
       if (!parsed.success) {
         throw new ValidationError(
           issuesFromZod(parsed.error).length

@@ -10,11 +10,11 @@ import { createDocumentClient } from '../shared/adapters/dynamodb/document-clien
 import { createDynamoStores } from '../shared/adapters/dynamodb/stores.js';
 import { ensureTable } from '../shared/adapters/dynamodb/table-setup.js';
 import { systemClock } from '../shared/adapters/system-clock.js';
-import { companyZone } from '../shared/app/commitments.js';
 import type { StoreDeps } from '../shared/app/deps.js';
 import { sendWeeklyDigest } from '../shared/app/digest.js';
 import { runEvaluation } from '../shared/app/evaluator.js';
 import { digestWeekDueAt, type ScheduleSettings, scheduleSettingsOf } from '../shared/app/schedule-due.js';
+import { companyZone } from '../shared/app/status.js';
 import type { Plan } from '../shared/domain/plan.js';
 import { nextEvaluationTick } from '../shared/domain/schedule-ticks.js';
 import { localCaller } from '../shared/http/caller.js';

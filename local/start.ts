@@ -2,7 +2,7 @@
  * `npm start`: the whole system on this machine. Settings come from the environment variables
  * the README's "Local runtime settings" lists; every startup failure is explained in one line.
  */
-import { companyZone } from '../shared/app/commitments.js';
+import { companyZone } from '../shared/app/status.js';
 import { DEFAULT_DATA_DIR } from '../shared/config/runtime-file.js';
 import { localTimeWords } from '../shared/presentation/local-time-words.js';
 import { ConfigFileError, startRuntime } from './runtime.js';

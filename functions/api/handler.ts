@@ -1,35 +1,14 @@
 import middy from '@middy/core';
 import httpRouter, { type Route } from '@middy/http-router';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
-import * as z from 'zod';
-import { createHolidaySources } from '../../shared/adapters/holidays/holiday-sources.js';
-import {
-  type AlertReaction,
-  acknowledgeAlert,
-  type ReactionListener,
-  snoozeAlert,
-} from '../../shared/app/alert-actions.js';
-import {
-  applyConfig,
-  archiveCommitment,
-  companyZone,
-  getCommitment,
-  putCommitment,
-} from '../../shared/app/commitments.js';
+import type { AlertReaction, ReactionListener } from '../../shared/app/alert-actions.js';
 import type { StoreDeps } from '../../shared/app/deps.js';
-import { buildWeeklyDigest } from '../../shared/app/digest.js';
-import { runEvaluation } from '../../shared/app/evaluator.js';
-import { decideExcusalRequest, excusalView } from '../../shared/app/excusal-decisions.js';
-import { addExcusal } from '../../shared/app/excusals.js';
-import { FUTURE_TOLERANCE_MS } from '../../shared/app/record-events.js';
-import { getHistory, getStatus, listStatus } from '../../shared/app/status.js';
+import { companyZone, getHistory, getStatus, listStatus } from '../../shared/app/status.js';
 import { authorFrom } from '../../shared/domain/audit.js';
 import { isoInstant } from '../../shared/domain/instant-format.js';
-import { issuesFromZod, ValidationError } from '../../shared/domain/validation-error.js';
 import { type CallerOf, iamCaller } from '../../shared/http/caller.js';
 import { configUpload } from '../../shared/http/config-upload.js';
 import { toProblem } from '../../shared/http/error-mapper.js';
-import { recordEventsRequest } from '../../shared/http/events-request.js';
 import { HttpProblem, json } from '../../shared/http/problem.js';
 import { jsonBody, pathParam, queryFlag } from '../../shared/http/request.js';
 import { listSubjectsRequest } from '../../shared/http/subjects-request.js';
@@ -38,6 +17,12 @@ import type { BusinessMetrics } from '../../shared/ports/metrics.js';
 import type { NotificationPublisher } from '../../shared/ports/notification-publisher.js';
 import type { ExcusalListener } from '../../shared/slack/excusal-message.js';
 import { auditRoutes } from './audit-routes.js';
+
+// The reads above are what most requests need. Every other route imports its use case when it is
+// first called: those modules bring the schema library, the config parser, the evaluator and the
+// digest, which a cold start would otherwise read and run for requests that use none of them.
+const commitmentsUseCases = () => import('../../shared/app/commitments.js');
+const alertActions = () => import('../../shared/app/alert-actions.js');
 
 type Event = APIGatewayProxyEventV2;
 type Result = APIGatewayProxyResultV2;
@@ -77,13 +62,6 @@ export interface ApiDeps extends StoreDeps {
   /** Routes that other features add (evaluations, ack, digest…), in the same problem+json envelope. */
   extraRoutes?: ApiRoute[];
 }
-
-/** How far back `POST /v1/evaluations {at}` may run the evaluator (a missed schedule, not history). */
-const MAX_EVALUATION_LAG_MS = 24 * 3600_000;
-
-const evaluationBodySchema = z.strictObject({
-  at: z.iso.datetime({ offset: true, error: 'must be an ISO-8601 date-time with an offset' }).optional(),
-});
 
 function alertView(reaction: AlertReaction) {
   const { state } = reaction;
@@ -152,11 +130,13 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
         })),
       });
     }),
-    route('GET', '/v1/commitments/{id}', async (event) =>
-      json(200, await getCommitment(deps, pathParam(event, 'id'))),
-    ),
+    route('GET', '/v1/commitments/{id}', async (event) => {
+      const { getCommitment } = await commitmentsUseCases();
+      return json(200, await getCommitment(deps, pathParam(event, 'id')));
+    }),
     route('PUT', '/v1/commitments/{id}', async (event) => {
       const id = pathParam(event, 'id');
+      const { putCommitment } = await commitmentsUseCases();
       const outcome = await putCommitment(deps, id, jsonBody(event), {
         immediate: queryFlag(event, 'immediate'),
         expectedVersion: expectedVersion(event),
@@ -172,11 +152,16 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
       });
     }),
     route('DELETE', '/v1/commitments/{id}', async (event) => {
+      const { archiveCommitment } = await commitmentsUseCases();
       const record = await archiveCommitment(deps, pathParam(event, 'id'), authorFrom(callerOf(event)));
       return json(200, { id: record.id, state: record.state });
     }),
     route('POST', '/v1/config:apply', async (event) => {
       const { text, format, files } = await configUpload(event);
+      const [{ applyConfig }, { createHolidaySources }] = await Promise.all([
+        commitmentsUseCases(),
+        import('../../shared/adapters/holidays/holiday-sources.js'),
+      ]);
       const result = await applyConfig(deps, {
         text,
         format,
@@ -187,10 +172,12 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
       });
       return json(200, result);
     }),
-    route('POST', '/v1/commitments/{id}/events', (event) =>
+    route('POST', '/v1/commitments/{id}/events', async (event) => {
       // API callers are admins, who may log on any commitment; an unsigned request is refused.
-      recordEventsRequest(deps, event, authorFrom(callerOf(event))),
-    ),
+      const author = authorFrom(callerOf(event));
+      const { recordEventsRequest } = await import('../../shared/http/events-request.js');
+      return recordEventsRequest(deps, event, author);
+    }),
     route('GET', '/v1/commitments/{id}/status', async (event) =>
       json(200, await getStatus(deps, pathParam(event, 'id'), event.queryStringParameters?.period)),
     ),
@@ -201,12 +188,14 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
       }),
     ),
     route('POST', '/v1/commitments/{id}/excusals', async (event) => {
+      const { addExcusal } = await import('../../shared/app/excusals.js');
       const outcome = await addExcusal(deps, pathParam(event, 'id'), jsonBody(event), callerOf(event));
       if (!outcome.duplicate) await deps.onExcusal?.(outcome.notice);
       const { notice: _notice, ...answer } = outcome;
       return json(outcome.duplicate ? 200 : 201, answer);
     }),
     route('POST', '/v1/commitments/{id}/excusals/decisions', async (event) => {
+      const { decideExcusalRequest, excusalView } = await import('../../shared/app/excusal-decisions.js');
       const outcome = await decideExcusalRequest(
         deps,
         pathParam(event, 'id'),
@@ -216,49 +205,29 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
       return json(200, { ...outcome, excusal: excusalView(outcome.excusal) });
     }),
     route('POST', '/v1/commitments/{id}/ack', async (event) => {
+      const { acknowledgeAlert } = await alertActions();
       const reaction = await acknowledgeAlert(deps, pathParam(event, 'id'), jsonBody(event), callerOf(event));
       await deps.onReaction?.(reaction, 'acknowledged');
       return json(200, alertView(reaction));
     }),
     route('POST', '/v1/commitments/{id}/snooze', async (event) => {
+      const { snoozeAlert } = await alertActions();
       const reaction = await snoozeAlert(deps, pathParam(event, 'id'), jsonBody(event), callerOf(event));
       await deps.onReaction?.(reaction, 'snoozed');
       return json(200, alertView(reaction));
     }),
     route('POST', '/v1/evaluations', async (event) => {
-      const body = event.body ? jsonBody(event) : {};
-      const parsed = evaluationBodySchema.safeParse(body);
-      if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
-      const now = deps.clock.now();
-      const at = parsed.data.at === undefined ? now : Date.parse(parsed.data.at);
-      if (at > now + FUTURE_TOLERANCE_MS) {
-        throw new ValidationError([
-          { path: 'at', message: 'must not be in the future: the evaluator judges what has happened' },
-        ]);
-      }
-      // Re-running a missed schedule is fine; judging last year with today's state is not.
-      if (at < now - MAX_EVALUATION_LAG_MS) {
-        throw new ValidationError([
-          {
-            path: 'at',
-            message:
-              'must be within the last 24 hours: closed periods keep their results, and older runs cannot be replayed',
-          },
-        ]);
-      }
+      const { evaluationsRequest } = await import('../../shared/http/evaluations-request.js');
       const onCommitmentError =
         deps.onCommitmentError ??
         ((commitmentId: string, error: unknown) =>
           deps.log.error(`evaluating ${commitmentId} failed`, error));
-      const [summary, timezone] = await Promise.all([
-        runEvaluation({ ...deps, onCommitmentError }, at),
-        companyZone(deps),
-      ]);
-      return json(200, { ...summary, timezone });
+      return evaluationsRequest({ ...deps, onCommitmentError }, event);
     }),
-    route('GET', '/v1/digest', async (event) =>
-      json(200, await buildWeeklyDigest(deps, { week: event.queryStringParameters?.week })),
-    ),
+    route('GET', '/v1/digest', async (event) => {
+      const { buildWeeklyDigest } = await import('../../shared/app/digest.js');
+      return json(200, await buildWeeklyDigest(deps, { week: event.queryStringParameters?.week }));
+    }),
     ...auditRoutes(deps, callerOf),
     ...(deps.extraRoutes ?? []),
   ];

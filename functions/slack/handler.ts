@@ -3,6 +3,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import * as z from 'zod';
 import type { ReactionListener } from '../../shared/app/alert-actions.js';
 import type { StoreDeps } from '../../shared/app/deps.js';
+import { lazy } from '../../shared/domain/lazy.js';
 import type { Clock } from '../../shared/domain/model.js';
 import type { SlackPoster } from '../../shared/ports/slack-poster.js';
 import { runCommand } from '../../shared/slack/command-runner.js';
@@ -44,12 +45,14 @@ export interface SlackHandlerDeps {
   respond?: Responder;
 }
 
-const commandFormSchema = z.looseObject({
-  text: z.string().default(''),
-  user_id: z.string().min(1),
-  channel_id: z.string().default(''),
-  trigger_id: z.string().optional(),
-});
+const commandFormSchema = lazy(() =>
+  z.looseObject({
+    text: z.string().default(''),
+    user_id: z.string().min(1),
+    channel_id: z.string().default(''),
+    trigger_id: z.string().optional(),
+  }),
+);
 
 const plain = (statusCode: number, body: string): Result => ({
   statusCode,
@@ -74,7 +77,7 @@ export function makeHandler(deps: SlackHandlerDeps) {
 
   async function commands(form: URLSearchParams, event: Event): Promise<Result> {
     if (form.get('ssl_check') === '1') return plain(200, '');
-    const parsed = commandFormSchema.safeParse(Object.fromEntries(form));
+    const parsed = commandFormSchema().safeParse(Object.fromEntries(form));
     if (!parsed.success) return plain(400, 'not a slash command request: user_id is missing');
     const { text, user_id: userId, channel_id: channelId, trigger_id: triggerId } = parsed.data;
     const reply = await runCommand(deps, parseCommand(text), {

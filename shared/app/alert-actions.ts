@@ -9,6 +9,7 @@ import { type DurationSpan, parseSpan } from '../domain/duration.js';
 import { type AlertState, acknowledge, snooze } from '../domain/escalation.js';
 import { isoInstant } from '../domain/instant-format.js';
 import { periodAt } from '../domain/judgement.js';
+import { lazy } from '../domain/lazy.js';
 import { MAX_KEY_LENGTH, MAX_NOTE_LENGTH } from '../domain/limits.js';
 import type { CommitmentDefinition, Instant } from '../domain/model.js';
 import type { Actor } from '../domain/permissions.js';
@@ -20,37 +21,43 @@ import { AlertOverError, CommitmentNotFoundError } from './errors.js';
 import { accessRules, authorize } from './permissions.js';
 import { RETRY, retryOnConflict } from './retry-on-conflict.js';
 
-export const ackBodySchema = z.strictObject({
-  by: boundedString(MAX_KEY_LENGTH, 'must name who acknowledges (a Slack user id or an email)').min(
-    1,
-    'must not be empty',
-  ),
-  note: boundedString(MAX_NOTE_LENGTH).optional(),
-});
-
-const SNOOZE_EITHER = 'give either until (an ISO-8601 date-time) or for (a duration such as 4h or 1bd)';
-
-export const snoozeBodySchema = z
-  .strictObject({
-    by: boundedString(MAX_KEY_LENGTH, 'must name who snoozes (a Slack user id or an email)').min(
+export const ackBodySchema = lazy(() =>
+  z.strictObject({
+    by: boundedString(MAX_KEY_LENGTH, 'must name who acknowledges (a Slack user id or an email)').min(
       1,
       'must not be empty',
     ),
-    until: z.iso.datetime({ offset: true, error: 'must be an ISO-8601 date-time with an offset' }).optional(),
-    /** How long, in the units escalation steps use: `4h`, `1d` (24 hours), `1bd` (a business day). */
-    for: spanTextSchema.optional(),
-  })
-  .superRefine((body, ctx) => {
-    if (body.until === undefined && body.for === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['until'], message: `is required: ${SNOOZE_EITHER}` });
-    } else if (body.until !== undefined && body.for !== undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['for'],
-        message: `must not come with until: ${SNOOZE_EITHER}, not both`,
-      });
-    }
-  });
+    note: boundedString(MAX_NOTE_LENGTH).optional(),
+  }),
+);
+
+const SNOOZE_EITHER = 'give either until (an ISO-8601 date-time) or for (a duration such as 4h or 1bd)';
+
+export const snoozeBodySchema = lazy(() =>
+  z
+    .strictObject({
+      by: boundedString(MAX_KEY_LENGTH, 'must name who snoozes (a Slack user id or an email)').min(
+        1,
+        'must not be empty',
+      ),
+      until: z.iso
+        .datetime({ offset: true, error: 'must be an ISO-8601 date-time with an offset' })
+        .optional(),
+      /** How long, in the units escalation steps use: `4h`, `1d` (24 hours), `1bd` (a business day). */
+      for: spanTextSchema().optional(),
+    })
+    .superRefine((body, ctx) => {
+      if (body.until === undefined && body.for === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['until'], message: `is required: ${SNOOZE_EITHER}` });
+      } else if (body.until !== undefined && body.for !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['for'],
+          message: `must not come with until: ${SNOOZE_EITHER}, not both`,
+        });
+      }
+    }),
+);
 
 /** What an acknowledgement or snooze changed, with the notifications already sent for that alert. */
 export interface AlertReaction {
@@ -152,7 +159,7 @@ export async function acknowledgeAlert(
   actor: Actor,
   target?: TargetAlert,
 ): Promise<AlertReaction> {
-  const parsed = ackBodySchema.safeParse(body);
+  const parsed = ackBodySchema().safeParse(body);
   if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
   const { by, note } = parsed.data;
   const trace: ReactionTrace = {
@@ -183,7 +190,7 @@ export async function snoozeAlert(
   actor: Actor,
   target?: TargetAlert,
 ): Promise<AlertReaction> {
-  const parsed = snoozeBodySchema.safeParse(body);
+  const parsed = snoozeBodySchema().safeParse(body);
   if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
   const { by } = parsed.data;
   const trace: ReactionTrace = {

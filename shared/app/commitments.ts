@@ -186,11 +186,6 @@ export async function saveDefinition(
   return { record: saved, created: !existing, version };
 }
 
-/** The company's zone, in which people read times that belong to no one commitment (UTC before any config). */
-export async function companyZone(deps: StoreDeps): Promise<string> {
-  return (await deps.commitments.getConfig())?.timezone ?? 'UTC';
-}
-
 /** PUT /v1/commitments/{id}: create or amend one commitment against the applied configuration. */
 export async function putCommitment(
   deps: StoreDeps,

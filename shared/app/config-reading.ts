@@ -1,5 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
-import { openConfigText, parseConfig } from '../domain/config.js';
+import { parseConfig } from '../domain/config.js';
 import { countryHolidaysSchema, icsHolidaysSchema } from '../domain/config-schema.js';
 import type { Instant, SlaConfig } from '../domain/model.js';
 import { type FieldIssue, joinPath, ValidationError } from '../domain/validation-error.js';
@@ -33,6 +33,8 @@ export async function readConfigText(
   format: 'yaml' | 'json',
   options: { sources: HolidaySources; now: Instant },
 ): Promise<ReadConfig> {
+  // The YAML parser loads with the first config text read, not with every function that imports this.
+  const { openConfigText } = await import('../domain/config-text.js');
   const source = openConfigText(text, format);
   return validate(source.data, options, source.locate);
 }
@@ -119,8 +121,8 @@ async function resolveEntry(
   sources: HolidaySources,
   years: number[],
 ): Promise<{ holidays: NamedHoliday[]; label: string } | { error: HolidaySourceError } | undefined> {
-  const country = countryHolidaysSchema.safeParse(entry);
-  const ics = icsHolidaysSchema.safeParse(entry);
+  const country = countryHolidaysSchema().safeParse(entry);
+  const ics = icsHolidaysSchema().safeParse(entry);
   try {
     if (country.success) {
       const { country: code, region, types } = country.data;

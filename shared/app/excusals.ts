@@ -4,6 +4,7 @@ import { authorFrom } from '../domain/audit.js';
 import { boundedString } from '../domain/bounded-schemas.js';
 import { isoInstant } from '../domain/instant-format.js';
 import { latestVersion, periodAt } from '../domain/judgement.js';
+import { lazy } from '../domain/lazy.js';
 import { MAX_KEY_LENGTH, MAX_NAME_LENGTH, MAX_NOTE_LENGTH } from '../domain/limits.js';
 import type { Excusal } from '../domain/model.js';
 import { periodsBetween } from '../domain/periods.js';
@@ -15,28 +16,32 @@ import type { StoreDeps } from './deps.js';
 import { CommitmentNotFoundError, PeriodClosedError } from './errors.js';
 import { accessRules, authorize } from './permissions.js';
 
-const isoDateTime = z.iso.datetime({
-  offset: true,
-  error: 'must be an ISO-8601 date-time with an offset, e.g. 2026-11-18T10:00:00-05:00',
-});
+const isoDateTime = lazy(() =>
+  z.iso.datetime({
+    offset: true,
+    error: 'must be an ISO-8601 date-time with an offset, e.g. 2026-11-18T10:00:00-05:00',
+  }),
+);
 
 const MIN_REASON_LENGTH = 3;
 
-export const excusalBodySchema = z.strictObject({
-  id: boundedString(MAX_KEY_LENGTH, 'must be text: a key of your choosing for this excusal')
-    .min(1, 'must not be empty')
-    .optional(),
-  from: isoDateTime,
-  to: isoDateTime,
-  causedBy: boundedString(MAX_NAME_LENGTH, 'must name the department that caused the delay').min(
-    1,
-    'must name a department',
-  ),
-  reason: boundedString(MAX_NOTE_LENGTH, 'must say why, in a few words').min(
-    MIN_REASON_LENGTH,
-    `must say why, in a few words (at least ${MIN_REASON_LENGTH} characters)`,
-  ),
-});
+export const excusalBodySchema = lazy(() =>
+  z.strictObject({
+    id: boundedString(MAX_KEY_LENGTH, 'must be text: a key of your choosing for this excusal')
+      .min(1, 'must not be empty')
+      .optional(),
+    from: isoDateTime(),
+    to: isoDateTime(),
+    causedBy: boundedString(MAX_NAME_LENGTH, 'must name the department that caused the delay').min(
+      1,
+      'must name a department',
+    ),
+    reason: boundedString(MAX_NOTE_LENGTH, 'must say why, in a few words').min(
+      MIN_REASON_LENGTH,
+      `must say why, in a few words (at least ${MIN_REASON_LENGTH} characters)`,
+    ),
+  }),
+);
 
 /** An excusal may be planned ahead (a freeze), within reason. */
 export const MAX_EXCUSAL_MS = 366 * 24 * 3600_000;
@@ -46,7 +51,7 @@ export const MAX_EXCUSAL_MS = 366 * 24 * 3600_000;
  * the consumer. Without an `id`, the same window and reason sent twice is recorded once.
  */
 export async function addExcusal(deps: StoreDeps, commitmentId: string, body: unknown, actor: Actor) {
-  const parsed = excusalBodySchema.safeParse(body);
+  const parsed = excusalBodySchema().safeParse(body);
   if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
   const input = parsed.data;
   const record = await deps.commitments.get(commitmentId);

@@ -151,7 +151,7 @@ function prepare(
   const zone = latest.definition.timezone;
   const provisional = Number.isNaN(at) ? undefined : periodOf(kind, at, zone);
   const version = provisional ? (governingVersion(record.versions, provisional) ?? latest) : latest;
-  const schema = eventSchemaFor[version.definition.measure] as z.ZodType<Record<string, unknown>>;
+  const schema = eventSchemaFor[version.definition.measure]() as z.ZodType<Record<string, unknown>>;
   const parsed = schema.safeParse(raw);
   if (!parsed.success) return { errors: issuesFromZod(parsed.error), id };
   const fraction = fractionIssue(version.definition, parsed.data);

@@ -16,6 +16,11 @@ import { judgeReader } from './judge.js';
 /** A status with the zone in which people read its times (the commitment's). */
 export type ZonedEvaluation = Evaluation & { timezone: string };
 
+/** The company's zone, in which people read times that belong to no one commitment (UTC before any config). */
+export async function companyZone(deps: StoreDeps): Promise<string> {
+  return (await deps.commitments.getConfig())?.timezone ?? 'UTC';
+}
+
 /** GET /v1/commitments/{id}/status: one period (default the current one), live or final. */
 export async function getStatus(deps: StoreDeps, id: string, periodKey?: string): Promise<ZonedEvaluation> {
   const record = await deps.commitments.get(id);

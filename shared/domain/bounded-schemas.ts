@@ -4,12 +4,14 @@
  * costlier (a pattern, a did-you-mean search) looks at it.
  */
 import * as z from 'zod';
-import { formatLimit, isWellFormed, MAX_NUMBER, MIN_FRACTION } from './limits.js';
-
-export const WELL_FORMED_MESSAGE =
-  'must be well-formed Unicode text (it contains a lone surrogate, half of a character)';
-
-export const tooLongMessage = (max: number) => `must be at most ${formatLimit(max)} characters`;
+import {
+  formatLimit,
+  isWellFormed,
+  MAX_NUMBER,
+  MIN_FRACTION,
+  tooLongMessage,
+  WELL_FORMED_MESSAGE,
+} from './limits.js';
 
 /**
  * A string of at most `max` characters that is well-formed Unicode. `error` words the message

@@ -1,9 +1,8 @@
 /**
  * Business calendars as written (`hours: { mon-fri: "08:00-18:00" }`) into BusinessCalendar.
  */
-import { tooLongMessage } from './bounded-schemas.js';
 import type { RawCalendar } from './config-schema.js';
-import { MAX_CODE_LENGTH, MAX_SPANS_PER_DAY } from './limits.js';
+import { MAX_CODE_LENGTH, MAX_SPANS_PER_DAY, tooLongMessage } from './limits.js';
 import type { BusinessCalendar, LocalSpan, Weekday } from './model.js';
 import { type FieldIssue, joinPath, meantHint } from './validation-error.js';
 

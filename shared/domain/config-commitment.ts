@@ -76,7 +76,7 @@ export function readCommitment(
   issues: FieldIssue[],
   declared?: DeclaredNames,
 ): CommitmentDefinition | undefined {
-  const result = rawCommitmentSchema.safeParse(entry, { reportInput: true });
+  const result = rawCommitmentSchema().safeParse(entry, { reportInput: true });
   if (result.success) return normalizeCommitment(result.data, context, path, issues, declared);
   const shapeIssues = issuesFromZod(result.error, path);
   issues.push(...shapeIssues);
@@ -99,7 +99,7 @@ const REQUIRED_FIELDS = ['id', 'title', 'provider', 'consumer', 'measure'];
 function salvage(entry: unknown): RawCommitment | undefined {
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return undefined;
   const fields: Record<string, unknown> = {};
-  for (const [key, schema] of Object.entries(rawCommitmentSchema.shape)) {
+  for (const [key, schema] of Object.entries(rawCommitmentSchema().shape)) {
     const result = schema.safeParse((entry as Record<string, unknown>)[key]);
     if (result.success && result.data !== undefined) fields[key] = result.data;
     else if (REQUIRED_FIELDS.includes(key)) return undefined;

@@ -20,15 +20,15 @@ import {
 export const CONFIG_SCHEMA_ID = 'https://sla-tracker.dev/schema/commitments.schema.json';
 
 export function configJsonSchema(): Record<string, unknown> {
-  const whole = rawConfigEnvelopeSchema.extend({
-    calendars: z.record(z.string(), rawCalendarSchema).optional(),
-    departments: z.record(z.string(), rawDepartmentSchema),
-    escalation: rawEscalationSchema.optional(),
-    digest: rawDigestSchema.optional(),
-    evaluation: rawEvaluationSchema.optional(),
-    admins: rawAdminsSchema.optional(),
-    permissions: rawPermissionsSchema.optional(),
-    commitments: z.array(rawCommitmentSchema),
+  const whole = rawConfigEnvelopeSchema().extend({
+    calendars: z.record(z.string(), rawCalendarSchema()).optional(),
+    departments: z.record(z.string(), rawDepartmentSchema()),
+    escalation: rawEscalationSchema().optional(),
+    digest: rawDigestSchema().optional(),
+    evaluation: rawEvaluationSchema().optional(),
+    admins: rawAdminsSchema().optional(),
+    permissions: rawPermissionsSchema().optional(),
+    commitments: z.array(rawCommitmentSchema()),
   });
   const schema = z.toJSONSchema(whole, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   return {

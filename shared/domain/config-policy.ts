@@ -3,8 +3,8 @@
  */
 import { weekdayFromName } from './config-calendar.js';
 import type { RawDepartment, RawDigest, RawEscalationStep, RawEvaluation } from './config-schema.js';
-import { isSlug } from './config-schema.js';
 import { compareSpans, parseDuration, parseSpan } from './duration.js';
+import { isSlug } from './field-rules.js';
 import type { Department, DigestSettings, EscalationStep } from './model.js';
 import { isValidEvaluationInterval, MIN_EVALUATION_MINUTES, TICK_MINUTES } from './schedule-ticks.js';
 import { type FieldIssue, joinPath, meantHint } from './validation-error.js';

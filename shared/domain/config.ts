@@ -3,7 +3,7 @@
  * out, or a ValidationError listing every problem found (never just the first).
  */
 import type * as z from 'zod';
-import { malformedTextPaths, tooLongMessage, WELL_FORMED_MESSAGE } from './bounded-schemas.js';
+import { malformedTextPaths } from './bounded-schemas.js';
 import { normalizeCalendar } from './config-calendar.js';
 import { type CommitmentContext, readCommitment } from './config-commitment.js';
 import { normalizePermissions } from './config-permissions.js';
@@ -25,14 +25,14 @@ import {
   rawEvaluationSchema,
   rawPermissionsSchema,
 } from './config-schema.js';
-import { type ConfigSource, readConfigSource } from './config-source.js';
 import {
   formatLimit,
   MAX_CALENDARS,
   MAX_COMMITMENTS,
-  MAX_CONFIG_BYTES,
   MAX_DEPARTMENTS,
   MAX_NAME_LENGTH,
+  tooLongMessage,
+  WELL_FORMED_MESSAGE,
 } from './limits.js';
 import type {
   BusinessCalendar,
@@ -51,31 +51,6 @@ import {
 
 export type { CommitmentContext } from './config-commitment.js';
 
-/** Parses YAML (the default; it also reads JSON) or strict JSON text. */
-export function parseConfigText(text: string, format: 'yaml' | 'json' = 'yaml'): SlaConfig {
-  const source = openConfigText(text, format);
-  try {
-    return parseConfig(source.data);
-  } catch (error) {
-    if (error instanceof ValidationError) throw new ValidationError(error.issues.map(source.locate));
-    throw error;
-  }
-}
-
-/** Reads configuration text no larger than a stored config can be, ready to validate. */
-export function openConfigText(text: string, format: 'yaml' | 'json'): ConfigSource {
-  const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > MAX_CONFIG_BYTES) {
-    throw new ValidationError([
-      {
-        path: '',
-        message: `the configuration is ${formatLimit(bytes)} bytes; it must be at most ${formatLimit(MAX_CONFIG_BYTES)} bytes (${MAX_CONFIG_BYTES / 1024} KB)`,
-      },
-    ]);
-  }
-  return readConfigSource(text, format);
-}
-
 /** Validates and normalizes an already-parsed configuration object. */
 export function parseConfig(input: unknown): SlaConfig {
   if (!isRecord(input)) {
@@ -87,11 +62,11 @@ export function parseConfig(input: unknown): SlaConfig {
   }
   refuseMalformedText(input);
   const issues: FieldIssue[] = [];
-  const envelope = rawConfigEnvelopeSchema.safeParse(input, { reportInput: true });
+  const envelope = rawConfigEnvelopeSchema().safeParse(input, { reportInput: true });
   if (!envelope.success) issues.push(...issuesFromZod(envelope.error));
   // Each section is read on its own from here, so one broken section does not hide the others;
   // the envelope has already reported a section of the wrong type.
-  const shape = rawConfigEnvelopeSchema.shape;
+  const shape = rawConfigEnvelopeSchema().shape;
   const timezone = quietly(shape.timezone, input.timezone) ?? 'UTC';
   const rawDepartments = quietly(shape.departments, input.departments) ?? {};
   const rawCalendars = quietly(shape.calendars, input.calendars) ?? {};
@@ -106,7 +81,7 @@ export function parseConfig(input: unknown): SlaConfig {
   for (const [id, value] of Object.entries(rawDepartments)) {
     const path = joinPath('departments', id);
     const idIsValid = checkDepartmentId(id, path, issues);
-    const raw = parseEntry(rawDepartmentSchema, value, path, issues);
+    const raw = parseEntry(rawDepartmentSchema(), value, path, issues);
     if (raw !== undefined && idIsValid) departments[id] = normalizeDepartment(id, raw);
   }
 
@@ -117,7 +92,7 @@ export function parseConfig(input: unknown): SlaConfig {
       issues.push({ path, message: `calendar name ${tooLongMessage(MAX_NAME_LENGTH)}` });
       continue;
     }
-    const raw = parseEntry(rawCalendarSchema, value, path, issues);
+    const raw = parseEntry(rawCalendarSchema(), value, path, issues);
     const calendar = raw && normalizeCalendar(name, raw, raw.timezone ?? timezone, path, issues);
     if (calendar !== undefined) calendars[name] = calendar;
   }
@@ -127,13 +102,13 @@ export function parseConfig(input: unknown): SlaConfig {
     notify: [...step.notify],
   }));
   if (input.escalation !== undefined) {
-    const raw = parseEntry(rawEscalationSchema, input.escalation, 'escalation', issues);
+    const raw = parseEntry(rawEscalationSchema(), input.escalation, 'escalation', issues);
     escalation =
       raw === undefined ? [] : normalizeEscalation(raw, declared.departments, 'escalation', issues);
   }
 
   const rawDigest =
-    input.digest === undefined ? undefined : parseEntry(rawDigestSchema, input.digest, 'digest', issues);
+    input.digest === undefined ? undefined : parseEntry(rawDigestSchema(), input.digest, 'digest', issues);
   const digest =
     input.digest !== undefined && rawDigest === undefined
       ? undefined
@@ -142,16 +117,16 @@ export function parseConfig(input: unknown): SlaConfig {
   const rawEvaluation =
     input.evaluation === undefined
       ? undefined
-      : parseEntry(rawEvaluationSchema, input.evaluation, 'evaluation', issues);
+      : parseEntry(rawEvaluationSchema(), input.evaluation, 'evaluation', issues);
   const evaluateEveryMinutes = normalizeEvaluation(rawEvaluation, 'evaluation', issues);
 
   const rawAdmins =
-    input.admins === undefined ? [] : (parseEntry(rawAdminsSchema, input.admins, 'admins', issues) ?? []);
+    input.admins === undefined ? [] : (parseEntry(rawAdminsSchema(), input.admins, 'admins', issues) ?? []);
   const admins = [...new Set(rawAdmins)];
   const rawPermissions =
     input.permissions === undefined
       ? undefined
-      : parseEntry(rawPermissionsSchema, input.permissions, 'permissions', issues);
+      : parseEntry(rawPermissionsSchema(), input.permissions, 'permissions', issues);
   const permissions = normalizePermissions(rawPermissions, declared.departments, 'permissions', issues);
 
   const creditUnit = quietly(shape.creditUnit, input.creditUnit);

@@ -63,6 +63,12 @@ export const MAX_BURN_RATE_WINDOW_MS = 3 * 24 * 3_600_000;
 /** The shortest: a minute, the resolution outcomes are counted at. */
 export const MIN_BURN_RATE_WINDOW_MS = 60_000;
 
+/** `must be at most 200 characters`: how a length limit is quoted in messages. */
+export const tooLongMessage = (max: number) => `must be at most ${formatLimit(max)} characters`;
+
+export const WELL_FORMED_MESSAGE =
+  'must be well-formed Unicode text (it contains a lone surrogate, half of a character)';
+
 /** `1,000,000,000`: how limits are quoted in messages. */
 export function formatLimit(value: number): string {
   return value.toLocaleString('en-US', { maximumFractionDigits: 6 });

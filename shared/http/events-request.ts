@@ -4,14 +4,17 @@ import type { StoreDeps } from '../app/deps.js';
 import { MAX_EVENTS_PER_REQUEST } from '../app/event-schemas.js';
 import { recordEvents } from '../app/record-events.js';
 import type { Author } from '../domain/audit.js';
+import { lazy } from '../domain/lazy.js';
 import type { BusinessMetrics } from '../ports/metrics.js';
 import { HttpProblem, json } from './problem.js';
 import { jsonBody, pathParam } from './request.js';
 
-const eventsBodySchema = z.union([
-  z.strictObject({ events: z.array(z.unknown(), { error: 'must be a list of events' }) }),
-  z.looseObject({ id: z.unknown() }),
-]);
+const eventsBodySchema = lazy(() =>
+  z.union([
+    z.strictObject({ events: z.array(z.unknown(), { error: 'must be a list of events' }) }),
+    z.looseObject({ id: z.unknown() }),
+  ]),
+);
 
 function eventsOf(body: unknown): unknown[] {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
@@ -19,7 +22,7 @@ function eventsOf(body: unknown): unknown[] {
       { path: '', message: 'must be {"events": [...]} or one event object' },
     ]);
   }
-  const parsed = eventsBodySchema.safeParse(body);
+  const parsed = eventsBodySchema().safeParse(body);
   const events = 'events' in body ? (body as { events: unknown }).events : [body];
   if (!parsed.success || !Array.isArray(events)) {
     throw new HttpProblem(400, 'Invalid request', "'events' must be a list of event objects.", [

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { isSlug } from '../domain/config-schema.js';
+import { isSlug } from '../domain/field-rules.js';
 import { HttpProblem } from './problem.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;

@@ -7,6 +7,7 @@
 import * as z from 'zod';
 import { type AlertReaction, acknowledgeAlert, snoozeAlert } from '../app/alert-actions.js';
 import { periodAt } from '../domain/judgement.js';
+import { lazy } from '../domain/lazy.js';
 import { slackActor } from '../domain/permissions.js';
 import type { SlackPoster } from '../ports/slack-poster.js';
 import { acknowledgedMessage, reactionBlocks, reactionWords, replaceButtons } from './alert-message.js';
@@ -25,23 +26,25 @@ import {
 import { clampMessage } from './limits.js';
 import type { Responder } from './response-url.js';
 
-const blockActionsSchema = z.looseObject({
-  type: z.literal('block_actions'),
-  user: z.looseObject({ id: z.string().min(1) }),
-  actions: z.array(z.looseObject({ action_id: z.string(), value: z.string().optional() })).min(1),
-  response_url: z.string().optional(),
-  container: z
-    .looseObject({
-      channel_id: z.string().optional(),
-      message_ts: z.string().optional(),
-      is_ephemeral: z.boolean().optional(),
-    })
-    .optional(),
-  channel: z.looseObject({ id: z.string() }).optional(),
-  message: z.looseObject({ ts: z.string().optional(), blocks: z.array(z.unknown()).optional() }).optional(),
-});
+const blockActionsSchema = lazy(() =>
+  z.looseObject({
+    type: z.literal('block_actions'),
+    user: z.looseObject({ id: z.string().min(1) }),
+    actions: z.array(z.looseObject({ action_id: z.string(), value: z.string().optional() })).min(1),
+    response_url: z.string().optional(),
+    container: z
+      .looseObject({
+        channel_id: z.string().optional(),
+        message_ts: z.string().optional(),
+        is_ephemeral: z.boolean().optional(),
+      })
+      .optional(),
+    channel: z.looseObject({ id: z.string() }).optional(),
+    message: z.looseObject({ ts: z.string().optional(), blocks: z.array(z.unknown()).optional() }).optional(),
+  }),
+);
 
-export type BlockActionsPayload = z.infer<typeof blockActionsSchema>;
+export type BlockActionsPayload = z.infer<ReturnType<typeof blockActionsSchema>>;
 
 export type ParsedInteraction =
   | { kind: 'block_actions'; payload: BlockActionsPayload }
@@ -59,7 +62,7 @@ export function parseInteraction(payloadText: string | null): ParsedInteraction 
   }
   const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
   if (type !== 'block_actions') return { kind: 'ignored', type: String(type) };
-  const parsed = blockActionsSchema.safeParse(raw);
+  const parsed = blockActionsSchema().safeParse(raw);
   if (!parsed.success) return { kind: 'invalid', problem: 'the block_actions payload lacks user or actions' };
   return { kind: 'block_actions', payload: parsed.data };
 }

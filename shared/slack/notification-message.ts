@@ -5,63 +5,72 @@
  */
 import * as z from 'zod';
 import { CodedError } from '../domain/coded-error.js';
+import { lazy } from '../domain/lazy.js';
 import type { OutgoingNotification } from '../ports/alert-store.js';
 
-const status = z.enum(['on_track', 'at_risk', 'breached', 'met', 'no_data']);
+const status = lazy(() => z.enum(['on_track', 'at_risk', 'breached', 'met', 'no_data']));
 
-const evaluationSchema = z.looseObject({
-  commitmentId: z.string(),
-  period: z.string(),
-  measure: z.enum(['total', 'ratio', 'duration', 'availability']),
-  status,
-  actual: z.number(),
-  target: z.number(),
-  expected: z.number(),
-  projected: z.number().nullable(),
-  attainment: z.number().nullable(),
-  elapsed: z.number(),
-  unit: z.string(),
-  evaluatedAt: z.string(),
-});
+const evaluationSchema = lazy(() =>
+  z.looseObject({
+    commitmentId: z.string(),
+    period: z.string(),
+    measure: z.enum(['total', 'ratio', 'duration', 'availability']),
+    status: status(),
+    actual: z.number(),
+    target: z.number(),
+    expected: z.number(),
+    projected: z.number().nullable(),
+    attainment: z.number().nullable(),
+    elapsed: z.number(),
+    unit: z.string(),
+    evaluatedAt: z.string(),
+  }),
+);
 
-const standingSchema = z.looseObject({
-  subject: z.string(),
-  startedAt: z.number(),
-  dueAt: z.number().nullable(),
-  paused: z.boolean(),
-  lateMs: z.number(),
-  remainingMs: z.number(),
-});
+const standingSchema = lazy(() =>
+  z.looseObject({
+    subject: z.string(),
+    startedAt: z.number(),
+    dueAt: z.number().nullable(),
+    paused: z.boolean(),
+    lateMs: z.number(),
+    remainingMs: z.number(),
+  }),
+);
 
-const lateSubjectsSchema = z.looseObject({
-  businessTime: z.boolean(),
-  horizonMs: z.number(),
-  overdue: z.array(standingSchema),
-  overdueCount: z.number().int().min(0),
-  dueSoon: z.array(standingSchema),
-  dueSoonCount: z.number().int().min(0),
-  complete: z.boolean(),
-});
+const lateSubjectsSchema = lazy(() =>
+  z.looseObject({
+    businessTime: z.boolean(),
+    horizonMs: z.number(),
+    overdue: z.array(standingSchema()),
+    overdueCount: z.number().int().min(0),
+    dueSoon: z.array(standingSchema()),
+    dueSoonCount: z.number().int().min(0),
+    complete: z.boolean(),
+  }),
+);
 
-const notificationSchema = z.looseObject({
-  dedupKey: z.string().min(1),
-  kind: z.enum(['at_risk', 'escalated', 'recovered', 'breached', 'met']),
-  severity: z.enum(['info', 'warning', 'critical']),
-  level: z.number().int().min(0),
-  commitmentId: z.string().min(1),
-  period: z.string().min(1),
-  episode: z.number().int(),
-  notify: z.array(z.string()),
-  status,
-  title: z.string(),
-  provider: z.string(),
-  consumer: z.string(),
-  unit: z.string(),
-  evaluation: evaluationSchema,
-  text: z.string(),
-  at: z.number(),
-  lateSubjects: lateSubjectsSchema.optional(),
-});
+const notificationSchema = lazy(() =>
+  z.looseObject({
+    dedupKey: z.string().min(1),
+    kind: z.enum(['at_risk', 'escalated', 'recovered', 'breached', 'met']),
+    severity: z.enum(['info', 'warning', 'critical']),
+    level: z.number().int().min(0),
+    commitmentId: z.string().min(1),
+    period: z.string().min(1),
+    episode: z.number().int(),
+    notify: z.array(z.string()),
+    status: status(),
+    title: z.string(),
+    provider: z.string(),
+    consumer: z.string(),
+    unit: z.string(),
+    evaluation: evaluationSchema(),
+    text: z.string(),
+    at: z.number(),
+    lateSubjects: lateSubjectsSchema().optional(),
+  }),
+);
 
 export class InvalidNotificationError extends CodedError {
   readonly code = 'INVALID_NOTIFICATION';
@@ -77,7 +86,7 @@ export function parseNotificationMessage(message: string): OutgoingNotification 
   } catch {
     throw new InvalidNotificationError('it is not JSON');
   }
-  const parsed = notificationSchema.safeParse(raw);
+  const parsed = notificationSchema().safeParse(raw);
   if (!parsed.success) {
     const where = parsed.error.issues.map((i) => i.path.join('.') || '(root)').join(', ');
     throw new InvalidNotificationError(`missing or invalid ${where}`);

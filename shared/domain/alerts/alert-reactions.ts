@@ -3,12 +3,15 @@
  * until a given instant). Both are pure and return the next state with its revision bumped, or the
  * same state when the call repeats one already recorded (a retried Slack click changes nothing).
  */
-import { Duration } from 'luxon';
 import type { Instant } from '../model.js';
 import { type AlertState, InvalidSnoozeError, NoOpenAlertError } from './alert-state.js';
 
-/** The longest snooze: 30 days of 24 hours, counted as elapsed time (a limit, not a calendar date). */
-export const MAX_SNOOZE_MS = Duration.fromObject({ days: 30 }).toMillis();
+/**
+ * The longest snooze: 30 days of 24 hours, counted as elapsed time (a limit, not a calendar date,
+ * so no zone is involved). Plain arithmetic: building a Luxon Duration here would load the
+ * runtime's locale data while the module loads, which every cold start would pay for.
+ */
+export const MAX_SNOOZE_MS = 30 * 24 * 3_600_000;
 
 /**
  * Records who took the alert on. The same person acknowledging again keeps the first time (and

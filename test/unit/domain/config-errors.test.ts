@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { parseConfig, parseConfigText } from '../../../shared/domain/config.js';
+import { parseConfig } from '../../../shared/domain/config.js';
+import { parseConfigText } from '../../../shared/domain/config-text.js';
 import { type FieldIssue, ValidationError } from '../../../shared/domain/validation-error.js';
 
 const exampleText = readFileSync(new URL('../../../examples/commitments.yaml', import.meta.url), 'utf8');

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { parseCommitment, parseConfig, parseConfigText } from '../../../shared/domain/config.js';
+import { parseCommitment, parseConfig } from '../../../shared/domain/config.js';
+import { parseConfigText } from '../../../shared/domain/config-text.js';
 import type { CommitmentDefinition, SlaConfig } from '../../../shared/domain/model.js';
 import { ValidationError } from '../../../shared/domain/validation-error.js';
 

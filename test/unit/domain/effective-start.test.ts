@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { closePeriod } from '../../../shared/domain/close.js';
-import { parseConfigText } from '../../../shared/domain/config.js';
+import { parseConfigText } from '../../../shared/domain/config-text.js';
 import {
   effectiveInstant,
   judgedSpan,

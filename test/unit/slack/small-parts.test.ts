@@ -8,12 +8,8 @@ import {
   parseNotificationMessage,
 } from '../../../shared/slack/notification-message.js';
 import { logAttributes } from '../../../shared/slack/slack-log.js';
-import {
-  botTokenOf,
-  parseSlackSecret,
-  SlackSecretError,
-  slackSecretSource,
-} from '../../../shared/slack/slack-secret.js';
+import { botTokenOf, SlackSecretError, slackSecretSource } from '../../../shared/slack/slack-secret.js';
+import { parseSlackSecret } from '../../../shared/slack/slack-secret-parser.js';
 import { leadsNotification } from './fixtures.js';
 
 describe('button values', () => {

@@ -1,6 +1,6 @@
 import type { Context } from 'aws-lambda';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { countingPoster, instrumented, observability } from '../../../functions/wiring.js';
+import { builtOnFirstUse, countingPoster, instrumented, observability } from '../../../functions/wiring.js';
 import { createInMemoryMetrics } from '../../../shared/adapters/metrics/in-memory-metrics.js';
 
 const context = (awsRequestId: string) =>
@@ -116,5 +116,29 @@ describe('the counting poster', () => {
     await expect(poster.update({ channel: 'C1', text: 'e', ts: '1.0' })).rejects.toThrow('message_not_found');
     expect(metrics.total('NotificationsSent')).toBe(2);
     expect(metrics.total('SlackFailures')).toBe(2);
+  });
+});
+
+describe('builtOnFirstUse', () => {
+  it('builds on the first call only, and shares the build between calls made meanwhile', async () => {
+    let builds = 0;
+    const get = builtOnFirstUse(async () => ++builds);
+    expect(builds).toBe(0);
+    const [first, second] = await Promise.all([get(), get()]);
+    expect([first, second, await get()]).toEqual([1, 1, 1]);
+    expect(builds).toBe(1);
+  });
+
+  it('tries a failed build again on the next call instead of keeping the failure', async () => {
+    let builds = 0;
+    const get = builtOnFirstUse(async () => {
+      builds++;
+      if (builds === 1) throw new Error('throttled');
+      return 'client';
+    });
+    await expect(get()).rejects.toThrow('throttled');
+    await expect(get()).resolves.toBe('client');
+    await expect(get()).resolves.toBe('client');
+    expect(builds).toBe(2);
   });
 });
