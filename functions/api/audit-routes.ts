@@ -1,12 +1,12 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { listAudit } from '../../shared/app/audit.js';
-import { listRecordedEvents, voidRecordedEvent } from '../../shared/app/event-history.js';
 import type { CallerOf } from '../../shared/http/caller.js';
 import { json } from '../../shared/http/problem.js';
 import { jsonBody, pathParam } from '../../shared/http/request.js';
 import type { ApiDeps, ApiRoute } from './handler.js';
 
 const query = (event: APIGatewayProxyEventV2) => event.queryStringParameters ?? {};
+// Loaded on first use: their query and body schemas are no part of a cold start.
+const eventHistory = () => import('../../shared/app/event-history.js');
 
 /** The audit trail, and recorded events as people see and undo them. */
 export function auditRoutes(deps: ApiDeps, callerOf: CallerOf): ApiRoute[] {
@@ -14,13 +14,17 @@ export function auditRoutes(deps: ApiDeps, callerOf: CallerOf): ApiRoute[] {
     {
       method: 'GET',
       path: '/v1/audit',
-      handler: async (event: APIGatewayProxyEventV2) => json(200, await listAudit(deps, query(event))),
+      handler: async (event: APIGatewayProxyEventV2) =>
+        json(200, await (await import('../../shared/app/audit-queries.js')).listAudit(deps, query(event))),
     },
     {
       method: 'GET',
       path: '/v1/commitments/{id}/events',
       handler: async (event: APIGatewayProxyEventV2) =>
-        json(200, await listRecordedEvents(deps, pathParam(event, 'id'), query(event))),
+        json(
+          200,
+          await (await eventHistory()).listRecordedEvents(deps, pathParam(event, 'id'), query(event)),
+        ),
     },
     {
       method: 'POST',
@@ -28,7 +32,7 @@ export function auditRoutes(deps: ApiDeps, callerOf: CallerOf): ApiRoute[] {
       handler: async (event: APIGatewayProxyEventV2) =>
         json(
           200,
-          await voidRecordedEvent(
+          await (await eventHistory()).voidRecordedEvent(
             deps,
             pathParam(event, 'id'),
             pathParam(event, 'eventId'),

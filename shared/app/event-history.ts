@@ -3,13 +3,15 @@ import { type AuditVia, isHandEntered } from '../domain/audit.js';
 import { boundedString } from '../domain/bounded-schemas.js';
 import { isoInstant } from '../domain/instant-format.js';
 import { latestVersion, periodAt } from '../domain/judgement.js';
+import { lazy } from '../domain/lazy.js';
 import { MAX_KEY_LENGTH, MAX_NOTE_LENGTH } from '../domain/limits.js';
 import { periodFromKey, periodKindOfKey } from '../domain/periods.js';
 import { issuesFromZod, ValidationError } from '../domain/validation-error.js';
 import { governingVersion } from '../domain/versions.js';
 import type { CommitmentRecord } from '../ports/commitment-store.js';
 import { aggregateMapKey, type EventVoid, type StoredEvent } from '../ports/event-store.js';
-import { auditEntry, cursorSchema, givenParameters, MAX_AUTHOR_LENGTH, pageLimitSchema } from './audit.js';
+import { auditEntry, MAX_AUTHOR_LENGTH } from './audit.js';
+import { cursorSchema, givenParameters, pageLimitSchema } from './audit-queries.js';
 import type { StoreDeps } from './deps.js';
 import {
   BadRequestError,
@@ -23,31 +25,35 @@ import { additiveIncrements } from './record-events.js';
 export const MAX_EVENTS_PAGE = 200;
 const MIN_REASON_LENGTH = 3;
 
-const eventsQuerySchema = z.strictObject(
-  {
-    period: boundedString(16, 'must be a period key like 2026-11').optional(),
-    source: boundedString(MAX_AUTHOR_LENGTH, 'must name a source').min(1, 'must not be empty').optional(),
-    limit: pageLimitSchema(MAX_EVENTS_PAGE, 50),
-    cursor: cursorSchema,
-  },
-  {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys'
-        ? 'unknown parameter; use period, source, limit or cursor'
-        : undefined,
-  },
+const eventsQuerySchema = lazy(() =>
+  z.strictObject(
+    {
+      period: boundedString(16, 'must be a period key like 2026-11').optional(),
+      source: boundedString(MAX_AUTHOR_LENGTH, 'must name a source').min(1, 'must not be empty').optional(),
+      limit: pageLimitSchema(MAX_EVENTS_PAGE, 50),
+      cursor: cursorSchema(),
+    },
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? 'unknown parameter; use period, source, limit or cursor'
+          : undefined,
+    },
+  ),
 );
 
-export const voidBodySchema = z.strictObject({
-  by: boundedString(MAX_AUTHOR_LENGTH, 'must name who voids the event (a Slack user id or an email)').min(
-    1,
-    'must not be empty',
-  ),
-  reason: boundedString(MAX_NOTE_LENGTH, 'must say why, in a few words').min(
-    MIN_REASON_LENGTH,
-    `must say why, in a few words (at least ${MIN_REASON_LENGTH} characters)`,
-  ),
-});
+export const voidBodySchema = lazy(() =>
+  z.strictObject({
+    by: boundedString(MAX_AUTHOR_LENGTH, 'must name who voids the event (a Slack user id or an email)').min(
+      1,
+      'must not be empty',
+    ),
+    reason: boundedString(MAX_NOTE_LENGTH, 'must say why, in a few words').min(
+      MIN_REASON_LENGTH,
+      `must say why, in a few words (at least ${MIN_REASON_LENGTH} characters)`,
+    ),
+  }),
+);
 
 /** An event as people read it: its fields as sent, who recorded it and how, and whether it was voided. */
 export function eventView(event: StoredEvent) {
@@ -87,7 +93,7 @@ export async function listRecordedEvents(
   commitmentId: string,
   query: Record<string, string | undefined>,
 ) {
-  const parsed = eventsQuerySchema.safeParse(givenParameters(query));
+  const parsed = eventsQuerySchema().safeParse(givenParameters(query));
   if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
   const q = parsed.data;
   const record = await activeRecord(deps, commitmentId);
@@ -127,7 +133,7 @@ export async function voidRecordedEvent(
   body: unknown,
   via: AuditVia = 'api',
 ) {
-  const parsed = voidBodySchema.safeParse(body);
+  const parsed = voidBodySchema().safeParse(body);
   if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
   const { by, reason } = parsed.data;
   const record = await activeRecord(deps, commitmentId);

@@ -7,6 +7,7 @@ import { boundedString } from '../domain/bounded-schemas.js';
 import { decideExcusal, type ExcusalDecision } from '../domain/excusals.js';
 import { isoInstant } from '../domain/instant-format.js';
 import { periodAt } from '../domain/judgement.js';
+import { lazy } from '../domain/lazy.js';
 import { MAX_KEY_LENGTH } from '../domain/limits.js';
 import type { Excusal } from '../domain/model.js';
 import { periodsBetween, previousPeriod } from '../domain/periods.js';
@@ -18,10 +19,12 @@ import { MAX_EXCUSAL_MS } from './excusals.js';
 import { accessRules, authorize } from './permissions.js';
 import { RETRY, retryOnConflict } from './retry-on-conflict.js';
 
-export const excusalDecisionBodySchema = z.strictObject({
-  excusalId: boundedString(MAX_KEY_LENGTH, 'must be the id of the excusal').min(1, 'must not be empty'),
-  decision: z.enum(['approve', 'reject'], { error: "must be 'approve' or 'reject'" }),
-});
+export const excusalDecisionBodySchema = lazy(() =>
+  z.strictObject({
+    excusalId: boundedString(MAX_KEY_LENGTH, 'must be the id of the excusal').min(1, 'must not be empty'),
+    decision: z.enum(['approve', 'reject'], { error: "must be 'approve' or 'reject'" }),
+  }),
+);
 
 export interface ExcusalDecisionOutcome {
   commitmentId: string;
@@ -33,7 +36,7 @@ export interface ExcusalDecisionOutcome {
 
 /** POST /v1/commitments/{id}/excusals/decisions `{excusalId, decision}`. */
 export function decideExcusalRequest(deps: StoreDeps, commitmentId: string, body: unknown, actor: Actor) {
-  const parsed = excusalDecisionBodySchema.safeParse(body);
+  const parsed = excusalDecisionBodySchema().safeParse(body);
   if (!parsed.success) throw new ValidationError(issuesFromZod(parsed.error));
   return decideOnExcusal(deps, commitmentId, parsed.data.excusalId, parsed.data.decision, actor);
 }
