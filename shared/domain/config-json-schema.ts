@@ -14,6 +14,7 @@ import {
   rawEscalationSchema,
   rawEvaluationSchema,
 } from './config-schema.js';
+import { rawSourceSchema } from './sources/config-sources.js';
 
 export const CONFIG_SCHEMA_ID = 'https://sla-tracker.dev/schema/commitments.schema.json';
 
@@ -24,6 +25,7 @@ export function configJsonSchema(): Record<string, unknown> {
     escalation: rawEscalationSchema.optional(),
     digest: rawDigestSchema.optional(),
     evaluation: rawEvaluationSchema.optional(),
+    sources: z.record(z.string(), rawSourceSchema).optional(),
     commitments: z.array(rawCommitmentSchema),
   });
   const schema = z.toJSONSchema(whole, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
@@ -32,7 +34,7 @@ export function configJsonSchema(): Record<string, unknown> {
     $id: CONFIG_SCHEMA_ID,
     title: 'SLA tracker commitments file',
     description:
-      'Timezone, calendars, departments, escalation, digest and the commitments between departments.',
+      'Timezone, calendars, departments, escalation, digest, sources and the commitments between departments.',
     ...schema,
   };
 }

@@ -256,6 +256,9 @@ export const rawConfigEnvelopeSchema = strictObject({
   escalation: z.unknown().optional(),
   digest: z.unknown().optional(),
   evaluation: z.unknown().optional(),
+  sources: z
+    .record(z.string(), z.unknown(), { error: required('a mapping of source names to sources') })
+    .optional(),
   commitments: z.array(z.unknown(), {
     error: (issue) =>
       issue.code !== 'invalid_type'

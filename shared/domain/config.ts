@@ -15,6 +15,7 @@ import {
   normalizeEvaluation,
 } from './config-policy.js';
 import {
+  isSlug,
   rawCalendarSchema,
   rawConfigEnvelopeSchema,
   rawDepartmentSchema,
@@ -30,6 +31,7 @@ import {
   MAX_CONFIG_BYTES,
   MAX_DEPARTMENTS,
   MAX_NAME_LENGTH,
+  MAX_SOURCES,
 } from './limits.js';
 import type {
   BusinessCalendar,
@@ -38,6 +40,7 @@ import type {
   EscalationStep,
   SlaConfig,
 } from './model.js';
+import { normalizeSource, rawSourceSchema, type SourceDefinition } from './sources/config-sources.js';
 import {
   describeValue,
   type FieldIssue,
@@ -150,8 +153,22 @@ export function parseConfig(input: unknown): SlaConfig {
     issues,
   );
 
+  const sources =
+    input.sources === undefined
+      ? undefined
+      : readSources(quietly(shape.sources, input.sources) ?? {}, input.commitments, commitments, issues);
+
   if (issues.length > 0 || digest === undefined) throw new ValidationError(issues);
-  return { timezone, calendars, departments, escalation, digest, evaluateEveryMinutes, commitments };
+  return {
+    timezone,
+    calendars,
+    departments,
+    escalation,
+    digest,
+    evaluateEveryMinutes,
+    ...(sources === undefined ? {} : { sources }),
+    commitments,
+  };
 }
 
 /** One commitment on its own (`PUT /v1/commitments/{id}`), against the stored file's context. */
@@ -211,6 +228,39 @@ function parseCommitmentList(
     if (definition !== undefined) commitments.push(definition);
   });
   return commitments;
+}
+
+/** Each source on its own, against the commitments declared beside it (valid or not). */
+function readSources(
+  rawSources: Record<string, unknown>,
+  rawCommitments: unknown,
+  commitments: CommitmentDefinition[],
+  issues: FieldIssue[],
+): Record<string, SourceDefinition> {
+  checkCount('sources', Object.keys(rawSources).length, MAX_SOURCES, 'sources', issues);
+  // A commitment that failed its own checks is still declared: a rule naming it is not wrong too.
+  const measures = new Map<string, CommitmentDefinition['measure'] | undefined>();
+  if (Array.isArray(rawCommitments)) {
+    for (const entry of rawCommitments) {
+      if (isRecord(entry) && typeof entry.id === 'string') measures.set(entry.id, undefined);
+    }
+  }
+  for (const c of commitments) measures.set(c.id, c.measure);
+  const sources: Record<string, SourceDefinition> = {};
+  for (const [name, value] of Object.entries(rawSources)) {
+    const path = joinPath('sources', name);
+    if (!isSlug(name)) {
+      issues.push({
+        path,
+        message: `source name '${name}' must be a lowercase id (letters, digits and dashes): it is part of the URL /sources/${name} and of SLA_SOURCE_<NAME>_SECRET`,
+      });
+      continue;
+    }
+    const raw = parseEntry(rawSourceSchema, value, path, issues);
+    const source = raw && normalizeSource(name, raw, measures, path, issues);
+    if (source !== undefined) sources[name] = source;
+  }
+  return sources;
 }
 
 function parseEntry<T>(
