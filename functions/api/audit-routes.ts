@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { listAudit } from '../../shared/app/audit.js';
 import { listRecordedEvents, voidRecordedEvent } from '../../shared/app/event-history.js';
+import { listSources } from '../../shared/app/source-list.js';
 import { json } from '../../shared/http/problem.js';
 import { jsonBody, pathParam } from '../../shared/http/request.js';
 import { apiActor } from '../../shared/http/request-actor.js';
@@ -8,9 +9,14 @@ import type { ApiDeps, ApiRoute } from './handler.js';
 
 const query = (event: APIGatewayProxyEventV2) => event.queryStringParameters ?? {};
 
-/** The audit trail, and recorded events as people see and undo them. */
+/** The audit trail, recorded events as people see and undo them, and where events come from. */
 export function auditRoutes(deps: ApiDeps): ApiRoute[] {
   return [
+    {
+      method: 'GET',
+      path: '/v1/sources',
+      handler: async () => json(200, { sources: await listSources(deps) }),
+    },
     {
       method: 'GET',
       path: '/v1/audit',

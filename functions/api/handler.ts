@@ -34,6 +34,7 @@ import { listSubjectsRequest } from '../../shared/http/subjects-request.js';
 import type { HolidaySources } from '../../shared/ports/holiday-sources.js';
 import type { BusinessMetrics } from '../../shared/ports/metrics.js';
 import type { NotificationPublisher } from '../../shared/ports/notification-publisher.js';
+import type { SourceStatsStore } from '../../shared/ports/source-stats.js';
 import { auditRoutes } from './audit-routes.js';
 
 type Event = APIGatewayProxyEventV2;
@@ -67,6 +68,8 @@ export interface ApiDeps extends StoreDeps {
   onReaction?: ReactionListener;
   /** Holiday data and the uploaded .ics files for applying a config (the real ones by default). */
   holidaySourcesFor?: (readFile: (path: string) => string | undefined) => HolidaySources;
+  /** Each source's delivery counts (GET /v1/sources); without it every count reads 0. */
+  sourceStats?: SourceStatsStore;
   /** Routes that other features add (evaluations, ack, digest…), in the same problem+json envelope. */
   extraRoutes?: ApiRoute[];
 }

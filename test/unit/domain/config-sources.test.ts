@@ -6,7 +6,6 @@ import { type FieldIssue, ValidationError } from '../../../shared/domain/validat
 
 const exampleText = readFileSync(new URL('../../../examples/commitments.yaml', import.meta.url), 'utf8');
 
-// biome-ignore lint/suspicious/noExplicitAny: a parsed YAML document, mutated freely by each case
 function withSources(sources: unknown): any {
   const config = parse(exampleText);
   config.sources = sources;
