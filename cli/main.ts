@@ -12,6 +12,7 @@ import { evaluateCommand } from './commands/evaluate.js';
 import { excuseCommand } from './commands/excuse.js';
 import { exportCommand, historyCommand } from './commands/history.js';
 import { recordCommand } from './commands/record.js';
+import { sourcesCommand } from './commands/sources.js';
 import { statusCommand } from './commands/status.js';
 import { subjectsCommand } from './commands/subjects.js';
 import { validateCommand } from './commands/validate.js';
@@ -39,6 +40,7 @@ export const COMMANDS: Command[] = [
   exportCommand,
   subjectsCommand,
   auditCommand,
+  sourcesCommand,
   clockCommand,
   completionCommand(() => COMMANDS),
   idsCommand,

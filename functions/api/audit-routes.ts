@@ -15,7 +15,7 @@ export function auditRoutes(deps: ApiDeps): ApiRoute[] {
     {
       method: 'GET',
       path: '/v1/sources',
-      handler: async () => json(200, { sources: await listSources(deps) }),
+      handler: async () => json(200, await listSources(deps)),
     },
     {
       method: 'GET',

@@ -15,13 +15,17 @@ export interface SourceSummary {
   lastRefusal: { at: string; reason: string } | null;
 }
 
-/** Every configured source with what its deliveries came to, in the order the configuration names them. */
+/**
+ * Every configured source with what its deliveries came to, in the order the configuration names
+ * them, and the company's zone for showing the instants to people.
+ */
 export async function listSources(
   deps: Pick<StoreDeps, 'commitments'> & { sourceStats?: SourceStatsStore },
-): Promise<SourceSummary[]> {
-  const sources = Object.values((await deps.commitments.getConfig())?.sources ?? {});
+): Promise<{ timezone?: string; sources: SourceSummary[] }> {
+  const config = await deps.commitments.getConfig();
+  const sources = Object.values(config?.sources ?? {});
   const stats = (await deps.sourceStats?.get(sources.map((s) => s.name))) ?? new Map();
-  return sources.map((source) => {
+  const summaries = sources.map((source): SourceSummary => {
     const s = stats.get(source.name);
     return {
       name: source.name,
@@ -35,4 +39,5 @@ export async function listSources(
       lastRefusal: s?.lastRefusal ? { at: isoInstant(s.lastRefusal.at), reason: s.lastRefusal.reason } : null,
     };
   });
+  return { ...(config ? { timezone: config.timezone } : {}), sources: summaries };
 }
