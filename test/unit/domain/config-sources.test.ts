@@ -113,6 +113,18 @@ describe('the sources section', () => {
     );
   });
 
+  it('accepts the commented sources block of the example once uncommented', () => {
+    const start = exampleText.indexOf('# sources:');
+    expect(start).toBeGreaterThan(0);
+    const block = exampleText
+      .slice(start)
+      .split('\n')
+      .map((line) => line.replace(/^# ?/, ''))
+      .join('\n');
+    const config = parseConfig(parse(exampleText.slice(0, start) + block));
+    expect(Object.keys(config.sources ?? {})).toEqual(['scripts', 'crm']);
+  });
+
   it('refuses sources that are not a mapping', () => {
     expect(issuesOf(withSources(['crm']))).toEqual([
       { path: 'sources', message: expect.stringContaining('must be a mapping of source names') },
