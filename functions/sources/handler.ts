@@ -10,6 +10,7 @@ import {
 import { toProblem } from '../../shared/http/error-mapper.js';
 import { HttpProblem, json, problemResponse } from '../../shared/http/problem.js';
 import type { BusinessMetrics } from '../../shared/ports/metrics.js';
+import { SOURCE_KINDS } from '../../shared/sources/registry.js';
 
 type Event = APIGatewayProxyEventV2;
 type Result = APIGatewayProxyResultV2;
@@ -34,7 +35,10 @@ export function makeHandler(deps: SourcesDeps) {
         handler: async (event: Event) => {
           const name = event.pathParameters?.name ?? '';
           const body = Buffer.from(event.body ?? '', event.isBase64Encoded ? 'base64' : 'utf8');
-          const outcome = await receiveDelivery(deps, name, { headers: event.headers ?? {}, body });
+          const outcome = await receiveDelivery(deps, SOURCE_KINDS, name, {
+            headers: event.headers ?? {},
+            body,
+          });
           if (outcome.kind === 'received') {
             deps.metrics?.add('EventsAccepted', outcome.report.recorded);
             deps.metrics?.add('EventsDuplicate', outcome.report.duplicates);

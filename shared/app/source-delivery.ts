@@ -5,10 +5,10 @@
  */
 import type { Actor } from '../domain/audit.js';
 import type { Clock } from '../domain/model.js';
+import type { SourceTypeName } from '../domain/sources/source-types.js';
 import type { FieldIssue } from '../domain/validation-error.js';
 import type { SourceStatsStore } from '../ports/source-stats.js';
-import { SOURCE_KINDS } from '../sources/registry.js';
-import type { DeliveryRequest } from '../sources/source-type.js';
+import type { DeliveryRequest, SourceType } from '../sources/source-type.js';
 import type { StoreDeps } from './deps.js';
 import { CommitmentNotFoundError } from './errors.js';
 import { recordEvents } from './record-events.js';
@@ -38,8 +38,12 @@ export type DeliveryOutcome =
   | { kind: 'malformed'; errors: FieldIssue[] }
   | { kind: 'received'; report: DeliveryReport; events: number };
 
+/** The kinds of source by type name; the edge passes its registry, so this use case holds no scheme. */
+export type SourceKinds = Record<SourceTypeName, SourceType>;
+
 export async function receiveDelivery(
   deps: SourceDeliveryDeps,
+  kinds: SourceKinds,
   sourceName: string,
   request: DeliveryRequest,
 ): Promise<DeliveryOutcome> {
@@ -51,7 +55,7 @@ export async function receiveDelivery(
     await count({ rejected: 1 }, now);
     return { kind: 'too-large', bytes: request.body.length };
   }
-  const kind = SOURCE_KINDS[source.type];
+  const kind = kinds[source.type];
   const secret = await deps.secretOf(sourceName);
   const verdict =
     secret === undefined
