@@ -44,7 +44,7 @@ const DUMMY_ENV: Record<string, string> = {
   ALERTS_TOPIC_ARN: 'arn:aws:sns:us-east-1:123456789012:sla-alerts',
   DIGESTS_TOPIC_ARN: 'arn:aws:sns:us-east-1:123456789012:sla-digests',
   SLACK_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:sla-slack',
-  WEBHOOK_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:sla-webhook',
+  SOURCES_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:sla-sources',
   AWS_REGION: 'us-east-1',
   AWS_ACCESS_KEY_ID: 'bench',
   AWS_SECRET_ACCESS_KEY: 'bench',

@@ -12,6 +12,7 @@ import { evaluateCommand } from './commands/evaluate.js';
 import { approveCommand, excuseCommand, rejectCommand } from './commands/excuse.js';
 import { exportCommand, historyCommand } from './commands/history.js';
 import { recordCommand } from './commands/record.js';
+import { sourcesCommand } from './commands/sources.js';
 import { statusCommand } from './commands/status.js';
 import { subjectsCommand } from './commands/subjects.js';
 import { validateCommand } from './commands/validate.js';
@@ -41,6 +42,7 @@ export const COMMANDS: Command[] = [
   exportCommand,
   subjectsCommand,
   auditCommand,
+  sourcesCommand,
   clockCommand,
   completionCommand(() => COMMANDS),
   idsCommand,

@@ -6,7 +6,7 @@
  * - `public`: reaches the function unauthenticated; `why` says who verifies the caller instead.
  *   It becomes the reason on the cdk-nag APIG4 acknowledgement.
  */
-export type RouteTarget = 'api' | 'slack' | 'webhook';
+export type RouteTarget = 'api' | 'slack' | 'sources';
 export type RouteMethod = 'GET' | 'PUT' | 'POST' | 'DELETE';
 
 export type ApiRoute = {
@@ -50,15 +50,17 @@ export const API_ROUTES: readonly ApiRoute[] = [
   admin('POST', '/v1/evaluations'),
   admin('GET', '/v1/digest'),
   admin('GET', '/v1/audit'),
+  admin('GET', '/v1/sources'),
   { method: 'POST', path: '/slack/commands', target: 'slack', auth: 'public', why: SLACK_VERIFIES },
   { method: 'POST', path: '/slack/interactions', target: 'slack', auth: 'public', why: SLACK_VERIFIES },
   {
     method: 'POST',
-    path: '/webhook/commitments/{id}/events',
-    target: 'webhook',
+    path: '/sources/{name}',
+    target: 'sources',
     auth: 'public',
     why:
-      'For CRMs that cannot sign SigV4. The webhook function verifies the HMAC-SHA256 signature and ' +
-      'timestamp with the shared secret from Secrets Manager before it records anything.',
+      'Senders (CRMs, monitoring, scripts) cannot sign SigV4. The sources function verifies each ' +
+      "delivery with its source type's own scheme (Standard Webhooks for webhook: HMAC-SHA256, " +
+      '5-minute window) and the secret from Secrets Manager before it reads or records anything.',
   },
 ];

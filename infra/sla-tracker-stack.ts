@@ -41,7 +41,10 @@ const FUNCTIONS: Record<FunctionName, FunctionSettings> = {
   // Slack waits 3 seconds; more memory buys the CPU that makes a cold start fit in them.
   slack: { description: 'Slack slash commands and buttons', timeout: Duration.seconds(10), memorySize: 512 },
   digest: { description: 'Weekly digest to Slack and the digests topic', timeout: Duration.minutes(2) },
-  webhook: { description: 'HMAC-signed CRM event ingestion', timeout: Duration.seconds(25) },
+  sources: {
+    description: 'POST /sources/{name}: verified deliveries from CRMs, monitoring and scripts',
+    timeout: Duration.seconds(25),
+  },
 };
 
 /** The whole system. It only composes; each construct owns one concern. */
@@ -93,7 +96,7 @@ export class SlaTrackerStack extends Stack {
       'notify-slack': make('notify-slack', { deadLetterQueue: slackFailures.queue }),
       slack: make('slack'),
       digest: make('digest', { onFailure: digestFailures.queue }),
-      webhook: make('webhook'),
+      sources: make('sources'),
     } satisfies Record<FunctionName, SlaFunction>;
 
     // Least privilege: each function gets the table actions, topics and secrets its code uses.
@@ -109,11 +112,11 @@ export class SlaTrackerStack extends Stack {
       secrets.grantValue(secrets.slack, fn.role);
       fn.addEnvironment('SLACK_SECRET_ARN', secrets.slack.secretArn);
     }
-    secrets.grantValue(secrets.webhook, fns.webhook.role);
-    fns.webhook.addEnvironment('WEBHOOK_SECRET_ARN', secrets.webhook.secretArn);
+    secrets.grantValue(secrets.sources, fns.sources.role);
+    fns.sources.addEnvironment('SOURCES_SECRET_ARN', secrets.sources.secretArn);
 
     const http = new SlaHttpApi(this, 'Http', {
-      handlers: { api: fns.api.function, slack: fns.slack.function, webhook: fns.webhook.function },
+      handlers: { api: fns.api.function, slack: fns.slack.function, sources: fns.sources.function },
       logRetention,
       logRemovalPolicy: removalPolicy,
     });
@@ -180,14 +183,14 @@ export class SlaTrackerStack extends Stack {
       'Interactivity Request URL for the Slack app',
     );
     output(
-      'WebhookUrl',
-      `${http.url}webhook/commitments/{id}/events`,
-      'CRM webhook (HMAC-signed); replace {id} with the commitment id',
+      'SourcesUrl',
+      `${http.url}sources/{name}`,
+      'Where each source posts its deliveries; replace {name} with the name under sources:',
     );
     output('AlertsTopicArn', topics.alerts.topicArn, 'SNS topic with one message per notification');
     output('DigestsTopicArn', topics.digests.topicArn, 'SNS topic with the weekly digest');
     output('SlackSecretArn', secrets.slack.secretArn, 'Fill in {"signingSecret","botToken"} after deploy');
-    output('WebhookSecretArn', secrets.webhook.secretArn, 'HMAC key to configure in the CRM');
+    output('SourcesSecretArn', secrets.sources.secretArn, 'JSON map of each source name to its secret');
     output('TableName', table.tableName, 'DynamoDB table');
   }
 }

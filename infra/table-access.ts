@@ -39,6 +39,7 @@ export const TABLE_ACCESS: Record<FunctionName, TableAccess> = {
   // Reads everything the digest shows (the ledger is a table query, commitments and due timers
   // are on the index); its only write is its delivery record (UpdateItem), so a retry never posts twice.
   digest: { table: [GET, BATCH_GET, QUERY, UPDATE], queriesIndex: true },
-  // Records events: duplicate checks by key, transactional writes; it never queries.
-  webhook: { table: [GET, BATCH_GET, PUT, UPDATE], queriesIndex: false },
+  // Reads the applied config, records events (duplicate checks by key, transactional writes) and
+  // adds to its source's counts (UpdateItem); it never queries.
+  sources: { table: [GET, BATCH_GET, PUT, UPDATE], queriesIndex: false },
 };

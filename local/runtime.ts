@@ -4,9 +4,11 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { makeHandler as makeApiHandler } from '../functions/api/handler.js';
 import { makeNotifyHandler } from '../functions/notify-slack/handler.js';
 import { makeHandler as makeSlackHandler } from '../functions/slack/handler.js';
+import { makeHandler as makeSourcesHandler } from '../functions/sources/handler.js';
 import { departmentsLoader } from '../functions/wiring.js';
 import { createDynamoDigestDeliveryLog } from '../shared/adapters/dynamodb/digest-delivery-log.js';
 import { createDocumentClient } from '../shared/adapters/dynamodb/document-client.js';
+import { createDynamoSourceStats } from '../shared/adapters/dynamodb/source-stats.js';
 import { createDynamoStores } from '../shared/adapters/dynamodb/stores.js';
 import { ensureTable } from '../shared/adapters/dynamodb/table-setup.js';
 import { systemClock } from '../shared/adapters/system-clock.js';
@@ -40,7 +42,6 @@ import { publishRuntimeUrl } from './runtime-file.js';
 import { LocalScheduler, type Schedules } from './scheduler.js';
 import { type LocalServer, startLocalServer } from './server.js';
 import { type SupervisedStore, superviseDynamoDbLocal } from './store-supervisor.js';
-import { makeWebhookRoute } from './webhook-route.js';
 
 export const LOCAL_TABLE_NAME = 'sla-local';
 
@@ -56,8 +57,11 @@ export interface RuntimeOptions {
   slackSigningSecret?: string;
   /** When set, Slack messages also go to the real workspace. */
   slackBotToken?: string;
-  /** The webhook's HMAC secret (SLA_WEBHOOK_SECRET); the webhook route refuses every request without it. */
-  webhookSecret?: string;
+  /**
+   * Each source's secret (`SLA_SOURCE_<NAME>_SECRET` by default); a source without one has every
+   * delivery refused, and its last refusal says why.
+   */
+  sourceSecrets?: (sourceName: string) => Promise<string | undefined>;
   log: (line: string) => void;
   /** DynamoDB Local died and could not be restarted; `npm start` exits with this reason. */
   onStoreLost?: (reason: string) => void;
@@ -109,6 +113,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
     const clock = new LocalClock(options.clockStart);
     const stores = createDynamoStores(client, LOCAL_TABLE_NAME, clock);
+    const sourceStats = createDynamoSourceStats(createDocumentClient(client), LOCAL_TABLE_NAME);
     const loadedConfig = await applyConfigFileIfEmpty(stores, options.configPath);
 
     const outbox = createOutbox(join(dataDir, 'outbox.jsonl'), options.log);
@@ -190,6 +195,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       'sla-api',
       makeApiHandler({
         ...stores,
+        sourceStats,
         publisher,
         onReaction,
         onExcusal,
@@ -220,8 +226,18 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         { prefix: '/v1/', handler: api },
         { prefix: '/slack/', handler: slack },
         {
-          prefix: '/webhook/',
-          handler: makeWebhookRoute({ ...stores, secret: options.webhookSecret, log: { error: logError } }),
+          prefix: '/sources/',
+          handler: asHttpHandler(
+            'sla-sources',
+            makeSourcesHandler({
+              ...stores,
+              sourceStats,
+              secretOf: options.sourceSecrets ?? (async () => undefined),
+              // A sender signs with real time, whatever SLA_CLOCK says, as Slack does.
+              replayWindowClocks: [clock, systemClock],
+              log: { error: logError },
+            }),
+          ),
         },
         {
           prefix: '/local/',

@@ -5,6 +5,7 @@
 import { companyZone } from '../shared/app/status.js';
 import { DEFAULT_DATA_DIR } from '../shared/config/runtime-file.js';
 import { localTimeWords } from '../shared/presentation/local-time-words.js';
+import { sourceSecretsFromEnv } from '../shared/sources/source-secrets.js';
 import { ConfigFileError, startRuntime } from './runtime.js';
 
 function fail(message: string): never {
@@ -40,7 +41,7 @@ async function main() {
     clockStart: clockStart(),
     slackSigningSecret: process.env.SLACK_SIGNING_SECRET || undefined,
     slackBotToken: process.env.SLACK_BOT_TOKEN || undefined,
-    webhookSecret: process.env.SLA_WEBHOOK_SECRET || undefined,
+    sourceSecrets: sourceSecretsFromEnv(process.env),
     log: (line: string) => console.log(line),
     // Nothing works without the store; a clear exit beats a server answering 500 to everything.
     onStoreLost: (reason: string) => fail(reason),
@@ -69,7 +70,7 @@ async function main() {
       `  outbox        ${runtime.outboxPath}`,
       `  Slack         signing secret ${runtime.slackSigningSecret}${options.slackSigningSecret ? ' (from SLACK_SIGNING_SECRET)' : ' (generated; set SLACK_SIGNING_SECRET to keep one)'}`,
       `                ${options.slackBotToken ? 'messages also go to your Slack workspace' : 'messages go to the outbox only (set SLACK_BOT_TOKEN to post to Slack)'}`,
-      `  webhook       ${options.webhookSecret ? `enabled at ${runtime.url}/webhook/commitments/{id}/events (secret from SLA_WEBHOOK_SECRET)` : 'disabled (set SLA_WEBHOOK_SECRET to accept HMAC-signed events)'}`,
+      `  sources       ${runtime.url}/sources/<name> (each source's secret from SLA_SOURCE_<NAME>_SECRET)`,
       '',
       '  Try, in another terminal:',
       `    ${sla} status`,

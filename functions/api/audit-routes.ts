@@ -8,9 +8,15 @@ const query = (event: APIGatewayProxyEventV2) => event.queryStringParameters ?? 
 // Loaded on first use: their query and body schemas are no part of a cold start.
 const eventHistory = () => import('../../shared/app/event-history.js');
 
-/** The audit trail, and recorded events as people see and undo them. */
+/** The audit trail, recorded events as people see and undo them, and where events come from. */
 export function auditRoutes(deps: ApiDeps, callerOf: CallerOf): ApiRoute[] {
   return [
+    {
+      method: 'GET',
+      path: '/v1/sources',
+      handler: async () =>
+        json(200, await (await import('../../shared/app/source-list.js')).listSources(deps)),
+    },
     {
       method: 'GET',
       path: '/v1/audit',

@@ -15,6 +15,7 @@ import { listSubjectsRequest } from '../../shared/http/subjects-request.js';
 import type { HolidaySources } from '../../shared/ports/holiday-sources.js';
 import type { BusinessMetrics } from '../../shared/ports/metrics.js';
 import type { NotificationPublisher } from '../../shared/ports/notification-publisher.js';
+import type { SourceStatsStore } from '../../shared/ports/source-stats.js';
 import type { ExcusalListener } from '../../shared/slack/excusal-message.js';
 import { auditRoutes } from './audit-routes.js';
 
@@ -59,6 +60,8 @@ export interface ApiDeps extends StoreDeps {
   holidaySourcesFor?: (readFile: (path: string) => string | undefined) => HolidaySources;
   /** Who calls: the IAM principal API Gateway names (the default), or the local runtime's admin. */
   callerOf?: CallerOf;
+  /** Each source's delivery counts (GET /v1/sources); without it every count reads 0. */
+  sourceStats?: SourceStatsStore;
   /** Routes that other features add (evaluations, ack, digest…), in the same problem+json envelope. */
   extraRoutes?: ApiRoute[];
 }

@@ -53,7 +53,7 @@ export class SlaHttpApi extends Construct {
     super(scope, id);
 
     this.api = new HttpApi(this, 'Api', {
-      description: 'SLA tracker: admin API (IAM), Slack endpoints and the CRM webhook',
+      description: 'SLA tracker: admin API (IAM), Slack endpoints and the sources',
       createDefaultStage: false,
     });
 

@@ -11,14 +11,14 @@ export interface SlaSecretsProps {
 
 /**
  * The two shared secrets. Neither can be rotated by a Lambda on a timer: Slack issues the
- * signing secret and bot token, and the webhook secret is also configured in the CRM, so a
- * silent rotation would break the CRM until someone copied the new value over.
+ * signing secret and bot token, and each source's secret is also configured in its sender, so a
+ * silent rotation would break that sender until someone copied the new value over.
  */
 export class SlaSecrets extends Construct {
   /** JSON `{ "signingSecret": "...", "botToken": "xoxb-..." }`, filled in by an admin after deploy. */
   readonly slack: secretsmanager.Secret;
-  /** A plain string: the HMAC key the CRM signs webhook requests with. */
-  readonly webhook: secretsmanager.Secret;
+  /** JSON `{ "<source name>": "<secret>" }`: one entry per source under `sources:`. */
+  readonly sources: secretsmanager.Secret;
 
   constructor(scope: Construct, id: string, props: SlaSecretsProps) {
     super(scope, id);
@@ -39,9 +39,12 @@ export class SlaSecrets extends Construct {
       removalPolicy: props.removalPolicy,
     });
 
-    this.webhook = new secretsmanager.Secret(this, 'Webhook', {
-      description: 'HMAC-SHA256 key shared with the CRM that posts to /webhook/commitments/{id}/events',
-      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+    // Empty until an admin adds a source: a source without an entry has every delivery refused.
+    this.sources = new secretsmanager.Secret(this, 'Sources', {
+      description:
+        'Secrets of the SLA tracker sources, a JSON map by source name: {"crm": "whsec_..."} ' +
+        '(each sender signs its deliveries to /sources/{name} with its own).',
+      secretObjectValue: {},
       removalPolicy: props.removalPolicy,
     });
 
@@ -51,11 +54,11 @@ export class SlaSecrets extends Construct {
         'Slack issues the signing secret and bot token; they change only when an admin regenerates ' +
         'them in the Slack app settings and pastes them here (docs/deploy.md).',
     });
-    Validations.of(this.webhook).acknowledge({
+    Validations.of(this.sources).acknowledge({
       id: 'AwsSolutions-SMG4',
       reason:
-        'The webhook HMAC key is shared with the CRM; it is rotated by hand together with the CRM ' +
-        'configuration (docs/deploy.md), since an automatic rotation would break ingestion silently.',
+        "Each source's secret is shared with its sender; it is rotated by hand together with the " +
+        "sender's configuration (docs/sources.md), since an automatic rotation would break ingestion silently.",
     });
   }
 

@@ -16,6 +16,7 @@ import {
   rawEvaluationSchema,
   rawPermissionsSchema,
 } from './config-schema.js';
+import { rawSourceSchema } from './sources/config-sources.js';
 
 export const CONFIG_SCHEMA_ID = 'https://sla-tracker.dev/schema/commitments.schema.json';
 
@@ -28,6 +29,7 @@ export function configJsonSchema(): Record<string, unknown> {
     evaluation: rawEvaluationSchema().optional(),
     admins: rawAdminsSchema().optional(),
     permissions: rawPermissionsSchema().optional(),
+    sources: z.record(z.string(), rawSourceSchema()).optional(),
     commitments: z.array(rawCommitmentSchema()),
   });
   const schema = z.toJSONSchema(whole, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
@@ -36,7 +38,7 @@ export function configJsonSchema(): Record<string, unknown> {
     $id: CONFIG_SCHEMA_ID,
     title: 'SLA tracker commitments file',
     description:
-      'Timezone, calendars, departments, escalation, digest and the commitments between departments.',
+      'Timezone, calendars, departments, escalation, digest, sources and the commitments between departments.',
     ...schema,
   };
 }

@@ -276,6 +276,9 @@ export const rawConfigEnvelopeSchema = lazy(() =>
     evaluation: z.unknown().optional(),
     admins: z.unknown().optional(),
     permissions: z.unknown().optional(),
+    sources: z
+      .record(z.string(), z.unknown(), { error: required('a mapping of source names to sources') })
+      .optional(),
     commitments: z.array(z.unknown(), {
       error: (issue) =>
         issue.code !== 'invalid_type'

@@ -16,6 +16,7 @@ import {
   normalizeEvaluation,
 } from './config-policy.js';
 import {
+  isSlug,
   rawAdminsSchema,
   rawCalendarSchema,
   rawConfigEnvelopeSchema,
@@ -31,6 +32,7 @@ import {
   MAX_COMMITMENTS,
   MAX_DEPARTMENTS,
   MAX_NAME_LENGTH,
+  MAX_SOURCES,
   tooLongMessage,
   WELL_FORMED_MESSAGE,
 } from './limits.js';
@@ -41,6 +43,7 @@ import type {
   EscalationStep,
   SlaConfig,
 } from './model.js';
+import { normalizeSource, rawSourceSchema, type SourceDefinition } from './sources/config-sources.js';
 import {
   describeValue,
   type FieldIssue,
@@ -139,6 +142,11 @@ export function parseConfig(input: unknown): SlaConfig {
     issues,
   );
 
+  const sources =
+    input.sources === undefined
+      ? undefined
+      : readSources(quietly(shape.sources, input.sources) ?? {}, input.commitments, commitments, issues);
+
   if (issues.length > 0 || digest === undefined) throw new ValidationError(issues);
   const config: SlaConfig = {
     timezone,
@@ -149,6 +157,7 @@ export function parseConfig(input: unknown): SlaConfig {
     evaluateEveryMinutes,
     admins,
     permissions,
+    ...(sources === undefined ? {} : { sources }),
     commitments,
   };
   if (creditUnit !== undefined) config.creditUnit = creditUnit;
@@ -212,6 +221,39 @@ function parseCommitmentList(
     if (definition !== undefined) commitments.push(definition);
   });
   return commitments;
+}
+
+/** Each source on its own, against the commitments declared beside it (valid or not). */
+function readSources(
+  rawSources: Record<string, unknown>,
+  rawCommitments: unknown,
+  commitments: CommitmentDefinition[],
+  issues: FieldIssue[],
+): Record<string, SourceDefinition> {
+  checkCount('sources', Object.keys(rawSources).length, MAX_SOURCES, 'sources', issues);
+  // A commitment that failed its own checks is still declared: a rule naming it is not wrong too.
+  const measures = new Map<string, CommitmentDefinition['measure'] | undefined>();
+  if (Array.isArray(rawCommitments)) {
+    for (const entry of rawCommitments) {
+      if (isRecord(entry) && typeof entry.id === 'string') measures.set(entry.id, undefined);
+    }
+  }
+  for (const c of commitments) measures.set(c.id, c.measure);
+  const sources: Record<string, SourceDefinition> = {};
+  for (const [name, value] of Object.entries(rawSources)) {
+    const path = joinPath('sources', name);
+    if (!isSlug(name)) {
+      issues.push({
+        path,
+        message: `source name '${name}' must be a lowercase id (letters, digits and dashes): it is part of the URL /sources/${name} and of SLA_SOURCE_<NAME>_SECRET`,
+      });
+      continue;
+    }
+    const raw = parseEntry(rawSourceSchema(), value, path, issues);
+    const source = raw && normalizeSource(name, raw, measures, path, issues);
+    if (source !== undefined) sources[name] = source;
+  }
+  return sources;
 }
 
 function parseEntry<T>(

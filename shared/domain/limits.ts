@@ -79,3 +79,10 @@ export function isWellFormed(text: string): boolean {
   // String.prototype.isWellFormed is in Node 20; the ES2023 type library does not declare it yet.
   return (text as unknown as { isWellFormed(): boolean }).isWellFormed();
 }
+
+/** Senders named in `sources:`; each one is a route and a secret to keep. */
+export const MAX_SOURCES = 50;
+/** Rules of one source: each delivered item is matched against every one of them. */
+export const MAX_SOURCE_RULES = 100;
+/** Fields one rule's `when` may name (nested fields included). */
+export const MAX_WHEN_FIELDS = 20;

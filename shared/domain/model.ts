@@ -5,6 +5,7 @@
  * zone is named next to them; conversions go through Luxon in `periods.ts` and
  * `calendar.ts`, never by adding hours by hand.
  */
+import type { SourceDefinition } from './sources/config-sources.js';
 
 /** Epoch milliseconds. */
 export type Instant = number;
@@ -208,6 +209,8 @@ export interface SlaConfig {
   admins: string[];
   /** Who may do what, unless a commitment says otherwise. */
   permissions: Permissions;
+  /** The senders whose deliveries become events, by name; absent when the file has none. */
+  sources?: Record<string, SourceDefinition>;
   commitments: CommitmentDefinition[];
 }
 

@@ -39,7 +39,6 @@ function start(): Promise<{ child: ChildProcess; url: string; output: () => stri
       SLA_DATA_DIR: dataDir,
       SLA_CONFIG: config,
       SLA_CLOCK: '2026-11-18T10:00:00-05:00',
-      SLA_WEBHOOK_SECRET: 'crash-test-secret',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -84,7 +83,9 @@ async function counted(url: string): Promise<number> {
 describe('a runtime killed with SIGKILL during ingestion', () => {
   it('loses no acknowledged event, converges on replay, and leaves no emulator behind', async () => {
     const run = await start();
-    expect(run.output()).toMatch(/webhook\s+enabled at http:\S+\/webhook\/commitments\/\{id\}\/events/);
+    expect(run.output()).toMatch(
+      /sources\s+http:\S+\/sources\/<name> \(each source's secret from SLA_SOURCE_<NAME>_SECRET\)/,
+    );
     first = readEmulatorPids(emulatorDir);
     expect(first).toBeDefined();
     const baseline = await counted(run.url);

@@ -1,14 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_ROUTES } from '../../infra/api-routes.js';
 import { type Runtime, startRuntime } from '../../local/runtime.js';
-import {
-  signWebhook,
-  WEBHOOK_SIGNATURE_HEADER,
-  WEBHOOK_TIMESTAMP_HEADER,
-} from '../../shared/http/hmac-signature.js';
 import { exampleAgreedSince } from '../support/example-since.js';
 
 /** The local runtime over real HTTP, as `npm start` runs it, in a temporary data folder. */
@@ -17,7 +13,7 @@ let runtime: Runtime;
 const logs: string[] = [];
 // The leads were agreed from Nov 1, so November is judged whole although the runtime starts on the 18th.
 const CONFIG = exampleAgreedSince('2026-11-01');
-const webhookSecret = 'e2e-webhook-secret';
+const sourceSecret = `whsec_${Buffer.from('the e2e source secret, 32 bytes!').toString('base64')}`;
 
 async function start() {
   runtime = await startRuntime({
@@ -26,7 +22,7 @@ async function start() {
     dataDir,
     configPath: CONFIG,
     clockStart: Date.parse('2026-11-18T10:00:00-05:00'),
-    webhookSecret,
+    sourceSecrets: async (name) => (name === 'scripts' ? sourceSecret : undefined),
     log: (line) => logs.push(line),
   });
 }
@@ -192,24 +188,41 @@ describe('the local runtime', () => {
     expect((await http('GET', '/health')).status).toBe(200);
   });
 
-  it('records HMAC-signed webhook events on the same path as in AWS, and refuses a bad signature', async () => {
-    const body = JSON.stringify({ id: 'crm-1', at: '2026-11-17T12:00:00-05:00' });
-    const timestamp = Math.floor(runtime.clock.now() / 1000);
-    const send = (signature: string) =>
-      fetch(`${runtime.url}/webhook/commitments/marketing-qualified-leads/events`, {
+  it('records a Standard Webhooks delivery to /sources/<name> once, refuses a forged one and counts both', async () => {
+    const config = `${readFileSync(CONFIG, 'utf8')}\nsources:\n  scripts:\n    type: webhook\n`;
+    const applied = await fetch(`${runtime.url}/v1/config:apply`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/yaml' },
+      body: config,
+    });
+    expect(applied.status).toBe(200);
+    const body = JSON.stringify({
+      commitment: 'marketing-qualified-leads',
+      events: [{ id: 'crm-1', at: '2026-11-17T12:00:00-05:00' }],
+    });
+    const send = (secret: string) => {
+      const at = new Date(runtime.clock.now());
+      return fetch(`${runtime.url}/sources/scripts`, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          [WEBHOOK_TIMESTAMP_HEADER]: String(timestamp),
-          [WEBHOOK_SIGNATURE_HEADER]: signature,
+          'webhook-id': 'msg_e2e_1',
+          'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+          'webhook-signature': new Webhook(secret).sign('msg_e2e_1', at, body),
         },
         body,
       });
-    const signed = await send(signWebhook(webhookSecret, timestamp, body));
+    };
+    const signed = await send(sourceSecret);
     expect(signed.status).toBe(200);
-    expect(await signed.json()).toEqual({ accepted: 1, duplicates: 0, rejected: [] });
-    const forged = await send(signWebhook('not-the-secret', timestamp, body));
+    expect(await signed.json()).toEqual({ recorded: 1, duplicates: 0, ignored: 0, rejected: [] });
+    expect(await (await send(sourceSecret)).json()).toMatchObject({ recorded: 0, duplicates: 1 });
+    const forged = await send(`whsec_${Buffer.from('not the secret at all, 32 bytes!').toString('base64')}`);
     expect(forged.status).toBe(401);
+    const { body: listed } = await http('GET', '/v1/sources');
+    expect(listed.sources).toEqual([
+      expect.objectContaining({ name: 'scripts', type: 'webhook', recorded: 1, duplicates: 1, refused: 1 }),
+    ]);
   });
 
   it('keeps its data across a restart', async () => {
@@ -228,7 +241,7 @@ describe('the local runtime', () => {
     );
     const answers: string[] = [];
     for (const route of routes) {
-      const path = route.path.replace('{id}', 'marketing-qualified-leads');
+      const path = route.path.replace('{id}', 'marketing-qualified-leads').replace('{name}', 'scripts');
       const response = await fetch(`${runtime.url}${path}`, {
         method: route.method,
         headers:

@@ -30,7 +30,7 @@ const FIRST_USE_ONLY: Record<FunctionName, string[]> = {
   digest: ['yaml', 'zod', ...CLIENTS_ON_FIRST_USE],
   'notify-slack': ['yaml', ...CLIENTS_ON_FIRST_USE],
   slack: ['yaml', ...CLIENTS_ON_FIRST_USE],
-  webhook: ['yaml', ...CLIENTS_ON_FIRST_USE],
+  sources: ['yaml', ...CLIENTS_ON_FIRST_USE],
 };
 
 /** The source files in index.mjs and the chunks it imports statically (as the benchmark counts them). */

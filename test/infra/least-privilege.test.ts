@@ -89,10 +89,10 @@ function expectedGrants(name: FunctionName): Record<string, string[]> {
       ...slack,
       ...queue('DigestFailures'),
     },
-    webhook: {
+    sources: {
       ...base,
       ...onTable(GET, BATCH_GET, PUT, UPDATE),
-      'secretsmanager:GetSecretValue': [id('AWS::SecretsManager::Secret', 'SecretsWebhook')],
+      'secretsmanager:GetSecretValue': [id('AWS::SecretsManager::Secret', 'SecretsSources')],
     },
   };
   return grantsByFunction[name];
@@ -140,13 +140,13 @@ describe('function roles', () => {
 
   it('secrets are readable only by the functions that use them', () => {
     const slack = id('AWS::SecretsManager::Secret', 'SecretsSlack');
-    const webhook = id('AWS::SecretsManager::Secret', 'SecretsWebhook');
+    const sources = id('AWS::SecretsManager::Secret', 'SecretsSources');
     const readers = (secret: string) =>
       FUNCTION_NAMES.filter((name) =>
         resourcesFor(functionStatements(template, name), 'secretsmanager:GetSecretValue').includes(secret),
       );
     expect(readers(slack)).toEqual(['api', 'notify-slack', 'slack', 'digest']);
-    expect(readers(webhook)).toEqual(['webhook']);
+    expect(readers(sources)).toEqual(['sources']);
   });
 
   it('Query on the index only where the code queries it, and never a wildcard index', () => {

@@ -80,7 +80,7 @@ describe('topics, queues and secrets', () => {
     );
   });
 
-  it('creates the Slack secret as a JSON placeholder under the configured name, and a webhook key', () => {
+  it('creates the Slack secret as a JSON placeholder under the configured name, and the sources map starting empty', () => {
     dev.hasResourceProperties('AWS::SecretsManager::Secret', {
       Name: 'sla-tracker/dev/slack',
       GenerateSecretString: {
@@ -91,7 +91,8 @@ describe('topics, queues and secrets', () => {
     });
     dev.hasResourceProperties('AWS::SecretsManager::Secret', {
       Name: Match.absent(),
-      GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
+      SecretString: '{}',
+      GenerateSecretString: Match.absent(),
     });
   });
 });
@@ -200,16 +201,16 @@ describe('outputs', () => {
         'SlackInteractionsUrl',
         'SlackSecretArn',
         'TableName',
-        'WebhookSecretArn',
-        'WebhookUrl',
+        'SourcesSecretArn',
+        'SourcesUrl',
       ].sort(),
     );
     dev.hasOutput('SlackCommandsUrl', {
       Value: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('/slack/commands$')])] },
     });
-    dev.hasOutput('WebhookUrl', {
+    dev.hasOutput('SourcesUrl', {
       Value: {
-        'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('/webhook/commitments/\\{id\\}/events$')])],
+        'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('/sources/\\{name\\}$')])],
       },
     });
   });

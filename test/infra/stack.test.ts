@@ -99,7 +99,7 @@ describe('functions', () => {
     expect(envOf('notify-slack')).toEqual([...base, 'SLACK_SECRET_ARN'].sort());
     expect(envOf('slack')).toEqual([...base, 'SLACK_SECRET_ARN'].sort());
     expect(envOf('digest')).toEqual([...base, 'DIGESTS_TOPIC_ARN', 'SLACK_SECRET_ARN'].sort());
-    expect(envOf('webhook')).toEqual([...base, 'WEBHOOK_SECRET_ARN'].sort());
+    expect(envOf('sources')).toEqual([...base, 'SOURCES_SECRET_ARN'].sort());
   });
 
   it('send failed asynchronous Slack notifications to a dead-letter queue', () => {
@@ -137,7 +137,7 @@ describe('HTTP API', () => {
     expect(routes().map((r) => r.key)).toContain('POST /v1/config:apply');
   });
 
-  it('sends Slack routes to the slack function and the webhook route to the webhook function', () => {
+  it('sends Slack routes to the slack function and the sources route to the sources function', () => {
     const integrationOf = (key: string) => {
       const route = Object.values(dev.findResources('AWS::ApiGatewayV2::Route')).find(
         (r) => r.Properties.RouteKey === key,
@@ -148,7 +148,8 @@ describe('HTTP API', () => {
     };
     expect(integrationOf('POST /slack/commands')).toMatch(/^FnslackFunction/);
     expect(integrationOf('POST /slack/interactions')).toMatch(/^FnslackFunction/);
-    expect(integrationOf('POST /webhook/commitments/{id}/events')).toMatch(/^FnwebhookFunction/);
+    expect(integrationOf('POST /sources/{name}')).toMatch(/^FnsourcesFunction/);
+    expect(integrationOf('GET /v1/sources')).toMatch(/^FnapiFunction/);
     expect(integrationOf('GET /health')).toMatch(/^FnapiFunction/);
     expect(integrationOf('POST /v1/config:apply')).toMatch(/^FnapiFunction/);
     dev.hasResourceProperties('AWS::ApiGatewayV2::Integration', { PayloadFormatVersion: '2.0' });

@@ -126,4 +126,6 @@ export const keys = {
     sk: `AU#${atIso}#${entryId}`,
   }),
   commitmentAuditPrefix: 'AU#',
+  /** One per source: its delivery counts, added to atomically, and its last refusal. */
+  sourceStats: (sourceName: string): ItemKey => ({ pk: `SOURCE#${sourceName}`, sk: 'STATS' }),
 } as const;

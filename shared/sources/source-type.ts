@@ -1,0 +1,50 @@
+/**
+ * What one kind of sender brings to the sources edge: how its deliveries are verified and how a
+ * verified payload becomes events. The edge looks a kind up in the registry and knows nothing else
+ * of it, so adding a kind is one module implementing this and one entry in the registry.
+ */
+import type { Instant } from '../domain/model.js';
+import type { SourceDefinition } from '../domain/sources/config-sources.js';
+import type { FieldIssue } from '../domain/validation-error.js';
+
+export interface DeliveryRequest {
+  /** Header names as received; a kind reads them whatever their case. */
+  headers: Record<string, string | undefined>;
+  /** The raw bytes, exactly as signed. */
+  body: Buffer;
+}
+
+export type Verification =
+  /** `deliveryId` is the sender's own id of this delivery, stable across its retries. */
+  { ok: true; deliveryId: string } | { ok: false; reason: string };
+
+/** Events for one commitment, each with an id derived from the sender's identifiers. */
+export interface EventBatch {
+  commitment: string;
+  events: Record<string, unknown>[];
+  /** Where each event came from in the payload, for the answer's per-event verdicts. */
+  origins: number[];
+}
+
+export interface Mapping {
+  batches: EventBatch[];
+  /** Delivered items that no rule matched: acknowledged, so the sender does not retry, and counted. */
+  ignored: number;
+}
+
+export interface SourceType {
+  /**
+   * Checks the delivery with the kind's scheme and the source's secret before anything reads it.
+   * `now` holds each clock reading that may vouch for a timestamp.
+   */
+  verify(request: DeliveryRequest, secret: string, now: readonly Instant[]): Verification;
+  /** Maps a verified JSON payload to events, or returns the fields that make it malformed. */
+  map(payload: unknown, source: SourceDefinition, deliveryId: string): Mapping | { errors: FieldIssue[] };
+}
+
+/** A header's value whatever its case. */
+export function headerOf(headers: Record<string, string | undefined>, name: string): string | undefined {
+  const lower = name.toLowerCase();
+  for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === lower) return value;
+  return undefined;
+}
