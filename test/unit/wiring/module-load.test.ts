@@ -36,7 +36,7 @@ const ENV = {
   ALERTS_TOPIC_ARN: 'arn:aws:sns:us-east-1:123456789012:alerts',
   DIGESTS_TOPIC_ARN: 'arn:aws:sns:us-east-1:123456789012:digests',
   SLACK_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:slack',
-  WEBHOOK_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:webhook',
+  SOURCES_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:sources',
   POWERTOOLS_SERVICE_NAME: 'sla-test',
 };
 
