@@ -174,7 +174,7 @@ receivers:
       // Delivered once, then re-sent whole at the repeat interval: the repeat is a duplicate.
       const fired = await until('the firing alert to be delivered and re-sent', async () => {
         const counts = await sourceCounts();
-        return counts.recorded === 1 && counts.duplicates >= 1 ? counts : undefined;
+        return counts.recorded === 1 && (counts.duplicates ?? 0) >= 1 ? counts : undefined;
       });
       expect(fired).toMatchObject({ recorded: 1, ignored: 0, refused: 0, rejected: 0 });
 

@@ -122,7 +122,7 @@ describe('the sources section', () => {
       .map((line) => line.replace(/^# ?/, ''))
       .join('\n');
     const config = parseConfig(parse(exampleText.slice(0, start) + block));
-    expect(Object.keys(config.sources ?? {})).toEqual(['scripts', 'crm']);
+    expect(Object.keys(config.sources ?? {})).toEqual(['scripts', 'crm', 'monitoring']);
   });
 
   it('refuses sources that are not a mapping', () => {

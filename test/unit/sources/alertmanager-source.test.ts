@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { parseConfig } from '../../../shared/domain/config.js';
 import type { SourceDefinition } from '../../../shared/domain/sources/config-sources.js';
 import { alertmanagerSource } from '../../../shared/sources/alertmanager.js';
 
@@ -144,5 +147,24 @@ describe('the Alertmanager payload mapping', () => {
     ).toMatchObject({
       errors: [{ path: 'alerts[0].startsAt' }],
     });
+  });
+});
+
+describe('an alertmanager source in the configuration', () => {
+  const example = parse(readFileSync(new URL('../../../examples/commitments.yaml', import.meta.url), 'utf8'));
+
+  it('is read with its label rules, and refused without rules, since an alert names no commitment', () => {
+    const config = parseConfig({
+      ...example,
+      sources: { monitoring: { type: 'alertmanager', rules: source.rules } },
+    });
+    expect(config.sources?.monitoring).toEqual(source);
+    expect(() => parseConfig({ ...example, sources: { monitoring: { type: 'alertmanager' } } })).toThrow(
+      expect.objectContaining({
+        issues: [
+          { path: 'sources.monitoring.rules', message: 'a alertmanager source needs at least one rule' },
+        ],
+      }),
+    );
   });
 });
