@@ -3,7 +3,7 @@
  * own payload; what the configuration needs to know of it is said here, so that adding a kind is
  * one entry in this list and one module beside the sources edge.
  */
-export const SOURCE_TYPES = ['webhook'] as const;
+export const SOURCE_TYPES = ['webhook', 'alertmanager'] as const;
 export type SourceTypeName = (typeof SOURCE_TYPES)[number];
 
 export interface SourceTypeRules {
@@ -14,4 +14,5 @@ export interface SourceTypeRules {
 export const SOURCE_TYPE_RULES: Record<SourceTypeName, SourceTypeRules> = {
   // A Standard Webhooks body names its commitment itself; rules only narrow or redirect it.
   webhook: { rulesRequired: false },
+  alertmanager: { rulesRequired: true }, // alerts name no commitment: rules say whose outage each is
 };

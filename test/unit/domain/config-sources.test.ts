@@ -105,7 +105,7 @@ describe('the sources section', () => {
       expect.arrayContaining([
         {
           path: 'sources.crm.type',
-          message: expect.stringContaining("must be one of webhook; got 'webhok'"),
+          message: expect.stringContaining("must be one of webhook, alertmanager; got 'webhok'"),
         },
         { path: 'sources.Bad Name', message: expect.stringContaining('must be a lowercase id') },
         { path: 'sources.ops.rulez', message: expect.stringContaining("unknown field 'rulez'") },
@@ -122,7 +122,7 @@ describe('the sources section', () => {
       .map((line) => line.replace(/^# ?/, ''))
       .join('\n');
     const config = parseConfig(parse(exampleText.slice(0, start) + block));
-    expect(Object.keys(config.sources ?? {})).toEqual(['scripts', 'crm']);
+    expect(Object.keys(config.sources ?? {})).toEqual(['scripts', 'crm', 'monitoring']);
   });
 
   it('refuses sources that are not a mapping', () => {
