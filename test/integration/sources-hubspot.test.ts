@@ -132,6 +132,20 @@ describe('POST /sources/{name} with a hubspot source', () => {
     expect(await leadsActual()).toBe(before);
   });
 
+  it('counts the same change twice in one batch once', async () => {
+    const twice = [
+      change(555, 'lifecyclestage', 'marketingqualifiedlead'),
+      change(555, 'lifecyclestage', 'marketingqualifiedlead'),
+    ];
+    twice[1] = {
+      ...twice[1],
+      eventId: 2,
+      occurredAt: (twice[0]?.occurredAt ?? 0) + 1000,
+    } as (typeof twice)[0];
+    const response = await deliver(twice);
+    expect(response.body).toEqual({ recorded: 2, duplicates: 2, ignored: 0, rejected: [] });
+  });
+
   it('refuses a tampered body, a stale timestamp and a signature for another URI with 401', async () => {
     const before = await leadsActual();
     const fresh = [change(789, 'lifecyclestage', 'marketingqualifiedlead')];
