@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { slackSignature } from '../shared/slack/verify-signature.js';
+import { CRM_CONTACT, CRM_SECRET, demoConfig, hubspotDelivery } from './demo-crm.js';
 import type { OutboxEntry } from './outbox.js';
 import { type Runtime, startRuntime } from './runtime.js';
 
@@ -55,7 +56,8 @@ export async function runDemo(print: Print, options: { keepData?: boolean } = {}
     host: '127.0.0.1',
     port: 0,
     dataDir,
-    configPath: 'examples/commitments.yaml',
+    configPath: demoConfig(dataDir),
+    sourceSecrets: async (name) => (name === 'crm' ? CRM_SECRET : undefined),
     clockStart: Date.parse('2026-11-02T07:00:00-05:00'),
     // Hourly instead of every 15 minutes keeps the replay short; every rule is the same.
     evaluateEveryMinutes: 60,
@@ -74,23 +76,37 @@ export async function runDemo(print: Print, options: { keepData?: boolean } = {}
       if (count > 0) {
         const at = day === 20 ? nov(day, '15:00') : nov(day, '11:00');
         await api.moveTo(at);
-        const events = Array.from({ length: count }, (_, i) => ({ id: `lead-${day}-${i}`, at }));
+        // On the first day one lead comes from HubSpot instead: its MQL counts the lead and starts its follow-up.
+        const fromCrm = day === 2;
+        const events = Array.from({ length: fromCrm ? count - 1 : count }, (_, i) => ({
+          id: `lead-${day}-${i}`,
+          at,
+        }));
         await api.post(`/v1/commitments/${LEADS}/events`, { events });
+        if (fromCrm) {
+          print('── Monday, November 2, 11:00 ── HubSpot reports contact 4711 as a marketing-qualified lead');
+          print(`  ${await api.hubspot(CRM_CONTACT, 'lifecyclestage', 'marketingqualifiedlead')}\n`);
+        }
         // Sales picks up two of the day's leads; one of them waits until the next afternoon.
-        const first = `lead-${++lead}`;
+        const first = fromCrm ? String(CRM_CONTACT) : `lead-${++lead}`;
         const second = `lead-${++lead}`;
         await api.post(`/v1/commitments/${FOLLOW_UP}/events`, {
           events: [
-            { id: `${first}-start`, subject: first, phase: 'start', at },
+            ...(fromCrm ? [] : [{ id: `${first}-start`, subject: first, phase: 'start', at }]),
             { id: `${second}-start`, subject: second, phase: 'start', at },
           ],
         });
         await api.moveTo(day === 20 ? nov(day, '16:00') : nov(day, '14:00'));
-        await api.post(`/v1/commitments/${FOLLOW_UP}/events`, {
-          id: `${first}-stop`,
-          subject: first,
-          phase: 'stop',
-        });
+        if (fromCrm) {
+          print('── Monday, November 2, 14:00 ── Sales connects with contact 4711; HubSpot reports it');
+          print(`  ${await api.hubspot(CRM_CONTACT, 'hs_lead_status', 'CONNECTED')}\n`);
+        } else {
+          await api.post(`/v1/commitments/${FOLLOW_UP}/events`, {
+            id: `${first}-stop`,
+            subject: first,
+            phase: 'stop',
+          });
+        }
       }
       if (day === 12) {
         await api.post(`/v1/commitments/${LEADS}/excusals`, {
@@ -192,6 +208,15 @@ function client(runtime: Runtime) {
       if (Date.parse(to) > runtime.clock.now()) {
         await request('POST', '/local/clock', JSON.stringify({ to }), { 'content-type': 'application/json' });
       }
+    },
+    /** A contact property change as a HubSpot app's webhook sends it: a batch signed with signature v3. */
+    hubspot: (objectId: number, propertyName: string, propertyValue: string) => {
+      const delivery = hubspotDelivery(runtime.url, runtime.clock.now(), {
+        objectId,
+        propertyName,
+        propertyValue,
+      });
+      return request('POST', '/sources/crm', delivery.body, delivery.headers);
     },
     /** A slash command as Slack sends it: form-encoded and signed. Returns the reply as plain text. */
     slash: async (user: string, channel: string, text: string) => {

@@ -38,6 +38,9 @@ export function makeHandler(deps: SourcesDeps) {
           const outcome = await receiveDelivery(deps, SOURCE_KINDS, name, {
             headers: event.headers ?? {},
             body,
+            method: event.requestContext?.http?.method ?? 'POST',
+            rawPath: event.rawPath,
+            rawQueryString: event.rawQueryString,
           });
           if (outcome.kind === 'received') {
             deps.metrics?.add('EventsAccepted', outcome.report.recorded);

@@ -64,6 +64,7 @@ export async function receiveDelivery(
           request,
           secret,
           (deps.replayWindowClocks ?? [deps.clock]).map((clock) => clock.now()),
+          source,
         );
   if (!verdict.ok) {
     await count({ refused: 1 }, now, verdict.reason);

@@ -1,10 +1,12 @@
 import type { SourceTypeName } from '../domain/sources/source-types.js';
 import { alertmanagerSource } from './alertmanager.js';
+import { hubspotSource } from './hubspot.js';
 import type { SourceType } from './source-type.js';
 import { webhookSource } from './webhook.js';
 
 /** Every kind of source by its `type:` name; typed against the config's list, so none can be left out. */
 export const SOURCE_KINDS: Record<SourceTypeName, SourceType> = {
   webhook: webhookSource,
+  hubspot: hubspotSource,
   alertmanager: alertmanagerSource,
 };

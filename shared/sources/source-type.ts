@@ -12,6 +12,10 @@ export interface DeliveryRequest {
   headers: Record<string, string | undefined>;
   /** The raw bytes, exactly as signed. */
   body: Buffer;
+  /** The HTTP method, path and query as received, for schemes that sign the request's URI. */
+  method?: string;
+  rawPath?: string;
+  rawQueryString?: string;
 }
 
 export type Verification =
@@ -35,9 +39,15 @@ export interface Mapping {
 export interface SourceType {
   /**
    * Checks the delivery with the kind's scheme and the source's secret before anything reads it.
-   * `now` holds each clock reading that may vouch for a timestamp.
+   * `now` holds each clock reading that may vouch for a timestamp; `source` is the source
+   * delivered to, for schemes that need more of it than its secret.
    */
-  verify(request: DeliveryRequest, secret: string, now: readonly Instant[]): Verification;
+  verify(
+    request: DeliveryRequest,
+    secret: string,
+    now: readonly Instant[],
+    source?: SourceDefinition,
+  ): Verification;
   /** Maps a verified JSON payload to events, or returns the fields that make it malformed. */
   map(payload: unknown, source: SourceDefinition, deliveryId: string): Mapping | { errors: FieldIssue[] };
 }

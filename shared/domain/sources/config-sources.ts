@@ -38,6 +38,17 @@ export interface SourceDefinition {
   name: string;
   type: SourceTypeName;
   rules: SourceRule[];
+  /** The public URL the sender calls, for schemes that sign it, when the request cannot tell it. */
+  url?: string;
+}
+
+/** Longer than any target URL a sender accepts, short enough to keep an item small. */
+export const MAX_SOURCE_URL_LENGTH = 500;
+
+function isAbsoluteHttpUrl(text: string): boolean {
+  if (!URL.canParse(text)) return false;
+  const url = new URL(text);
+  return (url.protocol === 'https:' || url.protocol === 'http:') && url.hash === '' && !text.includes('#');
 }
 
 const scalar = lazy(() => z.union([boundedString(MAX_KEY_LENGTH), z.number(), z.boolean()]));
@@ -78,6 +89,14 @@ export const rawSourceSchema = lazy(() =>
     rules: z
       .array(ruleSchema(), { error: required('a list of rules such as - { when: {...}, record: {...} }') })
       .max(MAX_SOURCE_RULES, atMostItems(MAX_SOURCE_RULES, 'rules'))
+      .optional(),
+    url: boundedString(
+      MAX_SOURCE_URL_LENGTH,
+      required('the full URL the sender calls, such as https://sla.example.com/sources/crm'),
+    )
+      .refine(isAbsoluteHttpUrl, {
+        message: 'must be the full http(s) URL the sender calls, such as https://sla.example.com/sources/crm',
+      })
       .optional(),
   }),
 );
@@ -138,6 +157,12 @@ export function normalizeSource(
       });
     }
   });
+  if (raw.url !== undefined && !SOURCE_TYPE_RULES[raw.type].signsUrl) {
+    issues.push({
+      path: joinPath(path, 'url'),
+      message: `must be left out: a ${raw.type} source does not sign the URL it calls`,
+    });
+  }
   if (issues.length > before) return undefined;
-  return { name, type: raw.type, rules };
+  return { name, type: raw.type, rules, ...(raw.url === undefined ? {} : { url: raw.url }) };
 }

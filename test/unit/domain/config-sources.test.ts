@@ -105,7 +105,7 @@ describe('the sources section', () => {
       expect.arrayContaining([
         {
           path: 'sources.crm.type',
-          message: expect.stringContaining("must be one of webhook, alertmanager; got 'webhok'"),
+          message: expect.stringContaining("must be one of webhook, hubspot, alertmanager; got 'webhok'"),
         },
         { path: 'sources.Bad Name', message: expect.stringContaining('must be a lowercase id') },
         { path: 'sources.ops.rulez', message: expect.stringContaining("unknown field 'rulez'") },
