@@ -5,7 +5,7 @@
  * small move. So the line to recover by sits above the line to warn by (hysteresis): an alert opens
  * below `projectedBelow` and closes only at or above `recoverAbove`; in between it stays as it is.
  */
-import { businessMillisBetween } from '../calendar.js';
+import { addBusinessDays } from '../business-days.js';
 import type { Evaluation } from '../evaluate.js';
 import type { AtRiskRule, BusinessCalendar, CommitmentDefinition, Instant } from '../model.js';
 
@@ -64,7 +64,9 @@ export function businessDayMillis(calendar: BusinessCalendar | undefined): numbe
 
 /**
  * Whether an alert that recovered at `recoveredAt` and is at risk again at `now` continues its
- * episode: it does when less than one business day of the calendar has passed in between.
+ * episode: it does until one business day after the recovery, the same day `1bd` means in a
+ * snooze or an escalation step (the same point of the next open day, or that day's close when it
+ * is shorter), so "one business day" has one meaning wherever it is written or implied.
  */
 export function continuesEpisode(
   recoveredAt: Instant,
@@ -72,5 +74,5 @@ export function continuesEpisode(
   calendar: BusinessCalendar | undefined,
   always: BusinessCalendar,
 ): boolean {
-  return businessMillisBetween(calendar ?? always, recoveredAt, now) < businessDayMillis(calendar);
+  return now < addBusinessDays(calendar ?? always, recoveredAt, 1);
 }

@@ -1,5 +1,13 @@
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { businessDayMillis, clearOfRisk, recoveryLine } from '../../../shared/domain/alerts/recovery.js';
+import {
+  businessDayMillis,
+  clearOfRisk,
+  continuesEpisode,
+  recoveryLine,
+} from '../../../shared/domain/alerts/recovery.js';
+import { addBusinessDays } from '../../../shared/domain/business-days.js';
+import { alwaysOpenCalendar } from '../../../shared/domain/calendar.js';
 import type { Evaluation } from '../../../shared/domain/evaluate.js';
 import type { AtRiskRule, BusinessCalendar } from '../../../shared/domain/model.js';
 
@@ -47,7 +55,7 @@ describe('the recovery line', () => {
     expect(clearOfRisk(ratio(0.97), objective)).toBe(true);
   });
 
-  it('takes one business day as the longest open day of the calendar', () => {
+  it('measures a business day as the longest open day of the calendar (for how long a budget lasts)', () => {
     const tenHours = [{ start: 8 * 60, end: 18 * 60 }];
     const calendar: BusinessCalendar = {
       name: 'b',
@@ -65,5 +73,35 @@ describe('the recovery line', () => {
     };
     expect(businessDayMillis(calendar)).toBe(10 * 3_600_000);
     expect(businessDayMillis(undefined)).toBe(24 * 3_600_000);
+  });
+
+  it('continues an episode until one business day after the recovery, as 1bd counts it', () => {
+    const tenHours = [{ start: 8 * 60, end: 18 * 60 }];
+    const shortFriday: BusinessCalendar = {
+      name: 'b',
+      zone: 'America/New_York',
+      hours: {
+        1: tenHours,
+        2: tenHours,
+        3: tenHours,
+        4: tenHours,
+        5: [{ start: 8 * 60, end: 12 * 60 }],
+        6: [],
+        7: [],
+      },
+      holidays: [],
+    };
+    const always = alwaysOpenCalendar('America/New_York');
+    const at = (iso: string) => DateTime.fromISO(iso, { zone: 'America/New_York' }).toMillis();
+    // Recovered Thursday 15:15, 7¼ hours into the day: one business day later is Friday's close
+    // at 12:00 (Friday is open four hours), not ten business hours later on Monday at 11:15.
+    const recovered = at('2026-11-05T15:15');
+    expect(addBusinessDays(shortFriday, recovered, 1)).toBe(at('2026-11-06T12:00'));
+    expect(continuesEpisode(recovered, at('2026-11-06T11:59'), shortFriday, always)).toBe(true);
+    expect(continuesEpisode(recovered, at('2026-11-06T12:00'), shortFriday, always)).toBe(false);
+    expect(continuesEpisode(recovered, at('2026-11-09T09:00'), shortFriday, always)).toBe(false);
+    // Without a calendar, the same local time the next day.
+    expect(continuesEpisode(recovered, at('2026-11-06T15:14'), undefined, always)).toBe(true);
+    expect(continuesEpisode(recovered, at('2026-11-06T15:15'), undefined, always)).toBe(false);
   });
 });
