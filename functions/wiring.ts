@@ -22,7 +22,9 @@ import type { Department } from '../shared/domain/model.js';
 import type { BusinessMetrics } from '../shared/ports/metrics.js';
 import type { NotificationPublisher } from '../shared/ports/notification-publisher.js';
 import type { DigestPublisher, SlackPoster } from '../shared/ports/slack-poster.js';
+import { makeExcusalRequestListener } from '../shared/slack/excusal-message.js';
 import { createLazyPoster } from '../shared/slack/lazy-poster.js';
+import { makeReactionListener } from '../shared/slack/reaction-listener.js';
 import { logAttributes, type SlackLog } from '../shared/slack/slack-log.js';
 import { botTokenOf, type SlackSecret, slackSecretSource } from '../shared/slack/slack-secret.js';
 
@@ -168,5 +170,17 @@ export function countingPoster(poster: SlackPoster, metrics: BusinessMetrics): S
   return {
     post: (message) => counted(() => poster.post(message), 1),
     update: (message) => counted(() => poster.update(message), 0),
+  };
+}
+
+/**
+ * What follows a reaction or an excusal claim wherever it was made: the alert's Slack messages are
+ * updated, and a pending excusal goes to the department it blames.
+ */
+export function slackListeners(stores: StoreDeps, poster: SlackPoster, log: SlackLog) {
+  const loadDepartments = departmentsLoader(stores.commitments);
+  return {
+    onReaction: makeReactionListener({ poster, alerts: stores.alerts, loadDepartments, log }),
+    onExcusal: makeExcusalRequestListener({ poster, loadDepartments, log }),
   };
 }

@@ -1,19 +1,10 @@
+import type { SourceSummary } from '../../shared/app/source-list.js';
 import { localTimeWords } from '../../shared/presentation/local-time-words.js';
 import { renderTable } from './table.js';
 import { NONE } from './values.js';
 
 /** A source as `GET /v1/sources` returns it. */
-export interface SourceRow {
-  name: string;
-  type: string;
-  lastDeliveryAt: string | null;
-  recorded: number;
-  duplicates: number;
-  ignored: number;
-  refused: number;
-  rejected: number;
-  lastRefusal: { at: string; reason: string } | null;
-}
+export type SourceRow = SourceSummary;
 
 export function renderSourcesTable(sources: SourceRow[], timezone: string | undefined): string {
   return renderTable(

@@ -1,29 +1,14 @@
+import type { SubjectListing as AppSubjectListing, SubjectView } from '../../shared/app/subjects.js';
 import { countedTimeWords } from '../../shared/presentation/late-subject-words.js';
 import { localTimeWords } from '../../shared/presentation/local-time-words.js';
 import { renderTable } from './table.js';
 import { NONE } from './values.js';
 
 /** A subject as `GET /v1/commitments/{id}/subjects` returns it. */
-export interface SubjectRow {
-  id: string;
-  startedAt: string;
-  dueAt: string | null;
-  paused: boolean;
-  overdue: boolean;
-  lateSeconds: number;
-  remainingSeconds: number;
-}
+export type SubjectRow = SubjectView;
 
-export interface SubjectListing {
-  commitmentId: string;
-  state: 'open' | 'overdue' | 'due_soon';
-  timezone: string;
-  businessTime: boolean;
-  dueSoonSeconds: number;
-  subjects: SubjectRow[];
-  nextCursor?: string;
-  complete: boolean;
-}
+/** The listing as the CLI reads it (the time it was judged is not shown). */
+export type SubjectListing = Omit<AppSubjectListing, 'evaluatedAt'>;
 
 const STATE_WORDS: Record<SubjectListing['state'], string> = {
   open: 'open subjects',

@@ -1,6 +1,4 @@
 import { systemClock } from '../../shared/adapters/system-clock.js';
-import { makeExcusalRequestListener } from '../../shared/slack/excusal-message.js';
-import { makeReactionListener } from '../../shared/slack/reaction-listener.js';
 import * as wiring from '../wiring.js';
 import { makeHandler } from './handler.js';
 
@@ -18,17 +16,7 @@ export const handler = wiring.instrumented(
     clock: systemClock,
     signingSecret: async () => (await secret()).signingSecret,
     poster,
-    onReaction: makeReactionListener({
-      poster,
-      alerts: stores.alerts,
-      loadDepartments: wiring.departmentsLoader(stores.commitments),
-      log: obs.log,
-    }),
-    onExcusal: makeExcusalRequestListener({
-      poster,
-      loadDepartments: wiring.departmentsLoader(stores.commitments),
-      log: obs.log,
-    }),
+    ...wiring.slackListeners(stores, poster, obs.log),
     log: obs.log,
   }),
   obs,

@@ -14,6 +14,15 @@ export function digestOf(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 24);
 }
 
+/** A change to trace: `key` is its own idempotency key, so a retry derives the same entry id. */
+export interface AuditChange {
+  action: AuditAction;
+  key: string;
+  commitmentId?: string;
+  period?: string;
+  detail?: Record<string, unknown>;
+}
+
 /**
  * Appends one entry for a change. `key` is the change's own idempotency key (an event's id, a
  * version number, an alert revision): a retry of the change derives the same id, and the log keeps
@@ -22,28 +31,12 @@ export function digestOf(text: string): string {
 export function appendAudit(
   deps: { audit: AuditLog; clock: StoreDeps['clock'] },
   actor: Author,
-  change: {
-    action: AuditAction;
-    key: string;
-    commitmentId?: string;
-    period?: string;
-    detail?: Record<string, unknown>;
-  },
+  change: AuditChange,
 ): Promise<unknown> {
   return deps.audit.append(auditEntry(deps.clock.now(), actor, change));
 }
 
-export function auditEntry(
-  at: number,
-  actor: Author,
-  change: {
-    action: AuditAction;
-    key: string;
-    commitmentId?: string;
-    period?: string;
-    detail?: Record<string, unknown>;
-  },
-): AuditEntry {
+export function auditEntry(at: number, actor: Author, change: AuditChange): AuditEntry {
   return {
     id: [change.action, change.commitmentId ?? '*', change.key].join(':'),
     at,
