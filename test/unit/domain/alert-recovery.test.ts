@@ -21,6 +21,23 @@ const leads = (projected: number, status: Judged['status'] = 'on_track'): Judged
 });
 const atLeast = { atRisk: rule, comparator: 'atLeast' as const };
 
+/** Open 08:00-18:00 Monday to Thursday, 08:00-12:00 on Friday. */
+const tenHours = [{ start: 8 * 60, end: 18 * 60 }];
+const shortFriday: BusinessCalendar = {
+  name: 'b',
+  zone: 'America/New_York',
+  hours: {
+    1: tenHours,
+    2: tenHours,
+    3: tenHours,
+    4: tenHours,
+    5: [{ start: 8 * 60, end: 12 * 60 }],
+    6: [],
+    7: [],
+  },
+  holidays: [],
+};
+
 describe('the recovery line', () => {
   it('sits 0.03 of the target above the at-risk line unless recoverAbove says otherwise', () => {
     expect(recoveryLine(rule)).toBeCloseTo(0.98, 10);
@@ -56,41 +73,11 @@ describe('the recovery line', () => {
   });
 
   it('measures a business day as the longest open day of the calendar (for how long a budget lasts)', () => {
-    const tenHours = [{ start: 8 * 60, end: 18 * 60 }];
-    const calendar: BusinessCalendar = {
-      name: 'b',
-      zone: 'America/New_York',
-      hours: {
-        1: tenHours,
-        2: tenHours,
-        3: tenHours,
-        4: tenHours,
-        5: [{ start: 8 * 60, end: 12 * 60 }],
-        6: [],
-        7: [],
-      },
-      holidays: [],
-    };
-    expect(businessDayMillis(calendar)).toBe(10 * 3_600_000);
+    expect(businessDayMillis(shortFriday)).toBe(10 * 3_600_000);
     expect(businessDayMillis(undefined)).toBe(24 * 3_600_000);
   });
 
   it('continues an episode until one business day after the recovery, as 1bd counts it', () => {
-    const tenHours = [{ start: 8 * 60, end: 18 * 60 }];
-    const shortFriday: BusinessCalendar = {
-      name: 'b',
-      zone: 'America/New_York',
-      hours: {
-        1: tenHours,
-        2: tenHours,
-        3: tenHours,
-        4: tenHours,
-        5: [{ start: 8 * 60, end: 12 * 60 }],
-        6: [],
-        7: [],
-      },
-      holidays: [],
-    };
     const always = alwaysOpenCalendar('America/New_York');
     const at = (iso: string) => DateTime.fromISO(iso, { zone: 'America/New_York' }).toMillis();
     // Recovered Thursday 15:15, 7¼ hours into the day: one business day later is Friday's close
