@@ -7,7 +7,7 @@
 import type { SourceDefinition } from '../domain/sources/config-sources.js';
 import type { FieldIssue } from '../domain/validation-error.js';
 import { verifyHubSignature } from './hub-signature.js';
-import { eventsOfOneItem } from './rule-events.js';
+import { asObject, eventsOfOneItem } from './rule-events.js';
 import { type DeliveryRequest, headerOf, type Mapping, type SourceType } from './source-type.js';
 
 export const GITHUB_EVENT_HEADER = 'X-GitHub-Event';
@@ -18,11 +18,6 @@ function verify(request: DeliveryRequest, secret: string) {
     delivery: 'X-GitHub-Delivery',
   });
 }
-
-const asObject = (value: unknown): Record<string, unknown> | undefined =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
 
 /**
  * What the delivery is about: the pull request or issue (a pull request's own events, its reviews
