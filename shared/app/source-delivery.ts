@@ -81,7 +81,7 @@ export async function receiveDelivery(
       errors: [{ path: '', message: `must be JSON: ${(error as Error).message}` }],
     };
   }
-  const mapping = kind.map(payload, source, verdict.deliveryId);
+  const mapping = kind.map(payload, source, verdict.deliveryId, request.headers);
   if ('errors' in mapping) {
     await count({ rejected: 1 }, now);
     return { kind: 'malformed', errors: mapping.errors };
