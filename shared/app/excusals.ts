@@ -23,7 +23,8 @@ const isoDateTime = lazy(() =>
   }),
 );
 
-const MIN_REASON_LENGTH = 3;
+/** A reason shorter than this says nothing a reader can check. */
+export const MIN_REASON_LENGTH = 3;
 
 export const excusalBodySchema = lazy(() =>
   z.strictObject({
