@@ -10,7 +10,6 @@ import { type AlertReaction, acknowledgeAlert, snoozeAlert } from '../app/alert-
 import { periodAt } from '../domain/judgement.js';
 import { lazy } from '../domain/lazy.js';
 import { slackActor } from '../domain/permissions.js';
-import type { SlackPoster } from '../ports/slack-poster.js';
 import { acknowledgedMessage, reactionBlocks, reactionWords, replaceButtons } from './alert-message.js';
 import { ephemeral, escapeMrkdwn, type SlackReply } from './blocks.js';
 import { notifyReaction, runCommand, type SlackCommandDeps } from './command-runner.js';
