@@ -167,9 +167,11 @@ export function countingPoster(poster: SlackPoster, metrics: BusinessMetrics): S
       throw error;
     }
   };
+  const openModal = poster.openModal?.bind(poster);
   return {
     post: (message) => counted(() => poster.post(message), 1),
     update: (message) => counted(() => poster.update(message), 0),
+    ...(openModal ? { openModal: (triggerId, view) => counted(() => openModal(triggerId, view), 0) } : {}),
   };
 }
 

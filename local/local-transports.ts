@@ -122,6 +122,17 @@ export function createOutboxSlackPoster(options: {
         ts: message.ts,
       });
     },
+    async openModal(triggerId, view) {
+      if (options.real?.openModal) await options.real.openModal(triggerId, view);
+      options.outbox.append({
+        at: iso(options.clock),
+        transport: 'slack',
+        kind: 'modal',
+        target: triggerId,
+        text: view.title.text,
+        view,
+      });
+    },
   };
 }
 

@@ -9,7 +9,11 @@ import type { SlackPoster } from '../../shared/ports/slack-poster.js';
 import { runCommand } from '../../shared/slack/command-runner.js';
 import { parseCommand } from '../../shared/slack/commands.js';
 import type { ExcusalListener } from '../../shared/slack/excusal-message.js';
-import { handleBlockActions, parseInteraction } from '../../shared/slack/interactions.js';
+import {
+  handleBlockActions,
+  handleViewSubmission,
+  parseInteraction,
+} from '../../shared/slack/interactions.js';
 import { clampMessage } from '../../shared/slack/limits.js';
 import { somethingWentWrongReply } from '../../shared/slack/replies.js';
 import { createResponder, type Responder } from '../../shared/slack/response-url.js';
@@ -67,7 +71,8 @@ const jsonReply = (body: unknown): Result => ({
 });
 
 /**
- * `POST /slack/commands` (the `/sla` slash command) and `POST /slack/interactions` (buttons).
+ * `POST /slack/commands` (the `/sla` slash command) and `POST /slack/interactions` (buttons and
+ * submitted forms).
  * The signature is checked before anything else; user mistakes and our own failures are both
  * answered with a 200 and a friendly ephemeral message, because Slack shows anything else as an
  * opaque error.
@@ -84,8 +89,10 @@ export function makeHandler(deps: SlackHandlerDeps) {
       userId,
       channelId,
       requestKey: triggerId ?? fallbackRequestKey(userId, channelId, text, event),
+      ...(triggerId ? { triggerId } : {}),
     });
-    return jsonReply(clampMessage(reply));
+    // Nothing to say when a form opened: an empty answer shows nothing in the channel.
+    return reply ? jsonReply(clampMessage(reply)) : plain(200, '');
   }
 
   async function interactions(form: URLSearchParams): Promise<Result> {
@@ -93,6 +100,11 @@ export function makeHandler(deps: SlackHandlerDeps) {
     if (interaction.kind === 'invalid') return plain(400, interaction.problem);
     if (interaction.kind === 'block_actions') {
       await handleBlockActions({ ...deps, respond }, interaction.payload);
+    }
+    if (interaction.kind === 'view_submission') {
+      // An empty answer closes the form; errors keep it open with a message under each field.
+      const answer = await handleViewSubmission({ ...deps, respond }, interaction.payload);
+      return answer ? jsonReply(answer) : plain(200, '');
     }
     return plain(200, '');
   }

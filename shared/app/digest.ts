@@ -21,7 +21,7 @@ import type { Instant, Period } from '../domain/model.js';
 import { periodFromKey, periodKindOfKey } from '../domain/periods.js';
 import { type CommitmentVersion, governingVersion } from '../domain/versions.js';
 import type { CommitmentRecord } from '../ports/commitment-store.js';
-import { aggregateMapKey } from '../ports/event-store.js';
+import { type AggregateRecord, aggregateMapKey } from '../ports/event-store.js';
 import type { LedgerEntry } from '../ports/result-store.js';
 import {
   formatAmount,
@@ -37,7 +37,7 @@ import { type DigestDeliveryDeps, type DigestDeliveryReport, deliverDigest } fro
 import { historyOf } from './digest-history.js';
 import { buildDigest, type Digest } from './digest-rendering.js';
 import { BadRequestError } from './errors.js';
-import { listStatus } from './status.js';
+import { listStatusWithAggregates } from './status.js';
 
 /** The digest says numbers and statuses exactly as every other surface does. */
 export const digestFormat: DigestFormat = {
@@ -75,7 +75,7 @@ export async function buildWeeklyDigest(deps: StoreDeps, options: DigestOptions 
   const active = await deps.commitments.list('active');
   const records = active.filter((r) => r.createdAt < asOf);
   const [liveStatus, history] = await Promise.all([
-    live ? listStatus(deps, active) : Promise.resolve([]),
+    live ? listStatusWithAggregates(deps, active) : Promise.resolve(undefined),
     historyOf(deps, {
       records,
       weekKey: week.key,
@@ -84,17 +84,24 @@ export async function buildWeeklyDigest(deps: StoreDeps, options: DigestOptions 
       asOf,
     }),
   ]);
-  const liveById = new Map(liveStatus.map((s) => [s.evaluation.commitmentId, s.evaluation]));
+  const liveById = new Map(
+    (liveStatus?.statuses ?? []).map((s) => [s.evaluation.commitmentId, s.evaluation]),
+  );
 
   const located = history.map(({ record, snapshots, results }) => {
     const recorded = liveById.get(record.id) ?? lastSnapshotAt(snapshots, asOf);
     return { record, snapshots, results, evaluation: recorded ?? unrecorded(record, asOf), recorded };
   });
-  const excusalKeys = located
-    .filter((l) => l.evaluation.excused !== undefined)
-    .map((l) => ({ commitmentId: l.record.id, periodKey: l.evaluation.period }));
+  // The excusals of every commitment's period: who caused a shortfall, and the claims waiting for
+  // a decision. Live, the status just read them; a past week's are read once, in batches.
   const [aggregates, ledger] = await Promise.all([
-    excusalKeys.length > 0 ? deps.events.getAggregates(excusalKeys) : Promise.resolve(new Map()),
+    liveStatus
+      ? Promise.resolve(liveStatus.aggregates)
+      : located.length > 0
+        ? deps.events.getAggregates(
+            located.map((l) => ({ commitmentId: l.record.id, periodKey: l.evaluation.period })),
+          )
+        : Promise.resolve(new Map<string, AggregateRecord>()),
     ledgerOf(deps, [...new Set([...Object.keys(departments), ...records.map((r) => providerOf(r))])]),
   ]);
 

@@ -5,7 +5,6 @@
 import * as z from 'zod';
 import { boundedString } from '../domain/bounded-schemas.js';
 import { decideExcusal, type ExcusalDecision } from '../domain/excusals.js';
-import { isoInstant } from '../domain/instant-format.js';
 import { periodAt } from '../domain/judgement.js';
 import { lazy } from '../domain/lazy.js';
 import { MAX_KEY_LENGTH } from '../domain/limits.js';
@@ -18,6 +17,9 @@ import { CommitmentNotFoundError, ExcusalNotFoundError, PeriodClosedError } from
 import { MAX_EXCUSAL_MS } from './excusals.js';
 import { accessRules, authorize } from './permissions.js';
 import { RETRY, retryOnConflict } from './retry-on-conflict.js';
+
+/** The API's decision route loads this module alone; it shows the decided excusal the same way. */
+export { excusalView } from './excusals.js';
 
 export const excusalDecisionBodySchema = lazy(() =>
   z.strictObject({
@@ -84,14 +86,4 @@ export async function decideOnExcusal(
     },
     { attempts: 3, what: `The excusal '${excusalId}'` },
   );
-}
-
-/** The excusal as the API shows it: instants in UTC. */
-export function excusalView(excusal: Excusal) {
-  return {
-    ...excusal,
-    from: isoInstant(excusal.from),
-    to: isoInstant(excusal.to),
-    ...(excusal.decidedAt === undefined ? {} : { decidedAt: isoInstant(excusal.decidedAt) }),
-  };
 }

@@ -23,7 +23,8 @@ const isoDateTime = lazy(() =>
   }),
 );
 
-const MIN_REASON_LENGTH = 3;
+/** A reason shorter than this says nothing a reader can check. */
+export const MIN_REASON_LENGTH = 3;
 
 export const excusalBodySchema = lazy(() =>
   z.strictObject({
@@ -96,6 +97,7 @@ export async function addExcusal(deps: StoreDeps, commitmentId: string, body: un
     // An admin's word is enough; anyone else's claim waits for the department it blames.
     status: role === 'admins' ? 'approved' : 'pending',
     requestedBy: authorOf(actor),
+    requestedAt: deps.clock.now(),
   };
   const outcome = await deps.events.addExcusal(
     commitmentId,
@@ -119,7 +121,7 @@ export async function addExcusal(deps: StoreDeps, commitmentId: string, body: un
     },
   });
   return {
-    excusal: { ...excusal, from: isoInstant(from), to: isoInstant(to) },
+    excusal: excusalView(excusal),
     /** What the department it blames is told, when it waits for their approval. */
     notice: {
       commitmentId,
@@ -131,5 +133,16 @@ export async function addExcusal(deps: StoreDeps, commitmentId: string, body: un
     periods: periods.map((p) => p.key),
     duplicate: outcome === 'duplicate',
     timezone: definition.timezone,
+  };
+}
+
+/** The excusal as the API shows it: instants in UTC. */
+export function excusalView(excusal: Excusal) {
+  return {
+    ...excusal,
+    from: isoInstant(excusal.from),
+    to: isoInstant(excusal.to),
+    ...(excusal.requestedAt === undefined ? {} : { requestedAt: isoInstant(excusal.requestedAt) }),
+    ...(excusal.decidedAt === undefined ? {} : { decidedAt: isoInstant(excusal.decidedAt) }),
   };
 }

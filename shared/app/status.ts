@@ -7,11 +7,11 @@ import { judge, latestVersion, periodAt } from '../domain/judgement.js';
 import { periodFromKey, periodKindOfKey } from '../domain/periods.js';
 import { governingVersion } from '../domain/versions.js';
 import type { CommitmentRecord } from '../ports/commitment-store.js';
-import { aggregateMapKey } from '../ports/event-store.js';
+import { type AggregateRecord, aggregateMapKey } from '../ports/event-store.js';
 import { mayHaveAlertState } from './alert-moves.js';
 import type { StoreDeps } from './deps.js';
 import { BadRequestError, CommitmentNotFoundError } from './errors.js';
-import { judgeReader } from './judge.js';
+import { judgeWith, readForJudgement } from './judge.js';
 
 /** A status with the zone in which people read its times (the commitment's). */
 export type ZonedEvaluation = Evaluation & { timezone: string };
@@ -65,40 +65,51 @@ export async function getStatus(deps: StoreDeps, id: string, periodKey?: string)
   return denoiseEvaluation({ ...evaluation, timezone: latest.timezone });
 }
 
+/** One commitment's current status, with what people call it. */
+export interface ListedStatus {
+  id: string;
+  evaluation: Evaluation;
+  title: string;
+  provider: string;
+  consumer: string;
+  timezone: string;
+}
+
 /**
  * GET /v1/status and GET /v1/commitments: every active commitment in its current period. A caller
  * that has just listed the active commitments passes them, so they are not read twice.
  */
-export async function listStatus(
+export async function listStatus(deps: StoreDeps, active?: CommitmentRecord[]): Promise<ListedStatus[]> {
+  return (await listStatusWithAggregates(deps, active)).statuses;
+}
+
+/**
+ * The same, with the current periods' aggregates it judged from (keyed by `aggregateMapKey`; a
+ * period nothing was recorded in has none), for a caller that needs more of them than the numbers:
+ * the digest lists the excusals they hold without reading them again.
+ */
+export async function listStatusWithAggregates(
   deps: StoreDeps,
   active?: CommitmentRecord[],
-): Promise<
-  Array<{
-    id: string;
-    evaluation: Evaluation;
-    title: string;
-    provider: string;
-    consumer: string;
-    timezone: string;
-  }>
-> {
+): Promise<{ statuses: ListedStatus[]; aggregates: Map<string, AggregateRecord> }> {
   const now = deps.clock.now();
   const records = active ?? (await deps.commitments.list('active'));
   const located = records.map((record) => ({ record, ...periodAt(record, now) }));
   const alertKeys = located
     .filter((one) => mayHaveAlertState(one.record, one.period))
     .map((one) => ({ commitmentId: one.record.id, periodKey: one.period.key }));
-  const [judgeOne, alerts] = await Promise.all([
-    judgeReader(deps, located, now),
+  const [reads, alerts] = await Promise.all([
+    readForJudgement(deps, located, now),
     alertKeys.length > 0 ? deps.alerts.getMany(alertKeys) : Promise.resolve(new Map<string, AlertState>()),
   ]);
+  const judgeOne = judgeWith(reads, now);
   const shown = (one: (typeof located)[number]) =>
     statusWithAlert(
       judgeOne(one),
       one.version.definition,
       alerts.get(aggregateMapKey(one.record.id, one.period.key)),
     );
-  return located
+  const statuses = located
     .map((one) => ({
       id: one.record.id,
       timezone: one.version.definition.timezone,
@@ -108,6 +119,7 @@ export async function listStatus(
       evaluation: denoiseEvaluation(shown(one)),
     }))
     .sort((a, b) => a.evaluation.commitmentId.localeCompare(b.evaluation.commitmentId));
+  return { statuses, aggregates: reads.aggregates };
 }
 
 /** GET /v1/commitments/{id}/history: closed periods with final results and credits, newest first. */

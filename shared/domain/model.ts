@@ -240,6 +240,8 @@ export interface Excusal {
   status?: ExcusalStatus;
   /** Who claimed it (a Slack user id, an ARN, `local`). */
   requestedBy?: string;
+  /** When it was claimed; absent on excusals claimed before this was recorded. */
+  requestedAt?: Instant;
   decidedBy?: string;
   decidedAt?: Instant;
 }

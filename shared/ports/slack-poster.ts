@@ -1,3 +1,5 @@
+import type { ModalView } from '@slack/types';
+
 /** A Slack message as the Web API takes it (chat.postMessage / chat.update). */
 export interface SlackMessage {
   /** A channel id (`C…`) or a user id (`U…`) for a direct message. */
@@ -20,6 +22,11 @@ export interface PostedMessage {
 export interface SlackPoster {
   post(message: SlackMessage): Promise<PostedMessage>;
   update(message: SlackMessage & { ts: string }): Promise<void>;
+  /**
+   * Opens a modal for the person whose slash command or click carried `triggerId` (views.open).
+   * Only the Slack edge opens modals; posters that serve the digest or the notifier leave it out.
+   */
+  openModal?(triggerId: string, view: ModalView): Promise<void>;
 }
 
 export interface DigestDelivery {

@@ -23,12 +23,14 @@ import type { Department } from '../domain/model.js';
 import { slackActor } from '../domain/permissions.js';
 import { describeIssues } from '../domain/validation-error.js';
 import type { CommitmentRecord } from '../ports/commitment-store.js';
+import type { SlackPoster } from '../ports/slack-poster.js';
 import { formatAmount } from '../presentation/status-line.js';
 import { context, ephemeral, escapeMrkdwn, type SlackReply, section, slackDate, who } from './blocks.js';
 import type { SlaCommand } from './commands.js';
 import { knownIds, replyForError } from './error-replies.js';
 import type { ExcusalListener } from './excusal-message.js';
 import { decideExcusalCommand, excuseCommand } from './excuse-command.js';
+import { openExcuseForm } from './excuse-form.js';
 import {
   helpReply,
   noConfigReply,
@@ -52,6 +54,8 @@ export interface SlackCommandDeps {
   onReaction?: ReactionListener;
   /** Told when an excusal waits for approval. */
   onExcusal?: ExcusalListener;
+  /** Opens forms and sends direct messages; without it, `/sla excuse <id>` asks for the one-line form. */
+  poster?: SlackPoster;
   log: SlackLog;
 }
 
@@ -60,6 +64,8 @@ export interface CommandRequest {
   channelId: string;
   /** The same for Slack's retries of one request (derived from its trigger_id): events logged count once. */
   requestKey: string;
+  /** Slack's trigger_id, which opening a form needs (within 3 seconds of the command). */
+  triggerId?: string;
 }
 
 /** The departments a person speaks for: as lead or member, or because of the channel they are in. */
@@ -72,11 +78,12 @@ export function departmentsOf(userId: string, channelId: string, departments: De
   );
 }
 
+/** The reply, or undefined when there is nothing to say (a form opened instead). */
 export async function runCommand(
   deps: SlackCommandDeps,
   command: SlaCommand,
   request: CommandRequest,
-): Promise<SlackReply> {
+): Promise<SlackReply | undefined> {
   try {
     return await dispatch(deps, command, request);
   } catch (error) {
@@ -88,7 +95,7 @@ async function dispatch(
   deps: SlackCommandDeps,
   command: SlaCommand,
   request: CommandRequest,
-): Promise<SlackReply> {
+): Promise<SlackReply | undefined> {
   switch (command.kind) {
     case 'help':
       return helpReply();
@@ -127,6 +134,8 @@ async function dispatch(
     }
     case 'excuse':
       return excuseCommand(deps, command, request.userId);
+    case 'excuseForm':
+      return openExcuseForm(deps, command.commitmentId, request);
     case 'decideExcusal':
       return decideExcusalCommand(deps.stores, command, request.userId);
     case 'unknown': {

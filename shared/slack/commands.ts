@@ -15,6 +15,8 @@ export type SlaCommand =
   | { kind: 'ack'; commitmentId: string; note?: string }
   | { kind: 'snooze'; commitmentId: string; duration: string }
   | { kind: 'excuse'; commitmentId: string; from: string; to: string; causedBy: string; reason: string }
+  /** `/sla excuse <commitment>` alone: the same claim, filled in a Slack form. */
+  | { kind: 'excuseForm'; commitmentId: string }
   | { kind: 'decideExcusal'; commitmentId: string; excusalId: string; decision: 'approve' | 'reject' }
   /** A first word that is no subcommand: maybe a commitment or department id typed without `status`. */
   | { kind: 'unknown'; word: string; rest: string[] }
@@ -28,7 +30,7 @@ export const USAGE: Record<Subcommand | 'mine', string> = {
   snooze:
     '`/sla snooze <commitment-id> <duration>` — hold escalation, e.g. `4h`, `1bd` (one business day of its calendar) or `1d` (24 hours)',
   excuse:
-    '`/sla excuse <commitment-id> <from> <to> <caused-by> <reason>` — record that another department caused a shortfall; from and to are dates (`2026-11-09`, whole local days) or date-times',
+    '`/sla excuse <commitment-id>` — record that another department caused a shortfall, in a form (from, to, caused by, reason); or all in one line: `/sla excuse <commitment-id> <from> <to> <caused-by> <reason>`, from and to as dates (`2026-11-09`, whole local days) or date-times',
   approve:
     '`/sla approve <commitment-id> <excusal-id>` — accept an excusal that blames your department: it then lowers the target or pauses timers',
   reject: '`/sla reject <commitment-id> <excusal-id>` — turn down an excusal that blames your department',
@@ -104,7 +106,9 @@ export function parseCommand(rawText: string): SlaCommand {
     }
     case 'excuse': {
       const [, commitment, from, to, causedBy] = words;
-      if (commitment === undefined || from === undefined || to === undefined || causedBy === undefined) {
+      if (commitment === undefined) return invalid('excuse', 'name the commitment');
+      if (from === undefined) return { kind: 'excuseForm', commitmentId: id(commitment) };
+      if (to === undefined || causedBy === undefined) {
         return invalid('excuse', 'name the commitment, from, to, the department that caused it and why');
       }
       const reason = after(5);

@@ -1,6 +1,6 @@
 /**
  * The digest as Slack messages. The first is the summary an executive reads in a minute
- * (headline, top risks, credits, excusals, reviews due); every commitment follows, grouped by
+ * (headline, top risks, credits, excused shortfalls, excusals awaiting a decision, reviews due); every commitment follows, grouped by
  * provider, in replies in its thread. Long lists run on into more replies; nothing is dropped.
  */
 
@@ -13,7 +13,7 @@ import type {
 } from '../domain/digest/digest-types.js';
 import * as words from '../presentation/digest/digest-words.js';
 import { type BlockGroup, packMessages, sectionsFromEntries } from './block-packing.js';
-import { context, escapeMrkdwn, header, type TextBlock } from './blocks.js';
+import { context, escapeMrkdwn, header, type TextBlock, who } from './blocks.js';
 import { clip } from './limits.js';
 
 export interface DigestMessage {
@@ -127,6 +127,16 @@ function summaryLists(content: DigestContent, f: DigestFormat): SummaryList[] {
         (x) =>
           `• ${esc(x.title, SUMMARY_TITLE_CHARS)}: ${escapeMrkdwn(words.excusedWords(x, f))}` +
           (x.reason ? ` _(${esc(x.reason, 200)})_` : ''),
+      ),
+      'None.',
+    ),
+    split(
+      'Excusals awaiting a decision',
+      content.pendingExcusals.map(
+        (p) =>
+          // Names are escaped here; the claimant becomes a mention Slack resolves to a name.
+          `• ${esc(p.title, SUMMARY_TITLE_CHARS)} \`${p.commitmentId}\`: ${words.pendingExcusalWords({ ...p, causedByName: escapeMrkdwn(p.causedByName) }, who)}` +
+          ` _(${esc(p.reason, 200)})_`,
       ),
       'None.',
     ),

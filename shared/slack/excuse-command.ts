@@ -1,6 +1,7 @@
 /**
- * `/sla excuse <commitment> <from> <to> <caused-by> <reason>`: records an excusal through the same
- * use case as the API, as the Slack user who typed it. Dates are read in the commitment's zone, as
+ * `/sla excuse <commitment> <from> <to> <caused-by> <reason>`, and the form `/sla excuse
+ * <commitment>` opens: records an excusal through the same use case as the API, as the Slack user
+ * who typed it. Dates are read in the commitment's zone, as
  * the people of that commitment speak of them: `2026-11-09` to `2026-11-10` is two whole local days.
  */
 import { DateTime } from 'luxon';
@@ -20,29 +21,71 @@ import type { SlackLog } from './slack-log.js';
 
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** What is claimed, as typed in `/sla excuse` or filled in its form; `id` makes a retry count once. */
+export interface SlackExcusalClaim {
+  commitmentId: string;
+  from: string;
+  to: string;
+  causedBy: string;
+  reason: string;
+  id?: string;
+}
+
+export interface ExcusalDeps {
+  stores: StoreDeps;
+  onExcusal?: ExcusalListener;
+  log: SlackLog;
+}
+
 export async function excuseCommand(
-  deps: { stores: StoreDeps; onExcusal?: ExcusalListener; log: SlackLog },
+  deps: ExcusalDeps,
   command: Extract<SlaCommand, { kind: 'excuse' }>,
   userId: string,
 ): Promise<SlackReply> {
+  const { kind: _kind, ...claim } = command;
+  return (
+    await recordSlackExcusal(deps, { ...claim, reason: claim.reason.slice(0, MAX_NOTE_LENGTH) }, userId)
+  ).reply;
+}
+
+/**
+ * Records the claim as the Slack user, tells the blamed department when it waits for them, and
+ * says what happened. A repeat (the same id, or the same window and reason) records nothing and
+ * tells nobody again.
+ */
+export async function recordSlackExcusal(
+  deps: ExcusalDeps,
+  claim: SlackExcusalClaim,
+  userId: string,
+): Promise<{ reply: SlackReply; duplicate: boolean }> {
   const { stores } = deps;
-  const id = command.commitmentId;
+  const id = claim.commitmentId;
   const record = isSlug(id) ? await stores.commitments.get(id) : undefined;
   if (record?.state !== 'active') throw new CommitmentNotFoundError(id.slice(0, 80));
   const zone = latestVersion(record).definition.timezone;
-  const from = instantOf(command.from, zone, 'from', 'start');
-  const to = instantOf(command.to, zone, 'to', 'end');
+  const from = instantOf(claim.from, zone, 'from', 'start');
+  const to = instantOf(claim.to, zone, 'to', 'end');
   const outcome = await addExcusal(
     stores,
     id,
-    { from, to, causedBy: command.causedBy, reason: command.reason.slice(0, MAX_NOTE_LENGTH) },
+    {
+      ...(claim.id === undefined ? {} : { id: claim.id }),
+      from,
+      to,
+      causedBy: claim.causedBy,
+      reason: claim.reason,
+    },
     slackActor(userId),
   );
   const departments = (await stores.commitments.getConfig())?.departments ?? {};
-  const blamed = departments[command.causedBy]?.name ?? command.causedBy;
+  const blamed = departments[claim.causedBy]?.name ?? claim.causedBy;
   const window = `${slackDate(Date.parse(from), zone)} to ${slackDate(Date.parse(to), zone)}`;
-  if (outcome.duplicate)
-    return ephemeral(`:repeat: This excusal on \`${id}\` was already recorded; nothing changed.`);
+  if (outcome.duplicate) {
+    return {
+      reply: ephemeral(`:repeat: This excusal on \`${id}\` was already recorded; nothing changed.`),
+      duplicate: true,
+    };
+  }
   try {
     await deps.onExcusal?.(outcome.notice);
   } catch (error) {
@@ -52,9 +95,10 @@ export async function excuseCommand(
   const next = pending
     ? ` It counts once ${escapeMrkdwn(blamed)} approves it (excusal \`${escapeMrkdwn(outcome.excusal.id)}\`).`
     : ' It counts from now.';
-  return ephemeral(
-    `:memo: Recorded an excusal on \`${id}\` from ${window}, caused by ${escapeMrkdwn(blamed)}: “${escapeMrkdwn(command.reason)}”.${next}`,
+  const reply = ephemeral(
+    `:memo: Recorded an excusal on \`${id}\` from ${window}, caused by ${escapeMrkdwn(blamed)}: “${escapeMrkdwn(claim.reason)}”.${next}`,
   );
+  return { reply, duplicate: false };
 }
 
 /** `/sla approve|reject <commitment> <excusal>`, as the Slack user who typed it. */

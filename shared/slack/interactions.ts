@@ -1,6 +1,7 @@
 /**
  * Button clicks (`block_actions`): Acknowledge and Snooze (1 business day, or 24 hours without a
- * calendar) on alerts, Details on status lists.
+ * calendar) on alerts, Details on status lists, Approve and Reject on excusals; and submitted
+ * forms (`view_submission`): the excusal form of `/sla excuse <commitment>`.
  * The reaction is stored through the same use cases as the API, then the clicked message is
  * updated in place and the reaction listener updates the alert's other messages.
  */
@@ -9,12 +10,13 @@ import { type AlertReaction, acknowledgeAlert, snoozeAlert } from '../app/alert-
 import { periodAt } from '../domain/judgement.js';
 import { lazy } from '../domain/lazy.js';
 import { slackActor } from '../domain/permissions.js';
-import type { SlackPoster } from '../ports/slack-poster.js';
 import { acknowledgedMessage, reactionBlocks, reactionWords, replaceButtons } from './alert-message.js';
 import { ephemeral, escapeMrkdwn, type SlackReply } from './blocks.js';
 import { notifyReaction, runCommand, type SlackCommandDeps } from './command-runner.js';
 import { replyForError } from './error-replies.js';
 import { handleExcusalButton, isExcusalAction } from './excusal-buttons.js';
+import { type SubmissionAnswer, submitExcuseForm } from './excuse-form.js';
+import { EXCUSE_MODAL_CALLBACK } from './excuse-modal.js';
 import {
   ACK_ACTION,
   type AlertButtonValue,
@@ -46,8 +48,27 @@ const blockActionsSchema = lazy(() =>
 
 export type BlockActionsPayload = z.infer<ReturnType<typeof blockActionsSchema>>;
 
+/** Slack's view ids are short words of letters and digits; the id keys what the form records. */
+const VIEW_ID = /^[A-Za-z0-9]{1,64}$/;
+
+const viewSubmissionSchema = lazy(() =>
+  z.looseObject({
+    type: z.literal('view_submission'),
+    user: z.looseObject({ id: z.string().min(1) }),
+    view: z.looseObject({
+      id: z.string().regex(VIEW_ID),
+      callback_id: z.string().optional(),
+      private_metadata: z.string().max(3000).optional(),
+      state: z.looseObject({ values: z.record(z.string(), z.record(z.string(), z.unknown())) }).optional(),
+    }),
+  }),
+);
+
+export type ViewSubmissionPayload = z.infer<ReturnType<typeof viewSubmissionSchema>>;
+
 export type ParsedInteraction =
   | { kind: 'block_actions'; payload: BlockActionsPayload }
+  | { kind: 'view_submission'; payload: ViewSubmissionPayload }
   | { kind: 'ignored'; type: string }
   | { kind: 'invalid'; problem: string };
 
@@ -61,6 +82,11 @@ export function parseInteraction(payloadText: string | null): ParsedInteraction 
     return { kind: 'invalid', problem: 'the payload is not JSON' };
   }
   const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+  if (type === 'view_submission') {
+    const view = viewSubmissionSchema().safeParse(raw);
+    if (!view.success) return { kind: 'invalid', problem: 'the view_submission payload lacks user or view' };
+    return { kind: 'view_submission', payload: view.data };
+  }
   if (type !== 'block_actions') return { kind: 'ignored', type: String(type) };
   const parsed = blockActionsSchema().safeParse(raw);
   if (!parsed.success) return { kind: 'invalid', problem: 'the block_actions payload lacks user or actions' };
@@ -68,7 +94,6 @@ export function parseInteraction(payloadText: string | null): ParsedInteraction 
 }
 
 export interface InteractionDeps extends SlackCommandDeps {
-  poster?: SlackPoster;
   respond: Responder;
 }
 
@@ -81,7 +106,7 @@ export async function handleBlockActions(deps: InteractionDeps, payload: BlockAc
       { kind: 'status', target: action.value, public: false },
       { userId: payload.user.id, channelId: payload.channel?.id ?? '', requestKey: '' },
     );
-    await tell(deps, payload, reply);
+    if (reply) await tell(deps, payload, reply);
     return;
   }
   if (isExcusalAction(action.action_id)) {
@@ -108,6 +133,18 @@ export async function handleBlockActions(deps: InteractionDeps, payload: BlockAc
  * their notification, whose claim knows it; one that names neither cannot be told apart from a
  * newer alert, so it is not acted on.
  */
+/**
+ * A submitted form: its answer (field errors) is Slack's reply to this request; undefined closes it.
+ * A form this app does not know is closed.
+ */
+export async function handleViewSubmission(
+  deps: InteractionDeps,
+  payload: ViewSubmissionPayload,
+): Promise<SubmissionAnswer> {
+  if (payload.view.callback_id !== EXCUSE_MODAL_CALLBACK) return undefined;
+  return submitExcuseForm(deps, { userId: payload.user.id, view: payload.view });
+}
+
 async function alertOfButton(deps: InteractionDeps, raw: string | undefined) {
   const read = decodeAlertValue(raw);
   if (!read) return undefined;

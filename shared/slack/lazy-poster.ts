@@ -26,5 +26,10 @@ export function createLazyPoster(
   return {
     post: async (message) => (await get()).post(message),
     update: async (message) => (await get()).update(message),
+    openModal: async (triggerId, view) => {
+      const poster = await get();
+      if (!poster.openModal) throw new Error('this Slack poster cannot open modals');
+      await poster.openModal(triggerId, view);
+    },
   };
 }

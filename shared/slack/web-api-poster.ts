@@ -3,6 +3,7 @@
  * two retries with short back-off and a 3-second timeout per call, where the SDK's defaults would
  * retry for about half an hour. Rate-limited calls wait for `Retry-After` and are retried.
  */
+import type { ModalView } from '@slack/types';
 import {
   type Block,
   type ChatPostMessageArguments,
@@ -57,6 +58,9 @@ export function createWebApiPoster(client: WebClient): SlackPoster {
         text: message.text,
         ...(message.blocks ? { blocks: message.blocks as Blocks } : {}),
       } as ChatUpdateArguments);
+    },
+    async openModal(triggerId: string, view: ModalView): Promise<void> {
+      await client.views.open({ trigger_id: triggerId, view });
     },
   };
 }

@@ -8,7 +8,7 @@ import { type Runtime, startRuntime } from '../../local/runtime.js';
 import { ACK_ACTION, encodeAlertValue, SNOOZE_ACTION } from '../../shared/slack/interaction-ids.js';
 import { slackSignature } from '../../shared/slack/verify-signature.js';
 import { exampleAgreedSince } from '../support/example-since.js';
-import { buttonClick } from '../unit/slack/slack-requests.js';
+import { buttonClick, type ExcuseFormValues, excuseFormSubmission } from '../unit/slack/slack-requests.js';
 
 /**
  * Who may do what, end to end: signed Slack requests over HTTP to the local runtime, as Slack sends
@@ -79,17 +79,33 @@ async function signedPost(path: string, body: string) {
   });
 }
 
-async function sla(user: string, text: string, channel = 'C0MARKETING') {
+async function slaRaw(user: string, text: string, channel = 'C0MARKETING') {
+  const trigger = `perm.${++requestCount}`;
   const body = new URLSearchParams({
     command: '/sla',
     text,
     user_id: user,
     channel_id: channel,
-    trigger_id: `perm.${++requestCount}`,
-  }).toString();
-  const response = await signedPost('/slack/commands', body);
+    trigger_id: trigger,
+  });
+  const response = await signedPost('/slack/commands', body.toString());
   expect(response.status).toBe(200);
-  return (await response.json()) as { response_type: string; text: string };
+  return { trigger, body: await response.text() };
+}
+
+async function sla(user: string, text: string, channel = 'C0MARKETING') {
+  return JSON.parse((await slaRaw(user, text, channel)).body) as { response_type: string; text: string };
+}
+
+/** Submits the excusal form; returns Slack's answer (empty when the form closes). */
+async function submitForm(user: string, viewId: string, metadata: string, values: ExcuseFormValues) {
+  const payload = excuseFormSubmission({ userId: user, viewId, metadata, values });
+  const response = await signedPost(
+    '/slack/interactions',
+    new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+  );
+  expect(response.status).toBe(200);
+  return response.text();
 }
 
 /** Clicks a button; returns what was posted to the response_url. */
@@ -157,7 +173,21 @@ describe('a Slack user in no department', () => {
     );
     const excuse = await sla(OUTSIDER, `excuse ${LEADS} 2026-11-09 2026-11-10 sales CRM import broke`);
     expect(excuse.text).toContain(`You may not record an excusal on '${LEADS}'`);
-    for (const reply of [log, ack, snooze, excuse]) {
+    // The form is refused before it opens, and a submission of one is refused under its first field.
+    const form = await sla(OUTSIDER, `excuse ${LEADS}`);
+    expect(form.text).toContain(`You may not record an excusal on '${LEADS}'`);
+    expect(outbox().filter((e) => e.kind === 'modal')).toEqual([]);
+    const submitted = JSON.parse(
+      await submitForm(OUTSIDER, 'VOUTSIDER', LEADS, {
+        from: '2026-11-09',
+        to: '2026-11-10',
+        causedBy: 'sales',
+        reason: 'CRM import broke',
+      }),
+    );
+    expect(submitted.response_action).toBe('errors');
+    expect(submitted.errors.excuse_from).toContain(`You may not record an excusal on '${LEADS}'`);
+    for (const reply of [log, ack, snooze, excuse, form]) {
       expect(reply.response_type).toBe('ephemeral');
       expect(reply.text).toContain('Nothing was changed.');
     }
@@ -229,19 +259,76 @@ describe('two-sided excusals', () => {
 
   it('the provider cannot approve its own claim; a member of Sales can, and then it counts', async () => {
     const approve = excusalButton('sla_excusal_approve');
+    expect((await leadsStatus()).target).toBe(100);
     const refused = await clickButton('U0MKTLEAD', approve.action_id, approve.value);
     expect(refused[0]?.text).toContain(
       `You may not approve or reject the excusal on '${LEADS}': only Sales (the department the excusal blames) or an admin may.`,
     );
     expect((await leadsStatus()).excused).toBeUndefined();
 
+    expect((await leadsStatus()).target).toBe(100);
     expect(await clickButton('U0REP1', approve.action_id, approve.value)).toEqual([]);
-    expect((await leadsStatus()).excused).toMatchObject({ causedBy: ['sales'], windows: 1 });
+    const approved = await leadsStatus();
+    expect(approved.excused).toMatchObject({ causedBy: ['sales'], windows: 1 });
+    expect(approved.target).toBeLessThan(100);
     const updated = outbox().filter((e) => e.kind === 'excusal_request_updated');
     expect(updated.at(-1)?.text).toContain('Approved by <@U0REP1>: it now counts.');
 
     const id = String(approve.value).split('|')[1];
     const late = await sla('U0SALESLEAD', `reject ${LEADS} ${id}`, 'C0SALES');
     expect(late.text).toContain('was already approved by U0REP1; nothing was changed.');
+  });
+});
+
+describe('the excusal form, and a rejected excusal', () => {
+  const lastRequest = () =>
+    outbox()
+      .filter((e) => e.kind === 'excusal_request')
+      .at(-1) as Record<string, any>;
+
+  it('/sla excuse <commitment> opens the form; its submission asks Sales and confirms to the claimant', async () => {
+    const { trigger, body } = await slaRaw('U0MKTLEAD', `excuse ${LEADS}`);
+    expect(body).toBe('');
+    const modal = outbox().find((e) => e.kind === 'modal' && e.target === trigger);
+    expect(modal?.view).toMatchObject({ type: 'modal', callback_id: 'sla_excuse', private_metadata: LEADS });
+
+    const mistaken = JSON.parse(
+      await submitForm('U0MKTLEAD', 'VE2E1', LEADS, {
+        from: '2026-11-13',
+        to: '2026-11-12',
+        causedBy: 'sales',
+      }),
+    );
+    expect(Object.keys(mistaken.errors).sort()).toEqual(['excuse_reason', 'excuse_to']);
+    const values = {
+      from: '2026-11-12',
+      to: '2026-11-12',
+      causedBy: 'sales',
+      reason: 'Sales paused the CRM sync',
+    };
+    expect(await submitForm('U0MKTLEAD', 'VE2E1', LEADS, values)).toBe('');
+    // Slack sends the same submission again: one claim, one request, one confirmation.
+    expect(await submitForm('U0MKTLEAD', 'VE2E1', LEADS, values)).toBe('');
+    const requests = outbox().filter((e) => e.kind === 'excusal_request');
+    expect(requests).toHaveLength(2);
+    expect(lastRequest()).toMatchObject({ target: 'C0SALES' });
+    expect(lastRequest().text).toContain('because of Sales: “Sales paused the CRM sync”');
+    const confirmations = outbox().filter((e) => e.kind === 'excusal_recorded');
+    expect(confirmations).toEqual([expect.objectContaining({ target: 'U0MKTLEAD' })]);
+    expect(confirmations[0]?.text).toContain(`Recorded an excusal on \`${LEADS}\``);
+  });
+
+  it('Sales rejects it with the button, and nothing changes', async () => {
+    const before = await leadsStatus();
+    const reject = (lastRequest().blocks as any[])
+      .flatMap((b) => b.elements ?? [])
+      .find((e: any) => e.action_id === 'sla_excusal_reject');
+    expect(String(reject.value)).toBe(`${LEADS}|slack-VE2E1`);
+    expect(await clickButton('U0REP1', reject.action_id, reject.value)).toEqual([]);
+    const updated = outbox().filter((e) => e.kind === 'excusal_request_updated');
+    expect(updated.at(-1)?.text).toContain('Rejected by <@U0REP1>: it does not count.');
+    const after = await leadsStatus();
+    expect(after.target).toBe(before.target);
+    expect(after.excused).toEqual(before.excused);
   });
 });

@@ -13,6 +13,7 @@ const request = { userId: 'U0MKTLEAD', channelId: 'C0MARKETING', requestKey: 'tr
 
 async function statusText(): Promise<string> {
   const reply = await runCommand(deps, { kind: 'status', target: LEADS, public: false }, request);
+  if (!reply) throw new Error('/sla status always answers');
   return blocksText(reply);
 }
 

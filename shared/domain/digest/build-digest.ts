@@ -1,6 +1,6 @@
 /**
  * Builds the weekly digest's content from values: headline, commitments by provider, credits,
- * excused shortfalls, top risks, reviews due. Its renderings live with their channels: the email
+ * excused shortfalls, excusals awaiting a decision, top risks, reviews due. Its renderings live with their channels: the email
  * text in `shared/presentation/digest/`, the Slack messages in `shared/slack/digest-blocks.ts`.
  */
 import { DateTime } from 'luxon';
@@ -18,6 +18,7 @@ import type {
   DigestProvider,
   ReviewDue,
 } from './digest-types.js';
+import { pendingExcusals } from './pending-excusals.js';
 import { DEFAULT_REVIEW_CADENCE, daysBetween, isReviewDue, localDateOf, reviewDueOn } from './review-due.js';
 import { excusedShortfalls, STATUS_ORDER, topRisks } from './risks.js';
 import { SPARKLINE_WEEKS, trendAndSparkline, weeksEndingWith } from './trend.js';
@@ -49,6 +50,7 @@ export function digestContent(input: DigestInput, format: DigestFormat): DigestC
       quarter: creditsIn(input.ledger, windows.quarter, zone, departments),
     },
     excused: excusedShortfalls(input.commitments, departments),
+    pendingExcusals: pendingExcusals(input.commitments, input.asOf, departments),
     topRisks: topRisks(input.commitments, departments, format),
     dueForReview: reviewsDue(input.commitments, input.asOf, zone),
   };

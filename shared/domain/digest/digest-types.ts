@@ -28,7 +28,10 @@ export interface DigestCommitmentInput {
   snapshots: Array<{ localDate: string; evaluation: Evaluation }>;
   /** The newest closed period, if any. */
   lastClosed?: ClosedPeriodResult;
-  /** The excusals recorded on the evaluated period (for who caused them and why). */
+  /**
+   * The excusals recorded on the evaluated period: who caused an excused shortfall and why, and
+   * the claims still waiting for the blamed department.
+   */
   excusals: Excusal[];
   /**
    * True when no state of the commitment was recorded by the digest's send time (the evaluator was
@@ -141,6 +144,25 @@ export interface ExcusedShortfall {
   unit: string;
 }
 
+/** A claimed excusal the blamed department has not decided yet: it changes nothing until then. */
+export interface PendingExcusal {
+  commitmentId: string;
+  title: string;
+  excusalId: string;
+  /** Who claimed it (a Slack user id, an ARN, `local`), when recorded. */
+  requestedBy?: string;
+  /** The window claimed, ISO-8601 in UTC; read in `timezone`, the commitment's. */
+  from: string;
+  to: string;
+  timezone: string;
+  causedBy: string;
+  causedByName: string;
+  reason: string;
+  /** When it was claimed, and whole days since then at the digest's "as of"; absent on older claims. */
+  requestedAt?: string;
+  ageDays?: number;
+}
+
 export interface ReviewDue {
   commitmentId: string;
   title: string;
@@ -186,6 +208,8 @@ export interface DigestContent {
     quarter: DepartmentCredits[];
   };
   excused: ExcusedShortfall[];
+  /** Excusals waiting for the department they blame, the longest-waiting first. */
+  pendingExcusals: PendingExcusal[];
   topRisks: TopRisk[];
   dueForReview: ReviewDue[];
 }

@@ -7,6 +7,7 @@ import type {
   DigestCommitment,
   DigestContent,
   ExcusedShortfall,
+  PendingExcusal,
   ReviewDue,
   Trend,
 } from '../../domain/digest/digest-types.js';
@@ -79,6 +80,22 @@ export function excusedWords(line: ExcusedShortfall, f: DigestFormat): string {
     );
   }
   return parts.join('; ');
+}
+
+/**
+ * `asked by U0MKTLEAD 3 days ago, blames Sales, for Mon Nov 9, 2026, 00:00 EST to …`: who, how
+ * long it has waited, whom it blames and the window, as the request message names it. `who` writes
+ * the claimant for the channel (a mention in Slack).
+ */
+export function pendingExcusalWords(p: PendingExcusal, who: (by: string) => string): string {
+  const age =
+    p.ageDays === undefined
+      ? 'at a time not recorded'
+      : p.ageDays === 0
+        ? 'today'
+        : `${p.ageDays} day${p.ageDays === 1 ? '' : 's'} ago`;
+  const by = p.requestedBy === undefined ? 'asked' : `asked by ${who(p.requestedBy)}`;
+  return `${by} ${age}, blames ${p.causedByName}, for ${localTimeWords(p.from, p.timezone)} to ${localTimeWords(p.to, p.timezone)}`;
 }
 
 export function reviewWords(review: ReviewDue): string {

@@ -10,6 +10,7 @@ import {
   excusedWords,
   headlineWords,
   lastClosedWords,
+  pendingExcusalWords,
   periodWords,
   progressWords,
   reviewWords,
@@ -30,6 +31,8 @@ export function renderDigestText(content: DigestContent, f: DigestFormat): strin
     ...creditsSection(content, f),
     '',
     ...excusedSection(content, f),
+    '',
+    ...pendingExcusalsSection(content),
     '',
     ...reviewsSection(content),
     '',
@@ -94,6 +97,17 @@ function excusedSection(content: DigestContent, f: DigestFormat): string[] {
     lines.push(...wrap(line.title, '', '  '));
     lines.push(...wrap(`${capitalize(excusedWords(line, f))}.`, '  '));
     if (line.reason) lines.push(...wrap(`Reason: ${line.reason}`, '  ', '    '));
+  }
+  return lines;
+}
+
+function pendingExcusalsSection(content: DigestContent): string[] {
+  const lines = heading('EXCUSALS AWAITING A DECISION');
+  if (content.pendingExcusals.length === 0) return [...lines, 'None.'];
+  for (const pending of content.pendingExcusals) {
+    lines.push(...wrap(`${pending.title} [${pending.commitmentId}]`, '', '  '));
+    lines.push(...wrap(`${capitalize(pendingExcusalWords(pending, (by) => by))}.`, '  ', '    '));
+    lines.push(...wrap(`Reason: ${pending.reason}`, '  ', '    '));
   }
   return lines;
 }

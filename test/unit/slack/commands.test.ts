@@ -54,6 +54,9 @@ describe('parsing /sla', () => {
         problem: 'name the commitment, from, to, the department that caused it and why',
       },
     ],
+    [`excuse ${LEADS}`, { kind: 'excuseForm', commitmentId: LEADS }],
+    [`excuse  Marketing-Qualified-Leads  `, { kind: 'excuseForm', commitmentId: LEADS }],
+    ['excuse', { kind: 'invalid', subcommand: 'excuse', problem: 'name the commitment' }],
     [
       `excuse ${LEADS} 2026-11-09 2026-11-10 sales`,
       { kind: 'invalid', subcommand: 'excuse', problem: 'say why, in a few words, after the department' },

@@ -100,3 +100,54 @@ export function buttonClick(input: {
     ],
   };
 }
+
+/** What a person filled in the excusal form; a field left out is sent empty, as Slack sends it. */
+export interface ExcuseFormValues {
+  from?: string;
+  to?: string;
+  causedBy?: string;
+  reason?: string;
+}
+
+/** A `view_submission` payload of the excusal form `/sla excuse <commitment>` opens. */
+export function excuseFormSubmission(input: {
+  userId: string;
+  viewId: string;
+  metadata: string;
+  values: ExcuseFormValues;
+  callbackId?: string;
+}): unknown {
+  const { values } = input;
+  return {
+    type: 'view_submission',
+    team: { id: 'T0TEAM', domain: 'acme' },
+    user: { id: input.userId, username: 'someone', team_id: 'T0TEAM' },
+    api_app_id: 'A0APP',
+    token: 'deprecated',
+    trigger_id: `trigger-${Math.random().toString(36).slice(2)}`,
+    view: {
+      id: input.viewId,
+      team_id: 'T0TEAM',
+      type: 'modal',
+      callback_id: input.callbackId ?? 'sla_excuse',
+      private_metadata: input.metadata,
+      hash: '1763478000.abcdef',
+      state: {
+        values: {
+          excuse_from: { value: { type: 'datepicker', selected_date: values.from ?? null } },
+          excuse_to: { value: { type: 'datepicker', selected_date: values.to ?? null } },
+          excuse_caused_by: {
+            value: {
+              type: 'static_select',
+              selected_option:
+                values.causedBy === undefined
+                  ? null
+                  : { text: { type: 'plain_text', text: values.causedBy }, value: values.causedBy },
+            },
+          },
+          excuse_reason: { value: { type: 'plain_text_input', value: values.reason ?? null } },
+        },
+      },
+    },
+  };
+}
