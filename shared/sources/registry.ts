@@ -1,6 +1,8 @@
 import type { SourceTypeName } from '../domain/sources/source-types.js';
 import { alertmanagerSource } from './alertmanager.js';
+import { cloudwatchSource } from './cloudwatch.js';
 import { hubspotSource } from './hubspot.js';
+import { pagerdutySource } from './pagerduty.js';
 import type { SourceType } from './source-type.js';
 import { webhookSource } from './webhook.js';
 
@@ -9,4 +11,6 @@ export const SOURCE_KINDS: Record<SourceTypeName, SourceType> = {
   webhook: webhookSource,
   hubspot: hubspotSource,
   alertmanager: alertmanagerSource,
+  pagerduty: pagerdutySource,
+  cloudwatch: cloudwatchSource,
 };

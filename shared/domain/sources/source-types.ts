@@ -3,7 +3,7 @@
  * own payload; what the configuration needs to know of it is said here, so that adding a kind is
  * one entry in this list and one module beside the sources edge.
  */
-export const SOURCE_TYPES = ['webhook', 'hubspot', 'alertmanager'] as const;
+export const SOURCE_TYPES = ['webhook', 'hubspot', 'alertmanager', 'pagerduty', 'cloudwatch'] as const;
 export type SourceTypeName = (typeof SOURCE_TYPES)[number];
 
 export interface SourceTypeRules {
@@ -11,6 +11,11 @@ export interface SourceTypeRules {
   rulesRequired: boolean;
   /** Whether the scheme signs the URL the sender called, so a `url:` may say what that was. */
   signsUrl?: boolean;
+  /**
+   * Why a configuration may hold at most one source of this kind, when deliveries reach it by
+   * their kind rather than by the source's name.
+   */
+  onePerConfiguration?: string;
 }
 
 export const SOURCE_TYPE_RULES: Record<SourceTypeName, SourceTypeRules> = {
@@ -18,4 +23,10 @@ export const SOURCE_TYPE_RULES: Record<SourceTypeName, SourceTypeRules> = {
   webhook: { rulesRequired: false },
   hubspot: { rulesRequired: true, signsUrl: true }, // subscription events name no commitment
   alertmanager: { rulesRequired: true }, // alerts name no commitment: rules say whose outage each is
+  pagerduty: { rulesRequired: true }, // incidents name no commitment: rules pick services and event types
+  cloudwatch: {
+    rulesRequired: true, // alarms name no commitment: rules say whose outage each alarm is
+    onePerConfiguration:
+      "in AWS one EventBridge rule hands every alarm state change to the sources function, which gives it to the configuration's cloudwatch source; tell alarms apart with that source's rules",
+  },
 };
