@@ -70,26 +70,29 @@ const pagerdutyId = (what: string) =>
     .max(MAX_PAGERDUTY_ID_LENGTH, `must be at most ${MAX_PAGERDUTY_ID_LENGTH} characters`);
 
 const payloadSchema = lazy(() =>
-  z.looseObject({
-    event: z.looseObject(
-      {
-        id: pagerdutyId("the webhook event's id"),
-        event_type: pagerdutyId('the event type, such as incident.triggered'),
-        occurred_at: z.iso.datetime({
-          offset: true,
-          error: 'must be an ISO 8601 date-time, as PagerDuty sends it',
-        }),
-        data: z
-          .looseObject({
-            id: pagerdutyId('the id of the resource').optional(),
-            type: z.string().optional(),
-            incident: z.looseObject({ id: pagerdutyId("the incident's id") }).nullish(),
-          })
-          .nullish(),
-      },
-      { error: 'must be the webhook event: {id, event_type, occurred_at, data}' },
-    ),
-  }),
+  z.looseObject(
+    {
+      event: z.looseObject(
+        {
+          id: pagerdutyId("the webhook event's id"),
+          event_type: pagerdutyId('the event type, such as incident.triggered'),
+          occurred_at: z.iso.datetime({
+            offset: true,
+            error: 'must be an ISO 8601 date-time, as PagerDuty sends it',
+          }),
+          data: z
+            .looseObject({
+              id: pagerdutyId('the id of the resource').optional(),
+              type: z.string().optional(),
+              incident: z.looseObject({ id: pagerdutyId("the incident's id") }).nullish(),
+            })
+            .nullish(),
+        },
+        { error: 'must be the webhook event: {id, event_type, occurred_at, data}' },
+      ),
+    },
+    { error: 'must be a PagerDuty v3 webhook payload: {"event": {...}}' },
+  ),
 );
 
 /** What a rule without a phase records: an incident opening is trouble, its resolution the end of it. */

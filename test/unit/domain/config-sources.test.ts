@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseConfig } from '../../../shared/domain/config.js';
+import { SOURCE_TYPES } from '../../../shared/domain/sources/source-types.js';
 import { type FieldIssue, ValidationError } from '../../../shared/domain/validation-error.js';
 
 const exampleText = readFileSync(new URL('../../../examples/commitments.yaml', import.meta.url), 'utf8');
@@ -105,7 +106,7 @@ describe('the sources section', () => {
       expect.arrayContaining([
         {
           path: 'sources.crm.type',
-          message: expect.stringContaining("must be one of webhook, hubspot, alertmanager; got 'webhok'"),
+          message: expect.stringContaining(`must be one of ${SOURCE_TYPES.join(', ')}; got 'webhok'`),
         },
         { path: 'sources.Bad Name', message: expect.stringContaining('must be a lowercase id') },
         { path: 'sources.ops.rulez', message: expect.stringContaining("unknown field 'rulez'") },
