@@ -84,7 +84,7 @@ export async function receiveDelivery(
       errors: [{ path: '', message: `must be JSON: ${(error as Error).message}` }],
     };
   }
-  return recordPayload(deps, kind, source, payload, verdict.deliveryId);
+  return recordPayload(deps, kind, source, payload, verdict.deliveryId, request.headers);
 }
 
 /**
@@ -113,11 +113,12 @@ async function recordPayload(
   source: SourceDefinition,
   payload: unknown,
   deliveryId: string,
+  headers?: DeliveryRequest['headers'],
 ): Promise<DeliveryOutcome> {
   const sourceName = source.name;
   const now = deps.clock.now();
   const count = deps.sourceStats.add.bind(deps.sourceStats, sourceName);
-  const mapping = kind.map(payload, source, deliveryId);
+  const mapping = kind.map(payload, source, deliveryId, headers);
   if ('errors' in mapping) {
     await count({ rejected: 1 }, now);
     return { kind: 'malformed', errors: mapping.errors };

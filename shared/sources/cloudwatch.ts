@@ -12,7 +12,7 @@ import { MAX_KEY_LENGTH } from '../domain/limits.js';
 import type { SourceDefinition } from '../domain/sources/config-sources.js';
 import { type FieldIssue, issuesFromZod } from '../domain/validation-error.js';
 import { verifyBearerToken } from './bearer-token.js';
-import { addIncidentEvents, EventBatches } from './rule-events.js';
+import { eventsOfOneItem } from './rule-events.js';
 import type { Mapping, SourceType } from './source-type.js';
 
 export const ALARM_EVENT_SOURCE = 'aws.cloudwatch';
@@ -86,20 +86,16 @@ function map(payload: unknown, source: SourceDefinition): Mapping | { errors: Fi
   const event = parsed.data;
   const { state } = event.detail;
   if (state.value === 'INSUFFICIENT_DATA') return { batches: [], ignored: 1 };
-  const batches = new EventBatches();
-  const added = addIncidentEvents(
+  return eventsOfOneItem(
     {
       fields: { ...event.detail, account: event.account, region: event.region },
       id: `${source.name}:${event.id}`,
       at: state.timestamp,
-      incident: alarmOf(event.resources, event.detail.alarmName),
+      subject: alarmOf(event.resources, event.detail.alarmName),
       defaultPhase: state.value === 'ALARM' ? 'down' : 'up',
     },
-    source.rules,
-    0,
-    batches,
+    source,
   );
-  return { batches: batches.list(), ignored: added === 0 ? 1 : 0 };
 }
 
 export const cloudwatchSource: SourceType = { verify: verifyBearerToken, map };

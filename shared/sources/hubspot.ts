@@ -10,11 +10,9 @@ import { MAX_KEY_LENGTH } from '../domain/limits.js';
 import type { SourceDefinition } from '../domain/sources/config-sources.js';
 import type { FieldIssue } from '../domain/validation-error.js';
 import { verifyHubspot } from './hubspot-signature.js';
+import { ruleEvent } from './rule-events.js';
 import { fieldText, matchingRules } from './rule-match.js';
 import type { EventBatch, Mapping, SourceType } from './source-type.js';
-
-const DURATION_PHASES = new Set(['start', 'pause', 'resume', 'stop']);
-const AVAILABILITY_PHASES = new Set(['down', 'up']);
 
 /** An identifier HubSpot sends as a number (ids of portals and objects); numeric text is taken too. */
 function idOf(value: unknown): string | undefined {
@@ -83,22 +81,12 @@ function map(payload: unknown, source: SourceDefinition): Mapping | { errors: Fi
     const at = new Date(occurredAt).toISOString();
     for (const { record } of rules) {
       const named = record.subject === undefined ? object : fieldText(fields, record.subject);
-      const phase = record.phase;
-      // The phase says the measure (the configuration checked it fits): durations follow a subject, outages an incident.
-      const who =
-        named === undefined || phase === undefined
-          ? {}
-          : DURATION_PHASES.has(phase)
-            ? { subject: named }
-            : AVAILABILITY_PHASES.has(phase)
-              ? { incident: named }
-              : {};
       const batch = byCommitment.get(record.commitment) ?? {
         commitment: record.commitment,
         events: [],
         origins: [],
       };
-      batch.events.push({ id, at, ...(phase === undefined ? {} : { phase }), ...who });
+      batch.events.push(ruleEvent(record, { id, at }, named));
       batch.origins.push(index);
       byCommitment.set(record.commitment, batch);
     }

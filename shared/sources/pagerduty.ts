@@ -10,7 +10,7 @@ import { lazy } from '../domain/lazy.js';
 import type { SourceDefinition } from '../domain/sources/config-sources.js';
 import { type FieldIssue, issuesFromZod } from '../domain/validation-error.js';
 import { hmacSha256, sameBytes } from '../http/hmac-signature.js';
-import { addIncidentEvents, EventBatches } from './rule-events.js';
+import { eventsOfOneItem } from './rule-events.js';
 import {
   type DeliveryRequest,
   headerOf,
@@ -114,20 +114,16 @@ function map(payload: unknown, source: SourceDefinition): Mapping | { errors: Fi
   const { event } = parsed.data;
   const incident = event.data?.type === 'incident' ? event.data.id : event.data?.incident?.id;
   if (incident === undefined) return { batches: [], ignored: 1 };
-  const batches = new EventBatches();
-  const added = addIncidentEvents(
+  return eventsOfOneItem(
     {
       fields: event,
       id: `${source.name}:${event.id}`,
       at: event.occurred_at,
-      incident,
-      defaultPhase: DEFAULT_PHASES[event.event_type],
+      subject: incident,
+      defaultPhase: DEFAULT_PHASES[event.event_type] ?? null,
     },
-    source.rules,
-    0,
-    batches,
+    source,
   );
-  return { batches: batches.list(), ignored: added === 0 ? 1 : 0 };
 }
 
 export const pagerdutySource: SourceType = { verify, map };

@@ -1,68 +1,73 @@
 /**
- * How a delivered item about an incident (a PagerDuty incident, a CloudWatch alarm) becomes events
- * through the rules it matches: each rule may fix the phase, or leave the kind's own (trouble
- * starting is `down`, its end `up`), and the phase decides whether the item is a subject or an
- * incident, so one item can feed an availability and a duration commitment at once.
+ * What a matched rule makes of a delivered item: an event for the rule's commitment, with the
+ * rule's phase and, by that phase's measure, a subject (a duration's timer) or an incident (an
+ * availability's outage). Shared by the kinds whose payload is one item per delivery.
  */
-import type { SourceRule } from '../domain/sources/config-sources.js';
+import type { SourceDefinition, SourceRule } from '../domain/sources/config-sources.js';
 import { fieldText, matchingRules } from './rule-match.js';
-import type { EventBatch } from './source-type.js';
+import type { EventBatch, Mapping } from './source-type.js';
 
 const DURATION_PHASES = new Set(['start', 'pause', 'resume', 'stop']);
 const AVAILABILITY_PHASES = new Set(['down', 'up']);
 
-/** Durations follow a subject, outages an incident; a phase that is neither (none) names nobody. */
-export function whoFor(phase: string | undefined, named: string | undefined): Record<string, string> {
-  if (named === undefined || phase === undefined) return {};
-  if (DURATION_PHASES.has(phase)) return { subject: named };
-  if (AVAILABILITY_PHASES.has(phase)) return { incident: named };
-  return {};
-}
-
-/** Events gathered by commitment, each remembering the delivered item it came from. */
-export class EventBatches {
-  private readonly byCommitment = new Map<string, EventBatch>();
-
-  add(commitment: string, event: Record<string, unknown>, origin: number): void {
-    const batch = this.byCommitment.get(commitment) ?? { commitment, events: [], origins: [] };
-    batch.events.push(event);
-    batch.origins.push(origin);
-    this.byCommitment.set(commitment, batch);
-  }
-
-  list(): EventBatch[] {
-    return [...this.byCommitment.values()];
-  }
-}
-
-export interface IncidentItem {
-  /** The fields rules match and `subject:` names. */
-  fields: Record<string, unknown>;
-  /** The event id, from the sender's own identifiers. */
-  id: string;
-  at: string;
-  incident: string;
-  /** The phase a rule without one records: `down`, `up`, or none (the rule then records nothing). */
-  defaultPhase?: 'down' | 'up';
-}
-
 /**
- * Adds the item's events to `batches`, one per matching rule that yields a phase; returns how many.
- * An item that yields none is the caller's to count as ignored.
+ * The event a rule records: `named` is who it is about (the item's own subject, or the field the
+ * rule names). The phase says the measure, which the configuration checked it fits: durations
+ * follow a subject, outages an incident, and totals need neither.
  */
-export function addIncidentEvents(
-  item: IncidentItem,
-  rules: readonly SourceRule[],
-  origin: number,
-  batches: EventBatches,
-): number {
-  let added = 0;
-  for (const { record } of matchingRules(item.fields, rules)) {
-    const phase = record.phase ?? item.defaultPhase;
-    if (phase === undefined) continue;
-    const named = record.subject === undefined ? item.incident : fieldText(item.fields, record.subject);
-    batches.add(record.commitment, { id: item.id, at: item.at, phase, ...whoFor(phase, named) }, origin);
-    added++;
+export function ruleEvent(
+  record: SourceRule['record'],
+  base: { id: string; at?: string },
+  named: string | undefined,
+): Record<string, unknown> {
+  const phase = record.phase;
+  const who =
+    named === undefined || phase === undefined
+      ? {}
+      : DURATION_PHASES.has(phase)
+        ? { subject: named }
+        : AVAILABILITY_PHASES.has(phase)
+          ? { incident: named }
+          : {};
+  return { ...base, ...(phase === undefined ? {} : { phase }), ...who };
+}
+
+export interface DeliveredItem {
+  /** What rules match and `subject:` names fields of. */
+  fields: Record<string, unknown>;
+  /** The event id, derived from the sender's own identifiers so that repeats count once. */
+  id: string;
+  /** When it happened at the sender; left out, it is recorded at its arrival. */
+  at?: string;
+  /** Who it is about when a rule names no other field: a ticket, an issue, a pull request. */
+  subject?: string;
+  /**
+   * For kinds that report incidents: the phase a rule without one records (`down` as trouble
+   * starts, `up` as it ends), or null when the item neither starts nor ends one, so that such a
+   * rule records nothing of it. Left out, a rule without a phase records an event without one.
+   */
+  defaultPhase?: 'down' | 'up' | null;
+}
+
+/** One delivered item, recorded for every rule it matches, or ignored when it makes no event. */
+export function eventsOfOneItem(delivered: DeliveredItem, source: SourceDefinition): Mapping {
+  const rules = matchingRules(delivered.fields, source.rules);
+  const base = { id: delivered.id, ...(delivered.at === undefined ? {} : { at: delivered.at }) };
+  const byCommitment = new Map<string, EventBatch>();
+  for (const { record } of rules) {
+    const phase = record.phase ?? delivered.defaultPhase;
+    if (phase === null) continue;
+    const named =
+      record.subject === undefined ? delivered.subject : fieldText(delivered.fields, record.subject);
+    const batch = byCommitment.get(record.commitment) ?? {
+      commitment: record.commitment,
+      events: [],
+      origins: [],
+    };
+    batch.events.push(ruleEvent({ ...record, phase }, base, named));
+    batch.origins.push(0);
+    byCommitment.set(record.commitment, batch);
   }
-  return added;
+  if (byCommitment.size === 0) return { batches: [], ignored: 1 };
+  return { batches: [...byCommitment.values()], ignored: 0 };
 }

@@ -48,8 +48,16 @@ export interface SourceType {
     now: readonly Instant[],
     source?: SourceDefinition,
   ): Verification;
-  /** Maps a verified JSON payload to events, or returns the fields that make it malformed. */
-  map(payload: unknown, source: SourceDefinition, deliveryId: string): Mapping | { errors: FieldIssue[] };
+  /**
+   * Maps a verified JSON payload to events, or returns the fields that make it malformed. `headers`
+   * are the delivery's, for kinds that name the event there rather than in the payload.
+   */
+  map(
+    payload: unknown,
+    source: SourceDefinition,
+    deliveryId: string,
+    headers?: Record<string, string | undefined>,
+  ): Mapping | { errors: FieldIssue[] };
 }
 
 /** A header's value whatever its case. */

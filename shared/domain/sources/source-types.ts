@@ -3,7 +3,16 @@
  * own payload; what the configuration needs to know of it is said here, so that adding a kind is
  * one entry in this list and one module beside the sources edge.
  */
-export const SOURCE_TYPES = ['webhook', 'hubspot', 'alertmanager', 'pagerduty', 'cloudwatch'] as const;
+export const SOURCE_TYPES = [
+  'webhook',
+  'hubspot',
+  'alertmanager',
+  'zendesk',
+  'jira',
+  'github',
+  'pagerduty',
+  'cloudwatch',
+] as const;
 export type SourceTypeName = (typeof SOURCE_TYPES)[number];
 
 export interface SourceTypeRules {
@@ -23,6 +32,9 @@ export const SOURCE_TYPE_RULES: Record<SourceTypeName, SourceTypeRules> = {
   webhook: { rulesRequired: false },
   hubspot: { rulesRequired: true, signsUrl: true }, // subscription events name no commitment
   alertmanager: { rulesRequired: true }, // alerts name no commitment: rules say whose outage each is
+  zendesk: { rulesRequired: true }, // ticket events name no commitment
+  jira: { rulesRequired: true }, // issue events name no commitment
+  github: { rulesRequired: true }, // repository events name no commitment
   pagerduty: { rulesRequired: true }, // incidents name no commitment: rules pick services and event types
   cloudwatch: {
     rulesRequired: true, // alarms name no commitment: rules say whose outage each alarm is
