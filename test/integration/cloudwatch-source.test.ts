@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { makeHandler as makeApiHandler } from '../../functions/api/handler.js';
-import { makeHandler } from '../../functions/sources/handler.js';
-import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.js';
-import { createDynamoSourceStats } from '../../shared/adapters/dynamodb/source-stats.js';
 import { applyConfig } from '../../shared/app/commitments.js';
 import { getStatus } from '../../shared/app/status.js';
-import { EXAMPLE_CONFIG, useApp } from './app-context.js';
-import { invokedDirectly, overHttp } from './source-invocations.js';
+import { EXAMPLE_CONFIG } from './app-context.js';
+import { useSourceApp } from './source-app.js';
 
 const SITE = 'website-availability';
 const TOKEN = 'the alarms bearer token';
@@ -21,19 +17,11 @@ sources:
         record: { commitment: ${SITE} }
 `;
 
-const app = await useApp('2026-11-01T00:30:00-04:00');
-await applyConfig(app.deps, { text: CONFIG, dryRun: false });
-app.clock.set('2026-11-18T11:00:00-05:00');
-const sourceStats = createDynamoSourceStats(createDocumentClient(app.table.client), app.table.tableName);
 const logged: string[] = [];
 const log = { error: (message: string) => logged.push(message) };
-const handler = makeHandler({
-  ...app.deps,
-  sourceStats,
-  secretOf: async (name) => (name === 'alarms' ? TOKEN : undefined),
-  log,
-});
-const api = makeApiHandler({ ...app.deps, sourceStats, publisher: { publish: async () => undefined }, log });
+const sources = await useSourceApp('2026-11-01T00:30:00-04:00', { alarms: TOKEN }, CONFIG, log);
+const { app } = sources;
+app.clock.set('2026-11-18T11:00:00-05:00');
 
 /** An alarm state change as EventBridge delivers it, with CloudWatch's `+0000` timestamps. */
 function stateChange(id: string, value: string, timestamp: string, alarmName = ALARM) {
@@ -58,7 +46,8 @@ function stateChange(id: string, value: string, timestamp: string, alarmName = A
 const down = stateChange('6b0d1f52-0000-4000-8000-000000000001', 'ALARM', '2026-11-18T15:00:00.000+0000');
 const up = stateChange('6b0d1f52-0000-4000-8000-000000000002', 'OK', '2026-11-18T15:45:00.000+0000');
 const post = (body: unknown, headers: Record<string, string> = { authorization: `Bearer ${TOKEN}` }) =>
-  overHttp(handler, { path: '/sources/alarms', headers, body: JSON.stringify(body), now: app.clock.now() });
+  sources.deliver('alarms', headers, JSON.stringify(body));
+const invokedDirectly = (event: unknown) => sources.invokedDirectly(event);
 const downtime = async () => (await getStatus(app.deps, SITE)).budget?.used ?? 0;
 
 describe('a cloudwatch source over DynamoDB Local', () => {
@@ -73,7 +62,7 @@ describe('a cloudwatch source over DynamoDB Local', () => {
 
   it('refuses a direct invocation with an event that is not an alarm state change, recording nothing', async () => {
     const ec2 = { ...down, source: 'aws.ec2', 'detail-type': 'EC2 Instance State-change Notification' };
-    const answers = [await invokedDirectly(handler, ec2), await invokedDirectly(handler, { hello: 'world' })];
+    const answers = [await invokedDirectly(ec2), await invokedDirectly({ hello: 'world' })];
     expect(answers.map((a) => a.status)).toEqual([400, 400]);
     expect(answers[0]?.body.detail).toContain(
       'a direct invocation must be an EventBridge event with source "aws.cloudwatch" and detail-type "CloudWatch Alarm State Change"; got source "aws.ec2"',
@@ -83,11 +72,11 @@ describe('a cloudwatch source over DynamoDB Local', () => {
   });
 
   it('records an ALARM invoked by EventBridge as down, once however often it is retried', async () => {
-    expect(await invokedDirectly(handler, down)).toEqual({
+    expect(await invokedDirectly(down)).toEqual({
       status: 200,
       body: { recorded: 1, duplicates: 0, ignored: 0, rejected: [] },
     });
-    expect(await invokedDirectly(handler, down)).toMatchObject({ status: 200, body: { duplicates: 1 } });
+    expect(await invokedDirectly(down)).toMatchObject({ status: 200, body: { duplicates: 1 } });
     // The same event relayed over HTTP is the same event.
     expect(await post(down)).toMatchObject({ status: 200, body: { recorded: 0, duplicates: 1 } });
     expect(await app.deps.events.getEvent(SITE, `alarms:${down.id}`)).toMatchObject({
@@ -109,7 +98,7 @@ describe('a cloudwatch source over DynamoDB Local', () => {
       '2026-11-18T15:20:00.000+0000',
       'disk-full',
     );
-    expect(await invokedDirectly(handler, noData)).toEqual({
+    expect(await invokedDirectly(noData)).toEqual({
       status: 200,
       body: { recorded: 0, duplicates: 0, ignored: 1, rejected: [] },
     });
@@ -131,26 +120,22 @@ describe('a cloudwatch source over DynamoDB Local', () => {
   });
 
   it('counts deliveries by both paths on GET /v1/sources', async () => {
-    const listed = await overHttp(api, { method: 'GET', path: '/v1/sources', now: app.clock.now() });
-    expect(listed.body.sources).toEqual([
-      {
-        name: 'alarms',
-        type: 'cloudwatch',
-        lastDeliveryAt: expect.stringMatching(/^2026-11-18T16:00/),
-        recorded: 2,
-        duplicates: 2,
-        ignored: 2,
-        refused: 2,
-        rejected: 1,
-        lastRefusal: { at: expect.any(String), reason: 'the bearer token does not match' },
-      },
-    ]);
+    expect(await sources.listed('alarms')).toEqual({
+      name: 'alarms',
+      type: 'cloudwatch',
+      lastDeliveryAt: expect.stringMatching(/^2026-11-18T16:00/),
+      recorded: 2,
+      duplicates: 2,
+      ignored: 2,
+      refused: 2,
+      rejected: 1,
+      lastRefusal: { at: expect.any(String), reason: 'the bearer token does not match' },
+    });
   });
 
   it('refuses a direct invocation clearly when no cloudwatch source is configured', async () => {
     await applyConfig(app.deps, { text: EXAMPLE_CONFIG, dryRun: false });
     const answer = await invokedDirectly(
-      handler,
       stateChange('6b0d1f52-0000-4000-8000-000000000005', 'ALARM', '2026-11-18T15:50:00.000+0000'),
     );
     expect(answer.status).toBe(404);

@@ -1,13 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { makeHandler as makeApiHandler } from '../../functions/api/handler.js';
-import { makeHandler } from '../../functions/sources/handler.js';
-import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.js';
-import { createDynamoSourceStats } from '../../shared/adapters/dynamodb/source-stats.js';
-import { applyConfig } from '../../shared/app/commitments.js';
 import { getStatus } from '../../shared/app/status.js';
-import { EXAMPLE_CONFIG, useApp } from './app-context.js';
-import { overHttp } from './source-invocations.js';
+import { EXAMPLE_CONFIG } from './app-context.js';
+import { useSourceApp } from './source-app.js';
 
 const SITE = 'website-availability';
 // Any duration commitment of the example does: it times triggered-to-acknowledged here.
@@ -32,15 +27,11 @@ sources:
         record: { commitment: ${ACK}, phase: start }
 `;
 
-const app = await useApp('2026-11-01T00:30:00-04:00');
-await applyConfig(app.deps, { text: CONFIG, dryRun: false });
-app.clock.set('2026-11-18T11:00:00-05:00');
-const sourceStats = createDynamoSourceStats(createDocumentClient(app.table.client), app.table.tableName);
-const log = { error: (message: string, error: unknown) => console.error(message, error) };
 // The tracker is mid-rotation for `rotating`: both secrets are configured, one a line.
 const secrets: Record<string, string> = { oncall: SECRET, rotating: `${OLD_SECRET}\n${SECRET}` };
-const handler = makeHandler({ ...app.deps, sourceStats, secretOf: async (name) => secrets[name], log });
-const api = makeApiHandler({ ...app.deps, sourceStats, publisher: { publish: async () => undefined }, log });
+const sources = await useSourceApp('2026-11-01T00:30:00-04:00', secrets, CONFIG);
+const { app } = sources;
+app.clock.set('2026-11-18T11:00:00-05:00');
 
 const sign = (secret: string, body: string) =>
   `v1=${createHmac('sha256', secret).update(body).digest('hex')}`;
@@ -76,18 +67,12 @@ function incidentEvent(
 }
 
 const deliver = (body: string, signature?: string, source = 'oncall') =>
-  overHttp(handler, {
-    path: `/sources/${source}`,
-    headers: signature === undefined ? {} : { 'x-pagerduty-signature': signature },
-    body,
-    now: app.clock.now(),
-  });
+  sources.deliver(source, signature === undefined ? {} : { 'x-pagerduty-signature': signature }, body);
 
 const triggered = incidentEvent('01TRIGGERED', 'incident.triggered', '2026-11-18T15:00:00.000Z');
 const acknowledged = incidentEvent('01ACKED', 'incident.acknowledged', '2026-11-18T15:10:00.000Z');
 const resolved = incidentEvent('01RESOLVED', 'incident.resolved', '2026-11-18T15:30:00.000Z');
 const downtime = async () => (await getStatus(app.deps, SITE)).budget?.used ?? 0;
-const statsOf = async (name: string) => (await sourceStats.get([name])).get(name)?.counts;
 
 describe('a pagerduty source over DynamoDB Local', () => {
   it('refuses unsigned, forged, tampered and wrongly signed deliveries with 401, recording nothing', async () => {
@@ -104,7 +89,7 @@ describe('a pagerduty source over DynamoDB Local', () => {
     expect(answers[3]?.body.detail).toContain('no X-PagerDuty-Signature signature matches the secret');
     expect(answers[4]?.body.detail).toContain('holds no v1=<64 hex digits> signature');
     expect(await app.deps.events.getOutage(SITE, 'Q0WEBDOWN1')).toBeUndefined();
-    expect(await statsOf('oncall')).toMatchObject({ refused: 5, recorded: 0 });
+    expect(await sources.listed('oncall')).toMatchObject({ refused: 5, recorded: 0 });
   });
 
   it('records a triggered incident as down and as a start, once however often it is retried', async () => {
@@ -187,9 +172,7 @@ describe('a pagerduty source over DynamoDB Local', () => {
   });
 
   it('counts all of it on GET /v1/sources', async () => {
-    const listed = await overHttp(api, { method: 'GET', path: '/v1/sources', now: app.clock.now() });
-    const oncall = listed.body.sources.find((s: { name: string }) => s.name === 'oncall');
-    expect(oncall).toMatchObject({
+    expect(await sources.listed('oncall')).toMatchObject({
       type: 'pagerduty',
       recorded: 4,
       duplicates: 2,
