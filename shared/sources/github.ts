@@ -7,7 +7,7 @@
 import type { SourceDefinition } from '../domain/sources/config-sources.js';
 import type { FieldIssue } from '../domain/validation-error.js';
 import { verifyHubSignature } from './hub-signature.js';
-import { eventsOfOneItem } from './rule-events.js';
+import { asObject, eventsOfOneItem } from './rule-events.js';
 import { type DeliveryRequest, headerOf, type Mapping, type SourceType } from './source-type.js';
 
 export const GITHUB_EVENT_HEADER = 'X-GitHub-Event';
@@ -19,15 +19,10 @@ function verify(request: DeliveryRequest, secret: string) {
   });
 }
 
-const asObject = (value: unknown): Record<string, unknown> | undefined =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
-
 /**
  * What the delivery is about: the pull request or issue (a pull request's own events, its reviews
- * and comments, an issue's), as `owner/repo#number`, the way GitHub links one, and the moment it
- * last changed, which is when the action happened.
+ * and comments, an issue's), as `owner/repo#number`, the way GitHub links one; and when the action
+ * happened: a submitted review's own time, else the moment the pull request or issue last changed.
  */
 function aboutOf(payload: Record<string, unknown>): { subject?: string; at?: unknown; atPath?: string } {
   const kind = asObject(payload.pull_request) ? 'pull_request' : 'issue';
@@ -35,7 +30,12 @@ function aboutOf(payload: Record<string, unknown>): { subject?: string; at?: unk
   const repository = asObject(payload.repository)?.full_name;
   const number = thread?.number;
   if (thread === undefined || typeof repository !== 'string' || typeof number !== 'number') return {};
-  return { subject: `${repository}#${number}`, at: thread.updated_at, atPath: `${kind}.updated_at` };
+  const subject = `${repository}#${number}`;
+  const review = asObject(payload.review);
+  if (payload.action === 'submitted' && review?.submitted_at !== undefined) {
+    return { subject, at: review.submitted_at, atPath: 'review.submitted_at' };
+  }
+  return { subject, at: thread.updated_at, atPath: `${kind}.updated_at` };
 }
 
 function map(

@@ -7,7 +7,7 @@
 import type { SourceDefinition } from '../domain/sources/config-sources.js';
 import type { FieldIssue } from '../domain/validation-error.js';
 import { verifyHubSignature } from './hub-signature.js';
-import { eventsOfOneItem } from './rule-events.js';
+import { asObject, eventsOfOneItem } from './rule-events.js';
 import type { DeliveryRequest, Mapping, SourceType } from './source-type.js';
 
 function verify(request: DeliveryRequest, secret: string) {
@@ -16,11 +16,6 @@ function verify(request: DeliveryRequest, secret: string) {
     delivery: 'X-Atlassian-Webhook-Identifier',
   });
 }
-
-const asObject = (value: unknown): Record<string, unknown> | undefined =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
 
 /** The issue's key (`SUP-42`), which people know it by; its numeric id when a payload has no key. */
 function issueOf(payload: Record<string, unknown>): string | undefined {

@@ -32,6 +32,12 @@ export function ruleEvent(
   return { ...base, ...(phase === undefined ? {} : { phase }), ...who };
 }
 
+/** A JSON object as a record of fields; anything else (a list, a scalar, null) as undefined. */
+export const asObject = (value: unknown): Record<string, unknown> | undefined =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+
 export interface DeliveredItem {
   /** What rules match and `subject:` names fields of. */
   fields: Record<string, unknown>;

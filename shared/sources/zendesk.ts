@@ -10,7 +10,7 @@ import type { SourceDefinition } from '../domain/sources/config-sources.js';
 import type { FieldIssue } from '../domain/validation-error.js';
 import { freshness, hmacSha256, sameBytes } from '../http/hmac-signature.js';
 import { MAX_DELIVERY_ID_LENGTH } from './hub-signature.js';
-import { eventsOfOneItem } from './rule-events.js';
+import { asObject, eventsOfOneItem } from './rule-events.js';
 import { type DeliveryRequest, headerOf, type Mapping, type SourceType } from './source-type.js';
 
 export const ZENDESK_SIGNATURE_HEADER = 'X-Zendesk-Webhook-Signature';
@@ -48,11 +48,6 @@ function verify(request: DeliveryRequest, secret: string, now: readonly Instant[
   // The delivery is named inside the signed body (its `id`), which map reads.
   return { ok: true as const, deliveryId: timestamp };
 }
-
-const asObject = (value: unknown): Record<string, unknown> | undefined =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
 
 /** The ticket: `detail.id`, or the id in `subject` (`zen:ticket:35436`) when the detail lacks it. */
 function ticketOf(payload: Record<string, unknown>): string | undefined {

@@ -110,9 +110,16 @@ describe('GitHub events as events', () => {
       ],
       ignored: 0,
     });
-    const review = pullRequest('submitted', { review: { state: 'approved' } });
+    // A review is dated when it was submitted, whatever else changed the pull request since.
+    const review = pullRequest('submitted', {
+      review: { state: 'approved', submitted_at: '2026-11-18T14:40:00Z' },
+    });
     expect(githubSource.map(review, source, 'guid-2', headers('pull_request_review'))).toMatchObject({
-      batches: [{ events: [{ id: 'code:guid-2', phase: 'stop', subject: 'acme/shop#42' }] }],
+      batches: [
+        {
+          events: [{ id: 'code:guid-2', at: '2026-11-18T14:40:00Z', phase: 'stop', subject: 'acme/shop#42' }],
+        },
+      ],
     });
   });
 
