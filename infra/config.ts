@@ -27,6 +27,8 @@ export interface StageConfig {
   readonly executiveLevel: number;
   /** Keep the table, logs and secrets when the stack is deleted (and protect the table). */
   readonly retainData: boolean;
+  /** Only CloudWatch alarms whose name starts with this reach the cloudwatch source; all when unset. */
+  readonly cloudwatchAlarmPrefix?: string;
 }
 
 export class InfraConfigError extends CodedError {
@@ -50,6 +52,7 @@ export const CONFIG_KEYS = [
   'opsEmail',
   'executiveLevel',
   'retainData',
+  'cloudwatchAlarmPrefix',
 ] as const;
 
 const departmentId = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be a department id such as marketing');
@@ -100,6 +103,17 @@ const stageConfigSchema = z.strictObject({
     .int('must be a whole number')
     .min(1, 'must be at least 1'),
   retainData: z.boolean({ error: 'must be true or false' }),
+  // CloudWatch's own alphabet and length for an alarm name; empty is cdk.json's "not set".
+  cloudwatchAlarmPrefix: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z
+      .string({ error: 'must be the start of CloudWatch alarm names, such as sla-' })
+      .max(255, 'must be at most 255 characters, the length of an alarm name')
+      .refine((prefix) => ![...prefix].some(isControlCharacter), {
+        message: 'must not hold control characters, which alarm names cannot',
+      })
+      .optional(),
+  ),
 });
 
 export function defaultStageConfig(stage: string) {
@@ -193,6 +207,11 @@ function fromCommandLine(value: unknown): unknown {
     // Left as text so the schema names the key and says what it expected.
     return value;
   }
+}
+
+function isControlCharacter(character: string): boolean {
+  const code = character.codePointAt(0) ?? 0;
+  return code < 0x20 || code === 0x7f;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -7,6 +7,7 @@ import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { TICK_MINUTES } from '../shared/domain/schedule-ticks.js';
 import type { StageConfig } from './config.js';
+import { AlarmStateChanges } from './constructs/alarm-state-changes.js';
 import { DeadLetterQueue } from './constructs/dead-letter-queue.js';
 import { EmailSubscriptions } from './constructs/email-subscriptions.js';
 import { NotificationTopics } from './constructs/notification-topics.js';
@@ -79,6 +80,14 @@ export class SlaTrackerStack extends Stack {
       removalPolicy,
     });
 
+    // EventBridge invokes the sources function asynchronously with alarm state changes: what it
+    // cannot deliver, or what still fails after Lambda's retries, waits here for a person.
+    const alarmStateFailures = new DeadLetterQueue(this, 'AlarmStateFailures', {
+      purpose:
+        'CloudWatch alarm state changes EventBridge could not hand to the sources function, or that failed there after retries',
+      removalPolicy,
+    });
+
     const make = (name: FunctionName, extra: Partial<SlaFunctionProps> = {}) =>
       new SlaFunction(this, `Fn-${name}`, {
         ...FUNCTIONS[name],
@@ -96,7 +105,7 @@ export class SlaTrackerStack extends Stack {
       'notify-slack': make('notify-slack', { deadLetterQueue: slackFailures.queue }),
       slack: make('slack'),
       digest: make('digest', { onFailure: digestFailures.queue }),
-      sources: make('sources'),
+      sources: make('sources', { onFailure: alarmStateFailures.queue }),
     } satisfies Record<FunctionName, SlaFunction>;
 
     // Least privilege: each function gets the table actions, topics and secrets its code uses.
@@ -114,6 +123,12 @@ export class SlaTrackerStack extends Stack {
     }
     secrets.grantValue(secrets.sources, fns.sources.role);
     fns.sources.addEnvironment('SOURCES_SECRET_ARN', secrets.sources.secretArn);
+
+    new AlarmStateChanges(this, 'AlarmStateChanges', {
+      function: fns.sources.function,
+      alarmPrefix: config.cloudwatchAlarmPrefix,
+      deadLetterQueue: alarmStateFailures.queue,
+    });
 
     const http = new SlaHttpApi(this, 'Http', {
       handlers: { api: fns.api.function, slack: fns.slack.function, sources: fns.sources.function },
@@ -168,6 +183,7 @@ export class SlaTrackerStack extends Stack {
         'digest-schedule': digest.deadLetterQueue,
         'evaluate-failures': evaluateFailures,
         'digest-failures': digestFailures,
+        'alarm-state-failures': alarmStateFailures,
       },
       apiStage: http.stage,
       opsEmail: config.opsEmail,

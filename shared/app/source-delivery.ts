@@ -5,6 +5,7 @@
  */
 import type { Author } from '../domain/audit.js';
 import type { Clock } from '../domain/model.js';
+import type { SourceDefinition } from '../domain/sources/config-sources.js';
 import type { SourceTypeName } from '../domain/sources/source-types.js';
 import type { FieldIssue } from '../domain/validation-error.js';
 import type { SourceStatsStore } from '../ports/source-stats.js';
@@ -36,7 +37,9 @@ export type DeliveryOutcome =
   | { kind: 'too-large'; bytes: number }
   | { kind: 'refused'; reason: string }
   | { kind: 'malformed'; errors: FieldIssue[] }
-  | { kind: 'received'; report: DeliveryReport; events: number };
+  | { kind: 'received'; report: DeliveryReport; events: number }
+  /** A delivery routed by its kind found no source of that kind, or several, in the configuration. */
+  | { kind: 'no-source-of-type'; type: SourceTypeName; names: string[] };
 
 /** The kinds of source by type name; the edge passes its registry, so this use case holds no scheme. */
 export type SourceKinds = Record<SourceTypeName, SourceType>;
@@ -81,7 +84,41 @@ export async function receiveDelivery(
       errors: [{ path: '', message: `must be JSON: ${(error as Error).message}` }],
     };
   }
-  const mapping = kind.map(payload, source, verdict.deliveryId, request.headers);
+  return recordPayload(deps, kind, source, payload, verdict.deliveryId, request.headers);
+}
+
+/**
+ * A delivery the platform vouched for (an EventBridge rule invoking the function, allowed by IAM):
+ * it names no source, so it goes to the configuration's one source of its kind, unverified.
+ */
+export async function receiveTrustedDelivery(
+  deps: SourceDeliveryDeps,
+  kinds: SourceKinds,
+  type: SourceTypeName,
+  payload: unknown,
+): Promise<DeliveryOutcome> {
+  const sources = Object.values((await deps.commitments.getConfig())?.sources ?? {});
+  const ofType = sources.filter((source) => source.type === type);
+  const [source] = ofType;
+  if (source === undefined || ofType.length > 1) {
+    return { kind: 'no-source-of-type', type, names: ofType.map((s) => s.name) };
+  }
+  return recordPayload(deps, kinds[type], source, payload, '');
+}
+
+/** Maps a verified payload to events and records them, counting every outcome on the source. */
+async function recordPayload(
+  deps: SourceDeliveryDeps,
+  kind: SourceType,
+  source: SourceDefinition,
+  payload: unknown,
+  deliveryId: string,
+  headers?: DeliveryRequest['headers'],
+): Promise<DeliveryOutcome> {
+  const sourceName = source.name;
+  const now = deps.clock.now();
+  const count = deps.sourceStats.add.bind(deps.sourceStats, sourceName);
+  const mapping = kind.map(payload, source, deliveryId, headers);
   if ('errors' in mapping) {
     await count({ rejected: 1 }, now);
     return { kind: 'malformed', errors: mapping.errors };

@@ -43,7 +43,12 @@ import type {
   EscalationStep,
   SlaConfig,
 } from './model.js';
-import { normalizeSource, rawSourceSchema, type SourceDefinition } from './sources/config-sources.js';
+import {
+  checkOnePerConfiguration,
+  normalizeSource,
+  rawSourceSchema,
+  type SourceDefinition,
+} from './sources/config-sources.js';
 import {
   describeValue,
   type FieldIssue,
@@ -253,6 +258,7 @@ function readSources(
     const source = raw && normalizeSource(name, raw, measures, path, issues);
     if (source !== undefined) sources[name] = source;
   }
+  checkOnePerConfiguration(sources, issues);
   return sources;
 }
 

@@ -4,46 +4,19 @@
  * token is the source's secret. The body is the webhook payload (version "4"): a group of alerts,
  * each firing or resolved, re-sent whole at every `repeat_interval` while it fires.
  */
-import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import { MAX_EVENTS_PER_REQUEST } from '../app/event-schemas.js';
 import { lazy } from '../domain/lazy.js';
 import type { SourceDefinition } from '../domain/sources/config-sources.js';
 import { type FieldIssue, issuesFromZod } from '../domain/validation-error.js';
-import { sameBytes } from '../http/hmac-signature.js';
+import { verifyBearerToken } from './bearer-token.js';
 import { matchingRules } from './rule-match.js';
-import {
-  type DeliveryRequest,
-  type EventBatch,
-  headerOf,
-  type Mapping,
-  type SourceType,
-} from './source-type.js';
+import type { EventBatch, Mapping, SourceType } from './source-type.js';
 
 /** The only payload version Alertmanager has sent since 0.7; another one may mean other fields. */
 export const ALERTMANAGER_PAYLOAD_VERSION = '4';
 /** Fingerprints are 16 hex digits; the bound keeps an event id within its 200 characters. */
 export const MAX_FINGERPRINT_LENGTH = 64;
-const BEARER = /^bearer\s+(.+)$/i;
-
-const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
-
-function verify(request: DeliveryRequest, secret: string) {
-  const authorization = headerOf(request.headers, 'authorization');
-  if (!authorization) {
-    return { ok: false as const, reason: 'no Authorization header: a bearer token is required' };
-  }
-  const token = BEARER.exec(authorization.trim())?.[1];
-  if (token === undefined) {
-    return { ok: false as const, reason: 'the Authorization header is not a bearer token' };
-  }
-  // Comparing digests keeps the comparison constant-time whatever the token's length.
-  if (!sameBytes(digest(secret), digest(token.trim()))) {
-    return { ok: false as const, reason: 'the bearer token does not match' };
-  }
-  // Alertmanager names no delivery; each event's id comes from its alert instead.
-  return { ok: true as const, deliveryId: '' };
-}
 
 const instant = lazy(() =>
   z.iso.datetime({ offset: true, error: 'must be an RFC 3339 date-time, as Alertmanager sends it' }),
@@ -128,4 +101,4 @@ function map(payload: unknown, source: SourceDefinition): Mapping | { errors: Fi
   return { batches: [...byCommitment.values()], ignored };
 }
 
-export const alertmanagerSource: SourceType = { verify, map };
+export const alertmanagerSource: SourceType = { verify: verifyBearerToken, map };

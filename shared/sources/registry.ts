@@ -1,8 +1,10 @@
 import type { SourceTypeName } from '../domain/sources/source-types.js';
 import { alertmanagerSource } from './alertmanager.js';
+import { cloudwatchSource } from './cloudwatch.js';
 import { githubSource } from './github.js';
 import { hubspotSource } from './hubspot.js';
 import { jiraSource } from './jira.js';
+import { pagerdutySource } from './pagerduty.js';
 import type { SourceType } from './source-type.js';
 import { webhookSource } from './webhook.js';
 import { zendeskSource } from './zendesk.js';
@@ -15,4 +17,6 @@ export const SOURCE_KINDS: Record<SourceTypeName, SourceType> = {
   zendesk: zendeskSource,
   jira: jiraSource,
   github: githubSource,
+  pagerduty: pagerdutySource,
+  cloudwatch: cloudwatchSource,
 };

@@ -47,15 +47,22 @@ export interface DeliveredItem {
   at?: string;
   /** Who it is about when a rule names no other field: a ticket, an issue, a pull request. */
   subject?: string;
+  /**
+   * For kinds that report incidents: the phase a rule without one records (`down` as trouble
+   * starts, `up` as it ends), or null when the item neither starts nor ends one, so that such a
+   * rule records nothing of it. Left out, a rule without a phase records an event without one.
+   */
+  defaultPhase?: 'down' | 'up' | null;
 }
 
-/** One delivered item, recorded for every rule it matches, or ignored when it matches none. */
+/** One delivered item, recorded for every rule it matches, or ignored when it makes no event. */
 export function eventsOfOneItem(delivered: DeliveredItem, source: SourceDefinition): Mapping {
   const rules = matchingRules(delivered.fields, source.rules);
-  if (rules.length === 0) return { batches: [], ignored: 1 };
   const base = { id: delivered.id, ...(delivered.at === undefined ? {} : { at: delivered.at }) };
   const byCommitment = new Map<string, EventBatch>();
   for (const { record } of rules) {
+    const phase = record.phase ?? delivered.defaultPhase;
+    if (phase === null) continue;
     const named =
       record.subject === undefined ? delivered.subject : fieldText(delivered.fields, record.subject);
     const batch = byCommitment.get(record.commitment) ?? {
@@ -63,9 +70,10 @@ export function eventsOfOneItem(delivered: DeliveredItem, source: SourceDefiniti
       events: [],
       origins: [],
     };
-    batch.events.push(ruleEvent(record, base, named));
+    batch.events.push(ruleEvent({ ...record, phase }, base, named));
     batch.origins.push(0);
     byCommitment.set(record.commitment, batch);
   }
+  if (byCommitment.size === 0) return { batches: [], ignored: 1 };
   return { batches: [...byCommitment.values()], ignored: 0 };
 }

@@ -167,3 +167,31 @@ describe('readStageConfig', () => {
     expect(error.issues).toEqual([{ path: 'executiveLevel', message: 'must be a whole number' }]);
   });
 });
+
+describe('cloudwatchAlarmPrefix', () => {
+  it('is unset by default and when cdk.json leaves it empty, and read from the stage or the command line', () => {
+    expect(readStageConfig(reader({ stages: STAGES }))).not.toHaveProperty('cloudwatchAlarmPrefix');
+    const empty = { ...STAGES, dev: { ...STAGES.dev, cloudwatchAlarmPrefix: '' } };
+    expect(readStageConfig(reader({ stages: empty })).cloudwatchAlarmPrefix).toBeUndefined();
+    const staged = { ...STAGES, dev: { ...STAGES.dev, cloudwatchAlarmPrefix: 'sla-' } };
+    expect(readStageConfig(reader({ stages: staged })).cloudwatchAlarmPrefix).toBe('sla-');
+    expect(
+      readStageConfig(reader({ stages: staged, cloudwatchAlarmPrefix: 'web-' })).cloudwatchAlarmPrefix,
+    ).toBe('web-');
+  });
+
+  it('refuses a prefix no alarm name could start with, naming the key', () => {
+    expect(errorOf({ stages: STAGES, cloudwatchAlarmPrefix: 'a'.repeat(256) }).issues).toEqual([
+      {
+        path: 'cloudwatchAlarmPrefix',
+        message: 'must be at most 255 characters, the length of an alarm name',
+      },
+    ]);
+    expect(errorOf({ stages: STAGES, cloudwatchAlarmPrefix: 'sla-\n' }).issues).toEqual([
+      {
+        path: 'cloudwatchAlarmPrefix',
+        message: 'must not hold control characters, which alarm names cannot',
+      },
+    ]);
+  });
+});

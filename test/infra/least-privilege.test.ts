@@ -93,6 +93,8 @@ function expectedGrants(name: FunctionName): Record<string, string[]> {
       ...base,
       ...onTable(GET, BATCH_GET, PUT, UPDATE),
       'secretsmanager:GetSecretValue': [id('AWS::SecretsManager::Secret', 'SecretsSources')],
+      // Alarm state changes that still fail after Lambda's retries of EventBridge's invocation.
+      ...queue('AlarmStateFailures'),
     },
   };
   return grantsByFunction[name];

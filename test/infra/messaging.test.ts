@@ -61,11 +61,11 @@ describe('topics, queues and secrets', () => {
   });
 
   it('makes every dead-letter queue encrypted, TLS-only and long-lived', () => {
-    dev.resourceCountIs('AWS::SQS::Queue', 6);
+    dev.resourceCountIs('AWS::SQS::Queue', 7);
     dev.resourcePropertiesCountIs(
       'AWS::SQS::Queue',
       { SqsManagedSseEnabled: true, MessageRetentionPeriod: 1_209_600 },
-      6,
+      7,
     );
     dev.resourcePropertiesCountIs(
       'AWS::SQS::QueuePolicy',
@@ -76,7 +76,7 @@ describe('topics, queues and secrets', () => {
           ]),
         },
       },
-      6,
+      7,
     );
   });
 
@@ -136,7 +136,7 @@ describe('alarms', () => {
   it('watches errors and throttles of every function, every dead-letter queue and API 5xx', () => {
     const alarms = Object.values(dev.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
     const opsTopic = { Ref: logicalId(dev, 'AWS::SNS::Topic', 'TopicsOps') };
-    expect(alarms).toHaveLength(FUNCTION_NAMES.length * 2 + 6 + 1);
+    expect(alarms).toHaveLength(FUNCTION_NAMES.length * 2 + 7 + 1);
     for (const alarm of alarms) {
       expect(alarm.AlarmActions).toEqual([opsTopic]);
       expect(alarm.Threshold).toBe(1);
@@ -145,7 +145,7 @@ describe('alarms', () => {
     const metrics = alarms.map((a) => `${a.Namespace}/${a.MetricName}`).sort();
     expect(metrics.filter((m) => m === 'AWS/Lambda/Errors')).toHaveLength(FUNCTION_NAMES.length);
     expect(metrics.filter((m) => m === 'AWS/Lambda/Throttles')).toHaveLength(FUNCTION_NAMES.length);
-    expect(metrics.filter((m) => m === 'AWS/SQS/ApproximateNumberOfMessagesVisible')).toHaveLength(6);
+    expect(metrics.filter((m) => m === 'AWS/SQS/ApproximateNumberOfMessagesVisible')).toHaveLength(7);
     expect(metrics.filter((m) => m === 'AWS/ApiGateway/5xx')).toHaveLength(1);
   });
 });
@@ -154,6 +154,8 @@ describe('failed scheduled runs', () => {
   it.each([
     ['evaluate', 'EvaluateFailures'],
     ['digest', 'DigestFailures'],
+    // EventBridge invokes it asynchronously with alarm state changes.
+    ['sources', 'AlarmStateFailures'],
   ])(
     '%s records a run that failed after Lambda retried it in its own queue, with an alarm',
     (name, queue) => {
@@ -186,7 +188,7 @@ describe('failed scheduled runs', () => {
   );
 
   it('leaves the other functions without an on-failure destination', () => {
-    dev.resourceCountIs('AWS::Lambda::EventInvokeConfig', 2);
+    dev.resourceCountIs('AWS::Lambda::EventInvokeConfig', 3);
   });
 });
 

@@ -96,6 +96,7 @@ describe('acknowledgements', () => {
           'DigestSchedule/DeadLetters',
           'EvaluateFailures',
           'DigestFailures',
+          'AlarmStateFailures',
         ].map((queue) => `AwsSolutions-SQS3 @ ${queue}/Queue`),
       ].sort(),
     );

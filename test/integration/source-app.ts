@@ -22,6 +22,8 @@ export interface SourceApp {
     headers: Record<string, string>,
     body: string,
   ): Promise<{ status: number; body: any }>;
+  /** The sources function invoked with no HTTP request around the event, as an EventBridge rule does. */
+  invokedDirectly(event: unknown): Promise<{ status: number; body: any }>;
   /** `GET /v1/sources` through the API function, reading the same counts. */
   listed(name: string): Promise<Record<string, unknown> | undefined>;
   /** The open timers of a duration commitment, by subject. */
@@ -33,10 +35,10 @@ export async function useSourceApp(
   start: string,
   secrets: Record<string, string>,
   config = MORE_SOURCES_CONFIG,
+  log = { error: (message: string, error: unknown) => console.error(message, error) },
 ): Promise<SourceApp> {
   const app = await useApp(start, config);
   const sourceStats = createDynamoSourceStats(createDocumentClient(app.table.client), app.table.tableName);
-  const log = { error: (message: string, error: unknown) => console.error(message, error) };
   const sources = makeHandler({ ...app.deps, sourceStats, secretOf: async (name) => secrets[name], log });
   const api = makeApiHandler({
     ...app.deps,
@@ -63,14 +65,15 @@ export async function useSourceApp(
       ...(body === undefined ? {} : { body }),
       isBase64Encoded: false,
     };
-    const result = (await fn(event, localContext('sla-sources'))) as APIGatewayProxyStructuredResultV2;
-    return { status: result.statusCode ?? 200, body: result.body ? JSON.parse(result.body) : undefined };
+    return answerOf(await fn(event, localContext('sla-sources')));
   }
 
   return {
     app,
     deliver: (name, headers, body) =>
       invoke(sources, 'POST', `/sources/${name}`, { 'content-type': 'application/json', ...headers }, body),
+    invokedDirectly: async (event) =>
+      answerOf(await sources(event as Record<string, unknown>, localContext('sla-sources'))),
     async listed(name) {
       const { body } = await invoke(api, 'GET', '/v1/sources', {});
       return body.sources.find((s: { name: string }) => s.name === name);
@@ -79,5 +82,13 @@ export async function useSourceApp(
       const { body } = await app.call('GET', `/v1/commitments/${commitment}/subjects?state=open`);
       return body.subjects.map((s: { id: string }) => s.id);
     },
+  };
+}
+
+function answerOf(result: unknown) {
+  const structured = result as APIGatewayProxyStructuredResultV2;
+  return {
+    status: structured.statusCode ?? 200,
+    body: structured.body ? JSON.parse(structured.body) : undefined,
   };
 }

@@ -166,3 +166,24 @@ export function normalizeSource(
   if (issues.length > before) return undefined;
   return { name, type: raw.type, rules, ...(raw.url === undefined ? {} : { url: raw.url }) };
 }
+
+/** Refuses a second source of a kind whose deliveries are routed by kind, naming the later ones. */
+export function checkOnePerConfiguration(
+  sources: Readonly<Record<string, SourceDefinition>>,
+  issues: FieldIssue[],
+): void {
+  const firstOfType = new Map<SourceTypeName, string>();
+  for (const source of Object.values(sources)) {
+    const reason = SOURCE_TYPE_RULES[source.type].onePerConfiguration;
+    if (reason === undefined) continue;
+    const first = firstOfType.get(source.type);
+    if (first === undefined) {
+      firstOfType.set(source.type, source.name);
+      continue;
+    }
+    issues.push({
+      path: joinPath('sources', source.name, 'type'),
+      message: `must not be ${source.type} again: '${first}' is already the ${source.type} source, and there may be only one (${reason})`,
+    });
+  }
+}

@@ -3,7 +3,16 @@
  * own payload; what the configuration needs to know of it is said here, so that adding a kind is
  * one entry in this list and one module beside the sources edge.
  */
-export const SOURCE_TYPES = ['webhook', 'hubspot', 'alertmanager', 'zendesk', 'jira', 'github'] as const;
+export const SOURCE_TYPES = [
+  'webhook',
+  'hubspot',
+  'alertmanager',
+  'zendesk',
+  'jira',
+  'github',
+  'pagerduty',
+  'cloudwatch',
+] as const;
 export type SourceTypeName = (typeof SOURCE_TYPES)[number];
 
 export interface SourceTypeRules {
@@ -11,6 +20,11 @@ export interface SourceTypeRules {
   rulesRequired: boolean;
   /** Whether the scheme signs the URL the sender called, so a `url:` may say what that was. */
   signsUrl?: boolean;
+  /**
+   * Why a configuration may hold at most one source of this kind, when deliveries reach it by
+   * their kind rather than by the source's name.
+   */
+  onePerConfiguration?: string;
 }
 
 export const SOURCE_TYPE_RULES: Record<SourceTypeName, SourceTypeRules> = {
@@ -21,4 +35,10 @@ export const SOURCE_TYPE_RULES: Record<SourceTypeName, SourceTypeRules> = {
   zendesk: { rulesRequired: true }, // ticket events name no commitment
   jira: { rulesRequired: true }, // issue events name no commitment
   github: { rulesRequired: true }, // repository events name no commitment
+  pagerduty: { rulesRequired: true }, // incidents name no commitment: rules pick services and event types
+  cloudwatch: {
+    rulesRequired: true, // alarms name no commitment: rules say whose outage each alarm is
+    onePerConfiguration:
+      "in AWS one EventBridge rule hands every alarm state change to the sources function, which gives it to the configuration's cloudwatch source; tell alarms apart with that source's rules",
+  },
 };

@@ -15,4 +15,17 @@ describe('examples/more-sources.yaml', () => {
     );
     for (const commitment of config.commitments) expect(fed).toContain(commitment.id);
   });
+
+  it('holds the incident sources too: PagerDuty and CloudWatch alarms, each feeding its commitments', () => {
+    const config = parseConfig(example);
+    expect(config.sources?.oncall?.type).toBe('pagerduty');
+    expect(config.sources?.alarms?.type).toBe('cloudwatch');
+    const fedBy = (name: string) => config.sources?.[name]?.rules.map((rule) => rule.record.commitment);
+    expect(fedBy('oncall')).toEqual([
+      'incident-acknowledgement',
+      'incident-acknowledgement',
+      'website-availability',
+    ]);
+    expect(fedBy('alarms')).toEqual(['api-availability']);
+  });
 });
