@@ -2,7 +2,7 @@
 import type { BudgetModel } from '../domain/charts/chart-model.js';
 import { formatAmount } from '../domain/readable-numbers.js';
 import { instantLabel, zonedTimeAxis } from './axis-time.js';
-import { SERIES_NAMES } from './chart-words.js';
+import { SERIES_COLORS, SERIES_NAMES } from './chart-words.js';
 import type { ChartOption } from './echarts-svg.js';
 
 export function budgetOption(model: BudgetModel): ChartOption {
@@ -35,8 +35,8 @@ export function budgetOption(model: BudgetModel): ChartOption {
         data: model.remaining.map(([at, v]) => [at, v]),
         symbol: 'circle',
         symbolSize: 6,
-        lineStyle: { width: 3, color: '#1d4ed8' },
-        itemStyle: { color: '#1d4ed8' },
+        lineStyle: { width: 3, color: SERIES_COLORS.actual },
+        itemStyle: { color: SERIES_COLORS.actual },
         areaStyle: { color: 'rgba(29,78,216,0.12)' },
         markLine: {
           silent: true,
@@ -53,7 +53,7 @@ export function budgetOption(model: BudgetModel): ChartOption {
               : [
                   {
                     xAxis: model.now,
-                    lineStyle: { type: 'solid', width: 1, color: '#111' },
+                    lineStyle: { type: 'solid', width: 1, color: SERIES_COLORS.now },
                     label: {
                       formatter: `now · ${instantLabel(model.now, zone)}`,
                       position: 'insideEndTop',

@@ -5,7 +5,14 @@
  */
 import type { BurnupModel } from '../domain/charts/chart-model.js';
 import { instantLabel, zonedTimeAxis } from './axis-time.js';
-import { axisValue, formatAxisValue, formatModelValue, SERIES_NAMES, STATUS_WORDS } from './chart-words.js';
+import {
+  axisValue,
+  formatAxisValue,
+  formatModelValue,
+  SERIES_COLORS,
+  SERIES_NAMES,
+  STATUS_WORDS,
+} from './chart-words.js';
 import type { ChartOption } from './echarts-svg.js';
 
 export function burnupOption(model: BurnupModel): ChartOption {
@@ -19,8 +26,8 @@ export function burnupOption(model: BurnupModel): ChartOption {
       data: line(model.actual),
       symbol: 'circle',
       symbolSize: 6,
-      lineStyle: { width: 3, type: 'solid', color: '#1d4ed8' },
-      itemStyle: { color: '#1d4ed8' },
+      lineStyle: { width: 3, type: 'solid', color: SERIES_COLORS.actual },
+      itemStyle: { color: SERIES_COLORS.actual },
       markArea: {
         silent: true,
         itemStyle: {
@@ -38,7 +45,7 @@ export function burnupOption(model: BurnupModel): ChartOption {
           : {
               silent: true,
               symbol: 'none',
-              lineStyle: { type: 'solid', width: 1, color: '#111' },
+              lineStyle: { type: 'solid', width: 1, color: SERIES_COLORS.now },
               label: {
                 formatter: `now · ${instantLabel(model.now, zone)}`,
                 position: 'insideEndTop',
@@ -52,8 +59,8 @@ export function burnupOption(model: BurnupModel): ChartOption {
       type: 'line',
       data: line(model.pace),
       symbol: 'none',
-      lineStyle: { width: 2, type: 'dotted', color: '#6b7280' },
-      itemStyle: { color: '#6b7280' },
+      lineStyle: { width: 2, type: 'dotted', color: SERIES_COLORS.pace },
+      itemStyle: { color: SERIES_COLORS.pace },
     },
     {
       name: SERIES_NAMES.target,
@@ -63,8 +70,8 @@ export function burnupOption(model: BurnupModel): ChartOption {
         [period.end, value(model.target)],
       ],
       symbol: 'none',
-      lineStyle: { width: 2, type: 'solid', color: '#111827' },
-      itemStyle: { color: '#111827' },
+      lineStyle: { width: 2, type: 'solid', color: SERIES_COLORS.target },
+      itemStyle: { color: SERIES_COLORS.target },
       endLabel: {
         show: true,
         formatter: `target ${formatModelValue(model.target, model.scale, model.unit)}`,
@@ -79,8 +86,8 @@ export function burnupOption(model: BurnupModel): ChartOption {
       data: line(model.projection),
       symbol: ['none', 'triangle'],
       symbolSize: 8,
-      lineStyle: { width: 2, type: [8, 5], color: '#b45309' },
-      itemStyle: { color: '#b45309' },
+      lineStyle: { width: 2, type: [8, 5], color: SERIES_COLORS.projection },
+      itemStyle: { color: SERIES_COLORS.projection },
     });
   }
   return {

@@ -3,6 +3,18 @@ import type { ValueScale } from '../domain/charts/chart-model.js';
 import type { Status } from '../domain/model.js';
 import { formatAmount } from '../domain/readable-numbers.js';
 
+/**
+ * Each line's colour. The lines also differ in pattern and marker (see the option builders); the
+ * colours are named once so a reader of the SVG, or a test, can tell which path is which.
+ */
+export const SERIES_COLORS = {
+  actual: '#1d4ed8',
+  pace: '#6b7280',
+  target: '#111827',
+  projection: '#b45309',
+  now: '#111111',
+} as const;
+
 /** Series names: what the legend says and what tests look for. */
 export const SERIES_NAMES = {
   actual: 'Actual',
