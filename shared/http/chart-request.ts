@@ -19,7 +19,8 @@ function badParameter(name: string, message: string): HttpProblem {
 export function chartKindParam(query: Record<string, string | undefined>): ChartKind {
   const raw = query.kind;
   if (raw === undefined) return 'burnup';
-  if (!isChartKind(raw)) throw badParameter('kind', `must be one of ${CHART_KINDS.join(', ')} (got '${raw}')`);
+  if (!isChartKind(raw))
+    throw badParameter('kind', `must be one of ${CHART_KINDS.join(', ')} (got '${raw}')`);
   return raw;
 }
 
@@ -33,7 +34,8 @@ export async function chartRequest(
   if (unknown !== undefined) throw badParameter(unknown, 'is not known; use kind and period');
   const kind = chartKindParam(query);
   const period = query.period;
-  if (period === '') throw badParameter('period', 'must be a period key such as 2026-11, 2026-W48 or 2026-Q4');
+  if (period === '')
+    throw badParameter('period', 'must be a period key such as 2026-11, 2026-W48 or 2026-Q4');
   const { commitmentChart } = await import('../app/charts.js');
   const chart = await commitmentChart(deps, { commitmentId: pathParam(event, 'id'), kind, period, format });
   // Charts of an open period change with every evaluation; a closed one's never do, but a short
