@@ -29,8 +29,12 @@ export type ChartAssetName = keyof typeof CHART_ASSETS;
 export function chartAssetPath(name: ChartAssetName, taskRoot = process.env.LAMBDA_TASK_ROOT): string {
   const asset = CHART_ASSETS[name];
   if (taskRoot) return join(taskRoot, CHART_ASSET_FOLDER, asset.file);
-  // Both packages let their files be resolved: resvg lists its .wasm, the fonts have no exports map.
-  return createRequire(import.meta.url).resolve(asset.specifier);
+  return packageAssetPath(name);
+}
+
+/** The asset in node_modules. Both packages let it be resolved: resvg lists its .wasm, the fonts have no exports map. */
+export function packageAssetPath(name: ChartAssetName): string {
+  return createRequire(import.meta.url).resolve(CHART_ASSETS[name].specifier);
 }
 
 export async function readChartAsset(name: ChartAssetName): Promise<Uint8Array> {
