@@ -107,12 +107,41 @@ describe('the dashboard pages', () => {
     expect(unknown.body).toContain('department must be one of the configured departments');
   });
 
+  it("embeds each commitment's charts as images with words for those who cannot see them", async () => {
+    const overview = (await page('/')).body;
+    expect(overview).toContain(
+      `<img src="/commitments/${LEADS}/chart.svg?kind=burnup" alt="Burn-up of Marketing delivers qualified leads to Sales in 2026-11: 60 / 100 leads`,
+    );
+    const leads = (await page(`/commitments/${LEADS}`)).body;
+    expect(leads).toContain(`/commitments/${LEADS}/chart.svg?kind=burnup`);
+    // A total has no error budget; closed periods are charted only once there are some.
+    expect(leads).not.toContain('kind=budget');
+    expect(leads).not.toContain('kind=history');
+    const site = (await page('/commitments/website-availability')).body;
+    expect(site).toMatch(
+      /<img src="\/commitments\/website-availability\/chart.svg\?kind=budget" alt="Error budget of Website available 99.5% in business hours over 2026-11: /,
+    );
+  });
+
+  it('draws the charts it links to, as SVG, and refuses a kind that is not one', async () => {
+    const burnup = await page(`/commitments/${LEADS}/chart.svg?kind=burnup`);
+    expect(burnup.status).toBe(200);
+    expect(burnup.headers['content-type']).toBe('image/svg+xml');
+    expect(burnup.headers['x-content-type-options']).toBe('nosniff');
+    expect(burnup.body).toMatch(/^<svg/);
+    const wrong = await page(`/commitments/${LEADS}/chart.svg?kind=pie`);
+    expect(wrong.status).toBe(400);
+    expect(wrong.body).toContain('kind');
+    expect((await page('/commitments/nope/chart.svg')).status).toBe(404);
+  });
+
   it('lists closed periods with their credits once a period closes', async () => {
     app.clock.set('2026-12-02T10:00:00-05:00');
     await closeUpToNow(app.deps, LEADS);
     const { body } = await page(`/commitments/${LEADS}`);
     expect(body).toMatch(/<tr data-period="2026-11">.*BREACHED.*60 \/ 100 leads.*15 credits<\/td><\/tr>/);
     expect(body).toContain('period.closed');
+    expect(body).toContain(`/commitments/${LEADS}/chart.svg?kind=history`);
   });
 
   it("shows the week's digest and refuses a week that is not one", async () => {
@@ -144,7 +173,14 @@ describe('the dashboard pages', () => {
   });
 
   it('sends the security headers with every answer, pages and errors alike', async () => {
-    for (const path of ['/', `/commitments/${LEADS}`, '/digest', '/assets/style.css', '/nope']) {
+    for (const path of [
+      '/',
+      `/commitments/${LEADS}`,
+      `/commitments/${LEADS}/chart.svg`,
+      '/digest',
+      '/assets/style.css',
+      '/nope',
+    ]) {
       const { headers } = await page(path);
       expect(headers['content-security-policy']).toContain("default-src 'none'");
       expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
