@@ -87,7 +87,7 @@ function Card({
       </p>
       <Progress evaluation={e} label={`Progress of ${item.title}`} />
       {chartSrc ? (
-        <img src={chartSrc(item.id)} alt={burnupAlt(item.title, e)} width={400} height={210} loading="lazy" />
+        <img src={chartSrc(item.id)} alt={burnupAlt(item.title, e)} width={400} height={210} />
       ) : null}
     </li>
   );
