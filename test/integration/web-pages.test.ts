@@ -47,6 +47,17 @@ await app.call('POST', `/v1/commitments/${LEADS}/events`, {
   body: { events: Array.from({ length: 60 }, (_, i) => ({ id: `lead-${i}` })) },
 });
 await app.call('PUT', `/v1/commitments/${HOSTILE_ID}`, { body: hostileCommitment });
+// Seven leads Sales took on on November 2 and never contacted: all late by now.
+await app.call('POST', '/v1/commitments/sales-lead-follow-up/events', {
+  body: {
+    events: Array.from({ length: 7 }, (_, i) => ({
+      id: `late-${i}-start`,
+      subject: `late-${i}`,
+      phase: 'start',
+      at: `2026-11-02T0${i + 1}:00:00-05:00`,
+    })),
+  },
+});
 await addExcusal(
   app.deps,
   LEADS,
@@ -92,6 +103,13 @@ describe('the dashboard pages', () => {
     expect(body).toMatch(
       /<td>Sales<\/td><td>[^<]*onerror=alert\(3\)[^<]*<\/td><td class="pending">Pending approval<\/td>/,
     );
+  });
+
+  it('names the most overdue subjects and counts the rest', async () => {
+    const { body } = await page('/commitments/sales-lead-follow-up');
+    expect(body).toContain('Late (7), most overdue first');
+    expect(body.match(/<li>late-\d — [^<]+ business hours late<\/li>/g)).toHaveLength(5);
+    expect(body).toContain('<li>and 2 more</li>');
   });
 
   it('filters by department and status with plain links, and refuses a filter that names nothing', async () => {
