@@ -50,7 +50,15 @@ export interface DemoResult {
   outbox: OutboxEntry[];
 }
 
-export async function runDemo(print: Print, options: { keepData?: boolean } = {}): Promise<DemoResult> {
+export interface DemoOptions {
+  keepData?: boolean;
+  /** Runs at the end of each replayed day of November, with the runtime up (to look at it mid-month). */
+  onDayEnd?: (day: number, runtime: Runtime) => Promise<void>;
+  /** Ends the replay after this day of November (the runtime stops; nothing more is printed). */
+  lastDay?: number;
+}
+
+export async function runDemo(print: Print, options: DemoOptions = {}): Promise<DemoResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sla-demo-'));
   const runtime = await startRuntime({
     host: '127.0.0.1',
@@ -126,6 +134,8 @@ export async function runDemo(print: Print, options: { keepData?: boolean } = {}
         print('── Thursday, November 19, 09:10 ── the marketing lead acknowledges: /sla ack');
         print(await api.slash(MARKETING_LEAD, 'C0MARKETING', `ack ${LEADS} two campaigns launch Friday`));
       }
+      await options.onDayEnd?.(day, runtime);
+      if (day === options.lastDay) return { outbox: readOutbox(runtime.outboxPath) };
       await api.moveTo(day < 30 ? nov(day + 1, '07:00') : nov(30, '18:00'));
     }
     await api.moveTo('2026-12-01T09:00:00-05:00');
