@@ -23,8 +23,14 @@ export const AUTH_HEADERS: Readonly<Record<string, string>> = {
   'strict-transport-security': 'max-age=31536000; includeSubDomains',
 };
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 
 function page(
   statusCode: number,
@@ -35,10 +41,10 @@ function page(
   const body = `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(title)} · SLA tracker</title>
+<title>${escapeHtml(title)} · SLA tracker</title>
 <style>${STYLE}</style>
 </head>
-<body><main><h1>${escape(title)}</h1>
+<body><main><h1>${escapeHtml(title)}</h1>
 ${paragraphs.join('\n')}
 </main></body>
 </html>
@@ -46,7 +52,7 @@ ${paragraphs.join('\n')}
   return { statusCode, headers: { ...AUTH_HEADERS }, ...(cookies.length ? { cookies } : {}), body };
 }
 
-const p = (text: string) => `<p>${escape(text)}</p>`;
+const p = (text: string) => `<p>${escapeHtml(text)}</p>`;
 const signInLink = '<p><a href="/auth/login">Sign in with Slack</a></p>';
 const signOutForm =
   '<form method="post" action="/auth/logout"><button type="submit">Sign out of the dashboard</button></form>';
@@ -105,7 +111,7 @@ export function notConfiguredPage() {
   return page(503, 'Sign-in is not set up yet', [
     p(
       'The dashboard needs Sign in with Slack before it shows anything. An admin adds the Slack ' +
-        "app's oidcClientId and oidcClientSecret to the Slack secret (see \"Enable sign-in\" in the " +
+        'app\'s oidcClientId and oidcClientSecret to the Slack secret (see "Enable sign-in" in the ' +
         'README); the dashboard opens within five minutes, with no redeploy.',
     ),
   ]);

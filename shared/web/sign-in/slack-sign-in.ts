@@ -46,7 +46,10 @@ export interface SlackSignInDeps {
   log?: { warn(message: string, detail?: unknown): void };
 }
 
-const respond = (response: ReturnType<typeof pages.redirect>): WebAuthOutcome => ({ kind: 'respond', response });
+const respond = (response: ReturnType<typeof pages.redirect>): WebAuthOutcome => ({
+  kind: 'respond',
+  response,
+});
 
 /** A path on this site to return to; anything else (another host, `//evil`, the auth routes) is `/`. */
 export function safeNext(next: string | undefined): string {
