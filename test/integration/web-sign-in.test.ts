@@ -230,6 +230,16 @@ describe('Sign in with Slack', () => {
     expect(cookieSet(planted, SESSION)).toBeUndefined();
   });
 
+  it('refuses a callback whose state was changed on the way, even with the right code', async () => {
+    const browser = new Browser();
+    const login = await browser.request('/auth/login');
+    const callbackUrl = new URL(await browser.throughProvider(login.headers.get('location') ?? ''));
+    callbackUrl.searchParams.set('state', `${callbackUrl.searchParams.get('state')}x`);
+    const changed = await browser.request(callbackUrl.href);
+    expect(changed.status).toBe(400);
+    expect(cookieSet(changed, SESSION)).toBeUndefined();
+  });
+
   it('refuses a sign-in cookie older than ten minutes', async () => {
     const browser = new Browser();
     const login = await browser.request('/auth/login');
