@@ -50,7 +50,15 @@ export interface DemoResult {
   outbox: OutboxEntry[];
 }
 
-export async function runDemo(print: Print, options: { keepData?: boolean } = {}): Promise<DemoResult> {
+export interface DemoOptions {
+  keepData?: boolean;
+  /** Runs at the end of each replayed day of November, with the runtime up (to look at it mid-month). */
+  onDayEnd?: (day: number, runtime: Runtime) => Promise<void>;
+  /** Runs once the replay is over, before the runtime stops. */
+  beforeStop?: (runtime: Runtime) => Promise<void>;
+}
+
+export async function runDemo(print: Print, options: DemoOptions = {}): Promise<DemoResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sla-demo-'));
   const runtime = await startRuntime({
     host: '127.0.0.1',
@@ -126,6 +134,7 @@ export async function runDemo(print: Print, options: { keepData?: boolean } = {}
         print('── Thursday, November 19, 09:10 ── the marketing lead acknowledges: /sla ack');
         print(await api.slash(MARKETING_LEAD, 'C0MARKETING', `ack ${LEADS} two campaigns launch Friday`));
       }
+      await options.onDayEnd?.(day, runtime);
       await api.moveTo(day < 30 ? nov(day + 1, '07:00') : nov(30, '18:00'));
     }
     await api.moveTo('2026-12-01T09:00:00-05:00');
@@ -150,6 +159,7 @@ export async function runDemo(print: Print, options: { keepData?: boolean } = {}
     const last = digests[digests.length - 1];
     print(`\n── The executives' weekly digest (${digests.length} sent; the last one, as emailed) ──`);
     print(last ? last.text : '(no digest was sent)');
+    await options.beforeStop?.(runtime);
     return { outbox };
   } finally {
     await runtime.stop();

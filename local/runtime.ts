@@ -5,6 +5,7 @@ import { makeHandler as makeApiHandler } from '../functions/api/handler.js';
 import { makeNotifyHandler } from '../functions/notify-slack/handler.js';
 import { makeHandler as makeSlackHandler } from '../functions/slack/handler.js';
 import { makeHandler as makeSourcesHandler } from '../functions/sources/handler.js';
+import { makeHandler as makeWebHandler } from '../functions/web/handler.js';
 import { departmentsLoader } from '../functions/wiring.js';
 import { createDynamoDigestDeliveryLog } from '../shared/adapters/dynamodb/digest-delivery-log.js';
 import { createDocumentClient } from '../shared/adapters/dynamodb/document-client.js';
@@ -243,6 +244,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
           prefix: '/local/',
           handler: makeClockHandler(clock, scheduler, options.log, () => companyZone(stores)),
         },
+        // Last, so every other prefix wins: the dashboard answers the rest, with no sign-in here.
+        { prefix: '/', handler: makeWebHandler({ ...stores, log: { error: logError } }) },
       ],
       onError: (error) => logError('request failed', error),
     });

@@ -6,6 +6,7 @@ import { companyZone } from '../shared/app/status.js';
 import { DEFAULT_DATA_DIR } from '../shared/config/runtime-file.js';
 import { localTimeWords } from '../shared/presentation/local-time-words.js';
 import { sourceSecretsFromEnv } from '../shared/sources/source-secrets.js';
+import { startupBanner } from './banner.js';
 import { ConfigFileError, startRuntime } from './runtime.js';
 
 function fail(message: string): never {
@@ -62,26 +63,18 @@ async function main() {
   // folder the hints say where it is.
   const sla = options.dataDir === DEFAULT_DATA_DIR ? 'npx sla' : `SLA_API_URL=${runtime.url} npx sla`;
   console.log(
-    [
-      '',
-      `  SLA tracker running at ${runtime.url}`,
-      `  data folder   ${runtime.dataDir} (${loaded})`,
-      `  clock         ${clockWords}${options.clockStart ? ' (from SLA_CLOCK)' : ''}`,
-      `  outbox        ${runtime.outboxPath}`,
-      `  Slack         signing secret ${runtime.slackSigningSecret}${options.slackSigningSecret ? ' (from SLACK_SIGNING_SECRET)' : ' (generated; set SLACK_SIGNING_SECRET to keep one)'}`,
-      `                ${options.slackBotToken ? 'messages also go to your Slack workspace' : 'messages go to the outbox only (set SLACK_BOT_TOKEN to post to Slack)'}`,
-      `  sources       ${runtime.url}/sources/<name> (each source's secret from SLA_SOURCE_<NAME>_SECRET)`,
-      '',
-      '  Try, in another terminal:',
-      `    ${sla} status`,
-      `    ${sla} record marketing-qualified-leads 5`,
-      `    ${sla} clock --advance P1D`,
-      `    ${sla} digest`,
-      `    curl ${runtime.url}/v1/commitments/marketing-qualified-leads/status`,
-      '',
-      '  Ctrl-C stops everything; the data stays for the next start.',
-      '',
-    ].join('\n'),
+    startupBanner({
+      url: runtime.url,
+      dataDir: runtime.dataDir,
+      loaded,
+      clockWords,
+      clockFromEnv: options.clockStart !== undefined,
+      outboxPath: runtime.outboxPath,
+      slackSigningSecret: runtime.slackSigningSecret,
+      signingSecretFromEnv: options.slackSigningSecret !== undefined,
+      postsToSlack: options.slackBotToken !== undefined,
+      sla,
+    }),
   );
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -1,3 +1,4 @@
+import { auditDetailWords } from '../../shared/presentation/audit-detail-words.js';
 import { localTimeWords } from '../../shared/presentation/local-time-words.js';
 import { renderTable } from './table.js';
 import { NONE } from './values.js';
@@ -27,15 +28,9 @@ export interface EventRow {
   [field: string]: unknown;
 }
 
-const MAX_DETAIL = 60;
-
 /** The detail's plain fields, `name=value`, cut to a table cell's width. */
 export function detailText(detail: Record<string, unknown>): string {
-  const text = Object.entries(detail)
-    .filter(([, v]) => v !== null && v !== undefined && typeof v !== 'object')
-    .map(([k, v]) => `${k}=${v}`)
-    .join(' ');
-  return text.length > MAX_DETAIL ? `${text.slice(0, MAX_DETAIL - 1)}…` : text || NONE;
+  return auditDetailWords(detail) ?? NONE;
 }
 
 export function renderAuditTable(entries: AuditEntryRow[], timezone: string | undefined): string {

@@ -4,6 +4,7 @@
  * pages that say so, with the status the API would give.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { DateTime } from 'luxon';
 import type { StoreDeps } from '../app/deps.js';
 import { BadRequestError } from '../app/errors.js';
 import { listStatus } from '../app/status.js';
@@ -11,6 +12,9 @@ import type { Status } from '../domain/model.js';
 import { exposedAnswer } from '../edge/error-table.js';
 import type { WebViewer } from '../ports/web-auth.js';
 import { STATUS_LABEL } from '../presentation/status-line.js';
+import { commitmentPageData } from './commitment-data.js';
+import { CommitmentPage } from './pages/commitment.js';
+import { DigestPage } from './pages/digest.js';
 import { ErrorPage } from './pages/error-page.js';
 import { OverviewPage } from './pages/overview.js';
 import { htmlResponse, type WebResult } from './render.js';
@@ -50,6 +54,43 @@ async function overview(deps: StoreDeps, event: Event, viewer?: WebViewer): Prom
   );
 }
 
+async function commitment(deps: StoreDeps, id: string, viewer?: WebViewer): Promise<WebResult> {
+  const data = await commitmentPageData(deps, id);
+  return htmlResponse(200, <CommitmentPage data={data} viewer={viewer} charts={[]} />);
+}
+
+/** The ISO week `weeks` away from `week` (`2026-W48` → `2026-W47`). */
+function weekAway(week: string, weeks: number): string {
+  return DateTime.fromISO(week, { zone: 'UTC' }).plus({ weeks }).toISOWeekDate()?.slice(0, 8) ?? week;
+}
+
+async function digest(deps: StoreDeps, event: Event, viewer?: WebViewer): Promise<WebResult> {
+  const { buildWeeklyDigest, digestFormat } = await import('../app/digest.js');
+  const content = await buildWeeklyDigest(deps, { week: query(event, 'week') });
+  return htmlResponse(
+    200,
+    <DigestPage
+      digest={content}
+      format={digestFormat}
+      previousWeek={weekAway(content.week, -1)}
+      // A sent digest's next week has begun; a week still live is the newest there is.
+      nextWeek={content.asOfNow ? undefined : weekAway(content.week, 1)}
+      viewer={viewer}
+    />,
+  );
+}
+
+/** `/commitments/{id}`: the id, or undefined when the path is not one commitment's page. */
+function commitmentId(path: string): string | undefined {
+  const match = /^\/commitments\/([^/]+)$/.exec(path);
+  if (!match?.[1]) return undefined;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return undefined;
+  }
+}
+
 const stylesheet = (): WebResult => ({
   statusCode: 200,
   headers: { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' },
@@ -60,6 +101,9 @@ function route(deps: StoreDeps, event: Event, viewer?: WebViewer): Promise<WebRe
   const path = event.rawPath;
   if (path === '/') return overview(deps, event, viewer);
   if (path === STYLESHEET_PATH) return stylesheet();
+  if (path === '/digest') return digest(deps, event, viewer);
+  const id = commitmentId(path);
+  if (id !== undefined) return commitment(deps, id, viewer);
   return htmlResponse(
     404,
     <ErrorPage
