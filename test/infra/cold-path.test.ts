@@ -31,6 +31,17 @@ const FIRST_USE_ONLY: Record<FunctionName, string[]> = {
   'notify-slack': ['yaml', ...CLIENTS_ON_FIRST_USE],
   slack: ['yaml', ...CLIENTS_ON_FIRST_USE],
   sources: ['yaml', ...CLIENTS_ON_FIRST_USE],
+  // Sign-in (the OpenID client, the cookie encryption) and the pages' renderer load with the first request.
+  web: [
+    'yaml',
+    'zod',
+    'openid-client',
+    'jose',
+    'oauth4webapi',
+    'preact',
+    'preact-render-to-string',
+    ...CLIENTS_ON_FIRST_USE,
+  ],
 };
 
 /** The source files in index.mjs and the chunks it imports statically (as the benchmark counts them). */
