@@ -54,8 +54,8 @@ export interface DemoOptions {
   keepData?: boolean;
   /** Runs at the end of each replayed day of November, with the runtime up (to look at it mid-month). */
   onDayEnd?: (day: number, runtime: Runtime) => Promise<void>;
-  /** Runs once the replay is over, before the runtime stops. */
-  beforeStop?: (runtime: Runtime) => Promise<void>;
+  /** Ends the replay after this day of November (the runtime stops; nothing more is printed). */
+  lastDay?: number;
 }
 
 export async function runDemo(print: Print, options: DemoOptions = {}): Promise<DemoResult> {
@@ -135,6 +135,7 @@ export async function runDemo(print: Print, options: DemoOptions = {}): Promise<
         print(await api.slash(MARKETING_LEAD, 'C0MARKETING', `ack ${LEADS} two campaigns launch Friday`));
       }
       await options.onDayEnd?.(day, runtime);
+      if (day === options.lastDay) return { outbox: readOutbox(runtime.outboxPath) };
       await api.moveTo(day < 30 ? nov(day + 1, '07:00') : nov(30, '18:00'));
     }
     await api.moveTo('2026-12-01T09:00:00-05:00');
@@ -159,7 +160,6 @@ export async function runDemo(print: Print, options: DemoOptions = {}): Promise<
     const last = digests[digests.length - 1];
     print(`\n── The executives' weekly digest (${digests.length} sent; the last one, as emailed) ──`);
     print(last ? last.text : '(no digest was sent)');
-    await options.beforeStop?.(runtime);
     return { outbox };
   } finally {
     await runtime.stop();

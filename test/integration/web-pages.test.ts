@@ -4,13 +4,12 @@ import { makeHandler, type WebDeps } from '../../functions/web/handler.js';
 import { addExcusal } from '../../shared/app/excusals.js';
 import type { WebAuth } from '../../shared/ports/web-auth.js';
 import { testRequestContext } from '../support/api-gateway-event.js';
+import { HOSTILE_ID, HOSTILE_REASON, hostileCommitment } from '../support/hostile-input.js';
 import { useApp } from './app-context.js';
 import { closeUpToNow } from './close-helper.js';
 
 const app = await useApp('2026-11-01T00:30:00-04:00');
 const LEADS = 'marketing-qualified-leads';
-const HOSTILE_TITLE = '<script>alert(1)</script> "><img src=x onerror=alert(2)>';
-const HOSTILE_REASON = '"><img src=x onerror=alert(3)> <script>alert(4)</script>';
 
 function event(method: string, pathAndQuery: string): APIGatewayProxyEventV2 {
   const url = new URL(pathAndQuery, 'http://localhost');
@@ -47,17 +46,7 @@ app.clock.set('2026-11-16T11:00:00-05:00');
 await app.call('POST', `/v1/commitments/${LEADS}/events`, {
   body: { events: Array.from({ length: 60 }, (_, i) => ({ id: `lead-${i}` })) },
 });
-await app.call('PUT', '/v1/commitments/hostile-title', {
-  body: {
-    title: HOSTILE_TITLE,
-    provider: 'marketing',
-    consumer: 'sales',
-    measure: 'total',
-    unit: 'leads',
-    period: 'month',
-    target: 10,
-  },
-});
+await app.call('PUT', `/v1/commitments/${HOSTILE_ID}`, { body: hostileCommitment });
 await addExcusal(
   app.deps,
   LEADS,
@@ -85,7 +74,7 @@ describe('the dashboard pages', () => {
   it('writes hostile titles and reasons as text, never as markup', async () => {
     const overview = (await page('/')).body;
     const detail = (await page(`/commitments/${LEADS}`)).body;
-    const hostile = (await page('/commitments/hostile-title')).body;
+    const hostile = (await page(`/commitments/${HOSTILE_ID}`)).body;
     for (const html of [overview, detail, hostile]) {
       expect(html).not.toMatch(/<script/i);
       expect(html).not.toMatch(/<img src=x/i);
