@@ -34,7 +34,8 @@ const FIRST_USE_ONLY: Record<FunctionName, string[]> = {
   'notify-slack': ['yaml', ...CLIENTS_ON_FIRST_USE],
   slack: ['yaml', ...CLIENTS_ON_FIRST_USE],
   sources: ['yaml', ...CLIENTS_ON_FIRST_USE],
-  // Sign-in (the OpenID client, the cookie encryption) and the pages' renderer load with the first request.
+  // Sign-in (the OpenID client, the cookie encryption), the pages' renderer and the charts load
+  // with the first request that needs them.
   web: [
     'yaml',
     'zod',
@@ -44,6 +45,7 @@ const FIRST_USE_ONLY: Record<FunctionName, string[]> = {
     'preact',
     'preact-render-to-string',
     ...CLIENTS_ON_FIRST_USE,
+    ...CHARTS,
   ],
 };
 
