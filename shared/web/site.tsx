@@ -10,8 +10,10 @@ import { BadRequestError } from '../app/errors.js';
 import { listStatus } from '../app/status.js';
 import type { Status } from '../domain/model.js';
 import { exposedAnswer } from '../edge/error-table.js';
+import { HttpProblem } from '../http/problem.js';
 import type { WebViewer } from '../ports/web-auth.js';
 import { STATUS_LABEL } from '../presentation/status-line.js';
+import { chartSrc, commitmentCharts } from './chart-links.js';
 import { commitmentPageData } from './commitment-data.js';
 import { CommitmentPage } from './pages/commitment.js';
 import { DigestPage } from './pages/digest.js';
@@ -49,6 +51,7 @@ async function overview(deps: StoreDeps, event: Event, viewer?: WebViewer): Prom
       items={items}
       departments={departments}
       filters={{ department, status: status as Status | undefined }}
+      chartSrc={(id) => chartSrc(id, 'burnup')}
       viewer={viewer}
     />,
   );
@@ -56,7 +59,8 @@ async function overview(deps: StoreDeps, event: Event, viewer?: WebViewer): Prom
 
 async function commitment(deps: StoreDeps, id: string, viewer?: WebViewer): Promise<WebResult> {
   const data = await commitmentPageData(deps, id);
-  return htmlResponse(200, <CommitmentPage data={data} viewer={viewer} charts={[]} />);
+  const charts = commitmentCharts(id, data.definition, data.evaluation, data.history.length);
+  return htmlResponse(200, <CommitmentPage data={data} viewer={viewer} charts={charts} />);
 }
 
 /** The ISO week `weeks` away from `week` (`2026-W48` → `2026-W47`). */
@@ -91,6 +95,13 @@ function commitmentId(path: string): string | undefined {
   }
 }
 
+/** `/commitments/{id}/chart.svg?kind=…`: drawn by the same use case as the API's chart route. */
+async function chart(deps: StoreDeps, event: Event, encodedId: string): Promise<WebResult> {
+  const { chartRequest } = await import('../http/chart-request.js');
+  const result = await chartRequest(deps, { ...event, pathParameters: { id: encodedId } }, 'svg');
+  return typeof result === 'string' ? { statusCode: 200, body: result } : result;
+}
+
 const stylesheet = (): WebResult => ({
   statusCode: 200,
   headers: { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' },
@@ -102,6 +113,8 @@ function route(deps: StoreDeps, event: Event, viewer?: WebViewer): Promise<WebRe
   if (path === '/') return overview(deps, event, viewer);
   if (path === STYLESHEET_PATH) return stylesheet();
   if (path === '/digest') return digest(deps, event, viewer);
+  const chartOf = /^\/commitments\/([^/]+)\/chart\.svg$/.exec(path)?.[1];
+  if (chartOf !== undefined) return chart(deps, event, chartOf);
   const id = commitmentId(path);
   if (id !== undefined) return commitment(deps, id, viewer);
   return htmlResponse(
@@ -134,7 +147,7 @@ export async function answerPage(deps: StoreDeps, event: Event, viewer?: WebView
     const exposed = exposedAnswer(error);
     if (!exposed) throw error;
     return htmlResponse(
-      exposed.answer.status,
+      error instanceof HttpProblem ? error.statusCode : exposed.answer.status,
       <ErrorPage title={exposed.answer.title} message={exposed.error.message} viewer={viewer} />,
     );
   }

@@ -54,6 +54,8 @@ interface Visit {
   consoleErrors: string[];
   violations: Array<{ id: string; help: string; nodes: number }>;
   noScriptHeading: string;
+  /** Images (the charts) the browser could not draw. */
+  brokenImages: string[];
 }
 
 interface CardReading {
@@ -111,6 +113,11 @@ async function visitAll(runtime: Runtime, moment: string): Promise<void> {
       const consoleErrors: string[] = [];
       const page = await watched(normal, consoleErrors);
       const response = await page.goto(`${runtime.url}${path}`, { waitUntil: 'load' });
+      const brokenImages = await page.evaluate(() =>
+        Array.from(document.images)
+          .filter((image) => !image.complete || image.naturalWidth === 0)
+          .map((image) => image.getAttribute('src') ?? ''),
+      );
       const name = `${moment}-${path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'overview'}`;
       await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
       await page.close();
@@ -141,6 +148,7 @@ async function visitAll(runtime: Runtime, moment: string): Promise<void> {
         consoleErrors,
         violations,
         noScriptHeading,
+        brokenImages,
       });
     }
   } finally {
@@ -249,6 +257,7 @@ describe.skipIf(!installed)('the dashboard in a real browser', () => {
       expect({ path: visit.path, status: visit.status }).toEqual({ path: visit.path, status: 200 });
       expect({ path: visit.path, errors: visit.consoleErrors }).toEqual({ path: visit.path, errors: [] });
       expect(visit.csp).toContain("default-src 'none'");
+      expect({ path: visit.path, broken: visit.brokenImages }).toEqual({ path: visit.path, broken: [] });
     }
   });
 

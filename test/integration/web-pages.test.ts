@@ -47,6 +47,17 @@ await app.call('POST', `/v1/commitments/${LEADS}/events`, {
   body: { events: Array.from({ length: 60 }, (_, i) => ({ id: `lead-${i}` })) },
 });
 await app.call('PUT', `/v1/commitments/${HOSTILE_ID}`, { body: hostileCommitment });
+// Seven leads Sales took on on November 2 and never contacted: all late by now.
+await app.call('POST', '/v1/commitments/sales-lead-follow-up/events', {
+  body: {
+    events: Array.from({ length: 7 }, (_, i) => ({
+      id: `late-${i}-start`,
+      subject: `late-${i}`,
+      phase: 'start',
+      at: `2026-11-02T0${i + 1}:00:00-05:00`,
+    })),
+  },
+});
 await addExcusal(
   app.deps,
   LEADS,
@@ -94,6 +105,13 @@ describe('the dashboard pages', () => {
     );
   });
 
+  it('names the most overdue subjects and counts the rest', async () => {
+    const { body } = await page('/commitments/sales-lead-follow-up');
+    expect(body).toContain('Late (7), most overdue first');
+    expect(body.match(/<li>late-\d — [^<]+ business hours late<\/li>/g)).toHaveLength(5);
+    expect(body).toContain('<li>and 2 more</li>');
+  });
+
   it('filters by department and status with plain links, and refuses a filter that names nothing', async () => {
     const sales = (await page('/?department=it')).body;
     expect(sales).toContain('data-commitment="website-availability"');
@@ -107,12 +125,41 @@ describe('the dashboard pages', () => {
     expect(unknown.body).toContain('department must be one of the configured departments');
   });
 
+  it("embeds each commitment's charts as images with words for those who cannot see them", async () => {
+    const overview = (await page('/')).body;
+    expect(overview).toContain(
+      `<img src="/commitments/${LEADS}/chart.svg?kind=burnup" alt="Burn-up of Marketing delivers qualified leads to Sales in 2026-11: 60 / 100 leads`,
+    );
+    const leads = (await page(`/commitments/${LEADS}`)).body;
+    expect(leads).toContain(`/commitments/${LEADS}/chart.svg?kind=burnup`);
+    // A total has no error budget; closed periods are charted only once there are some.
+    expect(leads).not.toContain('kind=budget');
+    expect(leads).not.toContain('kind=history');
+    const site = (await page('/commitments/website-availability')).body;
+    expect(site).toMatch(
+      /<img src="\/commitments\/website-availability\/chart.svg\?kind=budget" alt="Error budget of Website available 99.5% in business hours over 2026-11: /,
+    );
+  });
+
+  it('draws the charts it links to, as SVG, and refuses a kind that is not one', async () => {
+    const burnup = await page(`/commitments/${LEADS}/chart.svg?kind=burnup`);
+    expect(burnup.status).toBe(200);
+    expect(burnup.headers['content-type']).toBe('image/svg+xml');
+    expect(burnup.headers['x-content-type-options']).toBe('nosniff');
+    expect(burnup.body).toMatch(/^<svg/);
+    const wrong = await page(`/commitments/${LEADS}/chart.svg?kind=pie`);
+    expect(wrong.status).toBe(400);
+    expect(wrong.body).toContain('kind');
+    expect((await page('/commitments/nope/chart.svg')).status).toBe(404);
+  });
+
   it('lists closed periods with their credits once a period closes', async () => {
     app.clock.set('2026-12-02T10:00:00-05:00');
     await closeUpToNow(app.deps, LEADS);
     const { body } = await page(`/commitments/${LEADS}`);
     expect(body).toMatch(/<tr data-period="2026-11">.*BREACHED.*60 \/ 100 leads.*15 credits<\/td><\/tr>/);
     expect(body).toContain('period.closed');
+    expect(body).toContain(`/commitments/${LEADS}/chart.svg?kind=history`);
   });
 
   it("shows the week's digest and refuses a week that is not one", async () => {
@@ -144,7 +191,14 @@ describe('the dashboard pages', () => {
   });
 
   it('sends the security headers with every answer, pages and errors alike', async () => {
-    for (const path of ['/', `/commitments/${LEADS}`, '/digest', '/assets/style.css', '/nope']) {
+    for (const path of [
+      '/',
+      `/commitments/${LEADS}`,
+      `/commitments/${LEADS}/chart.svg`,
+      '/digest',
+      '/assets/style.css',
+      '/nope',
+    ]) {
       const { headers } = await page(path);
       expect(headers['content-security-policy']).toContain("default-src 'none'");
       expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");

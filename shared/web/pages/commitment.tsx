@@ -65,6 +65,13 @@ function CurrentNumbers({ data }: { data: CommitmentPageData }) {
   );
 }
 
+/** The subjects past the few named, counted; `sla subjects` lists them all. */
+function More({ shown, count, complete }: { shown: number; count: number; complete: boolean }) {
+  const left = count - shown;
+  if (left <= 0) return null;
+  return <li>{complete ? `and ${left} more` : `and at least ${left} more`}</li>;
+}
+
 function LateSubjectsSection({ data }: { data: CommitmentPageData }) {
   if (data.definition.measure !== 'duration') return null;
   const late = data.late;
@@ -80,6 +87,7 @@ function LateSubjectsSection({ data }: { data: CommitmentPageData }) {
             {late.overdue.map((s) => (
               <li key={s.subject}>{lateSubjectWords(s, late.businessTime)}</li>
             ))}
+            <More shown={late.overdue.length} count={late.overdueCount} complete={late.complete} />
           </ul>
         </>
       ) : null}
@@ -90,6 +98,7 @@ function LateSubjectsSection({ data }: { data: CommitmentPageData }) {
             {late.dueSoon.map((s) => (
               <li key={s.subject}>{dueSoonWords(s, late.businessTime, zone)}</li>
             ))}
+            <More shown={late.dueSoon.length} count={late.dueSoonCount} complete={late.complete} />
           </ul>
         </>
       ) : null}

@@ -2,6 +2,7 @@ import type { Evaluation } from '../../domain/evaluate.js';
 import type { Department, Status } from '../../domain/model.js';
 import type { WebViewer } from '../../ports/web-auth.js';
 import { STATUS_LABEL, statusFigures } from '../../presentation/status-line.js';
+import { burnupAlt } from '../chart-links.js';
 import { Layout } from '../layout.js';
 import { Progress, StatusBadge } from './status-parts.js';
 
@@ -86,13 +87,7 @@ function Card({
       </p>
       <Progress evaluation={e} label={`Progress of ${item.title}`} />
       {chartSrc ? (
-        <img
-          src={chartSrc(item.id)}
-          alt={`Burn-up of ${item.title} this period`}
-          width={320}
-          height={180}
-          loading="lazy"
-        />
+        <img src={chartSrc(item.id)} alt={burnupAlt(item.title, e)} width={400} height={210} />
       ) : null}
     </li>
   );
