@@ -6,7 +6,7 @@
  * - `public`: reaches the function unauthenticated; `why` says who verifies the caller instead.
  *   It becomes the reason on the cdk-nag APIG4 acknowledgement.
  */
-export type RouteTarget = 'api' | 'slack' | 'sources';
+export type RouteTarget = 'api' | 'slack' | 'sources' | 'web';
 export type RouteMethod = 'GET' | 'PUT' | 'POST' | 'DELETE';
 
 export type ApiRoute = {
@@ -16,6 +16,11 @@ export type ApiRoute = {
 } & ({ readonly auth: 'iam' } | { readonly auth: 'public'; readonly why: string });
 
 const admin = (method: RouteMethod, path: string): ApiRoute => ({ method, path, target: 'api', auth: 'iam' });
+
+const WEB_SIGNS_IN =
+  'People browse the dashboard with a browser, which cannot sign SigV4. The web function answers ' +
+  'only a valid Sign in with Slack session cookie (encrypted, 12 hours) of someone the ' +
+  'configuration names; anyone else is sent to sign in with Slack or refused, and no data is read for them.';
 
 const SLACK_VERIFIES =
   'Slack cannot sign SigV4. The slack function verifies the v0 request signature (HMAC-SHA256 ' +
@@ -65,4 +70,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
       "delivery with its source type's own scheme (Standard Webhooks for webhook: HMAC-SHA256, " +
       '5-minute window) and the secret from Secrets Manager before it reads or records anything.',
   },
+  // The dashboard and its sign-in. More specific routes above win over the catch-all.
+  { method: 'GET', path: '/', target: 'web', auth: 'public', why: WEB_SIGNS_IN },
+  { method: 'GET', path: '/{proxy+}', target: 'web', auth: 'public', why: WEB_SIGNS_IN },
+  { method: 'POST', path: '/auth/logout', target: 'web', auth: 'public', why: WEB_SIGNS_IN },
 ];

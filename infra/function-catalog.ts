@@ -2,7 +2,15 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The Lambda functions, each bundled from `functions/<name>/index.ts` (its `handler` export). */
-export const FUNCTION_NAMES = ['api', 'evaluate', 'notify-slack', 'slack', 'digest', 'sources'] as const;
+export const FUNCTION_NAMES = [
+  'api',
+  'evaluate',
+  'notify-slack',
+  'slack',
+  'digest',
+  'sources',
+  'web',
+] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
 
 export function entryPath(sourceRoot: string, name: FunctionName): string {

@@ -46,6 +46,7 @@ const FUNCTIONS: Record<FunctionName, FunctionSettings> = {
     description: 'POST /sources/{name}: verified deliveries from CRMs, monitoring and scripts',
     timeout: Duration.seconds(25),
   },
+  web: { description: 'The dashboard, behind Sign in with Slack', timeout: Duration.seconds(25) },
 };
 
 /** The whole system. It only composes; each construct owns one concern. */
@@ -106,6 +107,7 @@ export class SlaTrackerStack extends Stack {
       slack: make('slack'),
       digest: make('digest', { onFailure: digestFailures.queue }),
       sources: make('sources', { onFailure: alarmStateFailures.queue }),
+      web: make('web'),
     } satisfies Record<FunctionName, SlaFunction>;
 
     // Least privilege: each function gets the table actions, topics and secrets its code uses.
@@ -116,8 +118,9 @@ export class SlaTrackerStack extends Stack {
     }
     topics.grantPublish(topics.digests, fns.digest.role);
     fns.digest.addEnvironment('DIGESTS_TOPIC_ARN', topics.digests.topicArn);
-    // The API updates an alert's Slack messages when it is acknowledged or snoozed through the API.
-    for (const fn of [fns.api, fns['notify-slack'], fns.slack, fns.digest]) {
+    // The API updates an alert's Slack messages when it is acknowledged or snoozed through the API;
+    // the dashboard signs people in with the app's client id and secret, kept in the same secret.
+    for (const fn of [fns.api, fns['notify-slack'], fns.slack, fns.digest, fns.web]) {
       secrets.grantValue(secrets.slack, fn.role);
       fn.addEnvironment('SLACK_SECRET_ARN', secrets.slack.secretArn);
     }
@@ -131,7 +134,12 @@ export class SlaTrackerStack extends Stack {
     });
 
     const http = new SlaHttpApi(this, 'Http', {
-      handlers: { api: fns.api.function, slack: fns.slack.function, sources: fns.sources.function },
+      handlers: {
+        api: fns.api.function,
+        slack: fns.slack.function,
+        sources: fns.sources.function,
+        web: fns.web.function,
+      },
       logRetention,
       logRemovalPolicy: removalPolicy,
     });
@@ -202,6 +210,12 @@ export class SlaTrackerStack extends Stack {
       'SourcesUrl',
       `${http.url}sources/{name}`,
       'Where each source posts its deliveries; replace {name} with the name under sources:',
+    );
+    output('DashboardUrl', http.url, 'The dashboard; people sign in with Slack (README: Enable sign-in)');
+    output(
+      'SignInRedirectUrl',
+      `${http.url}auth/callback`,
+      "Redirect URL for the Slack app's OAuth & Permissions (Sign in with Slack)",
     );
     output('AlertsTopicArn', topics.alerts.topicArn, 'SNS topic with one message per notification');
     output('DigestsTopicArn', topics.digests.topicArn, 'SNS topic with the weekly digest');

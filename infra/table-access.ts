@@ -42,4 +42,8 @@ export const TABLE_ACCESS: Record<FunctionName, TableAccess> = {
   // Reads the applied config, records events (duplicate checks by key, transactional writes) and
   // adds to its source's counts (UpdateItem); it never queries.
   sources: { table: [GET, BATCH_GET, PUT, UPDATE], queriesIndex: false },
+  // The dashboard only reads: the config (who may sign in), commitments and due timers (index),
+  // status, history, excusals, the audit trail and the digest (table queries), late subjects (gsi2).
+  // Sign-in keeps its state in cookies, so it writes nothing.
+  web: { table: [GET, BATCH_GET, QUERY], queriesIndex: true, queriesOpenSubjects: true },
 };

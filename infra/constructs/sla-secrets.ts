@@ -15,7 +15,10 @@ export interface SlaSecretsProps {
  * silent rotation would break that sender until someone copied the new value over.
  */
 export class SlaSecrets extends Construct {
-  /** JSON `{ "signingSecret": "...", "botToken": "xoxb-..." }`, filled in by an admin after deploy. */
+  /**
+   * JSON `{ "signingSecret": "...", "botToken": "xoxb-..." }` (and the app's `oidcClientId` and
+   * `oidcClientSecret` for the dashboard's sign-in), filled in by an admin after deploy.
+   */
   readonly slack: secretsmanager.Secret;
   /** JSON `{ "<source name>": "<secret>" }`: one entry per source under `sources:`. */
   readonly sources: secretsmanager.Secret;
@@ -26,7 +29,8 @@ export class SlaSecrets extends Construct {
     this.slack = new secretsmanager.Secret(this, 'Slack', {
       secretName: props.slackSecretName,
       description:
-        'Slack app credentials for the SLA tracker: {"signingSecret": "...", "botToken": "xoxb-..."}. ' +
+        'Slack app credentials for the SLA tracker: {"signingSecret": "...", "botToken": "xoxb-..."}, ' +
+        'plus "oidcClientId" and "oidcClientSecret" to turn on the dashboard sign-in. ' +
         'Paste the values from the Slack app settings after the first deploy.',
       // Until an admin pastes Slack's value, the signing secret is random: every Slack request
       // fails verification instead of being checked against an empty key.

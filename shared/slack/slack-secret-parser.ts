@@ -10,6 +10,8 @@ const slackSecretSchema = lazy(() =>
   z.object({
     signingSecret: z.string().min(1),
     botToken: z.string().default(''),
+    oidcClientId: z.string().min(1).optional(),
+    oidcClientSecret: z.string().min(1).optional(),
   }),
 );
 
@@ -26,5 +28,14 @@ export function parseSlackSecret(text: string): SlackSecret {
     const fields = [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? 'value')))];
     throw new SlackSecretError(`has a missing or invalid ${fields.join(' and ')}`);
   }
-  return parsed.data;
+  const { oidcClientId, oidcClientSecret, ...rest } = parsed.data;
+  // Half a client cannot sign anyone in; saying so beats a sign-in page that fails at Slack.
+  if ((oidcClientId === undefined) !== (oidcClientSecret === undefined)) {
+    throw new SlackSecretError(
+      `has ${oidcClientId === undefined ? 'oidcClientSecret without oidcClientId' : 'oidcClientId without oidcClientSecret'}`,
+    );
+  }
+  return oidcClientId === undefined || oidcClientSecret === undefined
+    ? rest
+    : { ...rest, oidcClientId, oidcClientSecret };
 }

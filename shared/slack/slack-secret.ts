@@ -1,7 +1,8 @@
 /**
- * The Slack app's two secrets, kept together in one Secrets Manager secret as JSON:
- * `{ "signingSecret": "...", "botToken": "xoxb-..." }`. Read lazily, so a cold start does not wait
- * for it before the handler is ready; the text's source caches it.
+ * The Slack app's secrets, kept together in one Secrets Manager secret as JSON:
+ * `{ "signingSecret": "...", "botToken": "xoxb-..." }`, plus the app's client id and secret once
+ * the dashboard's Sign in with Slack is turned on. Read lazily, so a cold start does not wait for
+ * it before the handler is ready; the text's source caches it.
  */
 import { CodedError } from '../domain/coded-error.js';
 
@@ -9,6 +10,15 @@ export interface SlackSecret {
   signingSecret: string;
   /** Empty until an admin pastes it: commands still verify and answer, posting needs it. */
   botToken: string;
+  /** The app's Client ID and Client Secret (Basic Information), for the dashboard's sign-in. */
+  oidcClientId?: string;
+  oidcClientSecret?: string;
+}
+
+/** The client the dashboard signs people in with, or undefined while sign-in is not set up. */
+export function signInClientOf(secret: SlackSecret): { clientId: string; clientSecret: string } | undefined {
+  if (secret.oidcClientId === undefined || secret.oidcClientSecret === undefined) return undefined;
+  return { clientId: secret.oidcClientId, clientSecret: secret.oidcClientSecret };
 }
 
 export class SlackSecretError extends CodedError {

@@ -236,12 +236,19 @@ describe('the local runtime', () => {
 
   it('serves every route of the HTTP API that AWS serves', async () => {
     // Deleting last, so the routes after it still find the commitment.
-    const routes = [...API_ROUTES].sort(
+    // Sign-in exists only in AWS (locally no one signs in); test/integration/web-sign-in.test.ts
+    // serves its routes.
+    const awsOnly = API_ROUTES.filter((route) => route.path.startsWith('/auth/'));
+    expect(awsOnly.map((route) => `${route.method} ${route.path}`)).toEqual(['POST /auth/logout']);
+    const routes = API_ROUTES.filter((route) => !awsOnly.includes(route)).sort(
       (a, b) => Number(a.method === 'DELETE') - Number(b.method === 'DELETE'),
     );
     const answers: string[] = [];
     for (const route of routes) {
-      const path = route.path.replace('{id}', 'marketing-qualified-leads').replace('{name}', 'scripts');
+      const path = route.path
+        .replace('{id}', 'marketing-qualified-leads')
+        .replace('{name}', 'scripts')
+        .replace('{proxy+}', 'digest');
       const response = await fetch(`${runtime.url}${path}`, {
         method: route.method,
         headers:
@@ -253,6 +260,6 @@ describe('the local runtime', () => {
     }
     // Any answer but "no such route": a 400 for the empty body or a 401 for a missing signature is fine.
     expect(answers.filter((answer) => / (404|405)$/.test(answer))).toEqual([]);
-    expect(answers).toHaveLength(API_ROUTES.length);
+    expect(answers).toHaveLength(API_ROUTES.length - awsOnly.length);
   });
 });

@@ -34,6 +34,19 @@ const FIRST_USE_ONLY: Record<FunctionName, string[]> = {
   'notify-slack': ['yaml', ...CLIENTS_ON_FIRST_USE],
   slack: ['yaml', ...CLIENTS_ON_FIRST_USE],
   sources: ['yaml', ...CLIENTS_ON_FIRST_USE],
+  // Sign-in (the OpenID client, the cookie encryption), the pages' renderer and the charts load
+  // with the first request that needs them.
+  web: [
+    'yaml',
+    'zod',
+    'openid-client',
+    'jose',
+    'oauth4webapi',
+    'preact',
+    'preact-render-to-string',
+    ...CLIENTS_ON_FIRST_USE,
+    ...CHARTS,
+  ],
 };
 
 /** The source files in index.mjs and the chunks it imports statically (as the benchmark counts them). */

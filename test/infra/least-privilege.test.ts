@@ -96,6 +96,13 @@ function expectedGrants(name: FunctionName): Record<string, string[]> {
       // Alarm state changes that still fail after Lambda's retries of EventBridge's invocation.
       ...queue('AlarmStateFailures'),
     },
+    // Reads only: the pages and who may sign in. Sign-in keeps its state in cookies.
+    web: {
+      ...base,
+      ...onTable(GET, BATCH_GET),
+      [QUERY]: [table, index, openSubjects].sort(),
+      ...slack,
+    },
   };
   return grantsByFunction[name];
 }
@@ -126,6 +133,13 @@ describe('function roles', () => {
     expect(actions).toContain('dynamodb:UpdateItem');
   });
 
+  it('web reads and never writes: no Put, Update, Delete or batch write, and no topic', () => {
+    const actions = actionsOf(functionStatements(template, 'web'));
+    for (const write of [PUT, UPDATE, BATCH_WRITE, 'dynamodb:DeleteItem'])
+      expect(actions).not.toContain(write);
+    expect(actions.filter((a) => a.startsWith('sns:'))).toEqual([]);
+  });
+
   it('notify-slack cannot publish to any topic', () => {
     expect(
       actionsOf(functionStatements(template, 'notify-slack')).filter((a) => a.startsWith('sns:')),
@@ -147,7 +161,7 @@ describe('function roles', () => {
       FUNCTION_NAMES.filter((name) =>
         resourcesFor(functionStatements(template, name), 'secretsmanager:GetSecretValue').includes(secret),
       );
-    expect(readers(slack)).toEqual(['api', 'notify-slack', 'slack', 'digest']);
+    expect(readers(slack)).toEqual(['api', 'notify-slack', 'slack', 'digest', 'web']);
     expect(readers(sources)).toEqual(['sources']);
   });
 
@@ -156,12 +170,12 @@ describe('function roles', () => {
     const onIndex = FUNCTION_NAMES.filter((name) =>
       resourcesFor(functionStatements(template, name), QUERY).includes(`${table}/index/gsi1`),
     );
-    expect(onIndex).toEqual(['api', 'evaluate', 'slack', 'digest']);
+    expect(onIndex).toEqual(['api', 'evaluate', 'slack', 'digest', 'web']);
     // The open-subject index: the subjects route, duration alerts and `/sla status` only.
     const onOpenSubjects = FUNCTION_NAMES.filter((name) =>
       resourcesFor(functionStatements(template, name), QUERY).includes(`${table}/index/gsi2`),
     );
-    expect(onOpenSubjects).toEqual(['api', 'evaluate', 'slack']);
+    expect(onOpenSubjects).toEqual(['api', 'evaluate', 'slack', 'web']);
     for (const name of FUNCTION_NAMES) {
       for (const resource of resourcesFor(functionStatements(template, name), QUERY)) {
         expect(resource).not.toContain('index/*');

@@ -198,7 +198,9 @@ describe('outputs', () => {
       [
         'AlertsTopicArn',
         'ApiUrl',
+        'DashboardUrl',
         'DigestsTopicArn',
+        'SignInRedirectUrl',
         'SlackCommandsUrl',
         'SlackInteractionsUrl',
         'SlackSecretArn',
@@ -209,6 +211,9 @@ describe('outputs', () => {
     );
     dev.hasOutput('SlackCommandsUrl', {
       Value: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('/slack/commands$')])] },
+    });
+    dev.hasOutput('SignInRedirectUrl', {
+      Value: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('/auth/callback$')])] },
     });
     dev.hasOutput('SourcesUrl', {
       Value: {

@@ -80,13 +80,19 @@ describe('acknowledgements', () => {
     ].sort();
     expect(summary).toEqual(
       [
-        ...['api', 'evaluate', 'notify-slack', 'slack', 'digest', 'sources'].flatMap((fn) => [
+        ...['api', 'evaluate', 'notify-slack', 'slack', 'digest', 'sources', 'web'].flatMap((fn) => [
           `AwsSolutions-IAM5[Resource::*] @ Fn-${fn}/Role`,
           `AwsSolutions-L1 @ Fn-${fn}/Function`,
         ]),
-        ...['GET--health', 'POST--slack--commands', 'POST--slack--interactions', 'POST--sources--{name}'].map(
-          (route) => `AwsSolutions-APIG4 @ Http/Api/${route}`,
-        ),
+        ...[
+          'GET--health',
+          'POST--slack--commands',
+          'POST--slack--interactions',
+          'POST--sources--{name}',
+          'GET--',
+          'GET--{proxy+}',
+          'POST--auth--logout',
+        ].map((route) => `AwsSolutions-APIG4 @ Http/Api/${route}`),
         'AwsSolutions-SMG4 @ Secrets/Slack',
         'AwsSolutions-SMG4 @ Secrets/Sources',
         ...[

@@ -100,6 +100,7 @@ describe('functions', () => {
     expect(envOf('slack')).toEqual([...base, 'SLACK_SECRET_ARN'].sort());
     expect(envOf('digest')).toEqual([...base, 'DIGESTS_TOPIC_ARN', 'SLACK_SECRET_ARN'].sort());
     expect(envOf('sources')).toEqual([...base, 'SOURCES_SECRET_ARN'].sort());
+    expect(envOf('web')).toEqual([...base, 'SLACK_SECRET_ARN'].sort());
   });
 
   it('send failed asynchronous Slack notifications to a dead-letter queue', () => {
@@ -152,7 +153,26 @@ describe('HTTP API', () => {
     expect(integrationOf('GET /v1/sources')).toMatch(/^FnapiFunction/);
     expect(integrationOf('GET /health')).toMatch(/^FnapiFunction/);
     expect(integrationOf('POST /v1/config:apply')).toMatch(/^FnapiFunction/);
+    for (const key of ['GET /', 'GET /{proxy+}', 'POST /auth/logout']) {
+      expect(integrationOf(key)).toMatch(/^FnwebFunction/);
+    }
     dev.hasResourceProperties('AWS::ApiGatewayV2::Integration', { PayloadFormatVersion: '2.0' });
+  });
+
+  it('serves the dashboard and its sign-in publicly: the web function checks the session', () => {
+    const dashboard = routes().filter(
+      (r) => !r.key.includes('/v1/') && /^(GET \/|POST \/auth\/)/.test(r.key),
+    );
+    expect(dashboard.map((r) => r.key).sort()).toEqual([
+      'GET /',
+      'GET /health',
+      'GET /{proxy+}',
+      'POST /auth/logout',
+    ]);
+    for (const route of dashboard) expect(route.auth).toBe('NONE');
+    const why = API_ROUTES.filter((r) => r.target === 'web').map((r) => (r.auth === 'public' ? r.why : ''));
+    expect(why).toHaveLength(3);
+    for (const reason of why) expect(reason).toMatch(/Sign in with Slack session cookie/);
   });
 
   it('logs access as JSON and throttles the $default stage', () => {

@@ -25,6 +25,13 @@ describe('the Slack app manifest', () => {
     ]);
   });
 
+  it('asks only for the Sign in with Slack user scopes, returning to the callback route', () => {
+    expect(manifest.oauth_config.scopes.user).toEqual(['openid', 'profile']);
+    expect(manifest.oauth_config.redirect_urls).toEqual([
+      'https://YOUR-API-ID.execute-api.REGION.amazonaws.com/auth/callback',
+    ]);
+  });
+
   it('enables interactivity on the interactions route, without socket mode or org deploy', () => {
     expect(manifest.settings).toEqual({
       interactivity: {
