@@ -5,13 +5,15 @@ import { makeHandler } from './handler.js';
 
 const obs = wiring.observability('sla-digest');
 const { dynamo, tableName, stores } = wiring.tableFromEnv();
+const slackSecret = wiring.slackSecretFromEnv();
 
 export const handler = wiring.instrumented(
   makeHandler({
     ...stores,
     publisher: wiring.digestPublisherFromEnv(),
     deliveries: createDynamoDigestDeliveryLog(createDocumentClient(dynamo), tableName),
-    poster: wiring.countingPoster(wiring.slackPosterOf(wiring.slackSecretFromEnv()), obs.metrics),
+    poster: wiring.countingPoster(wiring.slackPosterOf(slackSecret), obs.metrics),
+    uploader: wiring.countingUploader(wiring.slackUploaderOf(slackSecret), obs.metrics),
     log: obs.logger,
   }),
   obs,
