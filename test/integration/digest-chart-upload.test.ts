@@ -8,10 +8,8 @@ import { countingPoster, countingUploader } from '../../functions/wiring.js';
 import { createDynamoDigestDeliveryLog } from '../../shared/adapters/dynamodb/digest-delivery-log.js';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client.js';
 import { createInMemoryMetrics } from '../../shared/adapters/metrics/in-memory-metrics.js';
-import { digestFormat } from '../../shared/app/digest.js';
 import type { DigestImage } from '../../shared/app/digest-chart-delivery.js';
 import { deliverDigest } from '../../shared/app/digest-delivery.js';
-import { buildDigest } from '../../shared/app/digest-rendering.js';
 import { fixedClock } from '../../shared/domain/model.js';
 import type { DigestDelivery } from '../../shared/ports/slack-poster.js';
 import {
@@ -19,7 +17,7 @@ import {
   createWebApiFileUploader,
   createWebApiPoster,
 } from '../../shared/slack/web-api-poster.js';
-import { definition, department, evaluation, input, ny, ZONE } from '../unit/digest/digest-fixtures.js';
+import { digestDepartments, ny, threadedDigest } from '../unit/digest/digest-fixtures.js';
 import { tinyPng } from '../unit/digest/tiny-png.js';
 import { useTestTable } from './dynamodb-context.js';
 import { startFakeSlack } from './fake-slack.js';
@@ -33,36 +31,12 @@ const metrics = createInMemoryMetrics();
 const poster = countingPoster(createWebApiPoster(client), metrics);
 const uploader = countingUploader(createWebApiFileUploader(client), metrics);
 
-const departments = {
-  marketing: department('marketing', 'Marketing'),
-  executives: department('executives', 'Executive team'),
-};
+const departments = digestDepartments;
 const config = {
   digest: { weekday: 1 as const, minute: 480, schedule: 'mon 08:00', to: 'executives' },
   departments,
 };
 const at = ny('2026-11-16T08:00');
-
-// Enough long titles for the details to need replies in the summary's thread.
-const digestOf = (week: string) =>
-  buildDigest(
-    {
-      week,
-      zone: ZONE,
-      generatedAt: at,
-      asOf: at,
-      sendsAt: at,
-      departments,
-      commitments: Array.from({ length: 60 }, (_, i) => {
-        const d = definition(`c-${i}`, 'marketing', 'executives', {
-          title: `${'Quite a long title '.repeat(8)}${i}`,
-        });
-        return input(d, evaluation(d.id, 'on_track'));
-      }),
-      ledger: [],
-    },
-    digestFormat,
-  );
 
 const png = tinyPng(6, 4);
 const image: DigestImage = async (d) => ({
@@ -78,7 +52,7 @@ const callsFrom = (start: number) => slack.calls.slice(start);
 
 describe("the digest's overview image, through the real Slack client", () => {
   it('asks for an upload URL, posts the bytes there, and completes the upload in the summary thread', async () => {
-    const digest = digestOf('2026-W46');
+    const digest = threadedDigest('2026-W46');
     const start = slack.calls.length;
     const report = await deliverDigest({ ...deps, clock: fixedClock(at) }, digest, config);
 
@@ -110,7 +84,7 @@ describe("the digest's overview image, through the real Slack client", () => {
   });
 
   it('a failed upload leaves the text whole and fails the run; the retry uploads only the image, once', async () => {
-    const digest = digestOf('2026-W47');
+    const digest = threadedDigest('2026-W47');
     const start = slack.calls.length;
     const failuresBefore = metrics.total('SlackFailures');
     const emailsBefore = published.length;

@@ -2,7 +2,6 @@ import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createSnsDigestPublisher } from '../../../shared/adapters/sns/digest-publisher.js';
-import { digestFormat } from '../../../shared/app/digest.js';
 import { type DigestImage, MAX_DIGEST_CHART_BYTES } from '../../../shared/app/digest-chart-delivery.js';
 import {
   type DigestDeliveryLog,
@@ -10,40 +9,19 @@ import {
   deliverDigest,
 } from '../../../shared/app/digest-delivery.js';
 import type { Digest } from '../../../shared/app/digest-rendering.js';
-import { buildDigest } from '../../../shared/app/digest-rendering.js';
 import { fixedClock } from '../../../shared/domain/model.js';
 import type { DigestDelivery, SlackFile, SlackMessage } from '../../../shared/ports/slack-poster.js';
-import { definition, department, evaluation, input, ny, ZONE } from './digest-fixtures.js';
+import { digestDepartments, ny, threadedDigest } from './digest-fixtures.js';
 import { tinyPng } from './tiny-png.js';
 
-const departments = {
-  marketing: department('marketing', 'Marketing'),
-  executives: department('executives', 'Executive team'),
-};
+const departments = digestDepartments;
 const config = {
   digest: { weekday: 1 as const, minute: 480, schedule: 'mon 08:00', to: 'executives' },
   departments,
 };
 
 // Enough commitments with long titles for the details to need three replies.
-const digest: Digest = buildDigest(
-  {
-    week: '2026-W46',
-    zone: ZONE,
-    generatedAt: ny('2026-11-16T08:00'),
-    asOf: ny('2026-11-16T08:00'),
-    sendsAt: ny('2026-11-16T08:00'),
-    departments,
-    commitments: Array.from({ length: 60 }, (_, i) => {
-      const d = definition(`c-${i}`, 'marketing', 'executives', {
-        title: `${'Quite a long title '.repeat(8)}${i}`,
-      });
-      return input(d, evaluation(d.id, 'on_track'));
-    }),
-    ledger: [],
-  },
-  digestFormat,
-);
+const digest: Digest = threadedDigest();
 
 function fakeSlack(failOnPost?: number) {
   const posted: SlackMessage[] = [];

@@ -8,40 +8,24 @@ import {
   createOutboxSlackPoster,
 } from '../../../local/local-transports.js';
 import { createOutbox } from '../../../local/outbox.js';
-import { digestFormat } from '../../../shared/app/digest.js';
 import { deliverDigest } from '../../../shared/app/digest-delivery.js';
-import { buildDigest } from '../../../shared/app/digest-rendering.js';
 import { fixedClock } from '../../../shared/domain/model.js';
-import { definition, department, evaluation, input, ny, ZONE } from '../digest/digest-fixtures.js';
+import { digestDepartments, ny, threadedDigest } from '../digest/digest-fixtures.js';
 import { tinyPng } from '../digest/tiny-png.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sla-outbox-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const departments = {
-  marketing: department('marketing', 'Marketing'),
-  executives: department('executives', 'Executive team'),
-};
+const departments = digestDepartments;
 
 // Enough long titles that the details need replies in the summary's thread.
-const digest = buildDigest(
-  {
-    week: '2026-W46',
-    zone: ZONE,
-    generatedAt: ny('2026-11-16T08:00'),
-    asOf: ny('2026-11-16T08:00'),
-    sendsAt: ny('2026-11-16T08:00'),
-    departments,
-    commitments: Array.from({ length: 60 }, (_, i) => {
-      const d = definition(`c-${i}`, 'marketing', 'executives', {
-        title: `${'Quite a long title '.repeat(8)}${i}`,
-      });
-      return input(d, evaluation(d.id, 'on_track'));
-    }),
-    ledger: [],
-  },
-  digestFormat,
-);
+const digest = threadedDigest();
+
+const outboxLines = (path: string) =>
+  readFileSync(path, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 
 describe('the local outbox', () => {
   it('writes every part of a digest as kind "digest": the email, the Slack summary and its thread', async () => {
@@ -57,10 +41,7 @@ describe('the local outbox', () => {
       digest,
       { digest: { weekday: 1, minute: 480, schedule: 'mon 08:00', to: 'executives' }, departments },
     );
-    const lines = readFileSync(path, 'utf8')
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = outboxLines(path);
     const slack = lines.filter((l) => l.transport === 'slack');
     expect(digest.messages.length).toBeGreaterThanOrEqual(3);
     expect(slack).toHaveLength(digest.messages.length);
@@ -88,10 +69,7 @@ describe('the local outbox', () => {
       digest,
       { digest: { weekday: 1, minute: 480, schedule: 'mon 08:00', to: 'executives' }, departments },
     );
-    const lines = readFileSync(path, 'utf8')
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = outboxLines(path);
     const summary = lines[0];
     const charts = lines.filter((l) => l.kind === 'digest_chart');
     const saved = join(dataDir, 'charts', 'sla-digest-2026-W46.png');
