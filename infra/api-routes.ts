@@ -42,6 +42,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   admin('GET', '/v1/commitments/{id}/status'),
   admin('GET', '/v1/commitments/{id}/history'),
   admin('GET', '/v1/commitments/{id}/subjects'),
+  admin('GET', '/v1/commitments/{id}/chart.svg'),
+  admin('GET', '/v1/commitments/{id}/chart.png'),
   admin('POST', '/v1/commitments/{id}/excusals'),
   admin('POST', '/v1/commitments/{id}/excusals/decisions'),
   admin('POST', '/v1/commitments/{id}/ack'),

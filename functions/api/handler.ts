@@ -185,6 +185,13 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
       json(200, await getStatus(deps, pathParam(event, 'id'), event.queryStringParameters?.period)),
     ),
     route('GET', '/v1/commitments/{id}/subjects', (event) => listSubjectsRequest(deps, event)),
+    // Reading a chart is reading the commitment: the same callers as its status.
+    ...(['svg', 'png'] as const).map((format) =>
+      route('GET', `/v1/commitments/{id}/chart.${format}`, async (event) => {
+        const { chartRequest } = await import('../../shared/http/chart-request.js');
+        return chartRequest(deps, event, format);
+      }),
+    ),
     route('GET', '/v1/commitments/{id}/history', async (event) =>
       json(200, {
         results: await getHistory(deps, pathParam(event, 'id'), positiveInt(event, 'periods', 12, 120)),

@@ -9,8 +9,16 @@
  * (`node --import tsx infra/constructs/split-bundle.ts <entry> <outdir>`) to replace it; the
  * benchmarks bundle with the same function.
  */
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Metafile } from 'esbuild';
+import {
+  CHART_ASSET_FOLDER,
+  CHART_ASSETS,
+  type ChartAssetName,
+  packageAssetPath,
+} from '../../shared/charts/chart-assets.js';
 
 /** ESM bundles still meet CommonJS dependencies that call `require` (parts of the AWS SDK do). */
 export const REQUIRE_SHIM =
@@ -48,7 +56,22 @@ export async function splitBundle(options: {
     metafile: true,
     logLevel: 'warning',
   });
+  if (drawsCharts(result.metafile)) copyChartAssets(options.outdir);
   return result.metafile;
+}
+
+/** A bundle that contains the PNG renderer needs its WebAssembly and fonts as files beside it. */
+export function drawsCharts(metafile: Metafile): boolean {
+  return Object.keys(metafile.inputs).some((input) => input.includes('node_modules/@resvg/resvg-wasm/'));
+}
+
+/** Copies them from node_modules, where they are read when running from source. */
+function copyChartAssets(outdir: string): void {
+  const folder = join(outdir, CHART_ASSET_FOLDER);
+  mkdirSync(folder, { recursive: true });
+  for (const name of Object.keys(CHART_ASSETS) as ChartAssetName[]) {
+    copyFileSync(packageAssetPath(name), join(folder, CHART_ASSETS[name].file));
+  }
 }
 
 const [entry, outdir] = process.argv.slice(2);

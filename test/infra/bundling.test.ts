@@ -7,6 +7,13 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { createApp } from '../../infra/create-app.js';
 import { FUNCTION_NAMES, type FunctionName } from '../../infra/function-catalog.js';
 import { REPOSITORY_ROOT } from '../../infra/sla-tracker-stack.js';
+import {
+  CHART_ASSET_FOLDER,
+  CHART_ASSETS,
+  type ChartAssetName,
+  chartAssetPath,
+  packageAssetPath,
+} from '../../shared/charts/chart-assets.js';
 import { cdkContext, MISSING_ENTRIES } from './support/synth.js';
 
 const allEntriesExist = MISSING_ENTRIES.length === 0;
@@ -111,7 +118,38 @@ describe('real bundling', () => {
         );
         const hash = String(fn?.Properties.Code.S3Key).replace(/\.zip$/, '');
         const folder = join(outdir, `asset.${hash}`);
-        expect(readdirSync(folder).sort()).toEqual(['chunks', 'index.mjs', 'index.mjs.map']);
+        const chunkText = readdirSync(join(folder, 'chunks'))
+          .filter((f) => f.endsWith('.mjs'))
+          .map((f) => readFileSync(join(folder, 'chunks', f), 'utf8'))
+          .join('');
+        // The PNG renderer (wasm-bindgen's glue says this) reads its WebAssembly and fonts from files
+        // shipped beside the bundle; a bundle without it ships none.
+        const drawsCharts = chunkText.includes('Call `initWasm()` function');
+        expect(`${name}: ${readdirSync(folder).sort().join(', ')}`).toBe(
+          `${name}: ${[...(drawsCharts ? [CHART_ASSET_FOLDER] : []), 'chunks', 'index.mjs', 'index.mjs.map'].join(', ')}`,
+        );
+        if (name === 'api') expect(drawsCharts).toBe(true);
+        if (drawsCharts) {
+          for (const asset of Object.keys(CHART_ASSETS) as ChartAssetName[]) {
+            const shipped = readFileSync(chartAssetPath(asset, folder));
+            expect(shipped.equals(readFileSync(packageAssetPath(asset)))).toBe(true);
+          }
+          // The bundled renderer draws with what was shipped, as on Lambda (LAMBDA_TASK_ROOT is the bundle's folder).
+          const png = execFileSync(
+            process.execPath,
+            [
+              '--import',
+              'tsx',
+              join(REPOSITORY_ROOT, 'test', 'infra', 'support', 'render-from-bundle.ts'),
+              folder,
+            ],
+            {
+              env: { ...process.env, ...LOAD_ENV, LAMBDA_TASK_ROOT: folder, NODE_NO_WARNINGS: '1' },
+              timeout: 60_000,
+            },
+          );
+          expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+        }
 
         const code = readFileSync(join(folder, 'index.mjs'));
         expect(code.toString('utf8', 0, 200)).toContain('createRequire');
@@ -156,7 +194,8 @@ describe('real bundling', () => {
       for (const size of sizes) expect(size.gzipped).toBeLessThan(5 * 1024 * 1024);
       writeBundleSizes(sizes);
     },
-    // Each function is bundled twice (NodejsFunction's single file, then the split build over it).
-    420_000,
+    // Each function is bundled twice (NodejsFunction's single file, then the split build over it), and
+    // the api draws one PNG with its bundled renderer.
+    480_000,
   );
 });

@@ -21,13 +21,16 @@ const CLIENTS_ON_FIRST_USE = [
   '@aws-sdk/client-sns',
 ];
 
+/** Drawing charts: the charting library, its renderer and the WebAssembly PNG renderer. */
+const CHARTS = ['echarts', 'zrender', '@resvg/resvg-wasm'];
+
 /** Packages a function needs only for some requests, so its cold start must not read them. */
 const FIRST_USE_ONLY: Record<FunctionName, string[]> = {
   // The YAML parser is for `POST /v1/config:apply`; the schemas for the routes that take a body.
-  api: ['yaml', 'zod', ...CLIENTS_ON_FIRST_USE],
+  api: ['yaml', 'zod', ...CLIENTS_ON_FIRST_USE, ...CHARTS],
   // Neither reads a request body, a config text or the Slack secret at module load.
   evaluate: ['yaml', 'zod', ...CLIENTS_ON_FIRST_USE],
-  digest: ['yaml', 'zod', ...CLIENTS_ON_FIRST_USE],
+  digest: ['yaml', 'zod', ...CLIENTS_ON_FIRST_USE, ...CHARTS],
   'notify-slack': ['yaml', ...CLIENTS_ON_FIRST_USE],
   slack: ['yaml', ...CLIENTS_ON_FIRST_USE],
   sources: ['yaml', ...CLIENTS_ON_FIRST_USE],
