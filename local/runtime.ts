@@ -14,6 +14,7 @@ import { ensureTable } from '../shared/adapters/dynamodb/table-setup.js';
 import { systemClock } from '../shared/adapters/system-clock.js';
 import type { StoreDeps } from '../shared/app/deps.js';
 import { sendWeeklyDigest } from '../shared/app/digest.js';
+import { digestOverview } from '../shared/app/digest-overview.js';
 import { runEvaluation } from '../shared/app/evaluator.js';
 import { digestWeekDueAt, type ScheduleSettings, scheduleSettingsOf } from '../shared/app/schedule-due.js';
 import { companyZone } from '../shared/app/status.js';
@@ -180,7 +181,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
             const week = digestWeekDueAt(settings, at);
             if (week === undefined) return;
             await sendWeeklyDigest(
-              { ...stores, poster, uploader, publisher: digestPublisher, deliveries },
+              { ...stores, poster, uploader, image: digestOverview, publisher: digestPublisher, deliveries },
               { week },
             );
           },
