@@ -63,7 +63,9 @@ describe('the scheduled digest with its overview image', () => {
     expect(Number(asked?.params.length)).toBe(upload?.bytes?.length);
     expect(asked?.params).toMatchObject({ filename: 'sla-digest-2026-W46.png' });
     expect(asked?.params.alt_text).toMatch(
-      new RegExp(`^Bar chart of ${summary.headline.total} commitments' attainment in week 2026-W46`),
+      new RegExp(
+        `^Bar chart of attainment in week 2026-W46 .* each of the ${summary.headline.total} commitments\\.`,
+      ),
     );
 
     const slackReport = summary.delivery.slack;
