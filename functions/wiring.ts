@@ -21,9 +21,9 @@ import { requireEnv } from '../shared/config/env.js';
 import type { Department } from '../shared/domain/model.js';
 import type { BusinessMetrics } from '../shared/ports/metrics.js';
 import type { NotificationPublisher } from '../shared/ports/notification-publisher.js';
-import type { DigestPublisher, SlackPoster } from '../shared/ports/slack-poster.js';
+import type { DigestPublisher, SlackFileUploader, SlackPoster } from '../shared/ports/slack-poster.js';
 import { makeExcusalRequestListener } from '../shared/slack/excusal-message.js';
-import { createLazyPoster } from '../shared/slack/lazy-poster.js';
+import { createLazyPoster, createLazyUploader } from '../shared/slack/lazy-poster.js';
 import { makeReactionListener } from '../shared/slack/reaction-listener.js';
 import { logAttributes, type SlackLog } from '../shared/slack/slack-log.js';
 import { botTokenOf, type SlackSecret, slackSecretSource } from '../shared/slack/slack-secret.js';
@@ -155,9 +155,22 @@ export function slackPosterOf(secret: () => Promise<SlackSecret>): SlackPoster {
   );
 }
 
-/** Counts posted Slack messages and failed posts or updates, at the port, whatever posts them. */
-export function countingPoster(poster: SlackPoster, metrics: BusinessMetrics): SlackPoster {
-  const counted = async <T>(call: () => Promise<T>, sent: number): Promise<T> => {
+/** The Web API file uploader with the secret's bot token; the Slack SDK loads on the first upload. */
+export function slackUploaderOf(secret: () => Promise<SlackSecret>): SlackFileUploader {
+  return createLazyUploader(
+    async () => botTokenOf(await secret()),
+    async (token) => {
+      const { createSlackWebClient, createWebApiFileUploader } = await import(
+        '../shared/slack/web-api-poster.js'
+      );
+      return createWebApiFileUploader(createSlackWebClient(token));
+    },
+  );
+}
+
+/** Runs one Slack call, counting it as sent (when it is a notification) or as a Slack failure. */
+function countedCall(metrics: BusinessMetrics) {
+  return async <T>(call: () => Promise<T>, sent: number): Promise<T> => {
     try {
       const result = await call();
       if (sent) metrics.add('NotificationsSent', sent);
@@ -167,12 +180,23 @@ export function countingPoster(poster: SlackPoster, metrics: BusinessMetrics): S
       throw error;
     }
   };
+}
+
+/** Counts posted Slack messages and failed posts or updates, at the port, whatever posts them. */
+export function countingPoster(poster: SlackPoster, metrics: BusinessMetrics): SlackPoster {
+  const counted = countedCall(metrics);
   const openModal = poster.openModal?.bind(poster);
   return {
     post: (message) => counted(() => poster.post(message), 1),
     update: (message) => counted(() => poster.update(message), 0),
     ...(openModal ? { openModal: (triggerId, view) => counted(() => openModal(triggerId, view), 0) } : {}),
   };
+}
+
+/** Counts failed uploads as Slack failures; a file is no notification, so a success counts nothing. */
+export function countingUploader(uploader: SlackFileUploader, metrics: BusinessMetrics): SlackFileUploader {
+  const counted = countedCall(metrics);
+  return { upload: (file) => counted(() => uploader.upload(file), 0) };
 }
 
 /**

@@ -41,7 +41,12 @@ const FUNCTIONS: Record<FunctionName, FunctionSettings> = {
   'notify-slack': { description: 'Posts alerts from SNS to Slack', timeout: Duration.seconds(30) },
   // Slack waits 3 seconds; more memory buys the CPU that makes a cold start fit in them.
   slack: { description: 'Slack slash commands and buttons', timeout: Duration.seconds(10), memorySize: 512 },
-  digest: { description: 'Weekly digest to Slack and the digests topic', timeout: Duration.minutes(2) },
+  // The overview image's renderer (WebAssembly and fonts) needs about 150 MB more while it draws.
+  digest: {
+    description: 'Weekly digest to Slack and the digests topic',
+    timeout: Duration.minutes(2),
+    memorySize: 512,
+  },
   sources: {
     description: 'POST /sources/{name}: verified deliveries from CRMs, monitoring and scripts',
     timeout: Duration.seconds(25),

@@ -1,10 +1,17 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { SNSEvent } from 'aws-lambda';
 import { messageAttributes } from '../shared/adapters/sns/sns-publisher.js';
 import { isoInstant } from '../shared/domain/instant-format.js';
 import type { Clock } from '../shared/domain/model.js';
 import type { OutgoingNotification } from '../shared/ports/alert-store.js';
 import type { NotificationPublisher } from '../shared/ports/notification-publisher.js';
-import type { DigestPublisher, SlackPoster } from '../shared/ports/slack-poster.js';
+import type { DigestPublisher, SlackFileUploader, SlackPoster } from '../shared/ports/slack-poster.js';
+import {
+  createSlackWebClient,
+  createWebApiFileUploader,
+  createWebApiPoster,
+} from '../shared/slack/web-api-poster.js';
 import type { Outbox } from './outbox.js';
 
 const iso = (clock: Clock) => isoInstant(clock.now());
@@ -150,5 +157,70 @@ export function createOutboxDigestPublisher(options: { outbox: Outbox; clock: Cl
         subject: digest.subject,
       });
     },
+  };
+}
+
+/**
+ * Slack files, locally: each is saved in `dir` and noted in the outbox (with the saved path), and
+ * uploaded to real Slack as well when a token is set.
+ */
+export function createOutboxSlackUploader(options: {
+  outbox: Outbox;
+  clock: Clock;
+  dir: string;
+  real?: SlackFileUploader;
+}): SlackFileUploader {
+  let sequence = 0;
+  return {
+    async upload(file) {
+      const { fileId } = options.real
+        ? await options.real.upload(file)
+        : { fileId: `F${Math.floor(options.clock.now() / 1000)}${String(++sequence).padStart(4, '0')}` };
+      mkdirSync(options.dir, { recursive: true });
+      // The name is ours, but a file name never gets to pick its folder.
+      const path = join(options.dir, basename(file.filename));
+      writeFileSync(path, file.bytes);
+      options.outbox.append({
+        at: iso(options.clock),
+        transport: 'slack',
+        kind: file.meta?.kind ?? 'file',
+        ...(file.meta?.period ? { period: file.meta.period } : {}),
+        target: file.channel,
+        text: file.title,
+        ...(file.threadTs ? { threadTs: file.threadTs } : {}),
+        fileId,
+        file: path,
+        altText: file.altText,
+        bytes: file.bytes.byteLength,
+      });
+      return { fileId };
+    },
+  };
+}
+
+/**
+ * Slack, locally: messages and files to the outbox, the files themselves saved under
+ * `<dataDir>/charts`, and both to a real workspace as well when a bot token is given.
+ */
+export function createLocalSlack(options: {
+  outbox: Outbox;
+  clock: Clock;
+  dataDir: string;
+  botToken?: string;
+}): { poster: SlackPoster; uploader: SlackFileUploader } {
+  const { outbox, clock } = options;
+  const client = options.botToken ? createSlackWebClient(options.botToken) : undefined;
+  return {
+    poster: createOutboxSlackPoster({
+      outbox,
+      clock,
+      ...(client ? { real: createWebApiPoster(client) } : {}),
+    }),
+    uploader: createOutboxSlackUploader({
+      outbox,
+      clock,
+      dir: join(options.dataDir, 'charts'),
+      ...(client ? { real: createWebApiFileUploader(client) } : {}),
+    }),
   };
 }

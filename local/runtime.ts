@@ -15,6 +15,7 @@ import { ensureTable } from '../shared/adapters/dynamodb/table-setup.js';
 import { systemClock } from '../shared/adapters/system-clock.js';
 import type { StoreDeps } from '../shared/app/deps.js';
 import { sendWeeklyDigest } from '../shared/app/digest.js';
+import { digestOverview } from '../shared/app/digest-overview.js';
 import { runEvaluation } from '../shared/app/evaluator.js';
 import { digestWeekDueAt, type ScheduleSettings, scheduleSettingsOf } from '../shared/app/schedule-due.js';
 import { companyZone } from '../shared/app/status.js';
@@ -23,7 +24,6 @@ import { nextEvaluationTick } from '../shared/domain/schedule-ticks.js';
 import { localCaller } from '../shared/http/caller.js';
 import { makeExcusalRequestListener } from '../shared/slack/excusal-message.js';
 import { makeReactionListener } from '../shared/slack/reaction-listener.js';
-import { createSlackWebClient, createWebApiPoster } from '../shared/slack/web-api-poster.js';
 import { makeClockHandler } from './clock-route.js';
 import { applyConfigFileIfEmpty, ConfigFileError } from './config-file.js';
 import { lockDataDir, prepareDataDir } from './data-dir.js';
@@ -35,8 +35,8 @@ import { asHttpHandler } from './lambda-bridge.js';
 import { LocalClock } from './local-clock.js';
 import {
   createLocalAlertPublisher,
+  createLocalSlack,
   createOutboxDigestPublisher,
-  createOutboxSlackPoster,
 } from './local-transports.js';
 import { createOutbox } from './outbox.js';
 import { publishRuntimeUrl } from './runtime-file.js';
@@ -126,12 +126,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         options.log(`warning: ${message}${detail === undefined ? '' : ` ${JSON.stringify(detail)}`}`),
     };
     const slackSigningSecret = options.slackSigningSecret ?? randomBytes(16).toString('hex');
-    const poster = createOutboxSlackPoster({
+    const { poster, uploader } = createLocalSlack({
       outbox,
       clock,
-      real: options.slackBotToken
-        ? createWebApiPoster(createSlackWebClient(options.slackBotToken))
-        : undefined,
+      dataDir,
+      ...(options.slackBotToken ? { botToken: options.slackBotToken } : {}),
     });
     const loadDepartments = departmentsLoader(stores.commitments);
     // The same notifier code the Lambda subscribed to the alerts topic runs, in process.
@@ -182,7 +181,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
           run: async (at, settings) => {
             const week = digestWeekDueAt(settings, at);
             if (week === undefined) return;
-            await sendWeeklyDigest({ ...stores, poster, publisher: digestPublisher, deliveries }, { week });
+            await sendWeeklyDigest(
+              { ...stores, poster, uploader, image: digestOverview, publisher: digestPublisher, deliveries },
+              { week },
+            );
           },
         },
       ],

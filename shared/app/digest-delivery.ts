@@ -1,12 +1,14 @@
 /**
- * Delivering the weekly digest: the summary to the digest department's Slack channel with the
- * details in its thread, and the plain-text body to the digests topic for email. With a delivery
+ * Delivering the weekly digest: the summary to the digest department's Slack channel with its
+ * overview image and the details in its thread, and the plain-text body to the digests topic for
+ * email. With a delivery
  * log, a retried run resumes where the last one stopped instead of posting twice.
  */
 
 import type { Clock, Department, DigestSettings, Instant } from '../domain/model.js';
 import type { DigestPublisher, SlackPoster } from '../ports/slack-poster.js';
 import type { DigestMessage } from '../slack/digest-blocks.js';
+import { type DigestChartDeps, type DigestChartOutcome, postDigestChart } from './digest-chart-delivery.js';
 import type { Digest } from './digest-rendering.js';
 
 /**
@@ -20,6 +22,8 @@ export interface DigestDeliveryProgress {
   summaryTs?: string;
   /** How many of the messages after the summary are already in its thread. */
   repliesPosted: number;
+  /** The overview image's Slack file, once uploaded into the thread. */
+  chartFileId?: string;
   emailed: boolean;
   completedAt?: Instant;
 }
@@ -32,7 +36,7 @@ export interface DigestDeliveryLog {
   release(week: string): Promise<void>;
 }
 
-export interface DigestDeliveryDeps {
+export interface DigestDeliveryDeps extends DigestChartDeps {
   poster: SlackPoster;
   publisher: DigestPublisher;
   clock: Clock;
@@ -48,6 +52,8 @@ export interface DigestDeliveryReport {
   week: string;
   outcome: 'delivered' | 'already_delivered';
   slack?: { channel: string; ts: string; replies: number } | { skipped: string };
+  /** Only when the delivery draws an image. */
+  chart?: DigestChartOutcome;
   emailed: boolean;
 }
 
@@ -61,9 +67,10 @@ export function digestSubject(digest: Pick<Digest, 'week' | 'headline'>): string
 }
 
 /**
- * Posts the summary to the digest department's channel and the rest in its thread, and publishes
- * the email. One transport failing does not hold back the other; the failure is thrown afterwards
- * so that the schedule retries, and with a delivery log the retry sends only what is missing.
+ * Posts the summary to the digest department's channel, its overview image and the rest in its
+ * thread, and publishes the email. One part failing does not hold back the others (a failed image
+ * leaves the text whole); the failure is thrown afterwards so that the schedule retries, and with a
+ * delivery log the retry sends only what is missing.
  */
 export async function deliverDigest(
   deps: DigestDeliveryDeps,
@@ -84,7 +91,9 @@ export async function deliverDigest(
     report.slack = { skipped: `department '${config.digest.to}' has no Slack channel` };
   } else {
     try {
-      report.slack = await postThread(deps.poster, digest, channel, progress, save);
+      await postSummary(deps.poster, digest, channel, progress, save);
+      slackFailure = await postChart(deps, digest, progress, save, report);
+      report.slack = await postReplies(deps.poster, digest, channel, progress, save);
     } catch (error) {
       slackFailure = error;
     }
@@ -111,22 +120,65 @@ async function released(deps: DigestDeliveryDeps, week: string, failure: unknown
   return failure;
 }
 
-async function postThread(
+// Every part of the digest, thread included, is the digest (not an ordinary message) in logs and the outbox.
+const digestMeta = (digest: Digest) => ({ kind: 'digest', period: digest.week });
+
+async function postSummary(
+  poster: SlackPoster,
+  digest: Digest,
+  channel: string,
+  progress: DigestDeliveryProgress,
+  save: () => Promise<void>,
+): Promise<void> {
+  const first = digest.messages[0];
+  if (progress.summaryTs || !first) return;
+  const posted = await poster.post({
+    channel,
+    text: first.text,
+    blocks: first.blocks,
+    meta: digestMeta(digest),
+  });
+  progress.channel = posted.channel;
+  progress.summaryTs = posted.ts;
+  await save();
+}
+
+/** The image step; its failure is returned, so that the details still follow in the thread. */
+async function postChart(
+  deps: DigestChartDeps,
+  digest: Digest,
+  progress: DigestDeliveryProgress,
+  save: () => Promise<void>,
+  report: DigestDeliveryReport,
+): Promise<unknown> {
+  if (!progress.summaryTs || !progress.channel) return undefined;
+  const thread = {
+    week: digest.week,
+    channel: progress.channel,
+    threadTs: progress.summaryTs,
+    ...(progress.chartFileId ? { fileId: progress.chartFileId } : {}),
+  };
+  try {
+    const outcome = await postDigestChart(deps, digest, thread, async (fileId) => {
+      progress.chartFileId = fileId;
+      await save();
+    });
+    if (outcome) report.chart = outcome;
+    return undefined;
+  } catch (error) {
+    return error;
+  }
+}
+
+async function postReplies(
   poster: SlackPoster,
   digest: Digest,
   channel: string,
   progress: DigestDeliveryProgress,
   save: () => Promise<void>,
 ): Promise<{ channel: string; ts: string; replies: number }> {
-  const [first, ...replies] = digest.messages;
-  // Every part of the digest, thread included, is the digest (not an ordinary message) in logs and the outbox.
-  const meta = { kind: 'digest', period: digest.week };
-  if (!progress.summaryTs && first) {
-    const posted = await poster.post({ channel, text: first.text, blocks: first.blocks, meta });
-    progress.channel = posted.channel;
-    progress.summaryTs = posted.ts;
-    await save();
-  }
+  const replies = digest.messages.slice(1);
+  const meta = digestMeta(digest);
   const threadTs = progress.summaryTs ?? '';
   const replyChannel = progress.channel ?? channel;
   for (let i = progress.repliesPosted; i < replies.length; i++) {

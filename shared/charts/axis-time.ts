@@ -37,7 +37,9 @@ export function timeLabel(at: Instant, zone: string, withWeekday: boolean): stri
 
 /** `Mon 23 Nov 14:05` with the zone's abbreviation, for "now". */
 export function instantLabel(at: Instant, zone: string): string {
-  return DateTime.fromMillis(at, { zone }).toFormat('ccc d LLL HH:mm ZZZZ', { locale: 'en-GB' });
+  const local = DateTime.fromMillis(at, { zone });
+  // American English names the zones people read most here (EST, PST); others read as GMT+9.
+  return `${local.toFormat('ccc d LLL HH:mm', { locale: 'en-GB' })} ${local.toFormat('ZZZZ', { locale: 'en-US' })}`;
 }
 
 /** A value axis over [start, end] whose ticks and labels are local to `zone`. */

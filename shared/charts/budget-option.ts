@@ -10,7 +10,10 @@ export function budgetOption(model: BudgetModel): ChartOption {
   return {
     title: {
       text: `${model.title}: error budget of ${period.key}`,
-      subtext: `${model.unit} still allowed (${formatAmount(model.allowed)} allowed so far) · times in ${zone}`,
+      subtext:
+        model.remaining.length === 0
+          ? `Nothing judged yet in ${period.key}: no budget to show · times in ${zone}`
+          : `${model.unit} still allowed (${formatAmount(model.allowed)} allowed so far) · times in ${zone}`,
       left: 12,
       top: 6,
       textStyle: { fontSize: 15, fontWeight: 600 },

@@ -39,3 +39,22 @@ export interface DigestDelivery {
 export interface DigestPublisher {
   publish(digest: DigestDelivery): Promise<void>;
 }
+
+/** A file for Slack's external upload flow, shared into a channel (and a thread) when it completes. */
+export interface SlackFile {
+  channel: string;
+  /** Shares the file into the thread of this message. */
+  threadTs?: string;
+  filename: string;
+  title: string;
+  /** What a screen reader says for an image. */
+  altText: string;
+  bytes: Uint8Array;
+  /** What the file is about, for logs and the local outbox (not sent to Slack). */
+  meta?: SlackMessage['meta'];
+}
+
+/** Uploads files to Slack (the Web API's external upload flow in AWS; the data folder locally). */
+export interface SlackFileUploader {
+  upload(file: SlackFile): Promise<{ fileId: string }>;
+}

@@ -1,28 +1,33 @@
-import type { SlackPoster } from '../ports/slack-poster.js';
+import type { SlackFileUploader, SlackPoster } from '../ports/slack-poster.js';
 
 /**
- * A poster whose real one is built on first use, so a Lambda starts without waiting for its token
- * from Secrets Manager, and (with a dynamic import in the factory) without loading the Slack SDK
- * for requests that never post. The token is asked for on every call (its source caches it for a
- * few minutes), and a changed token builds a new poster, so a rotated token is used without a new
- * container. A failed build is retried on the next call.
+ * A Slack adapter built on first use, so a Lambda starts without waiting for its token from
+ * Secrets Manager, and (with a dynamic import in the factory) without loading the Slack SDK for
+ * requests that never reach Slack. The token is asked for on every call (its source caches it for
+ * a few minutes), and a changed token builds a new adapter, so a rotated token is used without a
+ * new container. A failed build is retried on the next call.
  */
+function builtPerToken<T>(token: () => Promise<string>, build: (token: string) => Promise<T>) {
+  let current: { token: string; built: Promise<T> } | undefined;
+  return async (): Promise<T> => {
+    const now = await token();
+    if (current?.token !== now) {
+      const built = build(now);
+      current = { token: now, built };
+      built.catch(() => {
+        if (current?.built === built) current = undefined;
+      });
+    }
+    return current.built;
+  };
+}
+
+/** The poster, built on first use (see `builtPerToken`). */
 export function createLazyPoster(
   token: () => Promise<string>,
   build: (token: string) => Promise<SlackPoster>,
 ): SlackPoster {
-  let current: { token: string; poster: Promise<SlackPoster> } | undefined;
-  const get = async () => {
-    const now = await token();
-    if (current?.token !== now) {
-      const poster = build(now);
-      current = { token: now, poster };
-      poster.catch(() => {
-        if (current?.poster === poster) current = undefined;
-      });
-    }
-    return current.poster;
-  };
+  const get = builtPerToken(token, build);
   return {
     post: async (message) => (await get()).post(message),
     update: async (message) => (await get()).update(message),
@@ -32,4 +37,13 @@ export function createLazyPoster(
       await poster.openModal(triggerId, view);
     },
   };
+}
+
+/** The file uploader, built on first use (see `builtPerToken`). */
+export function createLazyUploader(
+  token: () => Promise<string>,
+  build: (token: string) => Promise<SlackFileUploader>,
+): SlackFileUploader {
+  const get = builtPerToken(token, build);
+  return { upload: async (file) => (await get()).upload(file) };
 }

@@ -8,11 +8,13 @@ import {
   type Block,
   type ChatPostMessageArguments,
   type ChatUpdateArguments,
+  type FilesCompleteUploadExternalResponse,
+  type FilesUploadV2Arguments,
   type KnownBlock,
   WebClient,
 } from '@slack/web-api';
 import { CodedError } from '../domain/coded-error.js';
-import type { PostedMessage, SlackMessage, SlackPoster } from '../ports/slack-poster.js';
+import type { PostedMessage, SlackFileUploader, SlackMessage, SlackPoster } from '../ports/slack-poster.js';
 
 export interface SlackWebClientOptions {
   /** Another API root, e.g. a local fake in tests (`http://127.0.0.1:4000/api/`). */
@@ -61,6 +63,31 @@ export function createWebApiPoster(client: WebClient): SlackPoster {
     },
     async openModal(triggerId: string, view: ModalView): Promise<void> {
       await client.views.open({ trigger_id: triggerId, view });
+    },
+  };
+}
+
+/**
+ * Files through Slack's external upload flow (`files.uploadV2`): the client asks
+ * files.getUploadURLExternal for a URL, posts the bytes there, and files.completeUploadExternal
+ * shares the file into the channel (and thread). The client's retries and timeout apply to each step.
+ */
+export function createWebApiFileUploader(client: WebClient): SlackFileUploader {
+  return {
+    async upload(file) {
+      const result = (await client.files.uploadV2({
+        channel_id: file.channel,
+        ...(file.threadTs ? { thread_ts: file.threadTs } : {}),
+        // The client reads only a Buffer as bytes (a string would be taken for a path).
+        file: Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength),
+        filename: file.filename,
+        title: file.title,
+        alt_text: file.altText,
+      } as FilesUploadV2Arguments)) as { files?: FilesCompleteUploadExternalResponse[] };
+      const fileId = result.files?.[0]?.files?.[0]?.id;
+      if (!fileId)
+        throw new SlackPostError(`files.completeUploadExternal to ${file.channel} returned no file id`);
+      return { fileId };
     },
   };
 }

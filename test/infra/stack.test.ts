@@ -59,14 +59,14 @@ describe('table', () => {
 });
 
 describe('functions', () => {
-  it('are Node.js 22 on arm64 with X-Ray, source maps, 256 MB (512 for Slack) and their own log group', () => {
+  it('are Node.js 22 on arm64 with X-Ray, source maps, 256 MB (512 for Slack and the digest) and their own log group', () => {
     dev.resourceCountIs('AWS::Lambda::Function', FUNCTION_NAMES.length);
     for (const name of FUNCTION_NAMES) {
       dev.hasResourceProperties('AWS::Lambda::Function', {
         Runtime: 'nodejs22.x',
         Architectures: ['arm64'],
         Handler: 'index.handler',
-        MemorySize: name === 'slack' ? 512 : 256,
+        MemorySize: name === 'slack' || name === 'digest' ? 512 : 256,
         TracingConfig: { Mode: 'Active' },
         LoggingConfig: { LogGroup: { Ref: Match.stringLikeRegexp(`^Fn${name.replace('-', '')}Logs`) } },
         Environment: {

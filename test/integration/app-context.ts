@@ -62,7 +62,7 @@ export interface AppContext {
       /** The IAM principal API Gateway names (TEST_PRINCIPAL by default); null for an unsigned request. */
       principal?: string | null;
     },
-  ): Promise<{ status: number; headers: Record<string, string>; body: any }>;
+  ): Promise<{ status: number; headers: Record<string, string>; body: any; isBase64Encoded?: boolean }>;
 }
 
 /** A fresh table with the example configuration applied at `start`. Call at a test file's top level. */
@@ -110,10 +110,14 @@ export async function useApp(start: string, config = EXAMPLE_CONFIG): Promise<Ap
       };
       const result = (await handler(event, localContext('sla-api'))) as APIGatewayProxyStructuredResultV2;
       const text = result.body ?? '';
+      const headers = (result.headers ?? {}) as Record<string, string>;
+      // Images come back as they are (SVG text, or PNG as base64); everything else is JSON.
+      const isImage = String(headers['content-type'] ?? '').startsWith('image/');
       return {
         status: result.statusCode ?? 200,
-        headers: (result.headers ?? {}) as Record<string, string>,
-        body: text ? JSON.parse(text) : undefined,
+        headers,
+        body: isImage ? text : text ? JSON.parse(text) : undefined,
+        ...(result.isBase64Encoded ? { isBase64Encoded: true } : {}),
       };
     },
   };

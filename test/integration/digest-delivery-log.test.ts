@@ -19,6 +19,7 @@ describe('the digest delivery record in DynamoDB', () => {
       channel: 'C0EXEC',
       summaryTs: '1.0001',
       repliesPosted: 2,
+      chartFileId: 'F0CHART1',
       emailed: true,
     });
     await log.release('2026-W46');
@@ -28,6 +29,7 @@ describe('the digest delivery record in DynamoDB', () => {
       channel: 'C0EXEC',
       summaryTs: '1.0001',
       repliesPosted: 2,
+      chartFileId: 'F0CHART1',
       emailed: true,
     });
 

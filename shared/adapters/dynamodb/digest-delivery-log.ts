@@ -43,6 +43,7 @@ export function createDynamoDigestDeliveryLog(
           channel: item.channel as string | undefined,
           summaryTs: item.summaryTs as string | undefined,
           repliesPosted: (item.repliesPosted as number | undefined) ?? 0,
+          ...(typeof item.chartFileId === 'string' ? { chartFileId: item.chartFileId } : {}),
           emailed: item.emailed === true,
         };
       } catch (error) {
@@ -71,6 +72,7 @@ export function createDynamoDigestDeliveryLog(
         channel: progress.channel,
         summaryTs: progress.summaryTs,
         repliesPosted: progress.repliesPosted,
+        chartFileId: progress.chartFileId,
         emailed: progress.emailed,
         completedAt: progress.completedAt,
       }).filter(([, value]) => value !== undefined);

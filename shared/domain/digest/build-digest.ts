@@ -106,6 +106,7 @@ function commitmentLine(input: DigestCommitmentInput, context: LineContext): Dig
     status: e.status,
     attainment: e.attainment,
     actual: e.actual,
+    expected: e.expected,
     target: e.target,
     unit: e.unit,
     figures: input.unrecorded

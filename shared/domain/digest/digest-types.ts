@@ -75,6 +75,8 @@ export interface DigestCommitment {
   status: Status;
   attainment: number | null;
   actual: number;
+  /** Where the pace says `actual` should be by now (for an objective, the objective itself). */
+  expected: number;
   target: number;
   unit: string;
   /** The status figures people read: `62 / 100 leads · expected 70 by now · projected 89`. */

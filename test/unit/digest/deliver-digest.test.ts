@@ -2,46 +2,26 @@ import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createSnsDigestPublisher } from '../../../shared/adapters/sns/digest-publisher.js';
-import { digestFormat } from '../../../shared/app/digest.js';
+import { type DigestImage, MAX_DIGEST_CHART_BYTES } from '../../../shared/app/digest-chart-delivery.js';
 import {
   type DigestDeliveryLog,
   type DigestDeliveryProgress,
   deliverDigest,
 } from '../../../shared/app/digest-delivery.js';
 import type { Digest } from '../../../shared/app/digest-rendering.js';
-import { buildDigest } from '../../../shared/app/digest-rendering.js';
 import { fixedClock } from '../../../shared/domain/model.js';
-import type { DigestDelivery, SlackMessage } from '../../../shared/ports/slack-poster.js';
-import { definition, department, evaluation, input, ny, ZONE } from './digest-fixtures.js';
+import type { DigestDelivery, SlackFile, SlackMessage } from '../../../shared/ports/slack-poster.js';
+import { digestDepartments, ny, threadedDigest } from './digest-fixtures.js';
+import { tinyPng } from './tiny-png.js';
 
-const departments = {
-  marketing: department('marketing', 'Marketing'),
-  executives: department('executives', 'Executive team'),
-};
+const departments = digestDepartments;
 const config = {
   digest: { weekday: 1 as const, minute: 480, schedule: 'mon 08:00', to: 'executives' },
   departments,
 };
 
 // Enough commitments with long titles for the details to need three replies.
-const digest: Digest = buildDigest(
-  {
-    week: '2026-W46',
-    zone: ZONE,
-    generatedAt: ny('2026-11-16T08:00'),
-    asOf: ny('2026-11-16T08:00'),
-    sendsAt: ny('2026-11-16T08:00'),
-    departments,
-    commitments: Array.from({ length: 60 }, (_, i) => {
-      const d = definition(`c-${i}`, 'marketing', 'executives', {
-        title: `${'Quite a long title '.repeat(8)}${i}`,
-      });
-      return input(d, evaluation(d.id, 'on_track'));
-    }),
-    ledger: [],
-  },
-  digestFormat,
-);
+const digest: Digest = threadedDigest();
 
 function fakeSlack(failOnPost?: number) {
   const posted: SlackMessage[] = [];
@@ -197,6 +177,163 @@ describe('delivering the digest', () => {
     );
     expect(done.outcome).toBe('already_delivered');
     expect(again.posted).toHaveLength(0);
+    expect(email.published).toHaveLength(1);
+  });
+});
+
+/** Uploads recorded in order with the posts, so a test sees where in the thread the image landed. */
+function fakeUploads(slack: ReturnType<typeof fakeSlack>, failing = false) {
+  const uploaded: SlackFile[] = [];
+  return {
+    uploaded,
+    uploader: {
+      async upload(file: SlackFile) {
+        if (failing) throw new Error('files.completeUploadExternal failed: internal_error');
+        uploaded.push(file);
+        slack.posted.push({ channel: file.channel, text: `[file] ${file.title}`, threadTs: file.threadTs });
+        return { fileId: `F0CHART${uploaded.length}` };
+      },
+    },
+  };
+}
+
+describe("the digest's overview image", () => {
+  const png = tinyPng(4, 3);
+  const rendered: string[] = [];
+  const image: DigestImage = async (d) => {
+    rendered.push(d.week);
+    return { png, title: `SLA overview ${d.week}`, altText: 'Bar chart: 60 commitments on track.' };
+  };
+  const at = ny('2026-11-16T08:00');
+
+  it('goes into the summary thread, before the details, with its title, alt text and kind', async () => {
+    const slack = fakeSlack();
+    const files = fakeUploads(slack);
+    const report = await deliverDigest(
+      { ...fakePublisher(), poster: slack.poster, uploader: files.uploader, image, clock: fixedClock(at) },
+      digest,
+      config,
+    );
+    expect(files.uploaded).toEqual([
+      {
+        channel: 'C0EXECUTIVES',
+        threadTs: '1700000000.000001',
+        filename: 'sla-digest-2026-W46.png',
+        title: 'SLA overview 2026-W46',
+        altText: 'Bar chart: 60 commitments on track.',
+        bytes: png,
+        meta: { kind: 'digest_chart', period: '2026-W46' },
+      },
+    ]);
+    expect(slack.posted.map((m) => m.text)).toEqual([
+      digest.messages[0]?.text,
+      '[file] SLA overview 2026-W46',
+      ...digest.messages.slice(1).map((m) => m.text),
+    ]);
+    expect(report.chart).toEqual({ fileId: 'F0CHART1' });
+  });
+
+  it('a failed upload leaves the text digest whole, fails the run, and the retry uploads only the image, once', async () => {
+    const log = memoryLog();
+    const email = fakePublisher();
+    const first = fakeSlack();
+    const broken = fakeUploads(first, true);
+    const deps = { publisher: email.publisher, image, deliveries: log };
+    await expect(
+      deliverDigest(
+        { ...deps, poster: first.poster, uploader: broken.uploader, clock: fixedClock(at) },
+        digest,
+        config,
+      ),
+    ).rejects.toThrow('files.completeUploadExternal failed');
+    expect(first.posted.map((m) => m.text)).toEqual(digest.messages.map((m) => m.text));
+    expect(email.published).toHaveLength(1);
+
+    const retry = fakeSlack();
+    const files = fakeUploads(retry);
+    rendered.length = 0;
+    const report = await deliverDigest(
+      { ...deps, poster: retry.poster, uploader: files.uploader, clock: fixedClock(at + 120_000) },
+      digest,
+      config,
+    );
+    expect(report).toMatchObject({ outcome: 'delivered', chart: { fileId: 'F0CHART1' } });
+    expect(retry.posted).toEqual([
+      { channel: 'C0EXECUTIVES', text: '[file] SLA overview 2026-W46', threadTs: '1700000000.000001' },
+    ]);
+    expect(email.published).toHaveLength(1);
+    expect(log.records.get('2026-W46')?.chartFileId).toBe('F0CHART1');
+
+    // A run that resumes after the image went up (a reply failed) neither draws nor uploads it again.
+    const record = log.records.get('2026-W46');
+    if (record) {
+      record.completedAt = undefined;
+      record.repliesPosted = 1;
+      record.claimedAt = 0;
+    }
+    rendered.length = 0;
+    const resumed = fakeSlack();
+    const again = fakeUploads(resumed);
+    const third = await deliverDigest(
+      { ...deps, poster: resumed.poster, uploader: again.uploader, clock: fixedClock(at + 240_000) },
+      digest,
+      config,
+    );
+    expect(third.chart).toEqual({ fileId: 'F0CHART1' });
+    expect(again.uploaded).toEqual([]);
+    expect(rendered).toEqual([]);
+    expect(resumed.posted.map((m) => m.text)).toEqual(digest.messages.slice(2).map((m) => m.text));
+  });
+
+  it('leaves out an image too large or not a PNG, says why, and still delivers', async () => {
+    const oversized = new Uint8Array(MAX_DIGEST_CHART_BYTES + 1);
+    oversized.set(png.subarray(0, 8));
+    for (const [bytes, why] of [
+      [
+        oversized,
+        `the overview PNG is ${MAX_DIGEST_CHART_BYTES + 1} bytes, over the limit of ${MAX_DIGEST_CHART_BYTES}`,
+      ],
+      [new TextEncoder().encode('<svg/>'), 'the overview image is not a PNG'],
+    ] as const) {
+      const slack = fakeSlack();
+      const files = fakeUploads(slack);
+      const report = await deliverDigest(
+        {
+          ...fakePublisher(),
+          poster: slack.poster,
+          uploader: files.uploader,
+          image: async () => ({ png: bytes, title: 't', altText: 'a' }),
+          clock: fixedClock(at),
+        },
+        digest,
+        config,
+      );
+      expect(report).toMatchObject({ outcome: 'delivered', emailed: true, chart: { skipped: why } });
+      expect(files.uploaded).toEqual([]);
+      expect(slack.posted).toHaveLength(digest.messages.length);
+    }
+  });
+
+  it('a failed rendering is a failed image: the text goes out and the run fails for a retry', async () => {
+    const slack = fakeSlack();
+    const files = fakeUploads(slack);
+    const email = fakePublisher();
+    await expect(
+      deliverDigest(
+        {
+          ...email,
+          poster: slack.poster,
+          uploader: files.uploader,
+          image: async () => {
+            throw new Error('font not found');
+          },
+          clock: fixedClock(at),
+        },
+        digest,
+        config,
+      ),
+    ).rejects.toThrow('font not found');
+    expect(slack.posted).toHaveLength(digest.messages.length);
     expect(email.published).toHaveLength(1);
   });
 });

@@ -3,6 +3,8 @@
  * gather them, built from a few numbers so that tests read as scenarios.
  */
 import { DateTime } from 'luxon';
+import { digestFormat } from '../../../shared/app/digest.js';
+import { buildDigest, type Digest } from '../../../shared/app/digest-rendering.js';
 import type { ClosedPeriodResult } from '../../../shared/domain/close.js';
 import type { DigestCommitmentInput } from '../../../shared/domain/digest/digest-types.js';
 import type { Evaluation } from '../../../shared/domain/evaluate.js';
@@ -132,4 +134,36 @@ export function input(
 
 export function excusal(from: string, to: string, causedBy: string, reason: string): Excusal {
   return { id: `${from}/${to}`, from: ny(from), to: ny(to), causedBy, reason };
+}
+
+/** Marketing reports to the executives, who receive the digest; each has a Slack channel. */
+export const digestDepartments = {
+  marketing: department('marketing', 'Marketing'),
+  executives: department('executives', 'Executive team'),
+};
+
+/**
+ * A week's digest sent on Monday 16 November 2026 at 08:00, of sixty commitments with long titles:
+ * enough for its details to need several replies in the summary's thread.
+ */
+export function threadedDigest(week = '2026-W46'): Digest {
+  const at = ny('2026-11-16T08:00');
+  return buildDigest(
+    {
+      week,
+      zone: ZONE,
+      generatedAt: at,
+      asOf: at,
+      sendsAt: at,
+      departments: digestDepartments,
+      commitments: Array.from({ length: 60 }, (_, i) => {
+        const d = definition(`c-${i}`, 'marketing', 'executives', {
+          title: `${'Quite a long title '.repeat(8)}${i}`,
+        });
+        return input(d, evaluation(d.id, 'on_track'));
+      }),
+      ledger: [],
+    },
+    digestFormat,
+  );
 }

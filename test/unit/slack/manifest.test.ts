@@ -21,6 +21,7 @@ describe('the Slack app manifest', () => {
       'commands',
       'chat:write',
       'chat:write.public',
+      'files:write',
       'im:write',
     ]);
   });
