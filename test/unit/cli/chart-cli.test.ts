@@ -32,7 +32,10 @@ describe('sla chart', () => {
   });
 
   it.each([
-    [['chart', 'leads', '-o', 'chart.pdf'], '-o chart.pdf: the file must end in .svg or .png (the format is chosen by the extension)'],
+    [
+      ['chart', 'leads', '-o', 'chart.pdf'],
+      '-o chart.pdf: the file must end in .svg or .png (the format is chosen by the extension)',
+    ],
     [['chart', 'leads'], 'give the file to write: -o FILE (.svg or .png)'],
     [
       ['chart', 'leads', '-o', 'a.png', '--kind', 'pie'],
