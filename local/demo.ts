@@ -50,7 +50,15 @@ export interface DemoResult {
   outbox: OutboxEntry[];
 }
 
-export async function runDemo(print: Print, options: { keepData?: boolean } = {}): Promise<DemoResult> {
+export interface DemoOptions {
+  keepData?: boolean;
+  /** Called at the end of each replayed day (before the clock moves on), with the runtime's URL. */
+  afterDay?: (day: number, url: string) => Promise<void>;
+  /** Called once November is closed (December 1, 09:00), before the runtime stops. */
+  atEnd?: (url: string) => Promise<void>;
+}
+
+export async function runDemo(print: Print, options: DemoOptions = {}): Promise<DemoResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sla-demo-'));
   const runtime = await startRuntime({
     host: '127.0.0.1',
@@ -126,9 +134,11 @@ export async function runDemo(print: Print, options: { keepData?: boolean } = {}
         print('── Thursday, November 19, 09:10 ── the marketing lead acknowledges: /sla ack');
         print(await api.slash(MARKETING_LEAD, 'C0MARKETING', `ack ${LEADS} two campaigns launch Friday`));
       }
+      await options.afterDay?.(day, runtime.url);
       await api.moveTo(day < 30 ? nov(day + 1, '07:00') : nov(30, '18:00'));
     }
     await api.moveTo('2026-12-01T09:00:00-05:00');
+    await options.atEnd?.(runtime.url);
     print('── Tuesday, December 1, 09:00 ── the sales lead types /sla status marketing');
     print(await api.slash(SALES_LEAD, 'C0SALES', 'status marketing'));
 
