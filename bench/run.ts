@@ -7,6 +7,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chartsBenchmark } from './charts.js';
 import { coldStartBenchmark } from './cold-start.js';
 import { digestBenchmark } from './digest.js';
 import { evaluationBenchmark } from './evaluation.js';
@@ -25,6 +26,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   coldStartBenchmark,
   slackStatusBenchmark,
   digestBenchmark,
+  chartsBenchmark,
   memoryBenchmark,
 ];
 

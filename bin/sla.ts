@@ -2,7 +2,7 @@
  * `sla`: the command-line tool. All the work is in `cli/`; this file binds it to the process.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { paintFor } from '../cli/color.js';
 import { runCli } from '../cli/main.js';
 
@@ -15,6 +15,7 @@ const code = await runCli(process.argv.slice(2), {
   now: () => Date.now(),
   newId: () => `cli-${randomUUID()}`,
   readFile: (path) => readFileSync(path, 'utf8'),
+  writeFile: (path, data) => writeFileSync(path, data),
   paint: paintFor(process.stdout, process.env),
 });
 process.exitCode = code;

@@ -17,6 +17,8 @@ export interface CliIo {
   /** A fresh idempotency key (`cli-<uuid>`). */
   newId(): string;
   readFile(path: string): string;
+  /** Writes a file the user named (a chart). */
+  writeFile(path: string, data: Uint8Array): void;
   /** Colours for a person at a terminal; plain text when absent (pipes, NO_COLOR, tests). */
   paint?: Paint;
 }

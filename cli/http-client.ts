@@ -27,6 +27,16 @@ export interface RequestOptions {
 export interface ApiClient {
   readonly baseUrl: string;
   request<T = unknown>(method: string, path: string, options?: RequestOptions): Promise<T>;
+  /** A GET whose answer is a file (a chart): its bytes and content type; errors as `request`'s. */
+  download(
+    path: string,
+    options: Pick<RequestOptions, 'query' | 'timeoutMs'> & { accept: string },
+  ): Promise<Download>;
+}
+
+export interface Download {
+  contentType: string;
+  bytes: Uint8Array;
 }
 
 export interface ApiClientOptions {
@@ -56,39 +66,50 @@ export function isLocalApi(baseUrl: string): boolean {
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const base = new URL(options.baseUrl);
   const basePath = base.pathname.replace(/\/+$/, '');
+
+  async function send(
+    method: string,
+    path: string,
+    request: RequestOptions,
+    accept = 'application/json, application/problem+json',
+  ): Promise<{ response: Response; waitMs: number }> {
+    const url = new URL(base.origin);
+    url.pathname = `${basePath}${path}`;
+    for (const [name, value] of Object.entries(request.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(name, String(value));
+    }
+    let headers: Record<string, string> = { accept };
+    let body: string | undefined;
+    if (request.json !== undefined) {
+      body = JSON.stringify(request.json);
+      headers['content-type'] = 'application/json';
+    } else if (request.text !== undefined) {
+      body = request.text;
+      headers['content-type'] = request.contentType ?? 'text/plain';
+    }
+    if (options.signer) headers = await options.signer({ method, url, headers, body });
+    // Added after signing, so nothing between here and the API has a signed header to keep intact;
+    // it only tells the audit that a change came through the CLI.
+    headers['user-agent'] = CLI_USER_AGENT;
+    const waitMs = request.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    let response: Response;
+    try {
+      response = await options.fetch(url, {
+        method,
+        headers,
+        body,
+        signal: AbortSignal.timeout(waitMs),
+      });
+    } catch (error) {
+      throw new NetworkError(options.baseUrl, networkReason(error, waitMs));
+    }
+    return { response, waitMs };
+  }
+
   return {
     baseUrl: options.baseUrl,
     async request<T>(method: string, path: string, request: RequestOptions = {}): Promise<T> {
-      const url = new URL(base.origin);
-      url.pathname = `${basePath}${path}`;
-      for (const [name, value] of Object.entries(request.query ?? {})) {
-        if (value !== undefined) url.searchParams.set(name, String(value));
-      }
-      let headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
-      let body: string | undefined;
-      if (request.json !== undefined) {
-        body = JSON.stringify(request.json);
-        headers['content-type'] = 'application/json';
-      } else if (request.text !== undefined) {
-        body = request.text;
-        headers['content-type'] = request.contentType ?? 'text/plain';
-      }
-      if (options.signer) headers = await options.signer({ method, url, headers, body });
-      // Added after signing, so nothing between here and the API has a signed header to keep intact;
-      // it only tells the audit that a change came through the CLI.
-      headers['user-agent'] = CLI_USER_AGENT;
-      const waitMs = request.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-      let response: Response;
-      try {
-        response = await options.fetch(url, {
-          method,
-          headers,
-          body,
-          signal: AbortSignal.timeout(waitMs),
-        });
-      } catch (error) {
-        throw new NetworkError(options.baseUrl, networkReason(error, waitMs));
-      }
+      const { response, waitMs } = await send(method, path, request);
       let parsed: unknown;
       try {
         parsed = await readBody(response);
@@ -107,6 +128,33 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       }
       return parsed as T;
     },
+    async download(path, request) {
+      const { response, waitMs } = await send(
+        'GET',
+        path,
+        request,
+        `${request.accept}, application/problem+json`,
+      );
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(await response.arrayBuffer());
+      } catch (error) {
+        throw new NetworkError(options.baseUrl, networkReason(error, waitMs));
+      }
+      const contentType = response.headers.get('content-type') ?? '';
+      if (!response.ok) {
+        const text = new TextDecoder().decode(bytes);
+        const parsed = /json/i.test(contentType) ? safeJson(text) : text;
+        throw new ApiError(response.status, problemOf(parsed, response), parsed);
+      }
+      if (!contentType.startsWith(request.accept)) {
+        throw new NetworkError(
+          options.baseUrl,
+          `it answered ${response.status} with ${contentType || 'no content type'}, not ${request.accept}; check --api or SLA_API_URL`,
+        );
+      }
+      return { contentType, bytes };
+    },
   };
 }
 
@@ -114,6 +162,10 @@ async function readBody(response: Response): Promise<unknown> {
   const text = await response.text();
   const type = response.headers.get('content-type') ?? '';
   if (text === '' || !/json/i.test(type)) return text;
+  return safeJson(text);
+}
+
+function safeJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {

@@ -5,6 +5,7 @@ import type { CliIo, Command } from './command.js';
 import { ackCommand, snoozeCommand } from './commands/alerts.js';
 import { applyCommand } from './commands/apply.js';
 import { auditCommand, eventsCommand, voidCommand } from './commands/audit.js';
+import { chartCommand } from './commands/chart.js';
 import { clockCommand } from './commands/clock.js';
 import { completionCommand, idsCommand } from './commands/completion.js';
 import { digestCommand } from './commands/digest.js';
@@ -40,6 +41,7 @@ export const COMMANDS: Command[] = [
   digestCommand,
   historyCommand,
   exportCommand,
+  chartCommand,
   subjectsCommand,
   auditCommand,
   sourcesCommand,

@@ -56,6 +56,8 @@ export interface DemoOptions {
   onDayEnd?: (day: number, runtime: Runtime) => Promise<void>;
   /** Ends the replay after this day of November (the runtime stops; nothing more is printed). */
   lastDay?: number;
+  /** Called once November is closed (December 1, 09:00), before the runtime stops. */
+  atEnd?: (url: string) => Promise<void>;
 }
 
 export async function runDemo(print: Print, options: DemoOptions = {}): Promise<DemoResult> {
@@ -139,6 +141,7 @@ export async function runDemo(print: Print, options: DemoOptions = {}): Promise<
       await api.moveTo(day < 30 ? nov(day + 1, '07:00') : nov(30, '18:00'));
     }
     await api.moveTo('2026-12-01T09:00:00-05:00');
+    await options.atEnd?.(runtime.url);
     print('── Tuesday, December 1, 09:00 ── the sales lead types /sla status marketing');
     print(await api.slash(SALES_LEAD, 'C0SALES', 'status marketing'));
 

@@ -29,7 +29,11 @@ export type ChartOption = echarts.EChartsCoreOption;
 /** The family the PNG renderer is given; SVG viewers fall back to any sans-serif. */
 export const CHART_FONT = 'Inter, sans-serif';
 
-export function renderSvg(option: ChartOption, width: number, height: number): string {
+/**
+ * `title` names the image for screen readers and as a tooltip (SVG's own `<title>`), as an `alt`
+ * text does for a picture.
+ */
+export function renderSvg(option: ChartOption, width: number, height: number, title: string): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({
@@ -38,8 +42,13 @@ export function renderSvg(option: ChartOption, width: number, height: number): s
       textStyle: { fontFamily: CHART_FONT, color: '#1f1f1f' },
       ...option,
     });
-    return chart.renderToSVGString();
+    return withTitle(chart.renderToSVGString(), title);
   } finally {
     chart.dispose();
   }
+}
+
+function withTitle(svg: string, title: string): string {
+  const escaped = title.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return svg.replace(/^<svg([^>]*)>/, `<svg$1 role="img"><title>${escaped}</title>`);
 }

@@ -52,7 +52,7 @@ export function historyOption(model: HistoryModel): ChartOption {
   return {
     aria: { enabled: true, decal: { show: true } },
     title: {
-      text: `${model.title}: last ${model.rows.length} closed periods`,
+      text: `${model.title}: ${model.rows.length === 1 ? 'the last closed period' : `last ${model.rows.length} closed periods`}`,
       subtext: `Attainment (%), met when ${rule}${
         creditUnit ? ` · credits owed: ${creditWords(lastCredit, creditUnit)}` : ' · no credits owed'
       }`,

@@ -34,7 +34,7 @@ export function overviewOption(model: OverviewModel): ChartOption {
       subtextStyle: { fontSize: 11, color: '#444' },
     },
     legend: { top: 48, left: 12, data: [SERIES_NAMES.attainment, SERIES_NAMES.expected] },
-    grid: { left: 190, right: 120, top: 76, bottom: 40 },
+    grid: { left: 250, right: 120, top: 76, bottom: 40 },
     xAxis: {
       type: 'value',
       name: 'attainment (%)',
@@ -48,7 +48,8 @@ export function overviewOption(model: OverviewModel): ChartOption {
     yAxis: {
       type: 'category',
       data: rows.map((row) => row.title),
-      axisLabel: { width: 176, overflow: 'truncate', fontSize: 11 },
+      // ECharts measures text with a generic font, narrower than Inter: the margin leaves room for that.
+      axisLabel: { width: 200, overflow: 'truncate', fontSize: 11 },
     },
     series: [
       {
@@ -62,6 +63,7 @@ export function overviewOption(model: OverviewModel): ChartOption {
         label: {
           show: true,
           position: 'right',
+          distance: 12,
           fontSize: 10,
           formatter: ({ dataIndex }: { dataIndex: number }) => {
             const row = rows[dataIndex];

@@ -19,6 +19,12 @@ export interface RenderedChart {
 export const DEFAULT_CHART_SIZE = { width: 800, height: 420 } as const;
 export const OVERVIEW_WIDTH = 720;
 
+/** The chart's own title and subtitle, as one line. */
+function titleOf(option: ChartOption): string {
+  const title = option.title as { text?: string; subtext?: string } | undefined;
+  return [title?.text, title?.subtext].filter(Boolean).join(' · ');
+}
+
 function optionOf(model: ChartModel): ChartOption {
   switch (model.kind) {
     case 'burnup':
@@ -36,7 +42,7 @@ export async function renderOption(
   width: number,
   height: number,
 ): Promise<RenderedChart> {
-  const svg = renderSvg(option, width, height);
+  const svg = renderSvg(option, width, height, titleOf(option));
   if (format === 'svg') return { contentType: 'image/svg+xml', body: svg, width, height };
   return { contentType: 'image/png', body: await svgToPng(svg, width), width, height };
 }

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Runtime, startRuntime } from '../../local/runtime.js';
+import { decodePng } from '../support/chart-images.js';
 import { exampleAgreedSince } from '../support/example-since.js';
 
 const REPO = resolve(import.meta.dirname, '../..');
@@ -128,6 +129,28 @@ describe('sla against the local runtime', () => {
     expect(retry).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Already recorded/) });
     const status = json<{ actual: number }>(await sla('status', 'marketing-qualified-leads', '--json'));
     expect(status.actual).toBe(7);
+  });
+
+  it('writes a chart to the file named, PNG or SVG by its extension', async () => {
+    const png = join(dataDir, 'leads.png');
+    const drawn = await sla('chart', 'marketing-qualified-leads', '-o', png);
+    expect(drawn.stderr).toBe('');
+    expect(drawn.code).toBe(0);
+    const image = decodePng(readFileSync(png));
+    expect({ width: image.width, height: image.height }).toEqual({ width: 800, height: 420 });
+    const svg = join(dataDir, 'leads.svg');
+    expect((await sla('chart', 'marketing-qualified-leads', '--kind', 'history', '-o', svg)).code).toBe(0);
+    expect(readFileSync(svg, 'utf8')).toMatch(/^<svg /);
+    const refused = await sla(
+      'chart',
+      'marketing-qualified-leads',
+      '--kind',
+      'budget',
+      '-o',
+      join(dataDir, 'b.svg'),
+    );
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('its charts are burnup and history');
   });
 
   it('exits 3 for an unknown commitment', async () => {

@@ -61,7 +61,9 @@ const texts = (svg: string) => svgTexts(svg).map((t) => t.text);
 describe('burn-up SVG', () => {
   it('has a title, a legend naming every series, and the unit on the value axis', async () => {
     const svg = await svgOf(burnup);
-    expect(svg).toMatch(/^<svg width="800" height="420"/);
+    expect(svg).toMatch(/^<svg width="800" height="420"[^>]* role="img"><title>/);
+    // Named for screen readers, as an image's alt text does.
+    expect(svg).toContain(`<title>${tokyo.title}: burn-up of 2026-W48 · `);
     expect(texts(svg)).toEqual(
       expect.arrayContaining([
         `${tokyo.title}: burn-up of 2026-W48`,

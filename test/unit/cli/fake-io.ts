@@ -5,6 +5,8 @@ export interface Captured {
   out: string[];
   err: string[];
   requests: Array<{ method: string; url: string; headers: Record<string, string>; body?: string }>;
+  /** What the command wrote to files, by path. */
+  written: Record<string, Uint8Array>;
 }
 
 type Reply = { status?: number; body?: unknown; contentType?: string } | Error;
@@ -20,6 +22,7 @@ export function fakeIo(
   const out: string[] = [];
   const err: string[] = [];
   const requests: Captured['requests'] = [];
+  const written: Record<string, Uint8Array> = {};
   let ids = 0;
   const fetchFake = async (input: string | URL | Request, init?: RequestInit) => {
     const url = new URL(String(input));
@@ -35,7 +38,12 @@ export function fakeIo(
     const status = answer.status ?? 200;
     const contentType =
       answer.contentType ?? (status >= 400 ? 'application/problem+json' : 'application/json');
-    const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body ?? {});
+    const text =
+      typeof answer.body === 'string'
+        ? answer.body
+        : answer.body instanceof Uint8Array
+          ? new Uint8Array(answer.body)
+          : JSON.stringify(answer.body ?? {});
     return new Response(text, { status, headers: { 'content-type': contentType } });
   };
   const io: CliIo = {
@@ -51,6 +59,9 @@ export function fakeIo(
       if (text === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
       return text;
     },
+    writeFile: (path, data) => {
+      written[path] = data;
+    },
   };
-  return { io, out, err, requests };
+  return { io, out, err, requests, written };
 }
