@@ -16,7 +16,8 @@ const BATCH_WRITE = 'dynamodb:BatchWriteItem';
 export const TABLE_ACCESS: Record<FunctionName, TableAccess> = {
   // Every /v1 route: config apply, events, excusals, ack/snooze (alert claims are queried on the
   // table), status and history, the digest preview, and POST /v1/evaluations (snapshots are
-  // batch-written). The subjects route and alerts on durations list open subjects on gsi2.
+  // batch-written). The subjects route and alerts on durations list open subjects on gsi2, and
+  // GET /v1/audit lists one commitment's trail there.
   api: {
     table: [GET, BATCH_GET, QUERY, PUT, UPDATE, BATCH_WRITE],
     queriesIndex: true,

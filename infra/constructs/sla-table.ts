@@ -18,7 +18,7 @@ export interface TableAccess {
   readonly table: readonly TableAction[];
   /** Whether the function queries the `gsi1` index (Query on the index ARN only). */
   readonly queriesIndex: boolean;
-  /** Whether the function lists a commitment's open subjects on the `gsi2` index. */
+  /** Whether the function queries the `gsi2` index: a commitment's open subjects, or its audit trail. */
   readonly queriesOpenSubjects?: boolean;
 }
 

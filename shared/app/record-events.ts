@@ -8,7 +8,7 @@ import { governingVersion } from '../domain/versions.js';
 import type { CommitmentRecord } from '../ports/commitment-store.js';
 import type { AdditiveEvent, RecordResult, StatefulResult } from '../ports/event-store.js';
 import { localTimeWords } from '../presentation/local-time-words.js';
-import { appendAudit, digestOf, UNATTRIBUTED } from './audit.js';
+import { type AuditChange, auditEntry, digestOf, UNATTRIBUTED } from './audit.js';
 import type { StoreDeps } from './deps.js';
 import { CommitmentNotFoundError } from './errors.js';
 import { eventSchemaFor, type RatioEvent, type TotalEvent } from './event-schemas.js';
@@ -64,23 +64,32 @@ export async function recordEvents(
   const additive = prepared.filter(
     (p) => p.definition.measure === 'total' || p.definition.measure === 'ratio',
   );
-  const byPeriod = new Map<string, Prepared[]>();
-  for (const p of additive) byPeriod.set(p.period.key, [...(byPeriod.get(p.period.key) ?? []), p]);
-  for (const [periodKey, group] of byPeriod) {
-    const results = await deps.events.recordAdditive(
-      commitmentId,
-      periodKey,
-      group.map((p) => toAdditive(commitmentId, p, now)),
-    );
-    group.forEach((p, i) => {
-      tally(results[i] as RecordResult, p);
-    });
-  }
-
   // Timers and outages are state machines: their events are applied one by one, in time order.
   const stateful = prepared
     .filter((p) => p.definition.measure === 'duration' || p.definition.measure === 'availability')
     .sort((a, b) => a.at - b.at || a.index - b.index);
+  const entryFor = (counts: RequestCounts) =>
+    auditEntry(now, actor, requestChange(commitmentId, events, prepared, counts));
+
+  const periods = new Map<string, Prepared[]>();
+  for (const p of additive) periods.set(p.period.key, [...(periods.get(p.period.key) ?? []), p]);
+  const byPeriod = [...periods];
+  let traced = false;
+  for (const [n, [periodKey, group]] of byPeriod.entries()) {
+    // The request's last write carries its entry, so the entry costs no transaction of its own.
+    const last = n === byPeriod.length - 1 && stateful.length === 0;
+    const outcome = await deps.events.recordAdditive(
+      commitmentId,
+      periodKey,
+      group.map((p) => toAdditive(commitmentId, p, now)),
+      last ? (results) => entryFor(countsWith(report, results)) : undefined,
+    );
+    traced = outcome.traced;
+    group.forEach((p, i) => {
+      tally(outcome.results[i] as RecordResult, p);
+    });
+  }
+
   for (const p of stateful) {
     const outcome =
       p.definition.measure === 'duration'
@@ -90,23 +99,38 @@ export async function recordEvents(
     else reject(p.index, outcome, p.id);
   }
   report.rejected.sort((a, b) => a.index - b.index);
-  if (report.accepted + report.duplicates > 0)
-    await traceRequest(deps, commitmentId, events, prepared, report, actor);
+  // No write carried the entry (timers and outages, or nothing new to write): it is appended alone.
+  if (!traced && report.accepted + report.duplicates > 0)
+    await deps.audit.append(entryFor(countsWith(report, [])));
   return report;
+}
+
+interface RequestCounts {
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+}
+
+/** The report's counts with those of results not tallied yet (a write that has not committed). */
+function countsWith(report: RecordEventsReport, results: RecordResult[]): RequestCounts {
+  const count = (wanted: RecordResult) => results.filter((r) => r === wanted).length;
+  return {
+    accepted: report.accepted + count('accepted'),
+    duplicates: report.duplicates + count('duplicate'),
+    rejected: report.rejected.length + count('closed'),
+  };
 }
 
 /**
  * One entry per request, whose id derives from the ids of the events it carried: the same request
  * retried finds its entry, and a retry after a crash that recorded the events but no entry adds it.
  */
-async function traceRequest(
-  deps: StoreDeps,
+function requestChange(
   commitmentId: string,
   events: unknown[],
   prepared: Prepared[],
-  report: RecordEventsReport,
-  actor: Author,
-): Promise<void> {
+  counts: RequestCounts,
+): AuditChange {
   const ids = events
     .map((e) => (typeof e === 'object' && e !== null ? (e as { id?: unknown }).id : undefined))
     .filter((id): id is string => typeof id === 'string');
@@ -114,19 +138,17 @@ async function traceRequest(
   const sources = [
     ...new Set(prepared.map((p) => p.body.source).filter((s): s is string => typeof s === 'string')),
   ];
-  await appendAudit(deps, actor, {
+  return {
     action: 'events.recorded',
     key: digestOf([...new Set(ids)].sort().join('\n')),
     commitmentId,
     ...(periods.length === 1 ? { period: periods[0] } : {}),
     detail: {
-      accepted: report.accepted,
-      duplicates: report.duplicates,
-      rejected: report.rejected.length,
+      ...counts,
       ...(periods.length > 1 ? { periods } : {}),
       ...(sources.length > 0 ? { sources: sources.slice(0, 5) } : {}),
     },
-  });
+  };
 }
 
 function prepare(

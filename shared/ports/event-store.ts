@@ -121,8 +121,20 @@ export interface StatefulWrite<S> {
 export type StatefulResult = RecordResult | 'conflict';
 
 export interface EventStore {
-  /** Records additive events of one period, exactly once each; batches are chunked into transactions. */
-  recordAdditive(commitmentId: string, periodKey: string, events: AdditiveEvent[]): Promise<RecordResult[]>;
+  /**
+   * Records additive events of one period, exactly once each; batches are chunked into
+   * transactions. With `trace`, the request's audit entry rides in the batch's last transaction
+   * (put only if new): `trace` builds it from the batch's results as they stand if that
+   * transaction commits. `traced` says whether the entry is in the log now (written, or found
+   * there by a retry); when no transaction could carry it (every event a duplicate or refused),
+   * it is false and the caller appends the entry itself.
+   */
+  recordAdditive(
+    commitmentId: string,
+    periodKey: string,
+    events: AdditiveEvent[],
+    trace?: (results: RecordResult[]) => AuditEntry,
+  ): Promise<{ results: RecordResult[]; traced: boolean }>;
   hasEvent(commitmentId: string, eventId: string): Promise<boolean>;
   getTimer(commitmentId: string, subject: string): Promise<TimerRecord | undefined>;
   recordTimerEvent(write: StatefulWrite<TimerRecord>): Promise<StatefulResult>;

@@ -171,7 +171,8 @@ describe('function roles', () => {
       resourcesFor(functionStatements(template, name), QUERY).includes(`${table}/index/gsi1`),
     );
     expect(onIndex).toEqual(['api', 'evaluate', 'slack', 'digest', 'web']);
-    // The open-subject index: the subjects route, duration alerts and `/sla status` only.
+    // The second index: the subjects route, duration alerts, `/sla status`, the dashboard's late
+    // subjects, and the audit trail of one commitment (api and the dashboard) only.
     const onOpenSubjects = FUNCTION_NAMES.filter((name) =>
       resourcesFor(functionStatements(template, name), QUERY).includes(`${table}/index/gsi2`),
     );

@@ -10,23 +10,17 @@ import {
   type PageCursor,
   queryNewestFirst,
 } from './cursor.js';
-import { auditCodec, commitmentAuditCodec, iso, monthOf } from './item-codecs.js';
+import { auditCodec, iso, monthOf } from './item-codecs.js';
 import { keys } from './keys.js';
-import { GSI1 } from './table-definition.js';
+import { GSI1, GSI2 } from './table-definition.js';
 import { type TransactItem, transactWithRetries } from './transactions.js';
 
 /**
- * The items of one entry, for a transaction: the entry keyed by its id (put only if new, which is
- * what makes it exactly once) and, for an entry about a commitment, its copy in that commitment's
- * partition. The copy has no condition of its own: it commits only with the entry.
+ * An entry's one item, for a transaction: keyed by its id and put only if new, which is what makes
+ * it exactly once; both listings (by time, by commitment) read it through the indexes.
  */
-export function auditPuts(tableName: string, entry: AuditEntry): TransactItem[] {
-  return [
-    putNew(tableName, auditCodec.toItem(entry)),
-    ...(entry.commitmentId === undefined
-      ? []
-      : [{ Put: { TableName: tableName, Item: commitmentAuditCodec.toItem(entry) } }]),
-  ];
+export function auditPut(tableName: string, entry: AuditEntry): TransactItem {
+  return putNew(tableName, auditCodec.toItem(entry));
 }
 
 /** The month before `2026-01` is `2025-12`. */
@@ -46,25 +40,22 @@ export function createDynamoAuditLog(doc: DynamoDBDocumentClient, tableName: str
         };
 
   async function listOfCommitment(query: AuditQuery & { commitmentId: string }): Promise<AuditPage> {
-    const partition = keys.commitmentPartition(query.commitmentId);
-    const prefix = keys.commitmentAuditPrefix;
+    const partition = keys.commitmentAuditPartition(query.commitmentId);
     const cursor =
       query.cursor === undefined
         ? undefined
-        : decodeCursor(
-            query.cursor,
-            (c) => c.m === undefined && c.k?.pk === partition && !!c.k.sk?.startsWith(prefix),
-          );
+        : decodeCursor(query.cursor, (c) => c.m === undefined && c.k?.gsi2pk === partition);
     const { items, last } = await queryNewestFirst(
       doc,
       {
         TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        IndexName: GSI2,
+        KeyConditionExpression: 'gsi2pk = :p AND gsi2sk BETWEEN :from AND :to',
         ...byFilter(query.by),
         ExpressionAttributeValues: {
-          ':pk': partition,
-          ':from': `${prefix}${iso(query.since)}`,
-          ':to': `${prefix}${iso(query.until)}`,
+          ':p': partition,
+          ':from': iso(query.since),
+          ':to': iso(query.until),
           ...(query.by === undefined ? {} : { ':by': query.by }),
         },
       },
@@ -73,7 +64,7 @@ export function createDynamoAuditLog(doc: DynamoDBDocumentClient, tableName: str
       { queries: 0 },
     );
     return {
-      entries: items.map(commitmentAuditCodec.fromItem),
+      entries: items.map(auditCodec.fromItem),
       ...(last ? { cursor: encodeCursor({ k: last }) } : {}),
     };
   }
@@ -130,7 +121,7 @@ export function createDynamoAuditLog(doc: DynamoDBDocumentClient, tableName: str
   return {
     append(entry) {
       return transactWithRetries(doc, `The audit entry '${entry.id}'`, {
-        items: () => auditPuts(tableName, entry),
+        items: () => [auditPut(tableName, entry)],
         committed: () => 'appended' as const,
         // The entry is there already: this is a retry of a change that was traced before.
         settle: async (codes) => (codes[0] === 'ConditionalCheckFailed' ? 'duplicate' : RETRY),

@@ -10,7 +10,7 @@ import type {
   VoidWrite,
 } from '../../ports/event-store.js';
 import { aggregateCounterUpdate } from './aggregate-item.js';
-import { auditPuts } from './audit-log.js';
+import { auditPut } from './audit-log.js';
 import { decodeCursor, encodeCursor, queryNewestFirst } from './cursor.js';
 import type { EventLookups } from './event-lookups.js';
 import { eventCodec } from './item-codecs.js';
@@ -109,7 +109,7 @@ export function createEventHistory(doc: DynamoDBDocumentClient, tableName: strin
             event.commitmentId,
             bucketedOutcomes(event, write.increments, write.voided.at),
           ),
-          ...auditPuts(tableName, write.audit),
+          auditPut(tableName, write.audit),
         ],
         committed: () => 'voided',
         settle: async () => {

@@ -60,17 +60,17 @@ export const eventCodec = itemCodec<StoredEvent>(
   },
 );
 
-/** The audit entry itself, keyed by its id, listed by month in the index. */
+/**
+ * The audit entry, keyed by its id, listed by month on the first index and, when it is about a
+ * commitment, by that commitment on the second: one item for both listings.
+ */
 export const auditCodec = itemCodec<AuditEntry>(
   'audit',
-  (e) => ({ ...keys.auditEntry(e.id), ...keys.auditTimeEntry(monthOf(e.at), iso(e.at), e.id) }),
-  { extra: (e) => ({ expiresAt: expiresAfter(e.at, AUDIT_RETENTION_SECONDS) }), read: auditEntryOf },
-);
-
-/** The copy of an entry in its commitment's partition (only entries about one commitment have it). */
-export const commitmentAuditCodec = itemCodec<AuditEntry>(
-  'audit-by-commitment',
-  (e) => keys.commitmentAuditEntry(e.commitmentId ?? '', iso(e.at), e.id),
+  (e) => ({
+    ...keys.auditEntry(e.id),
+    ...keys.auditTimeEntry(monthOf(e.at), iso(e.at), e.id),
+    ...(e.commitmentId === undefined ? {} : keys.commitmentAuditIndexEntry(e.commitmentId, iso(e.at), e.id)),
+  }),
   { extra: (e) => ({ expiresAt: expiresAfter(e.at, AUDIT_RETENTION_SECONDS) }), read: auditEntryOf },
 );
 

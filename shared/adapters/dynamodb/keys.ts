@@ -120,12 +120,15 @@ export const keys = {
     gsi1sk: `${atIso}#${entryId}`,
   }),
   auditMonthPartition: (monthKey: string) => `AUDITM#${monthKey}`,
-  /** A copy of an entry in its commitment's partition, in time order, for one commitment's trail. */
-  commitmentAuditEntry: (commitmentId: string, atIso: string, entryId: string): ItemKey => ({
-    pk: `C#${commitmentId}`,
-    sk: `AU#${atIso}#${entryId}`,
+  /**
+   * Lists the entries about one commitment in time order on the second index; the entry carries
+   * these keys itself, so one item serves both listings.
+   */
+  commitmentAuditIndexEntry: (commitmentId: string, atIso: string, entryId: string) => ({
+    gsi2pk: `AUC#${commitmentId}`,
+    gsi2sk: `${atIso}#${entryId}`,
   }),
-  commitmentAuditPrefix: 'AU#',
+  commitmentAuditPartition: (commitmentId: string) => `AUC#${commitmentId}`,
   /** One per source: its delivery counts, added to atomically, and its last refusal. */
   sourceStats: (sourceName: string): ItemKey => ({ pk: `SOURCE#${sourceName}`, sk: 'STATS' }),
 } as const;

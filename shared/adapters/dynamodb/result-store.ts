@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { LedgerEntry, ResultStore } from '../../ports/result-store.js';
-import { auditPuts } from './audit-log.js';
+import { auditPut } from './audit-log.js';
 import { putNew } from './conditions.js';
 import { ledgerCodec, resultCodec, snapshotCodec } from './item-codecs.js';
 import { getItem, queryPrefix } from './item-reads.js';
@@ -61,7 +61,7 @@ export function createDynamoResultStore(doc: DynamoDBDocumentClient, tableName: 
         };
         items.push(putNew(tableName, ledgerCodec.toItem(entry)));
       }
-      if (audit) items.push(...auditPuts(tableName, audit));
+      if (audit) items.push(auditPut(tableName, audit));
       try {
         await doc.send(new TransactWriteCommand({ TransactItems: items }));
         return 'closed';

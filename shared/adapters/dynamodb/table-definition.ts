@@ -51,5 +51,5 @@ export const tableDefinition = {
 /** The one secondary index: lists, due timers, pending notifications, events by period, the audit trail by month. */
 export const GSI1 = tableDefinition.globalSecondaryIndexes[0].indexName;
 
-/** The second index: the open subjects of one duration commitment, by due time. */
+/** The second index: the open subjects of one duration commitment by due time, and one commitment's audit trail. */
 export const GSI2 = tableDefinition.globalSecondaryIndexes[1].indexName;
