@@ -2,7 +2,7 @@
 import type { BudgetModel } from '../domain/charts/chart-model.js';
 import { formatAmount } from '../domain/readable-numbers.js';
 import { instantLabel, zonedTimeAxis } from './axis-time.js';
-import { SERIES_COLORS, SERIES_NAMES } from './chart-words.js';
+import { SERIES_COLORS, SERIES_NAMES, unitAxis } from './chart-words.js';
 import type { ChartOption } from './echarts-svg.js';
 
 export function budgetOption(model: BudgetModel): ChartOption {
@@ -22,14 +22,7 @@ export function budgetOption(model: BudgetModel): ChartOption {
     legend: { top: 50, left: 12, data: [SERIES_NAMES.remaining] },
     grid: { left: 64, right: 28, top: 84, bottom: 52 },
     xAxis: zonedTimeAxis(period.start, period.end, zone),
-    yAxis: {
-      type: 'value',
-      name: model.unit,
-      nameLocation: 'middle',
-      nameGap: 44,
-      axisLabel: { formatter: (v: number) => formatAmount(v) },
-      splitLine: { lineStyle: { color: '#e4e4e4' } },
-    },
+    yAxis: unitAxis(model.unit, (v: number) => formatAmount(v)),
     series: [
       {
         name: SERIES_NAMES.remaining,

@@ -12,6 +12,7 @@ import {
   SERIES_COLORS,
   SERIES_NAMES,
   STATUS_WORDS,
+  unitAxis,
 } from './chart-words.js';
 import type { ChartOption } from './echarts-svg.js';
 
@@ -102,15 +103,7 @@ export function burnupOption(model: BurnupModel): ChartOption {
     legend: { top: 50, left: 12, itemWidth: 28, data: series.map((s) => (s as { name: string }).name) },
     grid: { left: 64, right: 96, top: 84, bottom: 52 },
     xAxis: zonedTimeAxis(period.start, period.end, zone),
-    yAxis: {
-      type: 'value',
-      name: model.unit,
-      nameLocation: 'middle',
-      nameGap: 44,
-      min: 0,
-      axisLabel: { formatter: (v: number) => formatAxisValue(v, model.scale) },
-      splitLine: { lineStyle: { color: '#e4e4e4' } },
-    },
+    yAxis: unitAxis(model.unit, (v: number) => formatAxisValue(v, model.scale), 0),
     series,
   };
 }

@@ -51,3 +51,31 @@ export function formatAxisValue(drawn: number, scale: ValueScale): string {
 export function formatModelValue(value: number, scale: ValueScale, unit: string): string {
   return scale === 'share' ? `${formatAmount(value * 100)}%` : `${formatAmount(value)} ${unit}`;
 }
+
+/** The value axis every period chart shares: named by its unit, light grid lines. */
+export function unitAxis(unit: string, formatter: (value: number) => string, min?: number) {
+  return {
+    type: 'value' as const,
+    name: unit,
+    nameLocation: 'middle' as const,
+    nameGap: 44,
+    ...(min === undefined ? {} : { min }),
+    axisLabel: { formatter },
+    splitLine: { lineStyle: { color: '#e4e4e4' } },
+  };
+}
+
+/** A solid line at 100% of target, on whichever axis carries attainment. */
+export function fullTargetLine(
+  axis: 'xAxis' | 'yAxis',
+  position: 'end' | 'insideStartTop',
+  fontSize: number,
+) {
+  return {
+    silent: true,
+    symbol: 'none',
+    lineStyle: { type: 'solid' as const, width: 2, color: '#111827' },
+    label: { formatter: 'target 100%', position, fontSize },
+    data: [{ [axis]: 100, name: SERIES_NAMES.target }],
+  };
+}

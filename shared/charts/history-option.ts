@@ -4,7 +4,7 @@
  */
 import type { HistoryModel, HistoryRow } from '../domain/charts/chart-model.js';
 import { creditWords, formatAmount } from '../domain/readable-numbers.js';
-import { SERIES_NAMES } from './chart-words.js';
+import { fullTargetLine, SERIES_NAMES } from './chart-words.js';
 import type { ChartOption } from './echarts-svg.js';
 
 const MET_COLOR = '#15803d';
@@ -83,13 +83,7 @@ export function historyOption(model: HistoryModel): ChartOption {
     series: [
       {
         ...bar(SERIES_NAMES.met, 'met', MET_COLOR),
-        markLine: {
-          silent: true,
-          symbol: 'none',
-          lineStyle: { type: 'solid', width: 2, color: '#111827' },
-          label: { formatter: 'target 100%', position: 'insideStartTop', fontSize: 11 },
-          data: [{ yAxis: 100, name: SERIES_NAMES.target }],
-        },
+        markLine: fullTargetLine('yAxis', 'insideStartTop', 11),
       },
       bar(SERIES_NAMES.breached, 'breached', BREACHED_COLOR, HATCH),
       bar(SERIES_NAMES.noData, 'no_data', NO_DATA_COLOR),

@@ -5,7 +5,7 @@
  */
 import type { OverviewModel } from '../domain/charts/chart-model.js';
 import { formatAmount } from '../domain/readable-numbers.js';
-import { SERIES_NAMES, STATUS_WORDS } from './chart-words.js';
+import { fullTargetLine, SERIES_NAMES, STATUS_WORDS } from './chart-words.js';
 import type { ChartOption } from './echarts-svg.js';
 
 const STATUS_COLORS = {
@@ -72,13 +72,7 @@ export function overviewOption(model: OverviewModel): ChartOption {
             return `${share} · ${STATUS_WORDS[row.status]}`;
           },
         },
-        markLine: {
-          silent: true,
-          symbol: 'none',
-          lineStyle: { type: 'solid', width: 2, color: '#111827' },
-          label: { formatter: 'target 100%', position: 'end', fontSize: 10 },
-          data: [{ xAxis: 100, name: SERIES_NAMES.target }],
-        },
+        markLine: fullTargetLine('xAxis', 'end', 10),
       },
       {
         name: SERIES_NAMES.expected,

@@ -10,7 +10,7 @@ import type { CommitmentPageData } from '../commitment-data.js';
 import { Layout } from '../layout.js';
 import { type ChartLink, Charts } from './charts.js';
 import { nameOf } from './overview.js';
-import { Progress, StatusBadge } from './status-parts.js';
+import { Progress, StatusBadge, TableSection } from './status-parts.js';
 
 export interface CommitmentPageProps {
   data: CommitmentPageData;
@@ -109,112 +109,68 @@ function LateSubjectsSection({ data }: { data: CommitmentPageData }) {
 function Excusals({ data }: { data: CommitmentPageData }) {
   const zone = data.definition.timezone;
   return (
-    <section aria-labelledby="excusals">
-      <h2 id="excusals">Excusals this period</h2>
-      {data.excusals.length === 0 ? (
-        <p>None.</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">From</th>
-                <th scope="col">To</th>
-                <th scope="col">Caused by</th>
-                <th scope="col">Reason</th>
-                <th scope="col">State</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.excusals.map((x) => {
-                const state = x.status ?? 'approved';
-                return (
-                  <tr key={x.id} data-excusal={x.id}>
-                    <td>{localTimeWords(x.from, zone)}</td>
-                    <td>{localTimeWords(x.to, zone)}</td>
-                    <td>{nameOf(data.departments, x.causedBy)}</td>
-                    <td>{x.reason}</td>
-                    <td class={state === 'pending' ? 'pending' : undefined}>{EXCUSAL_STATE[state]}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <TableSection
+      id="excusals"
+      title="Excusals this period"
+      empty={data.excusals.length === 0 ? 'None.' : undefined}
+      columns={['From', 'To', 'Caused by', 'Reason', 'State']}
+    >
+      {data.excusals.map((x) => {
+        const state = x.status ?? 'approved';
+        return (
+          <tr key={x.id} data-excusal={x.id}>
+            <td>{localTimeWords(x.from, zone)}</td>
+            <td>{localTimeWords(x.to, zone)}</td>
+            <td>{nameOf(data.departments, x.causedBy)}</td>
+            <td>{x.reason}</td>
+            <td class={state === 'pending' ? 'pending' : undefined}>{EXCUSAL_STATE[state]}</td>
+          </tr>
+        );
+      })}
+    </TableSection>
   );
 }
 
 function History({ data }: { data: CommitmentPageData }) {
   return (
-    <section aria-labelledby="history">
-      <h2 id="history">Closed periods</h2>
-      {data.history.length === 0 ? (
-        <p>No period has closed yet.</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Period</th>
-                <th scope="col">Result</th>
-                <th scope="col">Figures</th>
-                <th scope="col">Credit</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.history.map((r) => (
-                <tr key={r.period} data-period={r.period}>
-                  <th scope="row">{r.period}</th>
-                  <td>
-                    <StatusBadge status={r.status} />
-                  </td>
-                  <td class="figures">{statusFigures(r.evaluation)}</td>
-                  <td class="figures">{r.credit > 0 ? creditWords(r.credit, r.creditUnit) : 'none'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <TableSection
+      id="history"
+      title="Closed periods"
+      empty={data.history.length === 0 ? 'No period has closed yet.' : undefined}
+      columns={['Period', 'Result', 'Figures', 'Credit']}
+    >
+      {data.history.map((r) => (
+        <tr key={r.period} data-period={r.period}>
+          <th scope="row">{r.period}</th>
+          <td>
+            <StatusBadge status={r.status} />
+          </td>
+          <td class="figures">{statusFigures(r.evaluation)}</td>
+          <td class="figures">{r.credit > 0 ? creditWords(r.credit, r.creditUnit) : 'none'}</td>
+        </tr>
+      ))}
+    </TableSection>
   );
 }
 
 function RecentAudit({ data }: { data: CommitmentPageData }) {
   return (
-    <section aria-labelledby="audit">
-      <h2 id="audit">Recent changes</h2>
-      {data.audit.length === 0 ? (
-        <p>Nothing recorded yet.</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">By</th>
-                <th scope="col">Via</th>
-                <th scope="col">Action</th>
-                <th scope="col">Detail</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.audit.map((a) => (
-                <tr key={a.id}>
-                  <td>{localTimeWords(a.at, data.auditZone)}</td>
-                  <td>{a.by}</td>
-                  <td>{a.via}</td>
-                  <td>{a.action}</td>
-                  <td>{[a.period, auditDetailWords(a.detail)].filter(Boolean).join(' · ') || '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <TableSection
+      id="audit"
+      title="Recent changes"
+      empty={data.audit.length === 0 ? 'Nothing recorded yet.' : undefined}
+      columns={['When', 'By', 'Via', 'Action', 'Detail']}
+    >
+      {data.audit.map((a) => (
+        <tr key={a.id}>
+          <td>{localTimeWords(a.at, data.auditZone)}</td>
+          <td>{a.by}</td>
+          <td>{a.via}</td>
+          <td>{a.action}</td>
+          <td>{[a.period, auditDetailWords(a.detail)].filter(Boolean).join(' · ') || '—'}</td>
+        </tr>
+      ))}
+    </TableSection>
   );
 }
 

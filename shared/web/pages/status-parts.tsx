@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Evaluation } from '../../domain/evaluate.js';
 import type { Status } from '../../domain/model.js';
 import { attainmentWords } from '../../domain/readable-budget.js';
@@ -21,5 +22,38 @@ export function Progress({ evaluation: e, label }: { evaluation: Evaluation; lab
         {words} {of}
       </span>
     </p>
+  );
+}
+
+/** A titled section holding one table, or a sentence when there are no rows to show. */
+export function TableSection(props: {
+  id: string;
+  title: string;
+  empty: string | undefined;
+  columns: readonly string[];
+  children: ComponentChildren;
+}) {
+  return (
+    <section aria-labelledby={props.id}>
+      <h2 id={props.id}>{props.title}</h2>
+      {props.empty !== undefined ? (
+        <p>{props.empty}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                {props.columns.map((c) => (
+                  <th key={c} scope="col">
+                    {c}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>{props.children}</tbody>
+          </table>
+        </div>
+      )}
+    </section>
   );
 }
