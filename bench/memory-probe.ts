@@ -91,7 +91,9 @@ export async function probeApiBatch(args: ProbeArgs): Promise<void> {
       rawPath: path,
       rawQueryString: '',
       headers: { 'content-type': 'application/json' },
+      // The deployed API admits IAM callers only; the bench calls as one.
       requestContext: {
+        authorizer: { iam: { userArn: 'arn:aws:iam::000000000000:user/bench' } },
         accountId: 'bench',
         apiId: 'bench',
         domainName: 'localhost',
@@ -102,7 +104,7 @@ export async function probeApiBatch(args: ProbeArgs): Promise<void> {
         time: '',
         timeEpoch: args.at,
         http: { method: 'POST', path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bench' },
-      },
+      } as APIGatewayProxyEventV2['requestContext'],
       body: JSON.stringify({ events }),
       isBase64Encoded: false,
     };

@@ -44,7 +44,8 @@ async function runtimeUnderIngestion(root: string, scratch: string) {
       batchSize: 100,
       concurrency: 4,
       runId: `mem-${child.pid}`,
-      at: '2026-11-18T09:30:00-05:00',
+      // After the runtime's start: the commitment takes effect when the runtime applies it, and earlier events are refused.
+      at: '2026-11-18T10:02:00-05:00',
     });
     const node = processMemory(child.pid);
     const jvm = childPids(child.pid)
