@@ -42,7 +42,11 @@ export function Layout({ title, viewer, section, children }: LayoutProps) {
               </li>
             </ul>
           </nav>
-          {viewer ? <p class="viewer">Signed in as {viewer.name ?? viewer.slackUserId}</p> : null}
+          {viewer ? (
+            <form class="viewer" method="post" action="/auth/logout">
+              Signed in as {viewer.name ?? viewer.slackUserId} <button type="submit">Sign out</button>
+            </form>
+          ) : null}
         </header>
         <main id="main">{children}</main>
       </body>

@@ -237,5 +237,9 @@ describe('the dashboard behind sign-in', () => {
     const { status, body } = await page('/', { auth });
     expect(status).toBe(200);
     expect(body).toContain('Signed in as &lt;b>Sam&lt;/b>');
+    // Signing out is a POST from this site, so a link or an image elsewhere cannot do it.
+    expect(body).toMatch(
+      /<form class="viewer" method="post" action="\/auth\/logout">[\s\S]*<button type="submit">Sign out<\/button>/,
+    );
   });
 });
